@@ -26,3 +26,11 @@ def decode_bytes(data: bytes, *, is_html: bool = False) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         return Decoded(data.decode("gb18030", errors="replace"), "gb18030")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Provisional: NUL bytes without a UTF-16 BOM."""
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head

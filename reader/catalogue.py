@@ -1,0 +1,335 @@
+"""The SQLite catalogue: what was imported, its cleaned text and its links.
+
+The only module that writes the database. WAL mode, so the GUI can read while an import
+writes; every change runs in a transaction. It knows nothing of the search index (which is
+derived data and rebuilt from here) nor of Qt.
+
+Related links are resolved when read, by joining on a normalised URL key (then on exact
+title), so a link stays correct whichever of the two articles was imported first and
+whatever was deleted since; no stored target ids can go stale.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.article import Article, Block, Link
+from reader.errors import ReaderError
+from reader.urls import url_key
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: list[str] = [
+    # 1: articles, links, roots
+    """
+    CREATE TABLE IF NOT EXISTS roots (
+        path TEXT PRIMARY KEY,
+        added_at REAL NOT NULL,
+        scanned_at REAL
+    );
+    CREATE TABLE IF NOT EXISTS articles (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        encoding TEXT,
+        title TEXT NOT NULL,
+        date TEXT,
+        site TEXT,
+        source_url TEXT,
+        url_key TEXT,
+        language TEXT,
+        byline TEXT,
+        blocks TEXT NOT NULL,
+        warnings TEXT,
+        imported_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS articles_url_key ON articles(url_key);
+    CREATE INDEX IF NOT EXISTS articles_title ON articles(title);
+    CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+    CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+    CREATE TABLE IF NOT EXISTS links (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT NOT NULL,
+        url_key TEXT,
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS links_url_key ON links(url_key);
+    CREATE INDEX IF NOT EXISTS links_title ON links(title);
+    """,
+]
+
+LIST_COLUMNS = ("id", "title", "date", "site", "source_url", "path")
+
+
+@dataclass(slots=True)
+class FileState:
+    """What the catalogue remembers of a file, to skip it when unchanged."""
+
+    id: int
+    size: int
+    mtime_ns: int
+    hash: str
+
+
+def _encode_blocks(blocks: list[Block]) -> str:
+    return json.dumps([[b.kind, b.text] for b in blocks], ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode_blocks(raw: str) -> list[Block]:
+    return [Block(kind, text) for kind, text in json.loads(raw)]
+
+
+class Catalogue:
+    """One open catalogue database. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if readonly:
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            if not readonly:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise ReaderError(
+                f"The catalogue {self.path} cannot be opened ({exc}). "
+                "Move it aside and import the archive again to rebuild it."
+            ) from None
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Catalogue:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ReaderError(
+                f"The catalogue {self.path} was written by a newer version of this app."
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                self._db.executescript(_MIGRATIONS[number])
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: commit on success, roll back on any exception."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.rollback()
+            raise
+        else:
+            self._db.commit()
+
+    # -- roots -----------------------------------------------------------------------
+
+    def add_root(self, path: str) -> None:
+        self._db.execute(
+            "INSERT INTO roots(path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING",
+            (path, time.time()),
+        )
+        self._db.commit()
+
+    def mark_root_scanned(self, path: str) -> None:
+        self._db.execute("UPDATE roots SET scanned_at = ? WHERE path = ?", (time.time(), path))
+        self._db.commit()
+
+    def roots(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT path FROM roots ORDER BY path")]
+
+    # -- writing articles ------------------------------------------------------------
+
+    def file_states_under(self, root: str) -> dict[str, FileState]:
+        """Every catalogued file inside folder *root* (or the file *root* itself)."""
+        prefix = root.rstrip("/") + "/"
+        rows = self._db.execute(
+            "SELECT path, id, size, mtime_ns, hash FROM articles "
+            "WHERE (path >= ? AND path < ?) OR path = ?",
+            (prefix, prefix[:-1] + "0", root),
+        )
+        return {r[0]: FileState(r[1], r[2], r[3], r[4]) for r in rows}
+
+    def upsert_article(
+        self,
+        db: sqlite3.Connection,
+        article: Article,
+        *,
+        path: str,
+        size: int,
+        mtime_ns: int,
+        content_hash: str,
+        encoding: str | None = None,
+        article_id: int | None = None,
+    ) -> int:
+        """Insert or replace one article inside the caller's transaction; keeps its id."""
+        now = time.time()
+        values = (
+            path, size, mtime_ns, content_hash, article.kind, encoding, article.title,
+            article.date, article.site, article.source_url, url_key(article.source_url),
+            article.language, article.byline, _encode_blocks(article.blocks),
+            json.dumps(article.warnings, ensure_ascii=False) if article.warnings else None,
+        )
+        if article_id is None:
+            row = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+            article_id = row[0] if row else None
+        if article_id is None:
+            cur = db.execute(
+                "INSERT INTO articles(path, size, mtime_ns, hash, kind, encoding, title, date,"
+                " site, source_url, url_key, language, byline, blocks, warnings, imported_at,"
+                " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, now, now),
+            )
+            article_id = int(cur.lastrowid or 0)
+        else:
+            db.execute(
+                "UPDATE articles SET path=?, size=?, mtime_ns=?, hash=?, kind=?, encoding=?,"
+                " title=?, date=?, site=?, source_url=?, url_key=?, language=?, byline=?,"
+                " blocks=?, warnings=?, updated_at=? WHERE id=?",
+                (*values, now, article_id),
+            )
+            db.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
+        db.executemany(
+            "INSERT INTO links(article_id, position, title, url, url_key) VALUES (?,?,?,?,?)",
+            [
+                (article_id, i, link.title, link.url, url_key(link.url))
+                for i, link in enumerate(article.links)
+            ],
+        )
+        return article_id
+
+    def touch(self, db: sqlite3.Connection, article_id: int, size: int, mtime_ns: int,
+              path: str | None = None) -> None:
+        """Record a new mtime (or path) for a file whose content did not change."""
+        if path is None:
+            db.execute("UPDATE articles SET size=?, mtime_ns=? WHERE id=?",
+                       (size, mtime_ns, article_id))
+        else:
+            db.execute("UPDATE articles SET size=?, mtime_ns=?, path=? WHERE id=?",
+                       (size, mtime_ns, path, article_id))
+
+    def delete_articles(self, db: sqlite3.Connection, ids: Iterable[int]) -> int:
+        ids = list(ids)
+        db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+        return len(ids)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def list_articles(self, *, order: str = "date") -> list[dict[str, Any]]:
+        """Summary rows (the ``list --json`` contract), newest first by default."""
+        orders = {
+            "date": "date IS NULL, date DESC, id DESC",
+            "title": "title COLLATE NOCASE, id",
+            "site": "site IS NULL, site COLLATE NOCASE, date DESC, id DESC",
+            "id": "id",
+        }
+        sql = (
+            "SELECT id, title, date, site, source_url, path, language, kind FROM articles "
+            f"ORDER BY {orders.get(order, orders['date'])}"
+        )
+        return [
+            {"id": r[0], "title": r[1], "date": r[2], "site": r[3], "source_url": r[4],
+             "path": r[5], "language": r[6], "kind": r[7]}
+            for r in self._db.execute(sql)
+        ]
+
+    def ids(self) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def get(self, article_id: int) -> Article | None:
+        row = self._db.execute(
+            "SELECT title, blocks, date, site, source_url, language, byline, kind, path,"
+            " warnings FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Article(
+            title=row[0], blocks=_decode_blocks(row[1]), date=row[2], site=row[3],
+            source_url=row[4], language=row[5], byline=row[6], kind=row[7], path=row[8],
+            links=self.links_of(article_id), warnings=json.loads(row[9]) if row[9] else [],
+        )
+
+    def links_of(self, article_id: int) -> list[Link]:
+        """Related links in order, each resolved to an archived article by URL, then title."""
+        rows = self._db.execute(
+            """
+            SELECT l.title, l.url,
+                   COALESCE(
+                     (SELECT min(a.id) FROM articles a WHERE a.url_key = l.url_key
+                        AND l.url_key IS NOT NULL),
+                     (SELECT min(a.id) FROM articles a WHERE a.title = l.title)
+                   )
+            FROM links l WHERE l.article_id = ? ORDER BY l.position
+            """,
+            (article_id,),
+        )
+        return [
+            Link(title=r[0], url=r[1], article_id=r[2] if r[2] != article_id else None)
+            for r in rows
+        ]
+
+    def linked_from(self, article_id: int) -> list[dict[str, Any]]:
+        """Archived articles whose related links point at *article_id* ("linked from")."""
+        row = self._db.execute(
+            "SELECT url_key, title FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return []
+        key, title = row
+        rows = self._db.execute(
+            """
+            SELECT DISTINCT a.id, a.title, a.date, a.site FROM links l
+            JOIN articles a ON a.id = l.article_id
+            WHERE (l.url_key = ? AND ? IS NOT NULL) OR l.title = ?
+            ORDER BY a.date DESC, a.id
+            """,
+            (key, key, title),
+        )
+        return [
+            {"id": r[0], "title": r[1], "date": r[2], "site": r[3]}
+            for r in rows
+            if r[0] != article_id
+        ]
+
+    def summary(self, article_id: int) -> dict[str, Any] | None:
+        row = self._db.execute(
+            "SELECT id, title, date, site, source_url, path, language, kind FROM articles"
+            " WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return {"id": row[0], "title": row[1], "date": row[2], "site": row[3],
+                "source_url": row[4], "path": row[5], "language": row[6], "kind": row[7]}

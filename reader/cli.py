@@ -1,0 +1,234 @@
+"""The command line: argument parsing and output only, over the same core calls as the GUI.
+
+The JSON shapes printed here are a contract that outside checks rely on: keys are added,
+never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from reader import __version__
+from reader.catalogue import Catalogue
+from reader.errors import NotAnArticle, ReaderError
+from reader.paths import catalogue_path
+
+
+class ProgressBar:
+    """A progress bar on stderr: redrawn in place on a terminal, a line every 10% otherwise."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.started = time.perf_counter()
+        self._last_step = -1
+        self._drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 50:
+            return
+        fraction = done / total if total else 1.0
+        elapsed = time.perf_counter() - self.started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        if self.tty:
+            width = 30
+            filled = int(width * fraction)
+            bar = "#" * filled + "-" * (width - filled)
+            self.stream.write(
+                f"\r{self.label} [{bar}] {done}/{total} {fraction:4.0%} {rate:6.0f}/s"
+            )
+            self._drawn = True
+            if done >= total:
+                self.stream.write("\n")
+                self._drawn = False
+        else:
+            step = int(fraction * 10)
+            if step != self._last_step:
+                self._last_step = step
+                self.stream.write(f"{self.label}: {done}/{total} ({fraction:.0%})\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self._drawn = False
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _open(args: argparse.Namespace) -> Catalogue:
+    return Catalogue(catalogue_path(args.data_dir))
+
+
+def _open_existing(args: argparse.Namespace) -> Catalogue:
+    path = catalogue_path(args.data_dir)
+    if not path.exists():
+        raise ReaderError(
+            f"No library yet at {path.parent}. Import an archive first: reader import FOLDER"
+        )
+    return Catalogue(path)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.importer import import_paths
+
+    bar = ProgressBar("Importing")
+    with _open(args) as catalogue:
+        try:
+            summary = import_paths(catalogue, args.paths, progress=bar, workers=args.workers)
+        except KeyboardInterrupt:
+            bar.close()
+            print("Import interrupted; what was imported so far is kept.", file=sys.stderr)
+            return 130
+        bar.close()
+    if args.json:
+        print(_dump({
+            "imported": summary.imported, "updated": summary.updated,
+            "unchanged": summary.unchanged, "moved": summary.moved,
+            "removed": summary.removed, "ignored": summary.ignored,
+            "skipped": [{"path": p, "reason": r} for p, r in summary.skipped],
+            "cancelled": summary.cancelled, "seconds": round(summary.seconds, 3),
+        }))
+    else:
+        print(summary.describe())
+        if summary.skipped:
+            print("Skipped:")
+            limit = None if args.verbose else 20
+            for path, reason in summary.skipped[:limit]:
+                print(f"  {path}: {reason}")
+            if limit is not None and len(summary.skipped) > limit:
+                print(f"  ... and {len(summary.skipped) - limit} more (use --verbose)")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open_existing(args) as catalogue:
+        rows = catalogue.list_articles(order=args.sort)
+    if args.json:
+        print(_dump(rows))
+        return 0
+    for row in rows:
+        print(f"{row['id']:>6}  {row['date'] or '          '}  {(row['site'] or '')[:16]:16}  "
+              f"{row['title']}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open_existing(args) as catalogue:
+        article = catalogue.get(args.id)
+        if article is None:
+            raise ReaderError(f"No article with id {args.id}. 'reader list' shows the ids.")
+        linked_from = catalogue.linked_from(args.id)
+    if args.json:
+        data = article.to_json(args.id)
+        data["linked_from"] = linked_from
+        print(_dump(data))
+        return 0
+    print(article.title)
+    print(" · ".join(x for x in (article.date, article.site, article.source_url) if x))
+    print()
+    for block in article.blocks:
+        prefix = {"h": "## ", "li": "  • ", "quote": "> ", "credit": "  ", "caption": "  "}
+        print(prefix.get(block.kind, "") + block.text)
+        print()
+    if article.links:
+        print("Related:")
+        for link in article.links:
+            where = f"#{link.article_id}" if link.article_id else link.url
+            print(f"  - {link.title} ({where})")
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from reader.parse import parse_file
+
+    for path in args.files:
+        try:
+            parsed = parse_file(path)
+        except NotAnArticle as exc:
+            record: dict[str, Any] = {"path": os.path.abspath(path), "error": str(exc)}
+        except Exception as exc:  # one bad file must not stop a scoring run
+            record = {"path": os.path.abspath(path),
+                      "error": f"could not be parsed ({type(exc).__name__}: {exc})"}
+        else:
+            record = parsed.article.to_json(None)
+            record["path"] = os.path.abspath(path)
+            record["encoding"] = parsed.encoding
+        if args.json:
+            print(_dump(record), flush=False)
+        elif "error" in record:
+            print(f"{path}: {record['error']}")
+        else:
+            print(f"{path}: {record['title']} ({record['date']}, {record['site']}, "
+                  f"{len(record['paragraphs'])} paragraphs, {len(record['links'])} links)")
+    sys.stdout.flush()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", metavar="DIR",
+        help="library folder (default: $READER_DATA_DIR, else the per-user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="reader", parents=[common],
+        description="Archive Reader: read, search and annotate a local archive of saved "
+        "news articles. With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", parents=[common], help="import archive folders or files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--workers", type=int, default=None, help="parser processes (default 2)")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every skipped file")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=[common], help="list the articles in the library")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--sort", choices=["date", "title", "site", "id"], default="date")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="show one article")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("parse", parents=[common], help="parse files without importing them")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(func=cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except ReaderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `reader list | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

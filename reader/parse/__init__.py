@@ -1,0 +1,117 @@
+"""Turn one archive file into an Article: read (capped), decode, sniff the format, parse.
+
+One module per format (``textformat``, ``html``); this package only dispatches. Every
+problem with a file becomes ``NotAnArticle`` with a reason a person can act on, so an
+import can skip the file and go on.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.article import Article
+from reader.decode import decode_bytes, looks_binary
+from reader.errors import NotAnArticle
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+MAX_BYTES = 8 * 1024 * 1024
+"""Read at most this much of a file: no news article is bigger, and a stray disk image
+or log named ``.txt`` must not exhaust memory."""
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    article: Article
+    size: int
+    mtime_ns: int
+    content_hash: str
+    encoding: str
+
+
+def is_article_file(path: str | os.PathLike[str]) -> bool:
+    """Whether the importer should look at *path* at all (by name, before reading it)."""
+    name = os.path.basename(path)
+    if name.startswith("."):
+        return False
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+
+
+def read_capped(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tuple[bytes, int, int]:
+    """(data, size, mtime_ns) with data capped at *max_bytes*; clear errors for bad paths."""
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            data = handle.read(max_bytes)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise NotAnArticle("broken symbolic link (its target does not exist)") from None
+        raise NotAnArticle("the file disappeared while importing") from None
+    except PermissionError:
+        raise NotAnArticle("permission denied: the file cannot be read") from None
+    except IsADirectoryError:
+        raise NotAnArticle("is a folder, not a file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotAnArticle("symbolic link loop") from None
+        raise NotAnArticle(f"cannot be read: {exc.strerror or exc}") from None
+    return data, st.st_size, st.st_mtime_ns
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def sniff_is_html(path: str, text: str) -> bool:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in HTML_SUFFIXES:
+        return True
+    if suffix in TEXT_SUFFIXES:
+        head = text[:2048].lstrip().lower()
+        return head.startswith(("<!doctype html", "<html")) or "<body" in head[:1024]
+    return "<html" in text[:2048].lower()
+
+
+def parse_bytes(data: bytes, *, path: str, size: int | None = None) -> tuple[Article, str]:
+    """Parse already-read bytes; returns the article and the encoding used."""
+    size = len(data) if size is None else size
+    if not data.strip():
+        raise NotAnArticle("the file is empty")
+    if looks_binary(data):
+        raise NotAnArticle("binary data, not text or HTML")
+    suffix = os.path.splitext(path)[1].lower()
+    decoded = decode_bytes(data, is_html=suffix in HTML_SUFFIXES)
+    text = decoded.text
+    if text.count("\ufffd") > max(20, len(text) // 50):
+        raise NotAnArticle(f"cannot be decoded as text (tried {decoded.encoding})")
+    if sniff_is_html(path, text):
+        from reader.parse.html import parse_html  # heavy imports only when HTML occurs
+
+        article = parse_html(text, path=path)
+    else:
+        from reader.parse.textformat import parse_text
+
+        article = parse_text(text, path=path)
+    if size > len(data):
+        article.warnings.append(
+            f"file is {size / 1048576:.1f} MB; only the first {len(data) / 1048576:.0f} MB were read"
+        )
+    return article, decoded.encoding
+
+
+def parse_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> ParsedFile:
+    """Read and parse one file. Raises NotAnArticle with a reason for anything unusable."""
+    path = str(path)
+    data, size, mtime_ns = read_capped(path, max_bytes)
+    article, encoding = parse_bytes(data, path=path, size=size)
+    return ParsedFile(article, size, mtime_ns, content_hash(data), encoding)
+
+
+def resolve(path: str | os.PathLike[str]) -> str:
+    """The absolute, normalised form of *path* that the catalogue stores."""
+    return str(Path(os.path.abspath(path)))

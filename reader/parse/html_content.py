@@ -1,0 +1,642 @@
+"""Find the main-content element of an HTML page (Readability-style scoring, on lxml).
+
+Why our own and not readability-lxml or trafilatura at run time: both are 2-3x over the
+importer's time budget (~30 ms a page) and neither wins on every ground-truth set. This is a
+close re-implementation of the scoring that Mozilla's Readability.js uses (paragraph scores
+propagated to ancestors, link density, class/id weights, sibling gathering, conditional
+cleaning, retries with looser flags), written directly against lxml so the whole pass stays
+in a few milliseconds. ``bench/extraction_bench.py`` is the judge of every change here.
+
+This module only *selects and cleans* elements; it never produces text or metadata (see
+``html.py``). It mutates the tree it is given, so callers pass a copy.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterator
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+UNLIKELY = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|"
+    r"gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
+    r"sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|consent|"
+    r"newsletter|subscribe|paywall",
+    re.I,
+)
+MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.I)
+POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", re.I
+)
+NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
+    r"masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    r"sponsor|shopping|tags|widget",
+    re.I,
+)
+BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+SHARE = re.compile(r"(\b|_)(share|sharedaddy)(\b|_)", re.I)
+VIDEOS = re.compile(
+    r"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)"
+    r"\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)",
+    re.I,
+)
+COMMAS = re.compile("[\u002c\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+AD_WORDS = re.compile(
+    r"^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|廣告|Реклама|Anuncio)$", re.I
+)
+LOADING_WORDS = re.compile(r"^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$", re.I)
+WORD_SPLIT = re.compile(r"\W+")
+SPACES = re.compile(r"\s{2,}")
+SENTENCE_END = re.compile(r"\.( |$)|[。！？]")
+
+UNLIKELY_ROLES = frozenset(
+    {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
+)
+DIV_TO_P_ELEMS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
+ALTER_TO_DIV_EXCEPTIONS = frozenset({"div", "article", "section", "p"})
+PHRASING = frozenset(
+    {"abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn",
+     "em", "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
+     "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span",
+     "strong", "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s", "strike", "tt",
+     "big"}
+)
+TAGS_TO_SCORE = frozenset({"section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"})
+EMPTY_REMOVABLE = frozenset({"div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+STRIP_UNLIKELYS = 1
+WEIGHT_CLASSES = 2
+CLEAN_CONDITIONALLY = 4
+CHAR_THRESHOLD = 500
+TOP_CANDIDATES = 5
+
+
+def inner_text(el: HtmlElement, normalize: bool = True) -> str:
+    text = (etree.tostring(el, method="text", encoding="unicode", with_tail=False) or "").strip()
+    return SPACES.sub(" ", text) if normalize else text
+
+
+def class_id(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Readability's measure: share of *b*'s text made of tokens that also occur in *a*."""
+    ta = [t for t in WORD_SPLIT.split(a.lower()) if t]
+    tb = [t for t in WORD_SPLIT.split(b.lower()) if t]
+    if not ta or not tb:
+        return 0.0
+    set_a = set(ta)
+    uniq_b = [t for t in tb if t not in set_a]
+    return 1 - len(" ".join(uniq_b)) / len(" ".join(tb))
+
+
+def _is_element(node: object) -> bool:
+    return isinstance(node, HtmlElement) and isinstance(node.tag, str)
+
+
+def drop(el: HtmlElement) -> None:
+    """Remove *el* and its subtree but keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _next_node(node: HtmlElement, skip_children: bool = False) -> HtmlElement | None:
+    if not skip_children:
+        for child in node:
+            if _is_element(child):
+                return child
+    while node is not None:
+        sib = node.getnext()
+        while sib is not None and not _is_element(sib):
+            sib = sib.getnext()
+        if sib is not None:
+            return sib
+        node = node.getparent()
+    return None
+
+
+def _remove_and_next(node: HtmlElement) -> HtmlElement | None:
+    nxt = _next_node(node, skip_children=True)
+    drop(node)
+    return nxt
+
+
+def _is_phrasing(el: HtmlElement) -> bool:
+    tag = el.tag
+    if tag in PHRASING:
+        return True
+    if tag in ("a", "del", "ins"):
+        return all(_is_phrasing(c) for c in el if _is_element(c))
+    return False
+
+
+def _has_ancestor(el: HtmlElement, tag: str, max_depth: int = 3,
+                  pred: Callable[[HtmlElement], bool] | None = None) -> bool:
+    depth = 0
+    node = el.getparent()
+    while node is not None:
+        if max_depth > 0 and depth > max_depth:
+            return False
+        if node.tag == tag and (pred is None or pred(node)):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+def _ancestors(el: HtmlElement, max_depth: int = 0) -> list[HtmlElement]:
+    out = []
+    node = el.getparent()
+    while node is not None:
+        out.append(node)
+        if max_depth and len(out) == max_depth:
+            break
+        node = node.getparent()
+    return out
+
+
+def _iter_tags(el: HtmlElement, *tags: str) -> Iterator[HtmlElement]:
+    return el.iter(*tags)
+
+
+def _is_visible(el: HtmlElement) -> bool:
+    style = el.get("style")
+    if style:
+        s = style.replace(" ", "").lower()
+        if "display:none" in s or "visibility:hidden" in s:
+            return False
+    if el.get("hidden") is not None:
+        return False
+    return not (el.get("aria-hidden") == "true" and "fallback-image" not in (el.get("class") or ""))
+
+
+def _has_only_whitespace_text(el: HtmlElement) -> bool:
+    if el.text and el.text.strip():
+        return False
+    return all(not (c.tail and c.tail.strip()) for c in el)
+
+
+def _without_content(el: HtmlElement) -> bool:
+    if inner_text(el, False):
+        return False
+    children = [c for c in el if _is_element(c)]
+    return not children or all(c.tag in ("br", "hr") for c in children)
+
+
+def _has_child_block(el: HtmlElement) -> bool:
+    return any(d.tag in DIV_TO_P_ELEMS for d in el.iterdescendants() if isinstance(d.tag, str))
+
+
+class _Grabber:
+    """One extraction attempt's state (scores live here, not on the elements)."""
+
+    def __init__(self, flags: int, title: str | None) -> None:
+        self.flags = flags
+        self.title = title
+        self.scores: dict[HtmlElement, float] = {}
+        self.byline: str | None = None
+        self.data_tables: set[HtmlElement] = set()
+
+    # --- weights ------------------------------------------------------------------------
+    def class_weight(self, el: HtmlElement) -> int:
+        if not self.flags & WEIGHT_CLASSES:
+            return 0
+        weight = 0
+        for value in (el.get("class"), el.get("id")):
+            if value:
+                if NEGATIVE.search(value):
+                    weight -= 25
+                if POSITIVE.search(value):
+                    weight += 25
+        return weight
+
+    def init_node(self, el: HtmlElement) -> None:
+        tag = el.tag
+        score = 0.0
+        if tag == "div":
+            score += 5
+        elif tag in ("pre", "td", "blockquote"):
+            score += 3
+        elif tag in ("address", "ol", "ul", "dl", "dd", "dt", "li", "form"):
+            score -= 3
+        elif tag in HEADINGS or tag == "th":
+            score -= 5
+        self.scores[el] = score + self.class_weight(el)
+
+    @staticmethod
+    def link_density(el: HtmlElement, text_len: int | None = None) -> float:
+        if text_len is None:
+            text_len = len(inner_text(el))
+        if not text_len:
+            return 0.0
+        link_len = 0.0
+        for a in el.iter("a"):
+            href = a.get("href") or ""
+            coeff = 0.3 if len(href) > 1 and href.startswith("#") else 1.0
+            link_len += len(inner_text(a)) * coeff
+        return link_len / text_len
+
+    # --- the main pass ------------------------------------------------------------------
+    def grab(self, root: HtmlElement) -> HtmlElement | None:
+        body = root.find("body")
+        if body is None:
+            body = root
+        strip_unlikely = bool(self.flags & STRIP_UNLIKELYS)
+        to_score: list[HtmlElement] = []
+        remove_title_header = bool(self.title)
+        node: HtmlElement | None = root
+        while node is not None:
+            tag = node.tag
+            if not _is_visible(node):
+                node = _remove_and_next(node)
+                continue
+            if node.get("aria-modal") == "true" and node.get("role") == "dialog":
+                node = _remove_and_next(node)
+                continue
+            match = class_id(node)
+            if self.byline is None and self._check_byline(node, match):
+                node = _remove_and_next(node)
+                continue
+            if remove_title_header and tag in ("h1", "h2") and self.title and \
+                    text_similarity(self.title, inner_text(node, False)) > 0.75:
+                remove_title_header = False
+                node = _remove_and_next(node)
+                continue
+            if strip_unlikely and tag not in ("body", "a", "html"):
+                if UNLIKELY.search(match) and not MAYBE.search(match) and \
+                        not _has_ancestor(node, "table") and not _has_ancestor(node, "code"):
+                    node = _remove_and_next(node)
+                    continue
+                if node.get("role") in UNLIKELY_ROLES:
+                    node = _remove_and_next(node)
+                    continue
+            if tag in EMPTY_REMOVABLE and _without_content(node):
+                node = _remove_and_next(node)
+                continue
+            if tag in TAGS_TO_SCORE:
+                to_score.append(node)
+            if tag == "div":
+                _wrap_phrasing_runs(node)
+                children = [c for c in node if _is_element(c)]
+                if len(children) == 1 and children[0].tag == "p" and \
+                        _has_only_whitespace_text(node) and self.link_density(node) < 0.25:
+                    child = children[0]
+                    child.tail = node.tail
+                    node.getparent().replace(node, child)
+                    node = child
+                    to_score.append(node)
+                elif not _has_child_block(node):
+                    node.tag = "p"
+                    to_score.append(node)
+            node = _next_node(node)
+
+        candidates: list[HtmlElement] = []
+        for el in to_score:
+            parent = el.getparent()
+            if parent is None:
+                continue
+            text = inner_text(el)
+            if len(text) < 25:
+                continue
+            ancestors = _ancestors(el, 5)
+            score = 1 + len(COMMAS.split(text)) + min(len(text) // 100, 3)
+            for level, anc in enumerate(ancestors):
+                if anc.getparent() is None:
+                    continue
+                if anc not in self.scores:
+                    self.init_node(anc)
+                    candidates.append(anc)
+                divider = 1 if level == 0 else 2 if level == 1 else level * 3
+                self.scores[anc] += score / divider
+
+        top: list[HtmlElement] = []
+        for cand in candidates:
+            self.scores[cand] *= 1 - self.link_density(cand)
+        top = sorted(candidates, key=lambda c: -self.scores[c])[:TOP_CANDIDATES]
+
+        article = HtmlElement() if False else body.makeelement("div", {})
+        if not top or top[0].tag == "body":
+            top_candidate = body.makeelement("div", {})
+            top_candidate.text = body.text
+            body.text = None
+            for child in list(body):
+                top_candidate.append(child)
+            body.append(top_candidate)
+            self.init_node(top_candidate)
+        else:
+            top_candidate = top[0]
+            top_score = self.scores[top_candidate]
+            alternatives = [set(_ancestors(c)) for c in top[1:]
+                            if top_score and self.scores[c] / top_score >= 0.75]
+            if len(alternatives) >= 3:
+                parent = top_candidate.getparent()
+                while parent is not None and parent.tag != "body":
+                    if sum(parent in anc for anc in alternatives) >= 3:
+                        top_candidate = parent
+                        break
+                    parent = parent.getparent()
+            if top_candidate not in self.scores:
+                self.init_node(top_candidate)
+            parent = top_candidate.getparent()
+            last_score = self.scores[top_candidate]
+            threshold = last_score / 3
+            while parent is not None and parent.tag != "body":
+                if parent not in self.scores:
+                    parent = parent.getparent()
+                    continue
+                parent_score = self.scores[parent]
+                if parent_score < threshold:
+                    break
+                if parent_score > last_score:
+                    top_candidate = parent
+                    break
+                last_score = parent_score
+                parent = parent.getparent()
+            parent = top_candidate.getparent()
+            while parent is not None and parent.tag not in ("body", "html") and \
+                    sum(1 for c in parent if _is_element(c)) == 1:
+                top_candidate = parent
+                parent = top_candidate.getparent()
+            if top_candidate not in self.scores:
+                self.init_node(top_candidate)
+
+        top_score = self.scores[top_candidate]
+        sibling_threshold = max(10.0, top_score * 0.2)
+        parent = top_candidate.getparent()
+        siblings = [c for c in parent if _is_element(c)] if parent is not None else [top_candidate]
+        top_class = top_candidate.get("class") or ""
+        for sib in siblings:
+            append = False
+            if sib is top_candidate:
+                append = True
+            else:
+                bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
+                if sib in self.scores and self.scores[sib] + bonus >= sibling_threshold:
+                    append = True
+                elif sib.tag == "p":
+                    text = inner_text(sib)
+                    density = self.link_density(sib, len(text))
+                    if len(text) > 80 and density < 0.25:
+                        append = True
+                    elif 0 < len(text) < 80 and density == 0 and SENTENCE_END.search(text):
+                        append = True
+            if append:
+                if sib.tag not in ALTER_TO_DIV_EXCEPTIONS:
+                    sib.tag = "div"
+                sib.tail = None
+                article.append(sib)
+        self.prep_article(article)
+        return article
+
+    def _check_byline(self, node: HtmlElement, match: str) -> bool:
+        rel = node.get("rel")
+        itemprop = node.get("itemprop") or ""
+        if rel == "author" or "author" in itemprop or BYLINE.search(match):
+            text = inner_text(node, False)
+            if 0 < len(text) < 100:
+                name = node.find('.//*[@itemprop="name"]')
+                if name is not None and inner_text(name):
+                    text = inner_text(name)
+                self.byline = text
+                return True
+        return False
+
+    # --- cleaning -----------------------------------------------------------------------
+    def _is_data_table(self, table: HtmlElement) -> bool:
+        return table in self.data_tables
+
+    def mark_data_tables(self, root: HtmlElement) -> None:
+        for table in root.iter("table"):
+            if table.get("role") == "presentation" or table.get("datatable") == "0":
+                continue
+            if table.get("summary") or table.find("caption") is not None:
+                self.data_tables.add(table)
+                continue
+            if any(True for _ in table.iter("col", "colgroup", "tfoot", "thead", "th")):
+                self.data_tables.add(table)
+                continue
+            if any(True for _ in table.iterdescendants("table")):
+                continue
+            rows = list(table.iter("tr"))
+            cols = max((sum(int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit()
+                            else 1 for c in r if c.tag in ("td", "th")) for r in rows), default=0)
+            if len(rows) >= 10 or cols > 4 or len(rows) * cols > 10:
+                self.data_tables.add(table)
+
+    def clean(self, root: HtmlElement, tag: str) -> None:
+        is_embed = tag in ("object", "embed", "iframe")
+        for el in list(root.iter(tag)):
+            if is_embed:
+                attrs = " ".join(el.attrib.values())
+                if VIDEOS.search(attrs) or (tag == "object" and VIDEOS.search(
+                        etree.tostring(el, encoding="unicode"))):
+                    continue
+            drop(el)
+
+    def should_remove(self, node: HtmlElement, tag: str) -> bool:
+        text = inner_text(node)
+        text_len = len(text)
+        is_list = tag in ("ul", "ol")
+        if not is_list and text_len:
+            list_len = sum(len(inner_text(li)) for li in node.iter("li"))
+            is_list = list_len / text_len > 0.9
+        if tag == "table" and self._is_data_table(node):
+            return False
+        if _has_ancestor(node, "table", -1, self._is_data_table):
+            return False
+        if _has_ancestor(node, "code"):
+            return False
+        if any(t in self.data_tables for t in node.iter("table")):
+            return False
+        weight = self.class_weight(node)
+        if weight < 0:
+            return True
+        if len(COMMAS.split(text)) - 1 >= 10:
+            return False
+        p = sum(1 for _ in node.iter("p"))
+        img = sum(1 for _ in node.iter("img"))
+        li = sum(1 for _ in node.iter("li")) - 100
+        inputs = sum(1 for _ in node.iter("input"))
+        heading_len = sum(len(inner_text(h)) for h in node.iter(*HEADINGS))
+        heading_density = heading_len / text_len if text_len else 0.0
+        embeds = 0
+        for e in node.iter("object", "embed", "iframe"):
+            if VIDEOS.search(" ".join(e.attrib.values())):
+                return False
+            embeds += 1
+        if AD_WORDS.match(text) or LOADING_WORDS.match(text):
+            return True
+        density = self.link_density(node, text_len)
+        in_figure = _has_ancestor(node, "figure")
+        remove = (
+            (img > 1 and p / img < 0.5 and not in_figure)
+            or (not is_list and li > p)
+            or inputs > p // 3
+            or (not is_list and heading_density < 0.9 and text_len < 25
+                and (img == 0 or img > 2) and not in_figure)
+            or (not is_list and weight < 25 and density > 0.2)
+            or (weight >= 25 and density > 0.5)
+            or (embeds == 1 and text_len < 75)
+            or embeds > 1
+        )
+        if is_list and remove:
+            for child in node:
+                if _is_element(child) and sum(1 for c in child if _is_element(c)) > 1:
+                    return remove
+            if img == sum(1 for _ in node.iter("li")):
+                return False
+        return remove
+
+    def clean_conditionally(self, root: HtmlElement, tag: str) -> None:
+        if not self.flags & CLEAN_CONDITIONALLY:
+            return
+        for el in reversed(list(root.iter(tag))):
+            if el is root:
+                continue
+            if self.should_remove(el, tag):
+                drop(el)
+
+    def prep_article(self, article: HtmlElement) -> None:
+        self.mark_data_tables(article)
+        self.clean_conditionally(article, "form")
+        self.clean_conditionally(article, "fieldset")
+        for tag in ("object", "embed", "footer", "link", "aside"):
+            self.clean(article, tag)
+        for child in list(article):
+            for el in list(child.iterdescendants()):
+                if isinstance(el.tag, str) and SHARE.search(class_id(el)) and \
+                        len(inner_text(el, False)) < CHAR_THRESHOLD:
+                    drop(el)
+        for tag in ("iframe", "input", "textarea", "select", "button"):
+            self.clean(article, tag)
+        for h in list(article.iter("h1", "h2")):
+            if self.class_weight(h) < 0:
+                drop(h)
+        self.clean_conditionally(article, "table")
+        self.clean_conditionally(article, "ul")
+        self.clean_conditionally(article, "div")
+        for p in list(article.iter("p")):
+            if not inner_text(p, False) and next(p.iter("img", "embed", "object", "iframe"),
+                                                 None) is None:
+                drop(p)
+
+
+def _wrap_phrasing_runs(div: HtmlElement) -> None:
+    """Put each run of inline content directly inside *div* into its own <p>."""
+    has_text = bool(div.text and div.text.strip())
+    kids = list(div)
+    if not has_text and not any(
+            (_is_element(c) and c.tag != "br" and _is_phrasing(c)) or (c.tail and c.tail.strip())
+            for c in kids):
+        return
+    if not has_text and all(not _is_element(c) or _is_phrasing(c) for c in kids) and not any(
+            c.tail and c.tail.strip() for c in kids if _is_element(c) and c.tag == "br"):
+        # Everything inline already: the caller turns the div itself into a <p>.
+        return
+    current: HtmlElement | None = None
+    if has_text:
+        current = div.makeelement("p", {})
+        current.text = div.text
+        div.text = None
+        div.insert(0, current)
+    for child in kids:
+        if _is_element(child) and _is_phrasing(child):
+            if current is None:
+                if child.tag == "br":
+                    if child.tail and child.tail.strip():
+                        current = div.makeelement("p", {})
+                        current.text = child.tail
+                        child.tail = None
+                        child.addnext(current)
+                    continue
+                current = div.makeelement("p", {})
+                child.addprevious(current)
+            current.append(child)
+        else:
+            current = None
+            if child.tail and child.tail.strip():
+                current = div.makeelement("p", {})
+                current.text = child.tail
+                child.tail = None
+                child.addnext(current)
+
+
+def prepare_document(root: HtmlElement) -> None:
+    """Readability's document prep: drop scripts/styles, turn <br><br> runs into <p>."""
+    for el in list(root.iter("script", "style", "noscript", "template", "link", "meta",
+                             "svg", "canvas", "iframe", etree.Comment,
+                             etree.ProcessingInstruction)):
+        drop(el)
+    for el in root.iter("font"):
+        el.tag = "span"
+    for br in list(root.iter("br")):
+        parent = br.getparent()
+        if parent is None:
+            continue
+        replaced = False
+        nxt = br.getnext()
+        while not (br.tail and br.tail.strip()) and nxt is not None and nxt.tag == "br":
+            replaced = True
+            br.tail = nxt.tail
+            parent.remove(nxt)
+            nxt = br.getnext()
+        if not replaced:
+            continue
+        p = br.makeelement("p", {})
+        p.text = br.tail
+        br.tail = None
+        br.addprevious(p)
+        parent.remove(br)
+        nxt = p.getnext()
+        while nxt is not None:
+            if nxt.tag == "br" and not (nxt.tail and nxt.tail.strip()):
+                after = nxt.getnext()
+                if after is not None and after.tag == "br":
+                    break
+            if not _is_element(nxt) or not _is_phrasing(nxt):
+                break
+            following = nxt.getnext()
+            p.append(nxt)
+            nxt = following
+        if parent.tag == "p":
+            parent.tag = "div"
+
+
+def grab_article(root: HtmlElement, title: str | None) -> tuple[HtmlElement | None, str | None]:
+    """Return (content element, byline found in the page) for an already prepared *root*.
+
+    Tries with all heuristics first and loosens them (like Readability) while the result is
+    shorter than ``CHAR_THRESHOLD`` characters; falls back to the longest attempt.
+    """
+    attempts: list[tuple[int, HtmlElement, str | None]] = []
+    flags = STRIP_UNLIKELYS | WEIGHT_CLASSES | CLEAN_CONDITIONALLY
+    for drop_flag in (STRIP_UNLIKELYS, WEIGHT_CLASSES, CLEAN_CONDITIONALLY, 0):
+        work = copy.deepcopy(root)
+        grabber = _Grabber(flags, title)
+        article = grabber.grab(work)
+        if article is None:
+            break
+        length = len(inner_text(article))
+        if length >= CHAR_THRESHOLD:
+            return article, grabber.byline
+        attempts.append((length, article, grabber.byline))
+        flags &= ~drop_flag
+    if not attempts:
+        return None, None
+    length, article, byline = max(attempts, key=lambda a: a[0])
+    return (article if length else None), byline

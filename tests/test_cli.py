@@ -1,0 +1,75 @@
+"""The command-line contract: import, list --json, show ID --json, parse --json."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_importer import write_article
+
+
+def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", *args, "--data-dir", str(data_dir)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )
+
+
+def test_import_list_show_contract(tmp_path: Path) -> None:
+    data = tmp_path / "lib"
+    archive = tmp_path / "archive"
+    write_article(archive, "one.txt", "第一篇", "https://x.example.com/1",
+                  [("第二篇", "https://x.example.com/2")])
+    write_article(archive, "two.txt", "第二篇", "https://x.example.com/2", [], date="2024-02-03")
+    (archive / "empty.txt").write_text("")
+
+    result = run("import", str(archive), data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "2 imported" in result.stdout and "1 skipped" in result.stdout
+    assert "empty.txt: the file is empty" in result.stdout
+
+    rows = json.loads(run("list", "--json", data_dir=data).stdout)
+    assert [r["title"] for r in rows] == ["第二篇", "第一篇"]  # newest first
+    for row in rows:
+        assert {"id", "title", "date", "site", "source_url", "path"} <= row.keys()
+    one = next(r for r in rows if r["title"] == "第一篇")
+    two = next(r for r in rows if r["title"] == "第二篇")
+    assert one["date"] == "2024-01-02" and one["site"] == "跨境电商资讯"
+
+    shown = json.loads(run("show", str(one["id"]), "--json", data_dir=data).stdout)
+    assert shown["id"] == one["id"] and shown["title"] == "第一篇"
+    assert shown["paragraphs"] == ["正文内容，讲述跨境物流。"]
+    assert shown["links"] == [
+        {"title": "第二篇", "url": "https://x.example.com/2", "article_id": two["id"]}]
+
+
+def test_show_unknown_id_and_missing_library(tmp_path: Path) -> None:
+    result = run("show", "999", "--json", data_dir=tmp_path / "nothing")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "No library yet" in result.stderr
+    write_article(tmp_path / "a", "x.txt", "X", "https://x.example.com/x", [])
+    run("import", str(tmp_path / "a"), data_dir=tmp_path / "lib")
+    result = run("show", "999", data_dir=tmp_path / "lib")
+    assert result.returncode == 2 and "No article with id 999" in result.stderr
+
+
+def test_import_of_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    result = run("import", str(tmp_path / "missing"), data_dir=tmp_path / "lib")
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_parse_json_lines(tmp_path: Path) -> None:
+    good = write_article(tmp_path, "good.txt", "好文章", "https://x.example.com/g",
+                         [("好文章", "https://x.example.com/g")])
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 100)
+    result = run("parse", str(good), str(bad), "--json", data_dir=tmp_path / "lib")
+    assert result.returncode == 0
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["title"] == "好文章" and first["id"] is None and first["links"] == []
+    assert first["paragraphs"] == ["正文内容，讲述跨境物流。"]
+    assert "error" in second and "binary" in second["error"]
+    assert not (tmp_path / "lib").exists()  # parse never creates a library
