@@ -133,11 +133,9 @@ def _read_html(path: Path) -> str:
 
 def load_pages(set_names: list[str], limit: int | None) -> Iterator[Page]:
     for set_name in set_names:
-        count = 0
-        for page in _load_set(set_name):
+        for count, page in enumerate(_load_set(set_name)):
             if limit is not None and count >= limit:
                 break
-            count += 1
             yield page
 
 

@@ -48,6 +48,7 @@ SIZE_MAX = 20 * 1024
 FIRST_DAY = date(2019, 1, 1)
 LAST_DAY = date(2026, 6, 30)
 CHUNK = 250  # articles per work unit
+EXT = "https://www.ikjzd.com"  # the "external" site of the related-link blocks
 
 # --------------------------------------------------------------------------- sites
 
@@ -68,7 +69,8 @@ SITES: tuple[Site, ...] = (
     Site("TikTok出海资讯", "zh", 0.12, 24, "https://www.chuhaiwang.net/p/{id}", False),
     Site("外贸资讯", "zh", 0.10, 30, "https://www.waimaoquan.com/article-{id}.html", False),
     Site("独立站资讯", "zh", 0.08, None, "https://news.dtcweekly.cn/{y}/{m}/{id}.html", False),
-    Site("Cross-border News", "en", 0.05, 56, "https://www.crossbordernews.net/{y}/{m}/{slug}-{id}/", True),
+    Site("Cross-border News", "en", 0.05, 56,
+         "https://www.crossbordernews.net/{y}/{m}/{slug}-{id}/", True),
     Site("Amazon Seller News", "en", 0.03, 64, "https://sellerwire.io/news/{id}", True),
     Site("E-commerce Brief", "en", 0.02, None, "https://www.ecombrief.com/p/{id}-{slug}", True),
 )
@@ -95,32 +97,48 @@ CREDIT_SOURCES_EN = (
 )
 # Topic words: boosted so that sampled prose reads like trade news, not like a novel.
 DOMAIN_ZH = (
-    "跨境 电商 卖家 买家 平台 亚马逊 物流 海外 市场 品牌 用户 消费者 产品 流量 广告 独立站 运营 订单 "
-    "关税 旺季 仓储 海外仓 出口 进口 外贸 供应链 商家 店铺 选品 营销 直播 短视频 社交 电商平台 支付 "
-    "退货 合规 税务 增长 销售额 数据 报告 欧洲 美国 东南亚 拉美 中东 日本 德国 英国 政策 监管 成本 "
-    "利润 价格 折扣 促销 库存 发货 快递 清关 海关 认证 品类 类目 爆款 新品 评论 评价 转化率 客户 "
-    "工厂 货代 集装箱 运费 汇率 人民币 美元 投资 融资 渠道 趋势 需求 竞争 规则 账号 封号 站点 服务"
-).split()
+    "跨境", "电商", "卖家", "买家", "平台", "亚马逊", "物流", "海外", "市场", "品牌",
+    "用户", "消费者", "产品", "流量", "广告", "独立站", "运营", "订单", "关税", "旺季",
+    "仓储", "海外仓", "出口", "进口", "外贸", "供应链", "商家", "店铺", "选品", "营销",
+    "直播", "短视频", "社交", "电商平台", "支付", "退货", "合规", "税务", "增长", "销售额",
+    "数据", "报告", "欧洲", "美国", "东南亚", "拉美", "中东", "日本", "德国", "英国",
+    "政策", "监管", "成本", "利润", "价格", "折扣", "促销", "库存", "发货", "快递",
+    "清关", "海关", "认证", "品类", "类目", "爆款", "新品", "评论", "评价", "转化率",
+    "客户", "工厂", "货代", "集装箱", "运费", "汇率", "人民币", "美元", "投资", "融资",
+    "渠道", "趋势", "需求", "竞争", "规则", "账号", "封号", "站点", "服务",
+)
 DOMAIN_BOOST = 60000
 
-EN_DET = "the the the a a this that each every many most some several these their its".split()
+EN_DET_ONE = (
+    "the", "the", "the", "the", "a", "a", "a", "this", "that", "each", "every", "its", "their",
+    "one",
+)
+EN_DET_MANY = (
+    "the", "the", "these", "many", "most", "some", "several", "their", "its", "those", "all",
+)
 EN_ADJ = (
-    "cross-border global independent small large new local online mobile digital seasonal rising "
-    "lower higher steady direct strong weak popular competitive regional overseas domestic average "
-    "annual quarterly early late fast slow major key common private public full limited premium "
-    "cheap reliable flexible complex simple recent current emerging dominant careful aggressive "
-    "modest sharp gradual unexpected familiar crowded profitable costly efficient sustainable"
-).split()
+    "cross-border", "global", "independent", "small", "large", "new", "local", "online", "mobile",
+    "digital", "seasonal", "rising", "lower", "higher", "steady", "direct", "strong", "weak",
+    "popular", "competitive", "regional", "overseas", "domestic", "average", "annual", "quarterly",
+    "early", "late", "fast", "slow", "major", "key", "common", "private", "public", "full",
+    "limited", "premium", "cheap", "reliable", "flexible", "complex", "simple", "recent",
+    "current", "emerging", "dominant", "careful", "aggressive", "modest", "sharp", "gradual",
+    "unexpected", "familiar", "crowded", "profitable", "costly", "efficient", "sustainable",
+)
 EN_NOUN = (
-    "seller marketplace platform brand shopper consumer retailer warehouse carrier parcel shipment "
-    "order listing review return refund fee tariff duty supplier factory buyer market channel "
-    "campaign advertiser budget margin price discount inventory demand season quarter report survey "
-    "analyst region country store checkout payment wallet currency rule fulfilment delivery route "
-    "port container freight category product bundle subscription influencer creator video "
-    "livestream audience conversion search keyword algorithm policy regulation label certificate "
-    "customer exporter importer startup merchant account storefront forecast strategy promotion "
-    "cost revenue growth share catalogue return-rate courier hub threshold exemption invoice"
-).split()
+    "seller", "marketplace", "platform", "brand", "shopper", "consumer", "retailer", "warehouse",
+    "carrier", "parcel", "shipment", "order", "listing", "review", "return", "refund", "fee",
+    "tariff", "duty", "supplier", "factory", "buyer", "market", "channel", "campaign",
+    "advertiser", "budget", "margin", "price", "discount", "inventory", "demand", "season",
+    "quarter", "report", "survey", "analyst", "region", "country", "store", "checkout", "payment",
+    "wallet", "currency", "rule", "fulfilment", "delivery", "route", "port", "container",
+    "freight", "category", "product", "bundle", "subscription", "influencer", "creator", "video",
+    "livestream", "audience", "conversion", "search", "keyword", "algorithm", "policy",
+    "regulation", "label", "certificate", "customer", "exporter", "importer", "startup",
+    "merchant", "account", "storefront", "forecast", "strategy", "promotion", "cost", "revenue",
+    "growth", "share", "catalogue", "return-rate", "courier", "hub", "threshold", "exemption",
+    "invoice",
+)
 EN_PLURAL_IRREGULAR = {"category": "categories", "strategy": "strategies", "currency": "currencies",
                        "delivery": "deliveries", "country": "countries", "policy": "policies",
                        "duty": "duties", "factory": "factories", "inventory": "inventories",
@@ -135,7 +153,10 @@ EN_VERB = (  # (3rd person singular present, past)
     ("replaces", "replaced"), ("reaches", "reached"), ("shifts", "shifted"), ("covers", "covered"),
     ("builds", "built"), ("keeps", "kept"), ("finds", "found"), ("wins", "won"), ("loses", "lost"),
 )
-EN_PREP = "in on for across from to with without through after before during under over amid despite".split()
+EN_PREP = (
+    "in", "on", "for", "across", "from", "to", "with", "without", "through", "after", "before",
+    "during", "under", "over", "amid", "despite",
+)
 EN_CONJ = ("and", "but", "while", "because", "although", "as", "so")
 EN_PLACES = (
     "Europe", "the United States", "Southeast Asia", "Latin America", "Japan", "Germany", "the UK",
@@ -322,7 +343,8 @@ def _zh_title(rng: random.Random, half: bool, year: int) -> str:
     elif form == 2:
         t = f"{w[0]}{w[1]}{p[':']}{w[2]}{w[3]}{w[4]}{w[5]}{w[6]}"
     elif form == 3:
-        t = f"{sp.join([brand, w[0] + w[1]]) if rng.random() < 0.5 else brand + w[0] + w[1]}{w[2]}{p['?']}"
+        lead = f"{brand}{sp}{w[0]}{w[1]}" if rng.random() < 0.5 else f"{brand}{w[0]}{w[1]}"
+        t = f"{lead}{w[2]}{p['?']}"
     elif form == 4:
         n = rng.choice([rng.randint(2, 99), round(rng.uniform(1, 60), 1)])
         unit = rng.choice(["亿美元", "万亿元", "%", "万单", "倍", "个国家", "万家"])
@@ -330,33 +352,60 @@ def _zh_title(rng: random.Random, half: bool, year: int) -> str:
     elif form == 5:
         t = f"{p['lq']}{w[0]}{p['rq']}{w[1]}{w[2]}{p[',']}{w[3]}{w[4]}{w[5]}"
     elif form == 6:
-        t = f"{year}{sp}年{w[0]}{w[1]}{w[2]}{w[3]}{rng.choice(['指南', '报告', '盘点', '分析', '攻略'])}"
+        kind = rng.choice(["指南", "报告", "盘点", "分析", "攻略"])
+        t = f"{year}{sp}年{w[0]}{w[1]}{w[2]}{w[3]}{kind}"
     else:
         t = f"{w[0]}{w[1]}{w[2]}{w[3]}{w[4]}"
     return t.strip()
 
 
+def _en_plural(noun: str) -> str:
+    if noun in EN_PLURAL_IRREGULAR:
+        return EN_PLURAL_IRREGULAR[noun]
+    return noun + "es" if noun.endswith(("s", "x", "ch", "sh")) else noun + "s"
+
+
 def _en_noun_phrase(rng: random.Random, plural: bool | None = None) -> str:
+    return _en_np(rng, plural)[0]
+
+
+def _en_np(rng: random.Random, plural: bool | None = None) -> tuple[str, bool]:
+    """A noun phrase and whether it is plural."""
     noun = rng.choice(EN_NOUN)
     if plural is None:
         plural = rng.random() < 0.45
     if plural:
-        noun = EN_PLURAL_IRREGULAR.get(noun) or (noun + "es" if noun.endswith(("s", "x", "ch", "sh")) else noun + "s")
+        noun = _en_plural(noun)
     parts = []
     r = rng.random()
     if r < 0.15:
         parts.append(rng.choice(BRANDS))
-    elif r < 0.25:
-        parts.append(rng.choice(EN_PLACES).removeprefix("the ") if not plural else "")
+    elif r < 0.22:
+        parts.append(rng.choice(EN_PLACES).removeprefix("the "))
     if rng.random() < 0.5:
         parts.append(rng.choice(EN_ADJ))
     parts.append(noun)
-    det = "" if plural and rng.random() < 0.6 else rng.choice(EN_DET)
-    if det in ("a",) and plural:
-        det = "the"
-    if det == "a" and parts and parts[0][:1].lower() in "aeiou":
-        det = "an"
-    return " ".join(x for x in [det, *parts] if x)
+    if plural:
+        det = "" if rng.random() < 0.5 else rng.choice(EN_DET_MANY)
+    else:
+        det = rng.choice(EN_DET_ONE)
+        if det == "a" and parts[0][:1].lower() in "aeiou":
+            det = "an"
+    return " ".join([det, *parts] if det else parts), plural
+
+
+def _en_verb(rng: random.Random, past: bool, plural: bool) -> str:
+    third, past_form = rng.choice(EN_VERB)
+    if past:
+        return past_form
+    if not plural:
+        return third
+    return third[:-2] if third.endswith(("ches", "shes", "sses", "xes")) else third[:-1]
+
+
+def _en_clause(rng: random.Random, past: bool) -> str:
+    subj, plural = _en_np(rng)
+    return f"{subj} {_en_verb(rng, past, plural)} {_en_noun_phrase(rng)}"
 
 
 def _en_title(rng: random.Random, year: int) -> str:
@@ -367,11 +416,13 @@ def _en_title(rng: random.Random, year: int) -> str:
     if form == 0:
         t = f"How {brand} Sellers Can Handle {np1} in {year}"
     elif form == 1:
-        t = f"{brand} {rng.choice(EN_VERB)[0].title()} {np1} in {place}"
+        t = f"{brand} {_en_verb(rng, False, False).title()} {np1} in {place}"
     elif form == 2:
         t = f"{np1}: What {place} Exporters Need to Know"
     elif form == 3:
-        t = f"{round(rng.uniform(2, 80), 1)}% of {_en_noun_phrase(rng, True).title()} Now {rng.choice(EN_VERB)[0].title()} {np1}"
+        many = _en_plural(rng.choice(EN_NOUN)).title()
+        verb = _en_verb(rng, False, True).title()
+        t = f"{round(rng.uniform(2, 80), 1)}% of {many} Now {verb} {np1}"
     elif form == 4:
         t = f"Why {np1} Matters for {brand} in {year}"
     else:
@@ -493,31 +544,27 @@ def _zh_credit(rng: random.Random, p: dict[str, str]) -> str:
 
 
 def _en_sentence(rng: random.Random, past: bool) -> str:
-    vi = 1 if past else 0
     form = rng.randrange(6)
-    subj = _en_noun_phrase(rng)
-    obj = _en_noun_phrase(rng)
-    verb = rng.choice(EN_VERB)[vi]
+    clause = _en_clause(rng, past)
     pp = f"{rng.choice(EN_PREP)} {rng.choice([_en_noun_phrase(rng), rng.choice(EN_PLACES)])}"
     if form == 0:
-        s = f"{subj} {verb} {obj} {pp}"
+        s = f"{clause} {pp}"
     elif form == 1:
-        s = f"{pp}, {subj} {verb} {obj}"
+        s = f"{pp}, {clause}"
     elif form == 2:
-        num = rng.choice([f"{round(rng.uniform(1, 70), 1)}%", f"${round(rng.uniform(1, 90), 1)} billion",
+        num = rng.choice([f"{round(rng.uniform(1, 70), 1)}%",
+                          f"${round(rng.uniform(1, 90), 1)} billion",
                           f"{round(rng.uniform(1, 9), 1)} million {_en_noun_phrase(rng, True)}",
                           f"{rng.randint(2, 40)} percent"])
-        s = f"according to {rng.choice(CREDIT_SOURCES_EN)}, {subj} {verb} {obj} by {num} {pp}"
+        s = f"according to {rng.choice(CREDIT_SOURCES_EN)}, {clause} by {num} {pp}"
     elif form == 3:
-        s = (f"{subj} {verb} {obj}, {rng.choice(EN_CONJ)} {_en_noun_phrase(rng)} "
-             f"{rng.choice(EN_VERB)[vi]} {_en_noun_phrase(rng)} {pp}")
+        s = f"{clause}, {rng.choice(EN_CONJ)} {_en_clause(rng, past)} {pp}"
     elif form == 4:
-        inner = f"{subj} {verb} {obj} {pp}"
+        inner = f"{clause} {pp}"
         return (f'"{inner[0].upper()}{inner[1:]}," said {rng.choice(EN_NAMES)}, '
                 f"{rng.choice(EN_ROLES)} at {rng.choice(BRANDS)}.")
     else:
-        s = f"in {rng.randint(2018, 2026)}, {subj} {verb} {obj} and {rng.choice(EN_VERB)[vi]} {_en_noun_phrase(rng)}"
-    s = re.sub(r"\s+", " ", s).strip()
+        s = f"in {rng.randint(2018, 2026)}, {clause} {pp}"
     return s[0].upper() + s[1:] + "."
 
 
@@ -560,15 +607,19 @@ def _links(rng: random.Random, seed: int, n: int, m: Meta, en: bool) -> list[str
     for _ in range(others - len(picked)):
         r = rng.random()
         if r < 0.5:
-            title = _en_title(rng, m.day.year) if en else "".join(_title_words(rng, rng.randint(3, 7)))
-            ext_lines.append(f"{title}:https://www.ikjzd.com/articles/{rng.randint(10_000, 200_000)}")
+            if en:
+                title = _en_title(rng, m.day.year)
+            else:
+                title = "".join(_title_words(rng, rng.randint(3, 7)))
+            ext_lines.append(f"{title}:{EXT}/articles/{rng.randint(10_000, 200_000)}")
         elif r < 0.8:
             kw = rng.choice(EN_NOUN) if en else "".join(_title_words(rng, 1))
-            ext_lines.append(f"{kw}:https://www.ikjzd.com/search?keyword={kw}")
+            ext_lines.append(f"{kw}:{EXT}/search?keyword={kw}")
         elif r < 0.9:
-            ext_lines.append(f"click share:https://www.ikjzd.com/articles/{rng.randint(10_000, 99_999)}")
+            ext_lines.append(f"click share:{EXT}/articles/{rng.randint(10_000, 99_999)}")
         else:
-            ext_lines.append(f"{rng.choice(['盘古', '百科', 'Wiki'])}:https://www.ikjzd.com/w/{rng.randint(100, 9999)}")
+            name = rng.choice(["盘古", "百科", "Wiki"])
+            ext_lines.append(f"{name}:{EXT}/w/{rng.randint(100, 9999)}")
     # externals first, then the archive's own pages (previous article last), like the real block
     prev = internal_lines[:1] if picked and picked[0] == m.index - 1 else []
     rest = internal_lines[len(prev):]
@@ -612,7 +663,8 @@ def render(seed: int, n: int, index: int) -> tuple[Meta, str]:
     since_heading = 0 if rng.random() < 0.5 else 99
     while True:
         if since_heading >= rng.randint(2, 6) and rng.random() < 0.5:
-            blocks.append(_en_heading(rng, headings) if en else _zh_heading(rng, p, headings, heading_style))
+            blocks.append(_en_heading(rng, headings) if en
+                          else _zh_heading(rng, p, headings, heading_style))
             headings += 1
             since_heading = 0
         elif blocks and rng.random() < 0.06:
@@ -711,7 +763,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     sizes = generate(args.n, args.dir, args.seed, args.jobs, args.dict)
     secs = time.perf_counter() - t0
-    print(f"{len(sizes)} files, {sum(sizes) / 1e6:.1f} MB, median {statistics.median(sizes) / 1024:.1f} KB"
+    med = statistics.median(sizes) / 1024
+    print(f"{len(sizes)} files, {sum(sizes) / 1e6:.1f} MB, median {med:.1f} KB"
           f" (min {min(sizes) / 1024:.1f}, max {max(sizes) / 1024:.1f}), {secs:.1f} s"
           f" ({len(sizes) / secs:.0f} articles/s) -> {args.dir}")
     return 0

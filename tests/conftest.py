@@ -10,7 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO.parent / "shared").resolve()
+SHARED = Path(os.environ.get("READER_SHARED_DIR") or REPO.parent / "shared").resolve()
 SAMPLE_ARCHIVE = REPO / "resources" / "sample-archive"
 
 

@@ -99,9 +99,13 @@ def parse_bytes(data: bytes, *, path: str, size: int | None = None) -> tuple[Art
         article = parse_text(text, path=path)
     if size > len(data):
         article.warnings.append(
-            f"file is {size / 1048576:.1f} MB; only the first {len(data) / 1048576:.0f} MB were read"
+            f"file is {_human(size)}; only the first {_human(len(data))} were read"
         )
     return article, decoded.encoding
+
+
+def _human(size: int) -> str:
+    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB"
 
 
 def parse_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> ParsedFile:

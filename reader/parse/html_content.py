@@ -16,15 +16,18 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import TypeAlias
 
 from lxml import etree
-from lxml.html import HtmlElement
+
+HtmlElement: TypeAlias = etree._Element
 
 UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|"
     r"gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
     r"sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|consent|"
-    r"newsletter|subscribe|paywall",
+    r"newsletter|advert|\bad-?slot|\bads?\b|sponsored",
     re.I,
 )
 MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.I)
@@ -77,8 +80,28 @@ TOP_CANDIDATES = 5
 
 
 def inner_text(el: HtmlElement, normalize: bool = True) -> str:
-    text = (etree.tostring(el, method="text", encoding="unicode", with_tail=False) or "").strip()
-    return SPACES.sub(" ", text) if normalize else text
+    text = etree.tostring(el, method="text", encoding="unicode", with_tail=False) or ""
+    return " ".join(text.split()) if normalize else text.strip()
+
+
+@lru_cache(maxsize=8192)
+def _unlikely(match: str) -> bool:
+    return bool(UNLIKELY.search(match)) and not MAYBE.search(match)
+
+
+@lru_cache(maxsize=8192)
+def _weight_of(value: str) -> int:
+    weight = 0
+    if NEGATIVE.search(value):
+        weight -= 25
+    if POSITIVE.search(value):
+        weight += 25
+    return weight
+
+
+@lru_cache(maxsize=8192)
+def _byline_like(match: str) -> bool:
+    return bool(BYLINE.search(match))
 
 
 def class_id(el: HtmlElement) -> str:
@@ -96,8 +119,8 @@ def text_similarity(a: str, b: str) -> float:
     return 1 - len(" ".join(uniq_b)) / len(" ".join(tb))
 
 
-def _is_element(node: object) -> bool:
-    return isinstance(node, HtmlElement) and isinstance(node.tag, str)
+def _is_element(node: HtmlElement) -> bool:
+    return isinstance(node.tag, str)
 
 
 def drop(el: HtmlElement) -> None:
@@ -219,10 +242,7 @@ class _Grabber:
         weight = 0
         for value in (el.get("class"), el.get("id")):
             if value:
-                if NEGATIVE.search(value):
-                    weight -= 25
-                if POSITIVE.search(value):
-                    weight += 25
+                weight += _weight_of(value)
         return weight
 
     def init_node(self, el: HtmlElement) -> None:
@@ -269,7 +289,9 @@ class _Grabber:
                 node = _remove_and_next(node)
                 continue
             match = class_id(node)
-            if self.byline is None and self._check_byline(node, match):
+            has_match = match != " "
+            if self.byline is None and (has_match or node.get("rel") or node.get("itemprop")) \
+                    and self._check_byline(node, match):
                 node = _remove_and_next(node)
                 continue
             if remove_title_header and tag in ("h1", "h2") and self.title and \
@@ -278,7 +300,7 @@ class _Grabber:
                 node = _remove_and_next(node)
                 continue
             if strip_unlikely and tag not in ("body", "a", "html"):
-                if UNLIKELY.search(match) and not MAYBE.search(match) and \
+                if has_match and _unlikely(match) and \
                         not _has_ancestor(node, "table") and not _has_ancestor(node, "code"):
                     node = _remove_and_next(node)
                     continue
@@ -324,12 +346,11 @@ class _Grabber:
                 divider = 1 if level == 0 else 2 if level == 1 else level * 3
                 self.scores[anc] += score / divider
 
-        top: list[HtmlElement] = []
         for cand in candidates:
             self.scores[cand] *= 1 - self.link_density(cand)
         top = sorted(candidates, key=lambda c: -self.scores[c])[:TOP_CANDIDATES]
 
-        article = HtmlElement() if False else body.makeelement("div", {})
+        article = body.makeelement("div", {})
         if not top or top[0].tag == "body":
             top_candidate = body.makeelement("div", {})
             top_candidate.text = body.text
@@ -391,10 +412,10 @@ class _Grabber:
                 elif sib.tag == "p":
                     text = inner_text(sib)
                     density = self.link_density(sib, len(text))
-                    if len(text) > 80 and density < 0.25:
-                        append = True
-                    elif 0 < len(text) < 80 and density == 0 and SENTENCE_END.search(text):
-                        append = True
+                    long_text = len(text) > 80 and density < 0.25
+                    short_sentence = 0 < len(text) < 80 and density == 0 and bool(
+                        SENTENCE_END.search(text))
+                    append = long_text or short_sentence
             if append:
                 if sib.tag not in ALTER_TO_DIV_EXCEPTIONS:
                     sib.tag = "div"
@@ -406,7 +427,7 @@ class _Grabber:
     def _check_byline(self, node: HtmlElement, match: str) -> bool:
         rel = node.get("rel")
         itemprop = node.get("itemprop") or ""
-        if rel == "author" or "author" in itemprop or BYLINE.search(match):
+        if rel == "author" or "author" in itemprop or _byline_like(match):
             text = inner_text(node, False)
             if 0 < len(text) < 100:
                 name = node.find('.//*[@itemprop="name"]')
@@ -531,7 +552,13 @@ class _Grabber:
         self.clean_conditionally(article, "ul")
         self.clean_conditionally(article, "div")
         for p in list(article.iter("p")):
-            if not inner_text(p, False) and next(p.iter("img", "embed", "object", "iframe"),
+            text = inner_text(p)
+            if text and len(text) < 60 and p.getparent() is not None and \
+                    self.link_density(p, len(text)) > 0.99 and \
+                    all((a.get("href") or "").startswith("javascript:") for a in p.iter("a")):
+                drop(p)
+                continue
+            if not text and next(p.iter("img", "embed", "object", "iframe"),
                                                  None) is None:
                 drop(p)
 
@@ -578,7 +605,7 @@ def _wrap_phrasing_runs(div: HtmlElement) -> None:
 
 def prepare_document(root: HtmlElement) -> None:
     """Readability's document prep: drop scripts/styles, turn <br><br> runs into <p>."""
-    for el in list(root.iter("script", "style", "noscript", "template", "link", "meta",
+    for el in list(root.iter("script", "style", "noscript", "template", "link", "meta", "nav",
                              "svg", "canvas", "iframe", etree.Comment,
                              etree.ProcessingInstruction)):
         drop(el)

@@ -19,15 +19,19 @@ Parcel lockers change how Europe receives cross-border orders
 
 (Image: Lockers outside a train station)
 
-Across Germany and Poland, parcel lockers now take a growing share of deliveries from overseas marketplaces, and sellers who ship from China are adjusting their labels to match.
+Across Germany and Poland, parcel lockers now take a growing share of deliveries \
+from overseas marketplaces, and sellers who ship from China are adjusting their labels to match.
 
-Operators say a locker costs a fraction of a doorstep delivery because couriers drop dozens of parcels at one stop, and shoppers collect them on the way home.
+Operators say a locker costs a fraction of a doorstep delivery because couriers \
+drop dozens of parcels at one stop, and shoppers collect them on the way home.
 
 Parcel lockers change how Europe receives cross-border orders
 
 (Photo credit: Example Logistics)
 
-For sellers the change means picking a carrier that can route to lockers directly. Across Germany and Poland, parcel lockers now take a growing share of deliveries from overseas marketpl
+For sellers the change means picking a carrier that can route to lockers directly. \
+Across Germany and Poland, parcel lockers now take a growing share of deliveries from overseas \
+marketpl
 
 Original: https://news.example.com/2024/03/lockers.html
 
@@ -126,7 +130,9 @@ def test_hard_wrapped_english_is_rejoined() -> None:
 
 
 def test_numbered_lines_become_headings() -> None:
-    article = parse_text("2023-01-01\n\n标题\n\n一、市场概况\n\n今年的市场规模继续扩大，卖家数量同比增长。")
+    article = parse_text(
+        "2023-01-01\n\n标题\n\n一、市场概况\n\n今年的市场规模继续扩大，卖家数量同比增长。"
+    )
     assert [b.kind for b in article.blocks] == ["h", "p"]
 
 
