@@ -589,9 +589,7 @@ def _en_credit(rng: random.Random) -> str:
 
 
 def _links(rng: random.Random, seed: int, n: int, m: Meta, en: bool) -> list[str]:
-    total = rng.randint(5, 12)
-    lines: list[str] = []
-    others = total - 1
+    others = rng.randint(5, 12)  # related links, plus (usually) the self-link
     internal = round(others * rng.uniform(0.6, 0.9)) if n > 1 else 0
     picked: list[int] = []
     if internal and m.index > 0 and rng.random() < 0.8:

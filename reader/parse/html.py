@@ -170,6 +170,23 @@ class _BlockWriter:
         if tag == "br":
             self.buf.append("\n")
             return
+        cls = el.get("class")
+        if cls and _credit_class(cls) and len(inner_text(el)) < 200:
+            # A photo credit ("Photo: X / Agency") inside or beside a caption: its own block
+            # of kind "credit" (shown, not body text), never glued onto the caption.
+            self.flush()
+            saved = self.kind
+            self.kind = "credit"
+            self.text(el.text)
+            for child in el:
+                self.walk(child, "credit")
+                self.kind = "credit"
+                self.text(child.tail)
+            self.flush()
+            self.kind = saved
+            return
+        if tag == "a" and _is_toggle(el):
+            return
         is_block = tag in _BLOCK_TAGS
         if is_block:
             self.flush()
@@ -208,6 +225,24 @@ def _link_ok(a: HtmlElement, base: str | None) -> Link | None:
     if not title or _JUNK_LINK_TEXT.match(title):
         return None
     return Link(title=title, url=url)
+
+
+_CREDIT_CLASS = re.compile(r"credit|copyright|(photo|image|img|picture)[-_]?(source|by)\b",
+                           re.I)
+_TOGGLE_TEXT = re.compile(r"^\W*((read|show|see|view) )?(more|less)\W*$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _credit_class(cls: str) -> bool:
+    return bool(_CREDIT_CLASS.search(cls))
+
+
+def _is_toggle(a: HtmlElement) -> bool:
+    """A caption's "... more" / "less" expander: a script link, not text."""
+    href = (a.get("href") or "").strip()
+    if href and not href.startswith(("#", "javascript:")):
+        return False
+    return bool(_TOGGLE_TEXT.match(inner_text(a)))
 
 
 @lru_cache(maxsize=8192)
@@ -268,13 +303,92 @@ _BOILERPLATE = re.compile(
     r"|share this|advertisement$|广告$|版权所有|责任编辑)|all rights reserved|©\s*\d{4}",
     re.I,
 )
+_AGENCY = r"(getty( images)?|shutterstock|istock(photo)?|associated press|reuters|afp|ap|epa|alamy)"
+# A whole block that is only a photo credit: "Photo: X, AP", "Image source, Getty Images",
+# "(Image: © NASA)", "(AP Photo/X)", "X | Getty Images".
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?\s*((photo|photograph|image|picture|pic|foto|bild)s?( credit| source)?|credits?"
+    r"|source)\s*[:：,]|"
+    r"^[(\[]?\s*(ap|afp|reuters|epa) (photo|images?)\b|"
+    rf"^[(\[]?\s*[\w.'’ -]{{0,40}}[|/,]\s*{_AGENCY}[)\]]?\.?$|^{_AGENCY}[)\]]?$",
+    re.I,
+)
+# A credit at the end of a caption: "...the plague. Credit: EPA", "... Colo. (AP Photo/X)",
+# "[File: Reuters]", "(Image: GETTY)", "Photograph by X/AFP/Getty Images".
+_CREDIT_TAIL = re.compile(
+    r"\s*(\((ap |afp |reuters )?photo\b[^()]*\)|\((image|photo|picture)s?:[^()]*\)"
+    r"|\[[^\[\]]{0,40}\b(reuters|ap|afp|getty|epa)\b[^\[\]]{0,20}\]"
+    r"|(?<=[.\w)])(photo |image |picture )?credit\s*:[^.]{1,80}"
+    r"|(?<=[.)])\s*photo(graph)? (by|courtesy( of)?)\b[^.]{1,80}"
+    r"|(?<=[.)])\s*[\w.'’ -]{2,40}/\s*" + _AGENCY + r"( file)?)\.?\s*$",
+    re.I,
+)
+# "Updated 5:27 am CST, Wednesday, November 20, 2019", "PUBLISHED: 10:48, Tue, Nov 19, 2019".
+_DATELINE_WORDS = frozenset(
+    "updated published posted last modified on at am pm a p m est edt cst cdt pst pdt gmt bst "
+    "utc et ct pt cet cest mon tue wed thu fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
+    "april june july august september october november december of original and".split())
+_WORD = re.compile(r"[^\W\d_]+")
+# Sign-ups, follow-us and contact lines, "read more" teasers: site furniture in the body.
+_PROMO = re.compile(
+    r"sign up (for|to) (our|the|\S+['’]s)\b|subscribe (to (our|\S+['’]s)|now|today|here)\b"
+    r"|(our|free|daily|weekly|e-?mail) newsletters?\b|(delivered|straight|right) (to|in|into) your "
+    r"inbox|follow (us|him|her|them) (on|at)\b|join (our|the) [\w ]{0,30}(forums?|community)"
+    r"|click here|(may|can) be reached at|\b(e-?mail|write to|contact|reach) [\w .'’-]{1,40} at "
+    r"\S+@|^citation:|retrieved .{0,40} from https?:|you may also like|more (articles|stories) "
+    r"(from|by)|this slideshow requires javascript|^skip to (main )?content|^(don['’]t|do not) "
+    r"miss\b|^(read|see) (more|also)\b|^related( articles| stories| links| content)?\s*:?$"
+    r"|^(comments?|advert|advertisement|close|share|print|subscribe|text size|order reprints"
+    r"|print article|report (an )?error|trending|more from [\w ]{1,20})$",
+    re.I,
+)
+
+
+_VERSION_NUMBER = re.compile(r"\d\.\d")
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) > 120 or not any(ch.isdigit() for ch in text) or _VERSION_NUMBER.search(text):
+        return False
+    words = _WORD.findall(text.lower())
+    return bool(words) and all(w in _DATELINE_WORDS for w in words)
+
+
+def _split_credit(block: Block) -> list[Block]:
+    """Drop-in blocks for *block*: credit-only text becomes a credit; a trailing credit on a
+    caption or paragraph is split off into its own credit block."""
+    text = block.text
+    if block.kind == "pre" or len(text) > 1500:
+        return [block]
+    if len(text) < 150 and _CREDIT_LINE.search(text):
+        return [Block("credit", text)]
+    m = _CREDIT_TAIL.search(text)
+    if m and m.start() > 0:
+        head = text[: m.start()].rstrip()
+        if head:
+            return [Block(block.kind, head), Block("credit", m.group(0).strip())]
+    return [block]
 
 
 def _drop_junk_blocks(blocks: list[Block]) -> list[Block]:
-    """Counters ("6"), lone credits and copyright/tag lines the cleaner let through."""
+    """Counters ("6"), credits, datelines, promos, repeats and copyright/tag lines that the
+    element cleaner let through."""
     kept = [b for b in blocks if b.kind == "pre" or not _NO_LETTERS.match(b.text)]
-    out = [b for b in kept if not (len(b.text) < 200 and _BOILERPLATE.search(b.text))]
-    return out if out else kept
+    out: list[Block] = []
+    seen: list[str] = []  # caption and list-item texts so far
+    for block in kept:
+        text = block.text
+        if block.kind in ("p", "h", "li", "caption") and len(text) < 300 and (
+                (len(text) < 200 and _BOILERPLATE.search(text)) or _is_dateline(text)
+                or _PROMO.search(text)):
+            continue
+        if block.kind != "pre" and len(text) >= 60 and any(s.startswith(text) for s in seen):
+            continue  # a gallery's second copy of a caption, or its truncated preview
+        if block.kind == "caption" or (block.kind == "li" and len(text) >= 100):
+            seen.append(text)
+        out.extend(_split_credit(block) if block.kind != "credit" else [block])
+    return out if any(b.kind != "credit" for b in out) else kept
 
 
 def _fallback_body(root: HtmlElement) -> HtmlElement:

@@ -27,7 +27,13 @@ UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|"
     r"gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
     r"sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|consent|"
-    r"newsletter|advert|\bad-?slot|\bads?\b|sponsored",
+    r"newsletter|advert|\bad-?slot|\bads?\b|sponsored|signup|sign-up",
+    re.I,
+)
+# Hover cards: a pop-up box (bio, latest stories) nested in a paragraph next to the link that
+# opens it; its text would otherwise run into the sentence around it.
+HOVER_CARD = re.compile(
+    r"hover-?card|(hover|rollover|tooltip|popover)\S*[-_](card|block|box|content|panel|popup)\b",
     re.I,
 )
 MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.I)
@@ -609,6 +615,10 @@ def prepare_document(root: HtmlElement) -> None:
                              "svg", "canvas", "iframe", etree.Comment,
                              etree.ProcessingInstruction)):
         drop(el)
+    for el in list(root.iter("span", "div", "aside", "section")):
+        cls = el.get("class")
+        if cls and HOVER_CARD.search(cls) and el.getparent() is not None:
+            drop(el)
     for el in root.iter("font"):
         el.tag = "span"
     for br in list(root.iter("br")):

@@ -27,7 +27,8 @@ _SOURCE_LINE = re.compile(
     re.IGNORECASE,
 )
 # One related link per line: "title:url" (the title may itself contain colons).
-_LINK_LINE = re.compile(r"^(.*\S)\s*[:：]\s*(https?://\S+)\s*$")
+# Real files hold URLs with raw spaces ("search?keyword=de minimis"): take the rest of the line.
+_LINK_LINE = re.compile(r"^(.*\S)\s*[:：]\s*(https?://\S.*?)\s*$")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 # Image credits left where images were: "(图片来源:TikTok for Business)".
 _CREDIT = re.compile(
@@ -182,7 +183,8 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
             lines.pop(0)
     if not lines:
         raise NotAnArticle("the file holds a date but no title or text")
-    title = _split_title(lines.pop(0))
+    title_line = lines.pop(0)
+    title = _split_title(title_line)
 
     paragraphs = _paragraph_lines(lines)
 
@@ -222,8 +224,7 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
         is_self = (source_key is not None and key == source_key) or (
             source_key is None
             and self_title is None
-            and len(title.text) >= 4
-            and (link_title == title.text or link_title.startswith(title.text))
+            and _completes_title(link_title, title, title_line)
         )
         if is_self:
             self_title = self_title or link_title
@@ -236,6 +237,7 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
             seen_keys.add(key)
         links.append(Link(title=link_title, url=link_url))
 
+    title = _confirm_site_prefix(title, title_line, self_title, body)
     full_title = _recover_title(title, self_title, body)
 
     # Clean the body: title repeats (image alt text), credits, teasers, headings.
@@ -282,6 +284,37 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
         kind="text",
         path=path,
     )
+
+
+def _completes_title(candidate: str, title: _Title, title_line: str) -> bool:
+    """Whether *candidate* is the full form of the (possibly prefixed, cut) title line."""
+    texts = [title.text]
+    m = _TITLE_PREFIX.match(title_line)
+    if m and not title.prefixed:
+        texts.append(m[2].strip())
+    return any(len(t) >= 4 and candidate.startswith(t.rstrip(".…")) for t in texts)
+
+
+def _confirm_site_prefix(
+    title: _Title, title_line: str, self_title: str | None, body: list[str]
+) -> _Title:
+    """A "Name:" prefix with no site-like word is still a site when the full title, found
+    in the self-link or repeated in the body, starts after it ("E-commerce Brief:...")."""
+    if title.prefixed:
+        return title
+    m = _TITLE_PREFIX.match(re.sub(r"\s+", " ", title_line).strip())
+    if not m:
+        return title
+    prefix, rest = m[1].strip(), m[2].strip().rstrip(".…")
+    if len(rest) < 4:
+        return title
+    evidence = [self_title] if self_title else []
+    evidence += [p for p in body[:40] if len(p) <= 200]
+    whole = title.text.rstrip(".…")
+    for candidate in evidence:
+        if candidate and candidate.startswith(rest) and not candidate.startswith(whole):
+            return _Title(prefix, m[2].strip(), True)
+    return title
 
 
 def _recover_title(title: _Title, self_title: str | None, body: list[str]) -> str:
