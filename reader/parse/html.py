@@ -324,11 +324,12 @@ _CREDIT_TAIL = re.compile(
     re.I,
 )
 # "Updated 5:27 am CST, Wednesday, November 20, 2019", "PUBLISHED: 10:48, Tue, Nov 19, 2019".
-_DATELINE_WORDS = frozenset(
-    "updated published posted last modified on at am pm a p m est edt cst cdt pst pdt gmt bst "
+_DATELINE_WORDS = frozenset(re.findall(
+    r"\w+", "updated published posted last modified on at am pm a p m est edt cst cdt pst pdt "
+    "gmt bst "
     "utc et ct pt cet cest mon tue wed thu fri sat sun monday tuesday wednesday thursday friday "
     "saturday sunday jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
-    "april june july august september october november december of original and".split())
+    "april june july august september october november december of original and"))
 _WORD = re.compile(r"[^\W\d_]+")
 # Sign-ups, follow-us and contact lines, "read more" teasers: site furniture in the body.
 _PROMO = re.compile(

@@ -72,7 +72,8 @@ def _split_title(line: str) -> _Title:
     """Separate a site prefix ("跨境电商资讯:Title") from the title when it is one."""
     line = re.sub(r"\s+", " ", line).strip()
     m = _TITLE_PREFIX.match(line)
-    if m and _SITE_SUFFIX.search(m[1].strip()):
+    # Two characters ("港报：") is a topic or a speaker more often than a site name.
+    if m and len(m[1].strip()) >= 3 and _SITE_SUFFIX.search(m[1].strip()):
         return _Title(m[1].strip(), m[2].strip(), True)
     return _Title(None, line, False)
 
@@ -308,11 +309,18 @@ def _confirm_site_prefix(
     prefix, rest = m[1].strip(), m[2].strip().rstrip(".…")
     if len(rest) < 4:
         return title
-    evidence = [self_title] if self_title else []
-    evidence += [p for p in body[:40] if len(p) <= 200]
     whole = title.text.rstrip(".…")
-    for candidate in evidence:
-        if candidate and candidate.startswith(rest) and not candidate.startswith(whole):
+    if self_title and self_title.startswith(rest) and not self_title.startswith(whole):
+        return _Title(prefix, m[2].strip(), True)
+    # Without a self-link, only a cut title completed by an image-alt style line counts:
+    # a short line, no sentence, longer than the cut title, first in the body or repeated.
+    for index, line in enumerate(body[:40]):
+        if (
+            len(rest) < len(line) <= 120
+            and line.startswith(rest)
+            and not line.endswith(_SENTENCE_END)
+            and (index == 0 or body.count(line) > 1)
+        ):
             return _Title(prefix, m[2].strip(), True)
     return title
 

@@ -178,6 +178,92 @@ def test_malformed_html_never_crashes(html: str) -> None:
     assert "\x00" not in art.text
 
 
+# --- cleaning rules for credits, hover cards, datelines, promos and repeats -------------
+
+
+@pytest.fixture(scope="module")
+def cleanup() -> Article:
+    return parse_html(_load("cleanup_en.html"))
+
+
+def test_photo_credit_element_becomes_credit_not_caption(cleanup: Article) -> None:
+    kinds = [(b.kind, b.text) for b in cleanup.blocks]
+    # The caption is kept as a caption, without the credit glued onto it ...
+    assert ("caption", "Agnes Pellew polishes the lens on her final morning at the light.") \
+        in kinds
+    # ... and the credit is a separate "credit" block: shown, but not body text.
+    assert ("credit", "Photo: Tomas Reyne / Harbour Wire") in kinds
+    assert "Tomas Reyne" not in cleanup.text
+    assert "Photo: Tomas Reyne / Harbour Wire" in cleanup.captions
+
+
+def test_credit_only_lines_and_trailing_credits(cleanup: Article) -> None:
+    text = cleanup.text
+    assert "Getty Images" not in text  # "Image source, Getty Images" on its own line
+    assert "AP Photo" not in text
+    assert "Pellew waves from the gallery rail on her final evening." in text
+    assert "(AP Photo/Lena Marsh)" in cleanup.captions
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Photo: Dana Whitlow, AP", "credit"),
+    ("(Image: © Observatory Consortium)", "credit"),
+    ("Piers Calloway | Getty Images", "credit"),
+    ("Credit: Harbour Wire", "credit"),
+    ("Photo finishes decided three of the five races on Saturday.", "p"),
+])
+def test_credit_line_patterns(line: str, kind: str) -> None:
+    body = "<p>" + "A long enough paragraph about the regatta results, with a comma. " * 6
+    art = parse_html(f"<html><body><article>{body}</p><p>{line}</p></article></body></html>")
+    assert [b.kind for b in art.blocks if b.text == line] == [kind]
+
+
+def test_caption_trailing_credit_split() -> None:
+    body = "<p>" + "The regatta drew a record crowd to the harbour this year, organisers said. " * 5
+    art = parse_html(f"<html><body><article>{body}</p><figure><img src='a.jpg'><figcaption>"
+                     "Crews round the north buoy in heavy rain.Credit: Harbour Wire</figcaption>"
+                     "</figure></article></body></html>")
+    assert ("caption", "Crews round the north buoy in heavy rain.") in \
+        [(b.kind, b.text) for b in art.blocks]
+    assert "Harbour Wire" not in art.text
+
+
+def test_hover_card_dropped_but_link_text_kept(cleanup: Article) -> None:
+    text = cleanup.text
+    assert "according to councillor Ewan Dunmore the last one the coast" in text
+    assert "dredging budget" not in text
+    assert "timetable shake-up" not in text
+
+
+def test_hidden_elements_dropped(cleanup: Article) -> None:
+    assert "hidden paragraph" not in cleanup.text
+
+
+def test_dateline_and_promos_dropped(cleanup: Article) -> None:
+    text = cleanup.text
+    assert "Updated 9:15" not in text
+    assert "Coastal Briefing" not in text  # a sign-up box
+    assert "inbox" not in text
+    assert "may be reached at" not in text
+    assert text.rstrip().endswith("since nineteen eighty-one.\n\nPellew waves from the "
+                                  "gallery rail on her final evening.")
+
+
+def test_gallery_caption_copies_and_more_toggles_dropped(cleanup: Article) -> None:
+    cottage = [b.text for b in cleanup.blocks if "keeper's cottage" in b.text]
+    assert cottage == ["The keeper's cottage at the foot of the tower, where Pellew raised three "
+                       "children through forty winters of gales, fog and the odd shipwreck."]
+
+
+def test_repeated_paragraphs_and_dated_version_lists_kept() -> None:
+    para = "<p>" + "The chorus comes back again and again, the same each time it is sung. " * 3
+    versions = "".join(f"<blockquote>4.{i}.1 March 2014</blockquote>" for i in range(3))
+    art = parse_html(f"<html><body><article>{para}</p>{para}</p>{versions}</article></body>"
+                     "</html>")
+    assert sum(1 for b in art.blocks if b.text.startswith("The chorus")) == 2
+    assert sum(1 for b in art.blocks if b.text.endswith("March 2014")) == 3
+
+
 # --- quality floor on the shared ground-truth corpus ------------------------------------
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
