@@ -18,13 +18,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
-from reader.article import Article
-from reader.catalogue import Catalogue, FileState
+from reader.catalogue import ArticleRecord, Catalogue, FileState, prepare_record
 from reader.errors import NotAnArticle, ReaderError
-from reader.parse import ParsedFile, content_hash, is_article_file, parse_bytes, read_capped
+from reader.parse import content_hash, is_article_file, parse_bytes, read_capped
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -84,7 +84,7 @@ class _Candidate:
 @dataclass(slots=True)
 class _Outcome:
     path: str
-    parsed: ParsedFile | None = None
+    record: ArticleRecord | None = None
     same_hash: bool = False
     size: int = 0
     mtime_ns: int = 0
@@ -100,7 +100,9 @@ def _parse_one(path: str, known_hash: str | None) -> _Outcome:
         if known_hash is not None and digest == known_hash:
             return _Outcome(path, same_hash=True, size=size, mtime_ns=mtime_ns, hash=digest)
         article, encoding = parse_bytes(data, path=path, size=size)
-        return _Outcome(path, ParsedFile(article, size, mtime_ns, digest, encoding))
+        record = prepare_record(article, path=path, size=size, mtime_ns=mtime_ns,
+                                content_hash=digest, encoding=encoding)
+        return _Outcome(path, record, hash=digest)
     except NotAnArticle as exc:
         return _Outcome(path, error=str(exc))
     except Exception as exc:  # a parser bug must not end the import: skip and say why
@@ -154,34 +156,48 @@ def _chunks(items: list[_Candidate], size: int) -> Iterator[list[tuple[str, str 
         yield [(c.path, c.known.hash if c.known else None) for c in items[start : start + size]]
 
 
+def _serial(todo: list[_Candidate], cancel: Cancel) -> Iterator[_Outcome]:
+    for item in todo:
+        if cancel():
+            return
+        yield _parse_one(item.path, item.known.hash if item.known else None)
+
+
 def _outcomes(
     todo: list[_Candidate], workers: int, cancel: Cancel
 ) -> Iterator[_Outcome]:
-    """Parse results as they come, in order, with bounded work in flight."""
+    """Parse results as they come, in order, with bounded work in flight.
+
+    If the worker processes cannot start or die (no usable ``__main__`` for spawn, out of
+    memory), the rest is parsed in this process: slower, but the import completes.
+    """
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        for item in todo:
-            if cancel():
-                return
-            yield _parse_one(item.path, item.known.hash if item.known else None)
+        yield from _serial(todo, cancel)
         return
     chunk = 32
-    # spawn, not fork: the GUI calls this from a thread of a Qt process.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        pending: list[Future[list[_Outcome]]] = []
-        chunks = _chunks(todo, chunk)
-        for piece in chunks:
-            pending.append(pool.submit(_parse_chunk, piece))
-            if len(pending) >= workers * 4:
-                break
-        while pending:
-            if cancel():
-                for fut in pending:
-                    fut.cancel()
-                return
-            yield from pending.pop(0).result()
-            nxt = next(chunks, None)
-            if nxt is not None:
-                pending.append(pool.submit(_parse_chunk, nxt))
+    done = 0
+    try:
+        # spawn, not fork: the GUI calls this from a thread of a Qt process.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            pending: list[Future[list[_Outcome]]] = []
+            chunks = _chunks(todo, chunk)
+            for piece in chunks:
+                pending.append(pool.submit(_parse_chunk, piece))
+                if len(pending) >= workers * 4:
+                    break
+            while pending:
+                if cancel():
+                    for fut in pending:
+                        fut.cancel()
+                    return
+                results = pending.pop(0).result()
+                done += len(results)
+                yield from results
+                nxt = next(chunks, None)
+                if nxt is not None:
+                    pending.append(pool.submit(_parse_chunk, nxt))
+    except BrokenProcessPool:
+        yield from _serial(todo[done:], cancel)
 
 
 def import_paths(
@@ -191,12 +207,12 @@ def import_paths(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     workers: int | None = None,
-    on_article: Callable[[int, Article | None], None] | None = None,
+    on_change: Callable[[int, bool], None] | None = None,
 ) -> ImportSummary:
     """Import (or re-scan) each folder or file in *paths*. Never writes to the archive.
 
-    ``on_article(id, article)`` is told of each new or changed article (``article`` None
-    for a removed one), so a search index can follow the catalogue.
+    ``on_change(id, removed)`` is told of each new, changed or removed article, so a
+    search index can follow the catalogue.
     """
     started = time.perf_counter()
     cancel = cancel or (lambda: False)
@@ -241,7 +257,7 @@ def import_paths(
     def flush() -> None:
         with catalogue.transaction() as db:
             for outcome in db_batch:
-                _store(catalogue, db, outcome, known, gone, gone_by_hash, summary, on_article)
+                _store(catalogue, db, outcome, known, gone, gone_by_hash, summary, on_change)
         db_batch.clear()
 
     for outcome in _outcomes(todo, workers, cancel):
@@ -259,9 +275,9 @@ def import_paths(
         with catalogue.transaction() as db:
             summary.removed = catalogue.delete_articles(db, (s.id for s in gone.values()))
         summary.removed_ids = [s.id for s in gone.values()]
-        if on_article:
+        if on_change:
             for state in gone.values():
-                on_article(state.id, None)
+                on_change(state.id, True)
     if not summary.cancelled:
         for root in roots:
             if os.path.isdir(root):
@@ -279,7 +295,7 @@ def _store(
     gone: dict[str, FileState],
     gone_by_hash: dict[str, tuple[str, FileState]],
     summary: ImportSummary,
-    on_article: Callable[[int, Article | None], None] | None,
+    on_change: Callable[[int, bool], None] | None,
 ) -> None:
     state = known.get(outcome.path)
     if outcome.error is not None:
@@ -289,25 +305,24 @@ def _store(
             catalogue.delete_articles(db, [state.id])
             summary.removed += 1
             summary.removed_ids.append(state.id)
-            if on_article:
-                on_article(state.id, None)
+            if on_change:
+                on_change(state.id, True)
         return
     if outcome.same_hash and state is not None:
         catalogue.touch(db, state.id, outcome.size, outcome.mtime_ns)
         summary.unchanged += 1
         return
-    parsed = outcome.parsed
-    assert parsed is not None
+    record = outcome.record
+    assert record is not None
     article_id: int | None = state.id if state else None
-    moved_from = None if state else gone_by_hash.get(parsed.content_hash)
+    moved_from = None if state else gone_by_hash.get(outcome.hash)
     if moved_from is not None:
         old_path, old_state = moved_from
         article_id = old_state.id
         del gone[old_path]
-        del gone_by_hash[parsed.content_hash]
+        del gone_by_hash[outcome.hash]
     new_id = catalogue.upsert_article(
-        db, parsed.article, path=outcome.path, size=parsed.size, mtime_ns=parsed.mtime_ns,
-        content_hash=parsed.content_hash, encoding=parsed.encoding, article_id=article_id,
+        db, record, article_id=article_id, is_new=article_id is None
     )
     if moved_from is not None:
         summary.moved += 1
@@ -316,5 +331,5 @@ def _store(
     else:
         summary.imported += 1
     summary.changed_ids.append(new_id)
-    if on_article:
-        on_article(new_id, parsed.article)
+    if on_change:
+        on_change(new_id, False)
