@@ -103,6 +103,11 @@ class ArticleRecord:
     values: tuple[Any, ...]
     links: list[tuple[str, str, str | None]]
 
+    @property
+    def warnings(self) -> list[str]:
+        raw = self.values[14]
+        return list(json.loads(raw)) if raw else []
+
 
 def prepare_record(
     article: Article,

@@ -96,10 +96,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             "unchanged": summary.unchanged, "moved": summary.moved,
             "removed": summary.removed, "ignored": summary.ignored,
             "skipped": [{"path": p, "reason": r} for p, r in summary.skipped],
+            "warnings": [{"path": p, "warning": w} for p, w in summary.warnings],
             "cancelled": summary.cancelled, "seconds": round(summary.seconds, 3),
         }))
     else:
         print(summary.describe())
+        for path, warning in summary.warnings[:20]:
+            print(f"  note: {path}: {warning}")
         if summary.skipped:
             print("Skipped:")
             limit = None if args.verbose else 20

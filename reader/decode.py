@@ -407,9 +407,10 @@ def decode_bytes(data: bytes, *, is_html: bool = False) -> Decoded:
             text, ok = _decode_full(data[len(bom):], codec)
             return Decoded(_finish(text), codec, ok)
     # UTF-16 without BOM (ASCII-compatible legacy encodings never contain NUL bytes).
-    if b"\x00" in data and (codec := _sniff_utf16(data[:BINARY_SNIFF_BYTES])) is not None:
-        text, ok = _decode_full(data[: len(data) & ~1], codec)
-        return Decoded(_finish(text), codec, ok and len(data) % 2 == 0)
+    utf16 = _sniff_utf16(data[:BINARY_SNIFF_BYTES]) if b"\x00" in data else None
+    if utf16 is not None:
+        text, ok = _decode_full(data[: len(data) & ~1], utf16)
+        return Decoded(_finish(text), utf16, ok and len(data) % 2 == 0)
     # 2. UTF-8 fast path.
     try:
         text = data.decode("utf-8")

@@ -43,6 +43,7 @@ class ImportSummary:
     removed: int = 0
     ignored: int = 0  # files of other types (images, manifests...) not looked at
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # imported, with a caveat
     cancelled: bool = False
     seconds: float = 0.0
     changed_ids: list[int] = field(default_factory=list)
@@ -331,5 +332,6 @@ def _store(
     else:
         summary.imported += 1
     summary.changed_ids.append(new_id)
+    summary.warnings.extend((outcome.path, w) for w in record.warnings)
     if on_change:
         on_change(new_id, False)

@@ -24,14 +24,17 @@ def test_import_list_show_contract(tmp_path: Path) -> None:
                   [("第二篇", "https://x.example.com/2")])
     write_article(archive, "two.txt", "第二篇", "https://x.example.com/2", [], date="2024-02-03")
     (archive / "empty.txt").write_text("")
+    huge = archive / "huge.txt"
+    huge.write_text("2020-01-01\n\nHuge\n\n" + ("A line of text. " * 60 + "\n\n") * 9000)
 
     result = run("import", str(archive), data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert "2 imported" in result.stdout and "1 skipped" in result.stdout
+    assert "3 imported" in result.stdout and "1 skipped" in result.stdout
     assert "empty.txt: the file is empty" in result.stdout
+    assert "huge.txt: file is 8.3 MB; only the first 8.0 MB were read" in result.stdout
 
     rows = json.loads(run("list", "--json", data_dir=data).stdout)
-    assert [r["title"] for r in rows] == ["第二篇", "第一篇"]  # newest first
+    assert [r["title"] for r in rows] == ["第二篇", "第一篇", "Huge"]  # newest first
     for row in rows:
         assert {"id", "title", "date", "site", "source_url", "path"} <= row.keys()
     one = next(r for r in rows if r["title"] == "第一篇")
