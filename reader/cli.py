@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from reader import __version__
 from reader.catalogue import Catalogue
 from reader.errors import NotAnArticle, ReaderError
-from reader.paths import catalogue_path
+from reader.paths import catalogue_path, data_dir
 
 
 class ProgressBar:
@@ -78,6 +78,23 @@ def _open_existing(args: argparse.Namespace) -> Catalogue:
     return Catalogue(path)
 
 
+def _sync(args: argparse.Namespace, catalogue: Catalogue) -> str | None:
+    """Phase two of an import: bring the search index up to date (resumable)."""
+    from reader.search.sync import open_engine, sync_index
+
+    bar = ProgressBar("Indexing")
+    engine = open_engine(data_dir(args.data_dir))
+    try:
+        summary = sync_index(catalogue, engine, progress=bar, workers=args.workers)
+    except KeyboardInterrupt:
+        bar.close()
+        return "indexing interrupted; it resumes on the next import or 'reader reindex'"
+    finally:
+        engine.close()
+    bar.close()
+    return summary.describe()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.importer import import_paths
 
@@ -90,6 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("Import interrupted; what was imported so far is kept.", file=sys.stderr)
             return 130
         bar.close()
+        index_note = None if args.no_index else _sync(args, catalogue)
     if args.json:
         print(_dump({
             "imported": summary.imported, "updated": summary.updated,
@@ -98,9 +116,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             "skipped": [{"path": p, "reason": r} for p, r in summary.skipped],
             "warnings": [{"path": p, "warning": w} for p, w in summary.warnings],
             "cancelled": summary.cancelled, "seconds": round(summary.seconds, 3),
+            "index": index_note,
         }))
     else:
         print(summary.describe())
+        if index_note:
+            print(index_note[0].upper() + index_note[1:] + ".")
         for path, warning in summary.warnings[:20]:
             print(f"  note: {path}: {warning}")
         if summary.skipped:
@@ -177,6 +198,61 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from reader.search.sync import open_engine
+
+    with _open_existing(args) as catalogue:
+        if args.full:
+            engine = open_engine(data_dir(args.data_dir))
+            engine.clear()
+            engine.close()
+        note = _sync(args, catalogue)
+    print((note or "")[0:1].upper() + (note or "")[1:] + ".")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.search.sync import open_engine, search_library, sync_index
+
+    with _open_existing(args) as catalogue:
+        engine = open_engine(data_dir(args.data_dir))
+        try:
+            if engine.rebuilt:
+                print("The search index was missing or damaged; rebuilding it from the "
+                      "library...", file=sys.stderr)
+                bar = ProgressBar("Indexing")
+                sync_index(catalogue, engine, progress=bar, workers=args.workers)
+                bar.close()
+            results = search_library(catalogue, engine, args.query, limit=args.limit,
+                                     sort=args.sort)
+            rows = []
+            for hit in results.hits:
+                meta = catalogue.summary(hit.id) or {}
+                rows.append({
+                    "id": hit.id, "title": meta.get("title"), "date": meta.get("date"),
+                    "site": meta.get("site"), "score": round(hit.score, 4),
+                    "snippet": hit.snippet,
+                    "highlights": [list(span) for span in hit.highlights],
+                    "matched_in": hit.matched_in, "path": meta.get("path"),
+                })
+        finally:
+            engine.close()
+    if results.note:
+        print(f"note: {results.note}", file=sys.stderr)
+    if results.coverage < 1.0:
+        print(f"note: the index covers {results.indexed} of {results.library} articles "
+              "so far; run 'reader reindex' to finish it", file=sys.stderr)
+    if args.json:
+        print(_dump(rows))
+        return 0
+    about = "" if results.exact_total else "about "
+    print(f"{about}{results.total} results ({results.seconds * 1000:.0f} ms)")
+    for row in rows:
+        print(f"{row['id']:>6}  {row['date'] or '          '}  {row['title']}")
+        print(f"        {row['snippet']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -196,7 +272,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--workers", type=int, default=None, help="parser processes (default 2)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every skipped file")
+    p.add_argument("--no-index", action="store_true",
+                   help="only update the library; index later with 'reader reindex'")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("search", parents=[common], help="search the library")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true",
+                   help="JSON array: id, title, date, site, score, snippet (hits in [ ]), "
+                   "highlights (offsets in snippet)")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--workers", type=int, default=None)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("reindex", parents=[common],
+                       help="bring the search index up to date with the library")
+    p.add_argument("--full", action="store_true", help="throw the index away and rebuild it")
+    p.add_argument("--workers", type=int, default=None)
+    p.set_defaults(func=cmd_reindex)
 
     p = sub.add_parser("list", parents=[common], help="list the articles in the library")
     p.add_argument("--json", action="store_true")

@@ -12,6 +12,7 @@ early when ``cancel()`` returns True; the CLI draws a bar from it, the GUI a pro
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import time
@@ -30,6 +31,7 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 BATCH = 400
+BULK_THRESHOLD = 5000  # new or changed files: above this, indexes are rebuilt at the end
 PARALLEL_THRESHOLD = 64  # below this many files, worker start-up costs more than it saves
 _SKIPPED_NAMES = ("readme", "license", "licence", "copying", "changelog", "notice")
 
@@ -261,15 +263,17 @@ def import_paths(
                 _store(catalogue, db, outcome, known, gone, gone_by_hash, summary, on_change)
         db_batch.clear()
 
-    for outcome in _outcomes(todo, workers, cancel):
-        db_batch.append(outcome)
-        done += 1
-        if len(db_batch) >= BATCH:
+    bulk = catalogue.bulk_load() if total >= BULK_THRESHOLD else contextlib.nullcontext()
+    with bulk:
+        for outcome in _outcomes(todo, workers, cancel):
+            db_batch.append(outcome)
+            done += 1
+            if len(db_batch) >= BATCH:
+                flush()
+            if progress and (done % 50 == 0 or done == total):
+                progress(done, total)
+        if db_batch:
             flush()
-        if progress and (done % 50 == 0 or done == total):
-            progress(done, total)
-    if db_batch:
-        flush()
     summary.cancelled = done < total or cancel()
 
     if not summary.cancelled and gone:

@@ -76,3 +76,37 @@ def test_parse_json_lines(tmp_path: Path) -> None:
     assert first["paragraphs"] == ["正文内容，讲述跨境物流。"]
     assert "error" in second and "binary" in second["error"]
     assert not (tmp_path / "lib").exists()  # parse never creates a library
+
+
+def test_search_contract_and_index_recovery(tmp_path: Path) -> None:
+    data = tmp_path / "lib"
+    archive = tmp_path / "archive"
+    write_article(archive, "one.txt", "国际贸易新规", "https://x.example.com/1", [],
+                  body="商务部发布国际贸易便利化新规。")
+    write_article(archive, "two.txt", "海外仓", "https://x.example.com/2", [],
+                  body="卖家把货物送进海外仓。")
+    result = run("import", str(archive), data_dir=data)
+    assert result.returncode == 0 and "Search index" in result.stdout
+
+    found = json.loads(run("search", "际贸", "--json", data_dir=data).stdout)
+    assert [r["title"] for r in found] == ["国际贸易新规"]
+    hit = found[0]
+    assert {"id", "title", "date", "site", "score", "snippet"} <= hit.keys()
+    assert "[际贸]" in hit["snippet"]
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end] == "际贸"
+
+    # A deleted index is rebuilt from the library on the next search, not a crash.
+    import shutil
+
+    shutil.rmtree(data / "index")
+    result = run("search", "海外仓", "--json", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert [r["title"] for r in json.loads(result.stdout)] == ["海外仓"]
+    assert "rebuilding" in result.stderr
+
+    result = run("reindex", "--full", data_dir=data)
+    assert result.returncode == 0 and "2 added" in result.stdout
+    result = run("search", '"unbalanced', "--json", data_dir=data)
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    assert "could not be parsed" in result.stderr

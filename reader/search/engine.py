@@ -1,0 +1,76 @@
+"""The search interface the CLI and the GUI use; engines plug in behind it.
+
+Callers see ``SearchEngine``: index documents, delete them, search with a query string,
+find similar articles, report coverage. Nothing here names Whoosh, so another engine (a
+shared newsroom archive would want OpenSearch or Elasticsearch) can sit behind it without
+touching a caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+Sort = Literal["relevance", "date"]
+
+
+@dataclass(slots=True)
+class IndexDoc:
+    """What the index needs of one article (taken from the catalogue)."""
+
+    id: int
+    version: str  # the content hash: a changed version is re-indexed
+    title: str
+    body: str
+    date: str | None = None
+    site: str | None = None
+    source_url: str | None = None
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class Hit:
+    id: int
+    score: float
+    snippet: str  # plain text, matches wrapped in [ ]
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets in snippet
+    matched_in: list[str] = field(default_factory=list)  # "title", "body"
+
+
+@dataclass(slots=True)
+class SearchResults:
+    query: str
+    hits: list[Hit]
+    total: int  # articles matching (an estimate when marked so)
+    exact_total: bool
+    indexed: int  # articles in the index
+    library: int  # articles in the catalogue: indexed < library while indexing catches up
+    seconds: float
+    note: str | None = None  # e.g. "the query had a syntax error; searched for the words"
+
+    @property
+    def coverage(self) -> float:
+        return 1.0 if not self.library else min(1.0, self.indexed / self.library)
+
+
+class SearchEngine(Protocol):
+    def add(self, docs: Sequence[IndexDoc]) -> None: ...
+
+    def delete(self, ids: Iterable[int]) -> None: ...
+
+    def indexed_versions(self) -> dict[int, str]: ...
+
+    def search(
+        self, query: str, *, limit: int = 20, sort: Sort = "relevance", library: int = 0
+    ) -> SearchResults: ...
+
+    def similar(self, article_id: int, *, limit: int = 8) -> list[int]: ...
+
+    def doc_count(self) -> int: ...
+
+    def clear(self) -> None: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,221 @@
+"""Search behaviour through the public calls: what a person typing queries expects."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from reader.catalogue import Catalogue
+from reader.importer import import_paths
+from reader.search.sync import open_engine, search_library, sync_index
+from reader.search.whoosh_engine import WhooshEngine
+
+# Written for these tests.
+ARTICLES = {
+    "trade.txt": ("2023-05-15", "跨境电商资讯:国际贸易新规出台", [
+        "商务部发布国际贸易便利化新规，简化出口申报流程。",
+        "业内人士认为，新规将降低中小卖家的合规成本。",
+    ], "https://a.example.com/1"),
+    "tw.txt": ("2023-06-01", "電商物流資訊:超商取貨服務擴大", [
+        "多家連鎖超商宣布擴大超商取貨服務，消費者可以在全台門市領取跨境包裹。",
+    ], "https://b.example.com/2"),
+    "vip.txt": ("2012-06-12", "会员制度调整", [
+        "平台推出ＶＩＰ会员，年费２０１２元，享受免运费服务。",
+    ], None),
+    "ship.txt": ("2024-01-10", "Cross-border News:Shipping costs fall", [
+        "Container shipping rates fell again as carriers shipped more capacity to Europe.",
+        "Logistics managers expect the supply chain to stay calm until spring.",
+    ], "https://c.example.com/3"),
+    "chain.txt": ("2024-02-20", "Cross-border News:Chain of supply", [
+        "Sellers describe the chain of supply differently: factories, forwarders, ports.",
+    ], "https://c.example.com/4"),
+    "title-only.txt": ("2023-05-20", "亚马逊资讯:海外仓选址指南", [
+        "卖家选择仓库时要比较租金、距离与退货处理能力。",
+    ], "https://d.example.com/5"),
+    "body-mention.txt": ("2022-11-11", "亚马逊资讯:双十一复盘", [
+        "今年双十一，不少卖家提前把货物送进海外仓，以缩短配送时间。",
+    ], "https://d.example.com/6"),
+}
+
+
+def write_archive(root: Path) -> None:
+    for name, (date, title, paragraphs, url) in ARTICLES.items():
+        lines = [date, "", title, ""]
+        for para in paragraphs:
+            lines += [para, ""]
+        if url:
+            lines.append(f"原文转载:{url}")
+        (root / name).write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> tuple[Catalogue, WhooshEngine]:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    write_archive(archive)
+    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
+    import_paths(catalogue, [archive])
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine)
+    yield catalogue, engine
+    engine.close()
+    catalogue.close()
+
+
+def titles(library: tuple[Catalogue, WhooshEngine], query: str, **kw: object) -> list[str]:
+    catalogue, engine = library
+    results = search_library(catalogue, engine, query, **kw)  # type: ignore[arg-type]
+    return [catalogue.summary(h.id)["title"] for h in results.hits]  # type: ignore[index]
+
+
+def test_chinese_word_inside_a_sentence(library: tuple[Catalogue, WhooshEngine]) -> None:
+    assert titles(library, "便利化") == ["国际贸易新规出台"]
+    # crosses jieba's word boundary: 国际|贸易
+    assert titles(library, "际贸") == ["国际贸易新规出台"]
+    assert titles(library, "申报流程") == ["国际贸易新规出台"]
+
+
+def test_longer_query_needs_the_literal_text(library: tuple[Catalogue, WhooshEngine]) -> None:
+    # all bigrams of 贸易便利新 occur (贸易, 易便, 便利, 利新?) but the string does not
+    assert titles(library, "贸易便利新") == []
+
+
+def test_traditional_and_simplified_find_each_other(
+    library: tuple[Catalogue, WhooshEngine],
+) -> None:
+    assert titles(library, "超商取货") == ["超商取貨服務擴大"]
+    assert titles(library, "超商取貨") == ["超商取貨服務擴大"]
+    assert titles(library, "国际贸易") == titles(library, "國際貿易") == ["国际贸易新规出台"]
+
+
+def test_full_width_forms_fold(library: tuple[Catalogue, WhooshEngine]) -> None:
+    assert titles(library, "vip") == ["会员制度调整"]
+    assert titles(library, "ＶＩＰ") == ["会员制度调整"]
+    assert titles(library, "2012") == ["会员制度调整"]
+
+
+def test_english_stems_prefixes_and_phrases(library: tuple[Catalogue, WhooshEngine]) -> None:
+    assert titles(library, "ships") == ["Shipping costs fall"]
+    assert titles(library, "logist*") == ["Shipping costs fall"]
+    assert titles(library, '"supply chain"') == ["Shipping costs fall"]
+    assert set(titles(library, "supply chain")) == {"Shipping costs fall", "Chain of supply"}
+
+
+def test_boolean_operators(library: tuple[Catalogue, WhooshEngine]) -> None:
+    assert set(titles(library, "海外仓")) == {"海外仓选址指南", "双十一复盘"}
+    assert titles(library, "海外仓 -双十一") == ["海外仓选址指南"]
+    assert titles(library, "海外仓 NOT 双十一") == ["海外仓选址指南"]
+    assert set(titles(library, "vip OR 超商")) == {"会员制度调整", "超商取貨服務擴大"}
+
+
+def test_fields_and_dates(library: tuple[Catalogue, WhooshEngine]) -> None:
+    assert titles(library, "title:海外仓") == ["海外仓选址指南"]
+    assert titles(library, "title:shipping") == ["Shipping costs fall"]
+    assert set(titles(library, "site:亚马逊资讯")) == {"海外仓选址指南", "双十一复盘"}
+    assert set(titles(library, "site:c.example.com")) == {"Shipping costs fall",
+                                                         "Chain of supply"}
+    assert set(titles(library, "海外仓 date:2023")) == {"海外仓选址指南"}
+    assert set(titles(library, "date:2023-05")) == {"国际贸易新规出台", "海外仓选址指南"}
+    assert set(titles(library, "date:2023-05..2023-06")) == {
+        "国际贸易新规出台", "海外仓选址指南", "超商取貨服務擴大"}
+    assert titles(library, "lang:zh-hant") == ["超商取貨服務擴大"]
+
+
+def test_title_hits_rank_first_and_date_sort(library: tuple[Catalogue, WhooshEngine]) -> None:
+    assert titles(library, "海外仓")[0] == "海外仓选址指南"
+    assert titles(library, "海外仓", sort="date") == ["海外仓选址指南", "双十一复盘"]
+
+
+def test_broken_syntax_still_searches(library: tuple[Catalogue, WhooshEngine]) -> None:
+    catalogue, engine = library
+    results = search_library(catalogue, engine, '"supply chain')
+    assert results.note and "could not be parsed" in results.note
+    assert {catalogue.summary(h.id)["title"] for h in results.hits} == {  # type: ignore[index]
+        "Shipping costs fall", "Chain of supply"}
+    assert titles(library, "(海外仓 OR") == ["海外仓选址指南", "双十一复盘"] or set(
+        titles(library, "(海外仓 OR")) == {"海外仓选址指南", "双十一复盘"}
+
+
+def test_snippets_mark_hits(library: tuple[Catalogue, WhooshEngine]) -> None:
+    catalogue, engine = library
+    hit = search_library(catalogue, engine, "际贸").hits[0]
+    assert "[际贸]" in hit.snippet
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end] == "际贸"
+    tw = search_library(catalogue, engine, "超商取货").hits[0]
+    assert "[超商取貨]" in tw.snippet  # the article's own characters, not the folded ones
+
+
+def test_index_follows_the_catalogue(tmp_path: Path,
+                                     library: tuple[Catalogue, WhooshEngine]) -> None:
+    catalogue, engine = library
+    archive = tmp_path / "archive"
+    (archive / "vip.txt").unlink()
+    (archive / "trade.txt").write_text(
+        "2023-05-15\n\n跨境电商资讯:国际贸易新规出台\n\n改写后的正文只谈关税。", encoding="utf-8")
+    import_paths(catalogue, [archive])
+    summary = sync_index(catalogue, engine)
+    assert (summary.updated, summary.removed) == (1, 1)
+    assert titles(library, "vip") == []
+    assert titles(library, "便利化") == []
+    assert titles(library, "关税") == ["国际贸易新规出台"]
+    assert engine.doc_count() == catalogue.count()
+
+
+def test_damaged_or_missing_index_is_rebuilt(tmp_path: Path,
+                                             library: tuple[Catalogue, WhooshEngine]) -> None:
+    catalogue, engine = library
+    engine.close()
+    folder = tmp_path / "data" / "index"
+    for segment in folder.glob("*.seg"):
+        segment.write_bytes(b"\x00garbage")
+    for toc in folder.glob("*.toc"):
+        toc.write_bytes(toc.read_bytes()[:10])
+    damaged = open_engine(tmp_path / "data")
+    assert damaged.rebuilt and damaged.doc_count() == 0
+    sync_index(catalogue, damaged)
+    assert titles((catalogue, damaged), "际贸") == ["国际贸易新规出台"]
+    damaged.close()
+
+    import shutil
+
+    shutil.rmtree(folder)
+    fresh = open_engine(tmp_path / "data")
+    assert fresh.rebuilt
+    summary = sync_index(catalogue, fresh)
+    assert summary.added == catalogue.count()
+    fresh.close()
+
+
+def test_recall_on_real_chinese_news(tmp_path: Path) -> None:
+    """Every 2-4 character substring sampled from real articles finds its article."""
+    from tests.conftest import shared_path
+
+    folder = shared_path("corpus", "zh-news")
+    files = sorted(folder.glob("*.txt"))[:300]
+    catalogue = Catalogue(tmp_path / "lib" / "catalogue.sqlite3")
+    import_paths(catalogue, files[:0] or [folder], workers=1)
+    engine = open_engine(tmp_path / "lib")
+    sync_index(catalogue, engine)
+    rng = random.Random(5)
+    ids = catalogue.ids()
+    from reader.search.analysis import CJK_RUN
+
+    checked = 0
+    for article_id in rng.sample(ids, 60):
+        title, body = catalogue.title_and_text(article_id)  # type: ignore[misc]
+        runs = [r for r in CJK_RUN.findall(body) if len(r) >= 4]
+        if not runs:
+            continue
+        run = rng.choice(runs)
+        size = rng.choice([2, 3, 4])
+        start = rng.randrange(0, len(run) - size + 1)
+        needle = run[start : start + size]
+        found = {h.id for h in search_library(catalogue, engine, needle, limit=5000).hits}
+        assert article_id in found, needle
+        checked += 1
+    assert checked >= 40
+    engine.close()
+    catalogue.close()
