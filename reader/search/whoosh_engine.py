@@ -272,7 +272,7 @@ class WhooshEngine:
         from whoosh.index import LockError
 
         try:
-            return self.ix.writer(limitmb=128, timeout=30.0)
+            return self.ix.writer(limitmb=512, timeout=30.0)
         except LockError:
             raise ReaderError(
                 "The search index is being written by another Archive Reader process; "
