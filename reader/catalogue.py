@@ -25,7 +25,7 @@ from reader.article import Article, Block, Link
 from reader.errors import ReaderError
 from reader.urls import url_key
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: list[str] = [
     # 1: articles, links, roots
@@ -76,6 +76,85 @@ _MIGRATIONS: list[str] = [
     );
     CREATE INDEX IF NOT EXISTS articles_site_list
         ON articles(site COLLATE NOCASE, date DESC, id DESC);
+    """,
+    # 3: bookmarks and annotations (reader/annotations/store.py). User data, so nothing
+    # here cascades from articles: an article leaving the library (its file deleted)
+    # only detaches its annotation target; the triggers re-attach it when an article
+    # with the same path, URL or bytes comes back, inside the importer's transaction.
+    """
+    CREATE TABLE IF NOT EXISTS annotation_targets (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER,
+        source_url TEXT,
+        url_key TEXT,
+        path TEXT,
+        title TEXT,
+        file_hash TEXT
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS annotation_targets_article
+        ON annotation_targets(article_id) WHERE article_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS annotation_targets_detached_path
+        ON annotation_targets(path) WHERE article_id IS NULL;
+    CREATE INDEX IF NOT EXISTS annotation_targets_detached_url
+        ON annotation_targets(url_key) WHERE article_id IS NULL;
+    CREATE INDEX IF NOT EXISTS annotation_targets_detached_hash
+        ON annotation_targets(file_hash) WHERE article_id IS NULL;
+    CREATE TABLE IF NOT EXISTS bookmarks (
+        target_id INTEGER PRIMARY KEY REFERENCES annotation_targets(id),
+        uid TEXT NOT NULL UNIQUE,
+        tags TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS annotations (
+        id TEXT PRIMARY KEY,
+        target_id INTEGER NOT NULL REFERENCES annotation_targets(id),
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        start_pos INTEGER,
+        end_pos INTEGER,
+        orphaned INTEGER NOT NULL DEFAULT 0,
+        text_hash TEXT,
+        file_hash TEXT,
+        note TEXT,
+        color TEXT,
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS annotations_target ON annotations(target_id, start_pos);
+    CREATE INDEX IF NOT EXISTS annotations_created ON annotations(created);
+    CREATE TRIGGER IF NOT EXISTS annotation_targets_attach AFTER INSERT ON articles
+    BEGIN
+        UPDATE OR IGNORE annotation_targets SET article_id = NEW.id
+        WHERE id = (SELECT id FROM annotation_targets
+                    WHERE article_id IS NULL AND path = NEW.path ORDER BY id LIMIT 1);
+        UPDATE OR IGNORE annotation_targets SET article_id = NEW.id
+        WHERE NEW.url_key IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM annotation_targets WHERE article_id = NEW.id)
+          AND id = (SELECT id FROM annotation_targets
+                    WHERE article_id IS NULL AND url_key = NEW.url_key ORDER BY id LIMIT 1);
+        UPDATE OR IGNORE annotation_targets SET article_id = NEW.id
+        WHERE NOT EXISTS (SELECT 1 FROM annotation_targets WHERE article_id = NEW.id)
+          AND id = (SELECT id FROM annotation_targets
+                    WHERE article_id IS NULL AND file_hash = NEW.hash ORDER BY id LIMIT 1);
+        UPDATE annotation_targets SET path = NEW.path, url_key = NEW.url_key,
+            source_url = NEW.source_url, title = NEW.title, file_hash = NEW.hash
+        WHERE article_id = NEW.id;
+    END;
+    CREATE TRIGGER IF NOT EXISTS annotation_targets_detach AFTER DELETE ON articles
+    BEGIN
+        UPDATE annotation_targets SET article_id = NULL WHERE article_id = OLD.id;
+    END;
+    CREATE TRIGGER IF NOT EXISTS annotation_targets_follow AFTER UPDATE ON articles
+    WHEN OLD.path IS NOT NEW.path OR OLD.url_key IS NOT NEW.url_key
+      OR OLD.source_url IS NOT NEW.source_url OR OLD.title IS NOT NEW.title
+      OR OLD.hash IS NOT NEW.hash
+    BEGIN
+        UPDATE annotation_targets SET path = NEW.path, url_key = NEW.url_key,
+            source_url = NEW.source_url, title = NEW.title, file_hash = NEW.hash
+        WHERE article_id = NEW.id;
+    END;
     """,
 ]
 
@@ -224,6 +303,12 @@ class Catalogue:
             yield
         finally:
             self.ensure_indexes()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For core modules that own tables here (reader/annotations): read with it
+        directly; write only inside ``transaction()``."""
+        return self._db
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
