@@ -12,12 +12,16 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import __version__
 from reader.catalogue import Catalogue
 from reader.errors import NotAnArticle, ReaderError
 from reader.paths import catalogue_path, data_dir
+
+if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore
 
 
 class ProgressBar:
@@ -108,6 +112,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 130
         bar.close()
         index_note = None if args.no_index else _sync(args, catalogue)
+        annotation_note = _after_import(catalogue)
+    if annotation_note:
+        print(f"note: {annotation_note}", file=sys.stderr)
     if args.json:
         print(_dump({
             "imported": summary.imported, "updated": summary.updated,
@@ -134,6 +141,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _after_import(catalogue: Catalogue) -> str | None:
+    """Annotations follow the import: re-attach, re-anchor changed texts, back up."""
+    from reader.annotations.store import AnnotationStore
+
+    store = AnnotationStore(catalogue)
+    if not store.count() and not store.all_bookmarks():
+        return None
+    store.reattach()
+    summary = store.reanchor_stale()
+    _backup(store)
+    if summary.orphaned:
+        return (f"{summary.orphaned} annotation(s) could no longer be placed in their "
+                "changed articles; they are kept: 'reader annotations' lists them")
+    return None
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with _open_existing(args) as catalogue:
         rows = catalogue.list_articles(order=args.sort)
@@ -152,9 +175,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         if article is None:
             raise ReaderError(f"No article with id {args.id}. 'reader list' shows the ids.")
         linked_from = catalogue.linked_from(args.id)
+        store = _annotation_store(catalogue)
+        bookmark = store.get_bookmark(args.id)
+        annotations = store.annotations_for(args.id)
     if args.json:
         data = article.to_json(args.id)
         data["linked_from"] = linked_from
+        data["bookmarked"] = bookmark is not None
+        data["tags"] = list(bookmark.tags) if bookmark else []
+        data["annotations"] = [a.to_json() for a in annotations]
         print(_dump(data))
         return 0
     print(article.title)
@@ -169,6 +198,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         for link in article.links:
             where = f"#{link.article_id}" if link.article_id else link.url
             print(f"  - {link.title} ({where})")
+    if bookmark is not None:
+        print("Bookmarked" + (f" (tags: {', '.join(bookmark.tags)})" if bookmark.tags else ""))
+    if annotations:
+        print(f"Annotations ({len(annotations)}):")
+        for a in annotations:
+            where = "orphaned" if a.orphaned else f"{a.start}-{a.end}"
+            print(f"  [{where}] \u201c{a.quote}\u201d" + (f" - {a.note}" if a.note else ""))
     return 0
 
 
@@ -253,6 +289,158 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- bookmarks and annotations (reader/annotations) ------------------------------------
+
+
+def _annotation_store(catalogue: Catalogue) -> AnnotationStore:
+    from reader.annotations.store import AnnotationStore
+
+    return AnnotationStore(catalogue)
+
+
+def _backup(store: AnnotationStore) -> None:
+    """After every change: a rotated JSON-LD backup in the data folder (if data changed)."""
+    from reader.annotations.backup import write_backup
+
+    try:
+        write_backup(store)
+    except OSError as exc:
+        print(f"note: the annotation backup could not be written ({exc})", file=sys.stderr)
+
+
+def _require_article(catalogue: Catalogue, article_id: int) -> dict[str, Any]:
+    summary = catalogue.summary(article_id)
+    if summary is None:
+        raise ReaderError(f"No article with id {article_id}. 'reader list' shows the ids.")
+    return summary
+
+
+def cmd_bookmark(args: argparse.Namespace) -> int:
+    with _open_existing(args) as catalogue:
+        title = _require_article(catalogue, args.id)["title"]
+        store = _annotation_store(catalogue)
+        if args.remove:
+            removed = store.unbookmark(args.id)
+            bookmark = None
+            message = (f"Removed the bookmark on #{args.id} {title}." if removed
+                       else f"#{args.id} {title} was not bookmarked.")
+        else:
+            bookmark = store.bookmark(args.id, args.tags)
+            tags = f" (tags: {', '.join(bookmark.tags)})" if bookmark.tags else ""
+            message = f"Bookmarked #{args.id} {title}{tags}."
+        _backup(store)
+    if args.json:
+        data = bookmark.to_json() if bookmark else {"article_id": args.id, "tags": []}
+        data["bookmarked"] = bookmark is not None
+        print(_dump(data))
+    else:
+        print(message)
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    with _open_existing(args) as catalogue:
+        _require_article(catalogue, args.id)
+        store = _annotation_store(catalogue)
+        annotation, choice = store.annotate_quote(
+            args.id, args.quote, occurrence=args.occurrence, prefix=args.prefix,
+            note=args.note, color=args.color,
+        )
+        _backup(store)
+    if choice.occurrences > 1 and args.occurrence is None and not args.prefix:
+        print(f"note: the quote occurs {choice.occurrences} times; the first was "
+              "annotated. Choose another with --occurrence N or --prefix TEXT.",
+              file=sys.stderr)
+    if args.json:
+        data = annotation.to_json()
+        data["occurrences"] = choice.occurrences
+        data["occurrence"] = choice.chosen
+        print(_dump(data))
+    else:
+        print(f"Annotated #{args.id} at {annotation.start}-{annotation.end} "
+              f"(annotation {annotation.id}).")
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    words = list(args.what)
+    if words[:1] == ["import"]:
+        if len(words) != 2:
+            raise ReaderError("Usage: reader annotations import FILE")
+        return _annotations_import(args, words[1])
+    if words[:1] == ["backup"]:
+        if len(words) != 1:
+            raise ReaderError("Usage: reader annotations backup")
+        return _annotations_backup(args)
+    if len(words) > 1:
+        raise ReaderError("Usage: reader annotations [ID] [--format md|json]")
+    article_id: int | None = None
+    if words:
+        try:
+            article_id = int(words[0])
+        except ValueError:
+            raise ReaderError(
+                f"{words[0]!r} is not an article id. Usage: reader annotations [ID] "
+                "[--format md|json], or reader annotations import FILE") from None
+    from reader.annotations.export import export_jsonld, export_markdown
+
+    with _open_existing(args) as catalogue:
+        if article_id is not None:
+            _require_article(catalogue, article_id)
+        store = _annotation_store(catalogue)
+        text = (export_jsonld(store, article_id) if args.format == "json"
+                else export_markdown(store, article_id))
+    if args.output:
+        from reader.annotations.backup import write_atomically
+
+        try:
+            write_atomically(Path(args.output).expanduser(), text.encode("utf-8"))
+        except OSError as exc:
+            raise ReaderError(f"{args.output} cannot be written ({exc.strerror}).") from None
+        print(f"Wrote {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _annotations_import(args: argparse.Namespace, file: str) -> int:
+    from reader.annotations.export import import_jsonld
+
+    with _open(args) as catalogue:  # restoring into an emptied library creates it
+        store = _annotation_store(catalogue)
+        _backup(store)  # the state before the merge, so it can be undone
+        summary = import_jsonld(store, Path(file).expanduser())
+        _backup(store)
+    if args.json:
+        print(_dump({
+            "added": summary.added, "updated": summary.updated,
+            "unchanged": summary.unchanged, "bookmarks_added": summary.bookmarks_added,
+            "bookmarks_updated": summary.bookmarks_updated,
+            "bookmarks_unchanged": summary.bookmarks_unchanged,
+            "skipped": summary.skipped,
+        }))
+    else:
+        print(summary.describe())
+        for reason in summary.skipped[:20]:
+            print(f"  skipped {reason}")
+    return 0
+
+
+def _annotations_backup(args: argparse.Namespace) -> int:
+    from reader.annotations.backup import backup_folder, list_backups, write_backup
+
+    with _open_existing(args) as catalogue:
+        store = _annotation_store(catalogue)
+        try:
+            written = write_backup(store, force=True)
+        except OSError as exc:
+            raise ReaderError(f"The backup could not be written ({exc}).") from None
+        folder = backup_folder(store)
+    print(f"Backed up to {written}." if written else "Nothing to back up.")
+    print(f"{len(list_backups(folder))} backups in {folder}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -306,6 +494,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("bookmark", parents=[common], help="bookmark an article (with tags)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--remove", action="store_true", help="remove the bookmark")
+    p.add_argument("--tags", metavar="a,b", default=None,
+                   help="comma-separated tags (replace the bookmark's tags; '' clears)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bookmark)
+
+    p = sub.add_parser("annotate", parents=[common],
+                       help="highlight a passage of an article, with an optional note")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--quote", required=True, metavar="TEXT",
+                   help="the exact text to highlight, as 'reader show ID' prints it")
+    p.add_argument("--note", metavar="TEXT", default=None)
+    p.add_argument("--color", metavar="C", default=None,
+                   help="yellow (default), green, blue, pink, orange, purple or #rrggbb")
+    p.add_argument("--occurrence", type=int, metavar="N", default=None,
+                   help="which occurrence of a quote that occurs more than once (1 = first)")
+    p.add_argument("--prefix", metavar="TEXT", default=None,
+                   help="choose the occurrence that comes right after TEXT")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser(
+        "annotations", parents=[common],
+        help="export annotations (all, or one article's); 'import FILE' merges a file "
+        "or a backup back; 'backup' writes a backup now",
+        usage="reader annotations [ID] [--format md|json] [-o FILE]\n"
+        "       reader annotations import FILE\n"
+        "       reader annotations backup",
+    )
+    p.add_argument("what", nargs="*", metavar="ID | import FILE | backup")
+    p.add_argument("--format", choices=["md", "json"], default="md",
+                   help="md: Markdown to read; json: W3C Web Annotation JSON-LD")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write to FILE instead of standard output")
+    p.add_argument("--json", action="store_true", help="import: print the summary as JSON")
+    p.set_defaults(func=cmd_annotations)
     return parser
 
 
