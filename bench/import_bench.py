@@ -47,7 +47,7 @@ def timed_import(folder: Path, data_dir: Path) -> dict:
         "import json, resource, sys, time\n"
         "from reader.cli import main\n"
         "t = time.perf_counter()\n"
-        "rc = main(['import', sys.argv[1], '--data-dir', sys.argv[2], '--json'])\n"
+        "rc = main(['import', sys.argv[1], '--data-dir', sys.argv[2], '--json', '--no-index'])\n"
         "wall = time.perf_counter() - t\n"
         "me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"

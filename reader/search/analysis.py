@@ -11,15 +11,32 @@ query cannot find what was indexed.
   about 15x faster) and stems Latin words (Porter2), for ranking.
 - ``bigrams`` lists the CJK character pairs of a text, for recall: any CJK substring of
   two or more characters has all its bigrams in every article that contains it.
+- ``analyse`` turns one article into the integer term keys and frequencies the posting
+  store holds (``term keys`` below), with NumPy doing the per-character work.
+
+Term keys are 64-bit integers, so the posting store sorts and searches them in C: the top
+four bits say what a key is (a body or title bigram, a body or title word); a bigram's key
+is its two code points (exact, never a hash, so a two-character query needs no check); a
+word's key is a 60-bit BLAKE2 hash of the word (collisions: about one in a million million
+for a million-word vocabulary).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
-CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+import numpy as np
+
+CJK_CLASS = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+    "\U00020000-\U0003134f"
+)
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x3040, 0x30FF),
+               (0xAC00, 0xD7AF), (0x20000, 0x3134F))
 CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
 _LATIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -40,6 +57,11 @@ def _t2s():  # type: ignore[no-untyped-def]
     import opencc
 
     return opencc.OpenCC("t2s.json")
+
+
+def quick_fold(text: str) -> str:
+    """Width-fold and lowercase only: ``fold`` for text with no Traditional characters."""
+    return text.translate(_WIDTH).lower()
 
 
 def fold(text: str) -> str:
@@ -79,19 +101,39 @@ def _rjieba_cut():  # type: ignore[no-untyped-def]
 _cut = _rjieba_cut()
 
 
-def words(folded: str) -> Counter[str]:
-    """Word terms of already-folded text: jieba words for CJK, Porter stems for Latin."""
+def words(folded: str, latin: dict[str, str] | None = None,
+          pairs: list[str] | None = None) -> Counter[str]:
+    """Word terms of already-folded text: jieba words for CJK, Porter stems for Latin.
+
+    With *latin*, also records each Latin word seen and its stem (the vocabulary that
+    prefix queries such as ``logist*`` expand over); with *pairs*, every two consecutive
+    Latin words as "stem stem" (stop words included, punctuation between them ignored,
+    CJK text in between breaking the run): what phrase queries look up."""
     terms: Counter[str] = Counter()
+    previous: str | None = None
     for token in _cut(folded):
         if not _HAS_WORD.search(token):
             continue
         if CJK_CHAR.search(token):
             terms[token] += 1
-        else:
-            for word in _LATIN_WORD.findall(token):
-                if word not in STOP_WORDS:
-                    terms[stem(word)] += 1
+            previous = None
+            continue
+        for word in _LATIN_WORD.findall(token):
+            stemmed = stem(word)
+            if word not in STOP_WORDS:
+                terms[stemmed] += 1
+                if latin is not None:
+                    latin[word] = stemmed
+            if pairs is not None:
+                if previous is not None:
+                    pairs.append(previous + " " + stemmed)
+                previous = stemmed
     return terms
+
+
+def latin_stems(folded: str) -> list[str]:
+    """The stems of the Latin words of *folded*, in order, stop words included."""
+    return [stem(w) for w in _LATIN_WORD.findall(CJK_RUN.sub(" ", folded))]
 
 
 def bigrams(folded: str) -> set[str]:
@@ -109,3 +151,90 @@ def query_words(folded: str) -> list[str]:
 
 def is_cjk(text: str) -> bool:
     return bool(CJK_CHAR.search(text))
+
+
+# -- term keys -----------------------------------------------------------------------------
+
+BODY_GRAM, TITLE_GRAM, BODY_WORD, TITLE_WORD, WORD_PAIR = 1, 2, 3, 4, 5
+_KIND_SHIFT = np.uint64(60)
+_LOW60 = (1 << 60) - 1
+
+
+@functools.lru_cache(maxsize=400_000)
+def _word_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(),
+                          "little") & _LOW60
+
+
+def word_key(term: str, kind: int) -> int:
+    return (kind << 60) | _word_hash(term)
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _cjk_mask(codes: np.ndarray) -> np.ndarray:
+    mask = np.zeros(codes.shape, dtype=bool)
+    for low, high in _CJK_RANGES:
+        mask |= (codes >= low) & (codes <= high)
+    return mask
+
+
+def gram_keys(folded: str, kind: int) -> np.ndarray:
+    """The keys of every CJK character pair in *folded* (with repeats, in text order)."""
+    codes = _codes(folded)
+    if codes.size < 2:
+        return np.zeros(0, dtype=np.uint64)
+    cjk = _cjk_mask(codes)
+    pair = cjk[:-1] & cjk[1:]
+    first = codes[:-1][pair].astype(np.uint64)
+    second = codes[1:][pair].astype(np.uint64)
+    return (np.uint64(kind) << _KIND_SHIFT) | (first << np.uint64(21)) | second
+
+
+def gram_key(pair: str, kind: int) -> int:
+    return (kind << 60) | (ord(pair[0]) << 21) | ord(pair[1])
+
+
+@dataclass(slots=True)
+class DocTerms:
+    """One article analysed for the posting store."""
+
+    keys: np.ndarray  # uint64, unique
+    tfs: np.ndarray  # uint16, aligned with keys
+    body_length: int  # word tokens in the body (BM25's document length)
+    title_length: int
+    needs_opencc: bool  # folding this text needs OpenCC (it holds Traditional forms)
+    latin: dict[str, str] = field(default_factory=dict)  # Latin word -> its stem
+
+
+def _word_arrays(terms: Counter[str], kind: int) -> tuple[np.ndarray, np.ndarray]:
+    keys = np.fromiter((word_key(t, kind) for t in terms), dtype=np.uint64, count=len(terms))
+    tfs = np.fromiter(terms.values(), dtype=np.int64, count=len(terms))
+    return keys, tfs
+
+
+def analyse(title: str, body: str) -> DocTerms:
+    """Fold, segment, stem and pair one article: the costly, parallel part of indexing."""
+    folded_title, folded_body = fold(title), fold(body)
+    needs_opencc = (folded_body != quick_fold(body)) or (folded_title != quick_fold(title))
+    latin: dict[str, str] = {}
+    pairs: list[str] = []
+    body_words = words(folded_body, latin, pairs)
+    title_words = words(folded_title, latin, pairs)
+    grams = np.concatenate([gram_keys(folded_body, BODY_GRAM),
+                            gram_keys(folded_title, TITLE_GRAM)])
+    gram_unique, gram_counts = np.unique(grams, return_counts=True)
+    bw_keys, bw_tfs = _word_arrays(body_words, BODY_WORD)
+    tw_keys, tw_tfs = _word_arrays(title_words, TITLE_WORD)
+    pair_keys, pair_tfs = _word_arrays(Counter(pairs), WORD_PAIR)
+    keys = np.concatenate([gram_unique, bw_keys, tw_keys, pair_keys])
+    tfs = np.concatenate([gram_counts, bw_tfs, tw_tfs, pair_tfs])
+    keys, first = np.unique(keys, return_index=True)  # a hash could meet another: merge
+    return DocTerms(
+        keys=keys, tfs=np.minimum(tfs[first], 65535).astype(np.uint16),
+        body_length=int(sum(body_words.values())),
+        title_length=int(sum(title_words.values())),
+        needs_opencc=needs_opencc, latin=latin,
+    )

@@ -1,29 +1,33 @@
 """Keep the search index in step with the catalogue; search with the catalogue's text.
 
-The index is derived data: whatever it holds is compared with the catalogue (article id
-and content hash) and the difference is indexed in batches, each committed, so the work
-resumes after a crash or a cancel and search can say how much of the library it covers
-while it catches up. Analysis runs in worker processes that read the catalogue
-themselves (read-only), so article text is never shipped between processes.
+The index is derived data: what it holds is compared with the catalogue (article id and
+content hash) and the difference is indexed segment by segment, each committed on its
+own, so the work resumes after a crash or a cancel and search can say how much of the
+library it covers while it catches up. Worker processes read the catalogue themselves
+(read-only), analyse the articles and write whole posting segments, so neither article
+text nor postings cross between processes; the parent only adds the small Whoosh records
+and registers each segment. One sync at a time per index (a lock file says who).
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from reader.catalogue import Catalogue
+from reader.errors import ReaderError
 from reader.search.engine import Cancel, IndexDoc, Progress, SearchResults, Sort
-from reader.search.whoosh_engine import PreparedDoc, WhooshEngine, prepare
+from reader.search.whoosh_engine import RecordMeta, WhooshEngine, build_segment
 
-BATCH = 2000
-CHUNK = 100
+SEGMENT_DOCS = 4096  # a segment's size: bounds a worker's memory (~250 MB at 8 KB each)
+IN_PROCESS = 300  # fewer articles than this are not worth starting worker processes
 
 
 @dataclass
@@ -60,67 +64,105 @@ def index_doc(catalogue: Catalogue, article_id: int) -> IndexDoc | None:
     return IndexDoc(**row)
 
 
-# -- worker side ---------------------------------------------------------------------
-
-_worker_catalogue: Catalogue | None = None
-
-
-def _worker_init(path: str) -> None:
-    global _worker_catalogue
-    _worker_catalogue = Catalogue(path, readonly=True)
-
-
-def _prepare_ids(ids: list[int]) -> list[PreparedDoc]:
-    assert _worker_catalogue is not None
-    out = []
-    for article_id in ids:
-        doc = index_doc(_worker_catalogue, article_id)
-        if doc is not None:
-            out.append(prepare(doc))
-    return out
-
-
-def _prepared(
-    catalogue: Catalogue, ids: list[int], workers: int, cancel: Cancel
-) -> Iterator[list[PreparedDoc]]:
-    """Prepared documents in chunks, analysed in worker processes when it pays."""
-
-    def serial(rest: list[int]) -> Iterator[list[PreparedDoc]]:
-        for start in range(0, len(rest), CHUNK):
-            if cancel():
-                return
-            chunk = [index_doc(catalogue, i) for i in rest[start : start + CHUNK]]
-            yield [prepare(d) for d in chunk if d is not None]
-
-    if workers <= 1 or len(ids) < 4 * CHUNK:
-        yield from serial(ids)
-        return
-    done = 0
+@contextlib.contextmanager
+def _sync_lock(folder: Path) -> Iterator[None]:
+    """Exclusive right to index this folder (an OS lock: a dead holder releases it)."""
     try:
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"),
-            initializer=_worker_init, initargs=(str(catalogue.path),),
-        ) as pool:
-            chunks = (ids[s : s + CHUNK] for s in range(0, len(ids), CHUNK))
-            pending: list[tuple[int, Future[list[PreparedDoc]]]] = []
-            for chunk in chunks:
-                pending.append((len(chunk), pool.submit(_prepare_ids, chunk)))
-                if len(pending) >= workers * 3:
-                    break
-            while pending:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: Whoosh's own lock still serialises
+        yield
+        return
+    handle = open(folder / "sync.lock", "a+")  # noqa: SIM115 - held for the whole block
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise ReaderError("Another Archive Reader process is indexing this library; "
+                              "search works meanwhile and indexing resumes later.") from None
+        yield
+    finally:
+        handle.close()
+
+
+# -- worker side -----------------------------------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _worker_init(catalogue_path: str, folder: str, counter: Any) -> None:
+    _worker["catalogue"] = Catalogue(catalogue_path, readonly=True)
+    _worker["folder"] = Path(folder)
+    _worker["counter"] = counter
+
+
+def _build_segment(ids: list[int]) -> tuple[str, list[RecordMeta]] | None:
+    catalogue: Catalogue = _worker["catalogue"]
+    counter = _worker["counter"]
+
+    def docs() -> Iterator[IndexDoc]:
+        for article_id in ids:
+            doc = index_doc(catalogue, article_id)
+            with counter.get_lock():
+                counter.value += 1
+            if doc is not None:
+                yield doc
+
+    return build_segment(_worker["folder"], docs())
+
+
+# -- parent side -----------------------------------------------------------------------
+
+def _chunks(ids: list[int], workers: int) -> list[list[int]]:
+    size = min(SEGMENT_DOCS, max(64, math.ceil(len(ids) / max(workers, 1))))
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: list[int],
+                      report: Progress, cancel: Cancel) -> int:
+    done = 0
+    for chunk in _chunks(ids, 1):
+        docs: list[IndexDoc] = []
+        for article_id in chunk:
+            if cancel():
+                return done
+            doc = index_doc(catalogue, article_id)
+            if doc is not None:
+                docs.append(doc)
+            if len(docs) % 50 == 0:
+                report(done + len(docs), 0)
+        engine.add(docs)
+        done += len(chunk)
+        report(done, 0)
+    return done
+
+
+def _index_in_workers(catalogue: Catalogue, engine: WhooshEngine, ids: list[int],
+                      workers: int, report: Progress, cancel: Cancel) -> int:
+    ctx = get_context("spawn")
+    counter = ctx.Value("q", 0)
+    chunks = _chunks(ids, workers)
+    done = 0
+    pool = ctx.Pool(workers, initializer=_worker_init,
+                    initargs=(str(catalogue.path), str(engine.folder), counter))
+    try:
+        pending = [(len(c), pool.apply_async(_build_segment, (c,))) for c in chunks]
+        for size, result in pending:
+            while not result.ready():
+                result.wait(0.2)
+                report(done + 0, int(counter.value))
                 if cancel():
-                    for _, fut in pending:
-                        fut.cancel()
-                    return
-                size, fut = pending.pop(0)
-                result = fut.result()
-                done += size
-                yield result
-                nxt = next(chunks, None)
-                if nxt is not None:
-                    pending.append((len(nxt), pool.submit(_prepare_ids, nxt)))
-    except BrokenProcessPool:
-        yield from serial(ids[done:])
+                    pool.terminate()
+                    engine.store.sweep()
+                    return done
+            built = result.get()
+            if built is not None:
+                engine.add_segment(*built)
+            done += size
+            report(done, int(counter.value))
+    finally:
+        pool.terminate()
+        pool.join()
+    return done
 
 
 def sync_index(
@@ -131,40 +173,61 @@ def sync_index(
     cancel: Cancel | None = None,
     workers: int | None = None,
 ) -> SyncSummary:
-    """Bring the index up to date with the catalogue, batch by batch."""
+    """Bring the index up to date with the catalogue, segment by segment."""
     started = time.perf_counter()
     cancel = cancel or (lambda: False)
     workers = workers or min(2, os.cpu_count() or 1)
     summary = SyncSummary(rebuilt=engine.rebuilt)
     engine.rebuilt = False
-    wanted = catalogue.versions()
-    have = engine.indexed_versions()
-    removed = [i for i in have if i not in wanted]
-    todo = [i for i, v in wanted.items() if have.get(i) != v]
-    updated = sum(1 for i in todo if i in have)
-    if removed:
-        engine.delete(removed)
-        summary.removed = len(removed)
-    total = len(todo)
-    if progress:
-        progress(0, total)
-    done = 0
-    batch: list[PreparedDoc] = []
-    for chunk in _prepared(catalogue, sorted(todo), workers, cancel):
-        batch.extend(chunk)
-        done += len(chunk)
-        if len(batch) >= BATCH:
-            engine.add_prepared(batch)
-            batch = []
+    with _sync_lock(engine.folder):
+        wanted = catalogue.versions()
+        have = engine.indexed_versions()
+        removed = [i for i in have if i not in wanted]
+        todo = sorted(i for i, v in wanted.items() if have.get(i) != v)
+        updated = sum(1 for i in todo if i in have)
+        if removed:
+            engine.delete(removed)
+            summary.removed = len(removed)
+        total = len(todo)
+        last = [0.0]
+
+        def report(committed: int, analysed: int) -> None:
+            if progress is None:
+                return
+            now = time.perf_counter()
+            shown = min(total, max(committed, analysed))
+            if shown >= total or now - last[0] >= 0.1:
+                last[0] = now
+                progress(shown, total)
+
         if progress:
-            progress(min(done, total), total)
-    if batch:
-        engine.add_prepared(batch)
-    summary.cancelled = done < total
+            progress(0, total)
+        if workers <= 1 or total < IN_PROCESS:
+            done = _index_in_process(catalogue, engine, todo, report, cancel)
+        else:
+            done = _index_in_workers(catalogue, engine, todo, workers, report, cancel)
+        summary.cancelled = done < total
+        if not summary.cancelled:
+            compact = engine.compaction_plan()
+            if compact:
+                _index_in_process(catalogue, engine, compact, lambda a, b: None, cancel)
     summary.updated = min(updated, done)
     summary.added = max(0, done - summary.updated)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def check_index(catalogue: Catalogue, engine: WhooshEngine) -> dict[str, int]:
+    """How the index and the catalogue agree: counts of what is missing, stale or extra."""
+    wanted = catalogue.versions()
+    have = engine.indexed_versions()
+    return {
+        "library": len(wanted),
+        "indexed": sum(1 for i, v in have.items() if wanted.get(i) == v),
+        "missing": sum(1 for i in wanted if i not in have),
+        "stale": sum(1 for i, v in have.items() if i in wanted and wanted[i] != v),
+        "extra": sum(1 for i in have if i not in wanted),
+    }
 
 
 def search_library(

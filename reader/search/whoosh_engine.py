@@ -1,56 +1,44 @@
-"""The search engine behind ``reader.search.engine``: Whoosh for ranking, bigrams for recall.
+"""The search engine behind ``reader.search.engine``: Whoosh records plus NumPy postings.
 
-Whoosh holds word terms (jieba words, Porter stems) for BM25F ranking with the title
-boosted, plus site, date and language for filters. Every CJK substring of two or more
-characters is found through ``GramStore`` (all its bigrams), so recall never depends on
-how jieba happened to segment a sentence; candidates that only share the bigrams of a
-longer query are checked against the article's text before they are shown.
+Whoosh holds one record per article (its id and indexed version, stored; site and
+language as keyword fields for filters; the date), which is what Whoosh does well and
+cheaply. The full text (title and body words for BM25F ranking, CJK bigrams for
+recall) lives in the posting store (``postings.py``), because Whoosh's pure-Python posting
+writer and matchers were measured far off the speed, size and latency this app needs at
+100,000 articles; the module docstring there gives the figures. Queries are parsed by
+``query.py`` and evaluated by ``evaluate.py``; hits are checked and quoted from the
+catalogue's text, never from a copy in the index.
 
-Documents arrive pre-analysed (``PreparedDoc``), so the expensive analysis can run in
-worker processes and the writer only adds postings.
+Both halves live in one folder of the data directory. Writes go posting segment first,
+then Whoosh, then the manifest that marks articles indexed, so a crash at any point only
+means some articles are indexed again. A folder that is missing, of another version,
+locked by a dead process or damaged is thrown away and rebuilt (``rebuilt`` says so).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import math
 import shutil
 import time
-import weakref
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, formats, index, query, scoring
-from whoosh.matching import ListMatcher, NullMatcher
-from whoosh.system import pack_uint
+import numpy as np
+from whoosh import fields, index, query
 
 from reader.errors import ReaderError
 from reader.search import analysis
 from reader.search.engine import Hit, IndexDoc, SearchResults, Sort
-from reader.search.grams import GramStore
-from reader.search.query import And, Filter, Node, Not, Or, Text, date_range, parse_query
-from reader.search.snippets import Needles, make_snippet
+from reader.search.evaluate import Evaluator, Match
+from reader.search.postings import PostingStore, SegmentBuilder, SegmentDoc, date_number
+from reader.search.query import parse_query
+from reader.search.snippets import make_snippet
 
-TITLE_BOOST = 3.0
-TITLE_GRAM = "\x01"  # marks a title bigram in the gram store (title: filters, title bonus)
-TITLE_BONUS = 8.0
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 TextProvider = Callable[[int], tuple[str, str] | None]
-
-
-class PreAnalyzed(fields.TEXT):
-    """A TEXT field that also accepts postings computed elsewhere (a worker process)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(phrase=False, **kwargs)
-        self.format = formats.Frequency(field_boost=kwargs.get("field_boost", 1.0))
-
-    def index(self, value: Any, **kwargs: Any) -> Any:
-        if isinstance(value, list) and (not value or isinstance(value[0], tuple)):
-            return value
-        return super().index(value, **kwargs)
 
 
 def make_schema() -> fields.Schema:
@@ -58,127 +46,67 @@ def make_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         aid=fields.NUMERIC(int, bits=64, stored=True, sortable=True),
         version=fields.STORED(),
-        title=PreAnalyzed(field_boost=TITLE_BOOST),
-        body=PreAnalyzed(),
         site=fields.KEYWORD(lowercase=True, commas=True),
         date=fields.ID(sortable=True),
         lang=fields.ID(),
     )
 
 
-def _postings(terms: dict[str, int]) -> list[tuple[bytes, int, float, bytes]]:
-    return [(t.encode("utf-8"), f, float(f), pack_uint(f)) for t, f in sorted(terms.items())]
-
-
 @dataclass(slots=True)
-class PreparedDoc:
-    """One article analysed for the index: picklable, built in a worker process."""
+class RecordMeta:
+    """An article's Whoosh record (small, built beside its segment in a worker)."""
 
     id: int
     version: str
-    title_terms: list[tuple[bytes, int, float, bytes]]
-    body_terms: list[tuple[bytes, int, float, bytes]]
-    grams: set[str]
     site: str
     date: str | None
     lang: str | None
 
 
-def prepare(doc: IndexDoc) -> PreparedDoc:
-    """Analyse one document (fold, segment, stem, bigrams): the costly part of indexing."""
-    title = analysis.fold(doc.title)
-    body = analysis.fold(doc.body)
-    sites = [analysis.fold(doc.site)] if doc.site else []
+def sites_of(doc: IndexDoc) -> str:
+    """The site filter's terms: the site name and the source URL's host."""
     from reader.urls import site_of
 
+    sites = [analysis.fold(doc.site)] if doc.site else []
     host = site_of(doc.source_url)
     if host:
         sites.append(host)
-    return PreparedDoc(
-        id=doc.id,
-        version=doc.version,
-        title_terms=_postings(analysis.words(title)),
-        body_terms=_postings(analysis.words(body)),
-        grams=analysis.bigrams(body) | {TITLE_GRAM + g for g in analysis.bigrams(title)},
-        site=",".join(s.replace(",", " ") for s in sites),
-        date=doc.date,
-        lang=(doc.language or "").lower() or None,
-    )
+    return ",".join(s.replace(",", " ") for s in sites)
 
 
-class ArticleSet(query.Query):
-    """Matches the documents of a set of article ids (the bigram candidates)."""
-
-    _maps: weakref.WeakKeyDictionary[Any, dict[int, int]] = weakref.WeakKeyDictionary()
-
-    def __init__(self, ids: set[int], boost: float = 0.0) -> None:
-        self.ids = ids
-        self.boost = boost
-
-    def __repr__(self) -> str:
-        return f"ArticleSet({len(self.ids)} ids)"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, ArticleSet) and other.ids == self.ids
-
-    def __hash__(self) -> int:
-        return hash(len(self.ids))
-
-    def estimate_size(self, ixreader: Any) -> int:
-        return len(self.ids)
-
-    def _docnums(self, reader: Any) -> dict[int, int]:
-        mapping = ArticleSet._maps.get(reader)
-        if mapping is None:
-            mapping = {}
-            column = reader.column_reader("aid")
-            deleted = reader.has_deletions()
-            for docnum in range(reader.doc_count_all()):
-                if deleted and reader.is_deleted(docnum):
-                    continue
-                mapping[column[docnum]] = docnum
-            with contextlib.suppress(TypeError):
-                ArticleSet._maps[reader] = mapping
-        return mapping
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        mapping = self._docnums(searcher.reader())
-        docnums = sorted(mapping[i] for i in self.ids if i in mapping)
-        if not docnums:
-            return NullMatcher()
-        return ListMatcher(docnums, all_weights=self.boost or 0.0001)
-
-
-@dataclass
-class _Compiled:
-    """A query tree compiled for Whoosh, plus what Whoosh cannot check by itself."""
-
-    query: query.Query | None
-    verify: Callable[[str, str], bool] | None = None  # (folded title, folded body) -> ok
-    needles: Needles = field(default_factory=Needles)
-    exact: bool = True
-    notes: list[str] = field(default_factory=list)
-
-
-def _field_names(fld: str | None) -> list[str]:
-    return ["title", "body"] if fld is None else [fld]
+def build_segment(folder: Path, docs: Iterable[IndexDoc]) -> tuple[str, list[RecordMeta]] | None:
+    """Analyse articles (the costly part; runs in worker processes) and write them as one
+    posting segment in *folder*; return its name and the articles' Whoosh records."""
+    builder = SegmentBuilder()
+    metas = []
+    for doc in docs:
+        builder.add(SegmentDoc(doc.id, doc.version, date_number(doc.date),
+                               analysis.analyse(doc.title, doc.body)))
+        metas.append(RecordMeta(doc.id, doc.version, sites_of(doc), doc.date,
+                                (doc.language or "").lower() or None))
+    if not metas:
+        return None
+    return builder.write(folder), metas
 
 
 class WhooshEngine:
-    """A Whoosh index plus a bigram store in one folder of the data directory."""
+    """A Whoosh index of article records plus a posting store, in one folder."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.rebuilt = False  # True when a damaged index was thrown away on open
+        self.rebuilt = False  # True when a damaged or missing index was started afresh
+        self.reason = ""
+        self._searcher: Any = None
+        self._aid_by_docnum: tuple[int, np.ndarray] | None = None
         self._open()
 
-    # -- lifecycle -------------------------------------------------------------------
+    # -- lifecycle -----------------------------------------------------------------------
 
     def _open(self) -> None:
         try:
             self._open_existing()
-        except Exception as exc:  # damaged, half-written, wrong version: start over
-            self._reason = f"{type(exc).__name__}: {exc}"
+        except Exception as exc:  # missing, half-written, damaged, other version: start over
+            self.reason = f"{type(exc).__name__}: {exc}"
             self._create()
             self.rebuilt = True
 
@@ -188,20 +116,21 @@ class WhooshEngine:
             raise ValueError("no index, or an index of another version")
         self.ix = index.open_dir(str(self.folder))
         with self.ix.searcher() as searcher:
-            searcher.doc_count()
             # Touch every segment's files: a truncated segment fails here, not mid-search.
             list(searcher.reader().column_reader("aid"))[:1]
-        self.grams = GramStore(self.folder / "grams.sqlite3")
-        self.grams.live_ids()
+        self.store = PostingStore(self.folder)
+        self.store.verify()
+        # Whoosh's write lock is an OS file lock: a process that died holding it has
+        # released it, so a dead writer never blocks the next one.
 
     def _create(self) -> None:
-        with contextlib.suppress(AttributeError):
-            self.grams.close()
+        with contextlib.suppress(AttributeError, Exception):
+            self.store.close()
         if self.folder.exists():
             shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)
         self.ix = index.create_in(str(self.folder), make_schema())
-        self.grams = GramStore(self.folder / "grams.sqlite3")
+        self.store = PostingStore(self.folder)
         (self.folder / "VERSION").write_text(INDEX_VERSION)
 
     def clear(self) -> None:
@@ -209,39 +138,49 @@ class WhooshEngine:
         self._create()
 
     def close(self) -> None:
-        searcher = getattr(self, "_current_searcher", None)
-        if searcher is not None:
+        if self._searcher is not None:
             with contextlib.suppress(Exception):
-                searcher.close()
-            self._current_searcher = None
+                self._searcher.close()
+            self._searcher = None
         with contextlib.suppress(Exception):
-            self.grams.close()
+            self.store.close()
         with contextlib.suppress(Exception):
             self.ix.close()
 
-    # -- writing ---------------------------------------------------------------------
+    # -- writing -------------------------------------------------------------------------
 
-    def add_prepared(self, docs: Sequence[PreparedDoc]) -> None:
-        """Add or replace documents: Whoosh first, then the bigram batch (which marks them
-        indexed), so a crash in between only means they are indexed again."""
+    def _writer(self) -> Any:
+        from whoosh.index import LockError
+
+        try:
+            return self.ix.writer(timeout=30.0)
+        except LockError:
+            raise ReaderError(
+                "The search index is being written by another Archive Reader process; "
+                "try again when it has finished."
+            ) from None
+
+    def add(self, docs: Sequence[IndexDoc]) -> None:
+        """Index (or re-index) documents in this process."""
         if not docs:
             return
+        built = build_segment(self.folder, docs)
+        if built is not None:
+            self.add_segment(*built)
+
+    def add_segment(self, name: str, metas: Sequence[RecordMeta]) -> None:
+        """Make a segment written (by a worker) into this folder live, with its records."""
         writer = self._writer()
         try:
-            for doc in docs:
-                writer.update_document(
-                    id=str(doc.id), aid=doc.id, version=doc.version,
-                    title=doc.title_terms, body=doc.body_terms,
-                    site=doc.site or None, date=doc.date or None, lang=doc.lang or None,
-                )
+            for m in metas:
+                writer.update_document(id=str(m.id), aid=m.id, version=m.version,
+                                       site=m.site or None, date=m.date or None,
+                                       lang=m.lang or None)
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
-        self.grams.add_batch(((doc.id, doc.grams), doc.version) for doc in docs)
-
-    def add(self, docs: Sequence[IndexDoc]) -> None:
-        self.add_prepared([prepare(d) for d in docs])
+        self.store.register(name)
 
     def delete(self, ids: Iterable[int]) -> None:
         ids = list(ids)
@@ -255,41 +194,50 @@ class WhooshEngine:
             writer.cancel()
             raise
         writer.commit()
-        self.grams.delete(ids)
-
-    def _searcher(self) -> Any:
-        """One long-lived searcher, refreshed when the index changed: its readers (and the
-        article-id maps built on them) survive between searches."""
-        current = getattr(self, "_current_searcher", None)
-        if current is None:
-            current = self.ix.searcher(weighting=scoring.BM25F())
-        else:
-            current = current.refresh()
-        self._current_searcher = current
-        return current
-
-    def _writer(self) -> Any:
-        from whoosh.index import LockError
-
-        try:
-            return self.ix.writer(limitmb=512, timeout=30.0)
-        except LockError:
-            raise ReaderError(
-                "The search index is being written by another Archive Reader process; "
-                "try again when it has finished."
-            ) from None
+        self.store.delete(ids)
 
     def indexed_versions(self) -> dict[int, str]:
-        return self.grams.live_versions()
+        return self.store.live_versions()
 
     def doc_count(self) -> int:
-        return len(self.grams.live_ids())
+        return self.store.live_count()
 
-    def optimize(self) -> None:
-        writer = self._writer()
-        writer.commit(optimize=True)
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
 
-    # -- searching -------------------------------------------------------------------
+    # -- filters through Whoosh ----------------------------------------------------------
+
+    def _whoosh_searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def _filter_ids(self, fieldname: str, value: str) -> np.ndarray | None:
+        if fieldname == "site":
+            q: query.Query = query.Term("site", analysis.fold(value))
+        elif fieldname == "lang":
+            q = query.Prefix("lang", value.lower())
+        else:
+            return None
+        searcher = self._whoosh_searcher()
+        docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
+        if not docnums.size:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(self._aids(searcher)[docnums])
+
+    def _aids(self, searcher: Any) -> np.ndarray:
+        """Whoosh document number -> article id, for the current reader."""
+        reader = searcher.reader()
+        key = id(reader)
+        if self._aid_by_docnum is None or self._aid_by_docnum[0] != key:
+            column = reader.column_reader("aid")
+            self._aid_by_docnum = (key, np.fromiter(
+                (int(v or 0) for v in column), dtype=np.int64, count=reader.doc_count_all()))
+        return self._aid_by_docnum[1]
+
+    # -- searching -----------------------------------------------------------------------
 
     def search(
         self,
@@ -302,216 +250,115 @@ class WhooshEngine:
     ) -> SearchResults:
         started = time.perf_counter()
         parsed = parse_query(text)
-        indexed = self.doc_count()
+        view = self.store.view()
         if parsed.root is None:
-            return SearchResults(text, [], 0, True, indexed, library,
+            return SearchResults(text, [], 0, True, view.count, library,
                                  time.perf_counter() - started, parsed.note)
-        compiled = self._compile(parsed.root)
-        notes = ([parsed.note] if parsed.note else []) + compiled.notes
-        whoosh_query = compiled.query or query.Every()
+        match = Evaluator(view, self._filter_ids).evaluate(parsed.root)
+        notes = ([parsed.note] if parsed.note else []) + match.notes
+        hits, checked_all = self._ranked_hits(match, view, limit, sort, text_of)
+        exact = match.check is None or checked_all
+        total = len(hits) if match.check is not None and checked_all else int(match.ids.size)
+        return SearchResults(text, hits, total, exact, view.count, library,
+                             time.perf_counter() - started, "; ".join(dict.fromkeys(notes))
+                             or None)
+
+    def _ranked_hits(self, match: Match, view: Any, limit: int, sort: Sort,
+                     text_of: TextProvider | None) -> tuple[list[Hit], bool]:
+        ids, scores = match.ids, match.scores
+        if not ids.size:
+            return [], True
+        dates = view.date_of(ids)
         hits: list[Hit] = []
-        total = 0
-        searcher = self._searcher()
-        window = max(limit * 3, 30)
-        seen = 0
+        window = max(limit * 4, 64)
+        done = np.zeros(ids.size, dtype=bool)
         while True:
-            kwargs: dict[str, Any] = {"limit": window}
+            remaining = np.flatnonzero(~done)
+            if not remaining.size:
+                return hits, True
+            if remaining.size > window:
+                primary = dates[remaining] if sort == "date" else scores[remaining]
+                top = remaining[np.argpartition(-primary, window)[:window]]
+            else:
+                top = remaining
             if sort == "date":
-                kwargs.update(sortedby="date", reverse=True)
-            results = searcher.search(whoosh_query, **kwargs)
-            total = results.estimated_length()
-            scored = list(results)[seen:]
-            for result in scored:
-                seen += 1
-                hit = self._hit(result, compiled, text_of)
+                order = top[np.lexsort((-scores[top], -dates[top]))]
+            else:
+                order = top[np.lexsort((-dates[top], -scores[top]))]
+            for position in order:
+                done[position] = True
+                hit = self._hit(int(ids[position]), float(scores[position]), match, view,
+                                text_of)
                 if hit is not None:
                     hits.append(hit)
                     if len(hits) >= limit:
-                        break
-            if len(hits) >= limit or len(results) < window:
-                break
+                        return hits, bool(done.all())
             window *= 4
-        if compiled.verify is not None and len(hits) < limit:
-            total = len(hits)  # we checked every candidate
-        return SearchResults(
-            text, hits, total, compiled.verify is None or len(hits) < limit, indexed,
-            library, time.perf_counter() - started, "; ".join(notes) or None,
-        )
 
-    def _hit(self, result: Any, compiled: _Compiled, text_of: TextProvider | None) -> Hit | None:
-        article_id = int(result["aid"])
-        texts = text_of(article_id) if text_of else None
+    def _hit(self, article_id: int, score: float, match: Match, view: Any,
+             text_of: TextProvider | None) -> Hit | None:
+        texts = text_of(article_id) if text_of else ("", "")
         if texts is None:
             return None  # in the index but gone from the catalogue: never show a ghost
         title, body = texts
-        folded_title, folded_body = analysis.fold(title), analysis.fold(body)
-        if compiled.verify is not None and not compiled.verify(folded_title, folded_body):
+        fold = analysis.fold if view.needs_opencc(article_id) else analysis.quick_fold
+        folded_title, folded_body = fold(title), fold(body)
+        if match.check is not None and not match.check(article_id, folded_title, folded_body):
             return None
-        snippet, offsets = make_snippet(body, folded_body, compiled.needles)
+        snippet, offsets = make_snippet(body, folded_body, match.needles)
         matched = []
-        if compiled.needles and make_snippet(title, folded_title, compiled.needles)[1]:
+        if match.needles and make_snippet(title, folded_title, match.needles)[1]:
             matched.append("title")
         if offsets:
             matched.append("body")
-        score = result.score if isinstance(result.score, (int, float)) else 0.0  # date sort
-        return Hit(article_id, float(score), snippet, offsets, matched)
+        return Hit(article_id, round(score, 4), snippet, offsets, matched)
 
-    # -- query compilation -----------------------------------------------------------
-
-    def _compile(self, node: Node) -> _Compiled:
-        if isinstance(node, Text):
-            return self._compile_text(node)
-        if isinstance(node, Filter):
-            return self._compile_filter(node)
-        if isinstance(node, Not):
-            inner = self._compile(node.child)
-            if inner.verify is not None:
-                # Bigram candidates are a superset: exclude by checking the text instead.
-                check = inner.verify
-                return _Compiled(None, lambda t, b: not check(t, b), Needles(), False,
-                                 inner.notes)
-            return _Compiled(query.Not(inner.query) if inner.query else None,
-                             notes=inner.notes)
-        children = [self._compile(child) for child in node.children]
-        needles = Needles()
-        for child in children:
-            needles.literals += child.needles.literals
-            needles.stems |= child.needles.stems
-            needles.prefixes += child.needles.prefixes
-        notes = [n for child in children for n in child.notes]
-        queries = [c.query for c in children if c.query is not None]
-        checks = [c.verify for c in children]
-        if isinstance(node, And):
-            positive = [q for q in queries if not isinstance(q, query.Not)]
-            negative = [q for q in queries if isinstance(q, query.Not)]
-            combined: query.Query | None = query.And(positive) if positive else None
-            if combined is not None and negative:
-                combined = query.AndNot(combined, query.Or([n.query for n in negative]))
-            elif combined is None and negative:
-                combined = query.AndNot(query.Every(), query.Or([n.query for n in negative]))
-            active = [c for c in checks if c is not None]
-            verify = (lambda t, b: all(c(t, b) for c in active)) if active else None
-            return _Compiled(combined, verify, needles, all(c.exact for c in children), notes)
-        assert isinstance(node, Or)
-        combined = query.Or(queries) if queries else None
-        if any(c is None for c in checks):
-            verify = None  # a branch Whoosh checks fully may be the one that matched
-        else:
-            verify = lambda t, b: any(c(t, b) for c in checks if c)  # noqa: E731
-        return _Compiled(combined, verify, needles, all(c.exact for c in children), notes)
-
-    def _compile_text(self, node: Text) -> _Compiled:
-        folded = analysis.fold(node.text).strip()
-        names = _field_names(node.field if node.field in ("title", "body") else None)
-        parts: list[query.Query] = []
-        literals: list[str] = []
-        needs_check = node.phrase or node.field in ("title", "body")
-        needles = Needles()
-        runs = analysis.CJK_RUN.findall(folded)
-        for run in runs:
-            ranking = self._word_query(analysis.query_words(run), names)
-            if len(run) >= 2:
-                grams = analysis.bigrams(run)
-                in_title = self.grams.containing_all(TITLE_GRAM + g for g in grams)
-                if node.field == "title":
-                    candidates = in_title
-                elif node.field == "body":
-                    candidates = self.grams.containing_all(grams)
-                else:
-                    candidates = self.grams.containing_all(grams) | in_title
-                # Substring matches score at least a little; a title match scores more than
-                # any body-only match (jieba may have cut the title differently).
-                required = ArticleSet(candidates, boost=1.0)
-                bonus = ArticleSet(in_title, boost=TITLE_BONUS) if node.field is None else None
-                optional = [q for q in (ranking, bonus) if q is not None]
-                if optional:
-                    parts.append(query.AndMaybe(required, query.Or(optional)))
-                else:
-                    parts.append(required)
-                if len(run) > 2:
-                    needs_check = True
-                literals.append(run)
-            elif ranking is not None:
-                parts.append(ranking)
-            needles.literals.append(run)
-        latin = analysis.CJK_RUN.sub(" ", folded)
-        for word in analysis._LATIN_WORD.findall(latin):
-            if node.prefix and latin.rstrip().endswith(word):
-                parts.append(query.Or([query.Prefix(n, word) for n in names]))
-                needles.prefixes.append(word)
-            elif word not in analysis.STOP_WORDS or node.phrase:
-                stemmed = analysis.stem(word)
-                parts.append(self._word_query([stemmed], names) or query.NullQuery)
-                needles.stems.add(stemmed)
-        if node.phrase:
-            phrase = " ".join(folded.split())
-            literals = [phrase]
-            needles = Needles(literals=[phrase])
-        if not parts:
-            return _Compiled(None, notes=[f"nothing to search for in {node.text!r}"])
-        combined = parts[0] if len(parts) == 1 else query.And(parts)
-        verify = None
-        if needs_check and literals:
-            verify = _literal_check(literals, node.field, node.phrase)
-        return _Compiled(combined, verify, needles, verify is None)
-
-    @staticmethod
-    def _word_query(words: list[str], names: list[str]) -> query.Query | None:
-        terms = [query.Term(name, w) for w in words for name in names if w.strip()]
-        if not terms:
-            return None
-        return query.Or(terms)
-
-    def _compile_filter(self, node: Filter) -> _Compiled:
-        value = node.value.strip()
-        if node.field == "site":
-            return _Compiled(query.Term("site", analysis.fold(value)))
-        if node.field == "date":
-            bounds = date_range(value)
-            assert bounds is not None  # the parser only lets valid dates through
-            return _Compiled(query.TermRange("date", bounds[0], bounds[1]))
-        if node.field == "lang":
-            return _Compiled(query.Prefix("lang", value.lower()))
-        return _Compiled(query.NullQuery, notes=[f"{node.field}: is not available yet"])
+    # -- more like this ------------------------------------------------------------------
 
     def similar(self, doc: IndexDoc, *, limit: int = 8) -> list[int]:
         """Articles sharing this one's most distinctive words (more-like-this)."""
+        view = self.store.view()
+        if view.count < 2:
+            return []
         terms = analysis.words(analysis.fold(doc.title + "\n" + doc.body))
-        searcher = self._searcher()
-        n = max(1, searcher.doc_count())
-        import math
-
-        scored = []
-        for term, tf in terms.items():
-            if len(term) < 2:
+        frequent = [t for t, _ in terms.most_common(80) if len(t) >= 2]
+        postings = view.postings([analysis.word_key(t, analysis.BODY_WORD) for t in frequent])
+        n = view.count
+        weighted = []
+        for term, p in zip(frequent, postings, strict=True):
+            if p.df <= 1 or p.df > n * 0.3:
                 continue
-            df = searcher.doc_frequency("body", term)
-            if df <= 1 or df > n * 0.3:
-                continue
-            scored.append((tf * math.log(n / df), term))
-        scored.sort(reverse=True)
-        top = [term for _, term in scored[:15]]
+            weighted.append((terms[term] * math.log(n / p.df), term))
+        weighted.sort(reverse=True)
+        top = [term for _, term in weighted[:12]]
         if not top:
             return []
-        q = query.Or([query.Term("body", t) for t in top] +
-                     [query.Term("title", t) for t in top])
-        results = searcher.search(q, limit=limit + 1)
-        return [int(r["aid"]) for r in results if int(r["aid"]) != doc.id][:limit]
+        evaluator = Evaluator(view, self._filter_ids)
+        match = evaluator._word_scores(top, (True, True))
+        keep = match.ids != doc.id
+        ids, scores = match.ids[keep], match.scores[keep]
+        order = np.argsort(-scores, kind="stable")[:limit]
+        return [int(i) for i in ids[order]]
 
+    # -- compaction ----------------------------------------------------------------------
 
-def _literal_check(
-    literals: list[str], fld: str | None, phrase: bool
-) -> Callable[[str, str], bool]:
-    def squash(text: str) -> str:
-        return " ".join(text.split()) if phrase else text
-
-    def check(title: str, body: str) -> bool:
-        targets = [title] if fld == "title" else [body] if fld == "body" else [title, body]
-        targets = [squash(t) for t in targets]
-        return all(any(lit in t for t in targets) for lit in literals)
-
-    return check
-
-
-def index_folder(data_dir: Path) -> Path:
-    return Path(os.fspath(data_dir)) / "index"
+    def compaction_plan(self, small: int = 1024, max_docs: int = 4096) -> list[int]:
+        """Live articles worth re-indexing so small or mostly stale segments can go:
+        indexing them again into one new segment is the merge."""
+        stats = self.store.segment_stats()
+        small_segs = [s for s in stats if s[1] < small]
+        stale = [s for s in stats if s[1] >= small and s[2] < s[1] * 0.5]
+        chosen: list[str] = []
+        total = 0
+        if len(small_segs) > 4:
+            for name, _, live in small_segs:
+                if total + live > max_docs:
+                    break
+                chosen.append(name)
+                total += live
+        for name, _, live in stale:
+            if total + live > max_docs:
+                break
+            chosen.append(name)
+            total += live
+        return self.store.live_ids_in(chosen) if chosen else []

@@ -1,0 +1,324 @@
+"""Evaluate a parsed query over the posting store: sets of article ids with BM25F scores.
+
+Every node becomes a ``Match``: the ids it matches (sorted), their scores, and, when the
+ids are only candidates, a ``check`` that decides from an article's folded text. Two-
+character CJK queries, words and filters are exact; a CJK run of three or more characters
+is found through its bigrams (a superset) and checked against the text, so recall never
+depends on segmentation and no false hit is shown. Checks run only on the ranked
+candidates actually shown, not on every candidate.
+
+Scores: BM25 per field (k1 1.2, b 0.75) summed over the query's words with the title
+weighted ``TITLE_BOOST`` (BM25F's usual simplification), plus a bonus for a query run that
+occurs in the title, so a title hit ranks above a body-only one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from reader.search import analysis
+from reader.search.postings import Postings, StoreView
+from reader.search.query import And, Filter, Node, Not, Or, Text, date_range
+from reader.search.snippets import Needles
+
+TITLE_BOOST = 3.0
+TITLE_BONUS = 4.0
+K1, B = 1.2, 0.75
+
+Check = Callable[[int, str, str], bool]  # (article id, folded title, folded body) -> match
+FilterIds = Callable[[str, str], np.ndarray | None]  # (field, value) -> sorted ids, or None
+
+
+@dataclass
+class Match:
+    ids: np.ndarray  # int64 sorted unique
+    scores: np.ndarray  # float64, aligned with ids
+    check: Check | None = None  # None: every id is a real match
+    needles: Needles = field(default_factory=Needles)
+    notes: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def none(notes: list[str] | None = None) -> Match:
+        return Match(np.zeros(0, dtype=np.int64), np.zeros(0), None, Needles(), notes or [])
+
+
+def _merge_needles(matches: list[Match]) -> Needles:
+    out = Needles()
+    for m in matches:
+        out.literals += m.needles.literals
+        out.stems |= m.needles.stems
+        out.prefixes += m.needles.prefixes
+    return out
+
+
+def _aligned(ids: np.ndarray, other: Match) -> np.ndarray:
+    """other's scores for *ids* (0 where other lacks an id)."""
+    if not other.ids.size or not ids.size:
+        return np.zeros(ids.size)
+    where = np.clip(np.searchsorted(other.ids, ids), 0, other.ids.size - 1)
+    hit = other.ids[where] == ids
+    return np.where(hit, other.scores[where], 0.0)
+
+
+def _contains(ids: np.ndarray) -> Callable[[int], bool]:
+    def test(article_id: int) -> bool:
+        if not ids.size:
+            return False
+        i = int(np.searchsorted(ids, article_id))
+        return i < ids.size and int(ids[i]) == article_id
+
+    return test
+
+
+class Evaluator:
+    def __init__(self, view: StoreView, filter_ids: FilterIds) -> None:
+        self.view = view
+        self.filter_ids = filter_ids
+
+    # -- scoring -----------------------------------------------------------------------
+
+    def _idf(self, df: int) -> float:
+        n = max(self.view.count, 1)
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def _bm25(self, p: Postings, title: bool, weight: float = 1.0) -> np.ndarray:
+        lengths, avg = (p.title_lengths, self.view.avg_title) if title else (
+            p.body_lengths, self.view.avg_body)
+        norm = K1 * (1.0 - B + B * lengths / max(avg, 1.0))
+        return weight * self._idf(p.df) * p.tfs * (K1 + 1.0) / (p.tfs + norm)
+
+    def _scored_union(self, parts: list[tuple[np.ndarray, np.ndarray]]) -> Match:
+        parts = [p for p in parts if p[0].size]
+        if not parts:
+            return Match.none()
+        ids = np.concatenate([p[0] for p in parts])
+        scores = np.concatenate([p[1] for p in parts])
+        unique, inverse = np.unique(ids, return_inverse=True)
+        return Match(unique, np.bincount(inverse, weights=scores, minlength=unique.size))
+
+    def _word_scores(self, terms: list[str], fields: tuple[bool, bool]) -> Match:
+        """Sum of BM25F over *terms* (OR semantics), in body and/or title."""
+        keys: list[int] = []
+        kinds: list[bool] = []
+        for term in terms:
+            if fields[0]:
+                keys.append(analysis.word_key(term, analysis.BODY_WORD))
+                kinds.append(False)
+            if fields[1]:
+                keys.append(analysis.word_key(term, analysis.TITLE_WORD))
+                kinds.append(True)
+        postings = self.view.postings(keys)
+        return self._scored_union([
+            (p.ids, self._bm25(p, title, TITLE_BOOST if title else 1.0))
+            for p, title in zip(postings, kinds, strict=True)])
+
+    # -- evaluation --------------------------------------------------------------------
+
+    def evaluate(self, node: Node) -> Match:
+        if isinstance(node, Text):
+            return self._text(node)
+        if isinstance(node, Filter):
+            return self._filter(node)
+        if isinstance(node, Not):
+            inner = self.evaluate(node.child)
+            return self._and_not(Match(self.view.ids, np.zeros(self.view.count)), [inner])
+        if isinstance(node, And):
+            positives = [self.evaluate(c) for c in node.children if not isinstance(c, Not)]
+            negatives = [self.evaluate(c.child) for c in node.children if isinstance(c, Not)]
+            base = self._and(positives) if positives else Match(
+                self.view.ids, np.zeros(self.view.count))
+            result = self._and_not(base, negatives)
+            result.notes = [x for m in positives + negatives for x in m.notes]
+            return result
+        children = [self.evaluate(c) for c in node.children]
+        assert isinstance(node, Or)
+        return self._or(children)
+
+    def _and(self, matches: list[Match]) -> Match:
+        matches = sorted(matches, key=lambda m: m.ids.size)
+        ids = matches[0].ids
+        for m in matches[1:]:
+            ids = np.intersect1d(ids, m.ids, assume_unique=True)
+        scores = sum((_aligned(ids, m) for m in matches), np.zeros(ids.size))
+        checks = [m.check for m in matches if m.check is not None]
+        check: Check | None = None
+        if checks:
+            check = (lambda a, t, b: all(c(a, t, b) for c in checks))  # noqa: E731
+        return Match(ids, scores, check, _merge_needles(matches),
+                     [x for m in matches for x in m.notes])
+
+    def _and_not(self, base: Match, negatives: list[Match]) -> Match:
+        ids, scores, checks = base.ids, base.scores, [base.check] if base.check else []
+        for neg in negatives:
+            if neg.check is None:
+                keep = ~np.isin(ids, neg.ids, assume_unique=True)
+                ids, scores = ids[keep], scores[keep]
+            else:  # candidates only: exclude those whose text really matches
+                inside, neg_check = _contains(neg.ids), neg.check
+                checks.append(lambda a, t, b, i=inside, c=neg_check: not (i(a) and c(a, t, b)))
+        check: Check | None = None
+        if checks:
+            check = (lambda a, t, b: all(c(a, t, b) for c in checks))  # noqa: E731
+        return Match(ids, scores, check, base.needles, base.notes)
+
+    def _or(self, matches: list[Match]) -> Match:
+        union = self._scored_union([(m.ids, m.scores) for m in matches])
+        union.needles = _merge_needles(matches)
+        union.notes = [x for m in matches for x in m.notes]
+        inexact = [m for m in matches if m.check is not None]
+        if inexact:
+            exact_ids = [m.ids for m in matches if m.check is None]
+            sure = _contains(np.unique(np.concatenate(exact_ids))) if exact_ids else (
+                lambda a: False)
+            tests = [(_contains(m.ids), m.check) for m in inexact]
+            union.check = lambda a, t, b: sure(a) or any(  # type: ignore[misc]
+                i(a) and c(a, t, b) for i, c in tests)  # type: ignore[misc]
+        return union
+
+    def _filter(self, node: Filter) -> Match:
+        value = node.value.strip()
+        if node.field == "date":
+            bounds = date_range(value)
+            assert bounds is not None  # the parser lets only valid dates through
+            low = int(bounds[0].replace("-", "").ljust(8, "0"))
+            high_text = bounds[1].rstrip("~").replace("-", "")
+            high = int(high_text.ljust(8, "9")) if bounds[1].endswith("~") else int(
+                high_text.ljust(8, "0"))
+            keep = (self.view.dates >= low) & (self.view.dates <= high)
+            ids = self.view.ids[keep]
+            return Match(ids, np.zeros(ids.size))
+        found = self.filter_ids(node.field, value)
+        if found is None:
+            return Match.none([f"{node.field}: is not available yet"])
+        ids = np.intersect1d(found, self.view.ids)
+        return Match(ids, np.zeros(ids.size))
+
+    def _text(self, node: Text) -> Match:
+        folded = analysis.fold(node.text).strip()
+        in_body = node.field in (None, "body")
+        in_title = node.field in (None, "title")
+        fields = (in_body, in_title)
+        if node.phrase and not analysis.is_cjk(folded):
+            sequence = analysis.latin_stems(folded)
+            if len(sequence) >= 2:
+                return self._latin_phrase(sequence, node.field)
+        parts: list[Match] = []
+        literals: list[str] = []
+        needles = Needles()
+        for run in analysis.CJK_RUN.findall(folded):
+            needles.literals.append(run)
+            parts.append(self._cjk_run(run, fields))
+            if len(run) > 2 or any(ord(c) > 0xFFFF for c in run):
+                literals.append(run)
+        latin = analysis.CJK_RUN.sub(" ", folded)
+        latin_words = analysis._LATIN_WORD.findall(latin)
+        for word in latin_words:
+            if node.prefix and word == latin_words[-1] and latin.rstrip().endswith(word):
+                parts.append(self._prefix(word, fields))
+                needles.prefixes.append(word)
+            elif word not in analysis.STOP_WORDS:
+                stemmed = analysis.stem(word)
+                parts.append(self._word_scores([stemmed], fields))
+                needles.stems.add(stemmed)
+        if node.phrase:
+            phrase = " ".join(folded.split())
+            literals = [phrase]
+            needles = Needles(literals=[phrase])
+        if not parts:
+            return Match.none([f"nothing to search for in {node.text!r}"])
+        match = parts[0] if len(parts) == 1 else self._and(parts)
+        match.needles = needles
+        if literals:
+            check = _literal_check(literals, node.field, node.phrase)
+            previous = match.check
+            match.check = check if previous is None else (
+                lambda a, t, b: previous(a, t, b) and check(a, t, b))
+        return match
+
+    def _cjk_run(self, run: str, fields: tuple[bool, bool]) -> Match:
+        if len(run) == 1:
+            return self._word_scores([run], fields)
+        pairs = sorted({run[i : i + 2] for i in range(len(run) - 1)})
+        found: list[np.ndarray] = []
+        title_ids = np.zeros(0, dtype=np.int64)
+        gram_scores: list[tuple[np.ndarray, np.ndarray]] = []
+        for title, wanted in ((False, fields[0]), (True, fields[1])):
+            if not wanted:
+                continue
+            kind = analysis.TITLE_GRAM if title else analysis.BODY_GRAM
+            postings = self.view.postings([analysis.gram_key(p, kind) for p in pairs])
+            postings.sort(key=lambda p: p.df)
+            ids = postings[0].ids
+            for p in postings[1:]:
+                if not ids.size:
+                    break
+                ids = np.intersect1d(ids, p.ids, assume_unique=True)
+            found.append(ids)
+            if title:
+                title_ids = ids
+            elif len(pairs) == 1:
+                gram_scores.append((postings[0].ids, self._bm25(postings[0], False)))
+        ids = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        if not ids.size:
+            return Match.none()
+        words = [w for w in analysis.query_words(run) if len(w) >= 2] or (
+            [] if len(pairs) == 1 else analysis.query_words(run))
+        ranking = self._word_scores(words, fields) if words else Match.none()
+        scores = _aligned(ids, ranking)
+        for gram_ids, gram_score in gram_scores:  # a cross-word pair: rank by its own tf
+            scores += _aligned(ids, Match(gram_ids, gram_score))
+        if title_ids.size and fields[0]:
+            scores += TITLE_BONUS * self._idf(int(title_ids.size)) * np.isin(
+                ids, title_ids, assume_unique=True)
+        return Match(ids, scores)
+
+    def _latin_phrase(self, sequence: list[str], fld: str | None) -> Match:
+        """Consecutive words, matched by stem (``"supply chains"`` finds "supply chain"),
+        punctuation between them ignored: the word-pair keys give the candidates, exact
+        for two words; longer phrases are checked word by word."""
+        keys = sorted({analysis.word_key(f"{a} {b}", analysis.WORD_PAIR)
+                       for a, b in zip(sequence, sequence[1:], strict=False)})
+        postings = sorted(self.view.postings(keys), key=lambda p: p.df)
+        ids = postings[0].ids
+        for p in postings[1:]:
+            ids = np.intersect1d(ids, p.ids, assume_unique=True)
+        content = [s for s in dict.fromkeys(sequence) if s not in analysis.STOP_WORDS]
+        fields = (fld in (None, "body"), fld in (None, "title"))
+        ranking = self._word_scores(content, fields) if content else Match.none()
+        match = Match(ids, _aligned(ids, ranking))
+        match.needles = Needles(stems=set(content) or set(sequence))
+        if len(sequence) > 2 or fld is not None:
+            match.check = _sequence_check(sequence, fld)
+        return match
+
+    def _prefix(self, prefix: str, fields: tuple[bool, bool]) -> Match:
+        stems = self.view.stems_with_prefix(prefix)
+        if prefix.isascii() and prefix.isalpha():
+            stems.add(analysis.stem(prefix))
+        return self._word_scores(sorted(stems)[:256], fields)
+
+
+def _literal_check(literals: list[str], fld: str | None, phrase: bool) -> Check:
+    def squash(text: str) -> str:
+        return " ".join(text.split()) if phrase else text
+
+    def check(article_id: int, title: str, body: str) -> bool:
+        targets = [title] if fld == "title" else [body] if fld == "body" else [title, body]
+        targets = [squash(t) for t in targets]
+        return all(any(lit in t for t in targets) for lit in literals)
+
+    return check
+
+
+def _sequence_check(sequence: list[str], fld: str | None) -> Check:
+    wanted = " " + " ".join(sequence) + " "
+
+    def check(article_id: int, title: str, body: str) -> bool:
+        targets = [title] if fld == "title" else [body] if fld == "body" else [title, body]
+        return any(wanted in " " + " ".join(analysis.latin_stems(t)) + " " for t in targets)
+
+    return check
