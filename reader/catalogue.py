@@ -125,6 +125,7 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS annotations_target ON annotations(target_id, start_pos);
     CREATE INDEX IF NOT EXISTS annotations_created ON annotations(created);
     CREATE TRIGGER IF NOT EXISTS annotation_targets_attach AFTER INSERT ON articles
+    WHEN EXISTS (SELECT 1 FROM annotation_targets WHERE article_id IS NULL)
     BEGIN
         UPDATE OR IGNORE annotation_targets SET article_id = NEW.id
         WHERE id = (SELECT id FROM annotation_targets
@@ -143,6 +144,7 @@ _MIGRATIONS: list[str] = [
         WHERE article_id = NEW.id;
     END;
     CREATE TRIGGER IF NOT EXISTS annotation_targets_detach AFTER DELETE ON articles
+    WHEN EXISTS (SELECT 1 FROM annotation_targets WHERE article_id = OLD.id)
     BEGIN
         UPDATE annotation_targets SET article_id = NULL WHERE article_id = OLD.id;
     END;
