@@ -543,8 +543,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        # No sub-command: the desktop app. Imported only here, so the CLI never loads Qt.
+        try:
+            from reader.ui.app import main as gui_main
+        except ImportError as exc:
+            print(f"reader: the desktop app cannot start ({exc}). Qt needs its system "
+                  "libraries: see 'Set-up' in README.md. The commands work without them: "
+                  "reader --help", file=sys.stderr)
+            return 2
+        return gui_main(data_dir=args.data_dir)
     try:
         return int(args.func(args))
     except ReaderError as exc:

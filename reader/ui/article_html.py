@@ -1,0 +1,186 @@
+"""An article as the HTML the reader pane shows: built for long reading, and inert.
+
+Only the subset of HTML/CSS that Qt's rich text understands is used (it is not a web
+engine): font family lists per language, a line height of about 1.7 for Chinese, generous
+paragraph spacing, muted captions. The readable measure is set by the pane's frame
+margins, since Qt rich text has no ``max-width``. Every piece of article text is escaped
+here, so nothing a saved page contained can become markup; every link is either
+``article:ID`` (opens offline) or the article's own URL, which the pane's link policy
+decides about when clicked.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from reader.article import Article, Block
+from reader.ui.fonts import MONO, css_families, families_for
+from reader.ui.links import article_url
+from reader.ui.theme import ReadingColors
+
+BASE_FONT_PX = 17.0
+MEASURE_EM = 36  # the text column: about 36 Chinese characters or 70 Latin letters a line
+
+
+@dataclass(slots=True)
+class RelatedInfo:
+    """What the pane shows around an article besides its own text."""
+
+    linked_from: list[dict[str, Any]] = field(default_factory=list)
+    similar: list[dict[str, Any]] | None = None  # None: still being looked up
+    similar_note: str | None = None  # e.g. "the search index is still being built"
+
+
+def _e(text: str | None) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def _domain(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def stylesheet(colors: ReadingColors, language: str | None, font_px: float) -> str:
+    """CSS for one article. Line heights are given in px: Qt reads them as a minimum line
+    box, whereas a percentage would multiply the font's own line spacing (already ~1.45 em
+    for CJK fonts) and come out near 2.5 em."""
+    families = css_families(families_for(language))
+    cjk = bool(language and language.lower().startswith("zh"))
+    line = font_px * (1.8 if cjk else 1.6)
+
+    def px(factor: float) -> str:
+        return f"{font_px * factor:.0f}px"
+
+    return f"""
+    body {{ color: {colors.text}; background-color: {colors.background};
+            font-family: {families}; font-size: {font_px:.1f}px; }}
+    p {{ line-height: {line:.0f}px; margin-top: 0; margin-bottom: {px(0.9)}; }}
+    li {{ line-height: {line:.0f}px; margin-bottom: {px(0.25)}; }}
+    h1 {{ font-size: {px(1.6)}; font-weight: 700; line-height: {px(2.1)};
+          margin-top: 0; margin-bottom: {px(0.35)}; }}
+    h2 {{ font-size: {px(1.16)}; font-weight: 700; line-height: {px(1.7)};
+          margin-top: {px(1.3)}; margin-bottom: {px(0.45)}; }}
+    h3 {{ font-size: {px(0.8)}; font-weight: 700; color: {colors.muted};
+          margin-top: {px(2.0)}; margin-bottom: {px(0.5)}; }}
+    a {{ color: {colors.link}; text-decoration: none; }}
+    .meta {{ color: {colors.muted}; font-size: {px(0.85)}; line-height: {px(1.4)};
+             margin-bottom: {px(1.5)}; }}
+    .caption {{ color: {colors.muted}; font-size: {px(0.82)}; line-height: {px(1.35)};
+                margin-bottom: {px(1.0)}; }}
+    .quote {{ color: {colors.muted}; margin-left: {px(1.4)}; }}
+    .pre {{ font-family: {css_families(MONO)}; font-size: {px(0.85)};
+            white-space: pre-wrap; line-height: {px(1.35)}; }}
+    .note {{ color: {colors.muted}; font-size: {px(0.85)}; }}
+    .where {{ color: {colors.muted}; font-size: {px(0.78)}; }}
+    .related {{ font-size: {px(0.92)}; line-height: {px(1.45)}; margin-bottom: {px(0.3)}; }}
+    .warning {{ color: {colors.muted}; font-size: {px(0.8)}; }}
+    """
+
+
+def _blocks(blocks: Sequence[Block]) -> str:
+    out: list[str] = []
+    in_list = False
+    for block in blocks:
+        if block.kind == "li":
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{_e(block.text)}</li>")
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        text = _e(block.text)
+        if block.kind == "h":
+            out.append(f"<h2>{text}</h2>")
+        elif block.kind in ("caption", "credit"):
+            out.append(f'<p class="caption">{text}</p>')
+        elif block.kind == "quote":
+            out.append(f'<p class="quote">{text}</p>')
+        elif block.kind == "pre":
+            out.append(f'<p class="pre">{text}</p>')
+        else:
+            out.append(f"<p>{text}</p>")
+    if in_list:
+        out.append("</ul>")
+    if not out:
+        out.append('<p class="note">This article has no body text (only its title was '
+                   "saved).</p>")
+    return "\n".join(out)
+
+
+def _article_line(row: dict[str, Any]) -> str:
+    where = " · ".join(_e(x) for x in (row.get("date"), row.get("site")) if x)
+    tail = f' <span class="where">{where}</span>' if where else ""
+    return (f'<p class="related"><a href="{article_url(int(row["id"]))}">'
+            f"{_e(row.get('title'))}</a>{tail}</p>")
+
+
+def render_article(
+    article: Article,
+    article_id: int,
+    related: RelatedInfo,
+    colors: ReadingColors,
+    font_px: float = BASE_FONT_PX,
+) -> str:
+    """The whole page: header, body, related links, linked from, similar articles."""
+    meta: list[str] = []
+    if article.date:
+        meta.append(_e(article.date))
+    if article.site:
+        meta.append(_e(article.site))
+    if article.byline:
+        meta.append(_e(article.byline))
+    if article.source_url:
+        meta.append(f'<a href="{_e(article.source_url)}">Original at '
+                    f"{_e(_domain(article.source_url) or 'the source')} ↗</a>")
+    parts = [
+        f"<h1>{_e(article.title)}</h1>",
+        f'<p class="meta">{" · ".join(meta) or "&nbsp;"}</p>',
+        _blocks(article.blocks),
+    ]
+    for warning in article.warnings:
+        parts.append(f'<p class="warning">Note: {_e(warning)}</p>')
+
+    if article.links:
+        parts.append("<h3>Related links</h3>")
+        for link in article.links:
+            if link.article_id is not None:
+                parts.append(
+                    f'<p class="related"><a href="{article_url(link.article_id)}">'
+                    f'{_e(link.title)}</a> <span class="where">in the archive</span></p>'
+                )
+            else:
+                parts.append(
+                    f'<p class="related"><a href="{_e(link.url)}">{_e(link.title)}</a> '
+                    f'<span class="where">{_e(_domain(link.url) or link.url)} ↗</span></p>'
+                )
+    if related.linked_from:
+        parts.append("<h3>Linked from</h3>")
+        parts.extend(_article_line(row) for row in related.linked_from)
+    parts.append("<h3>Similar in the archive</h3>")
+    if related.similar is None:
+        parts.append('<p class="note">Looking for similar articles…</p>')
+    elif related.similar:
+        parts.extend(_article_line(row) for row in related.similar)
+    else:
+        parts.append(f'<p class="note">{_e(related.similar_note or "None found.")}</p>')
+    style = stylesheet(colors, article.language, font_px)
+    return f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def render_message(title: str, paragraphs: Sequence[str], colors: ReadingColors,
+                   font_px: float = BASE_FONT_PX) -> str:
+    """A page for the empty states (welcome, nothing selected); paragraphs may hold
+    trusted markup written in this package, never article text."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    style = stylesheet(colors, None, font_px)
+    return (f"<html><head><style>{style}</style></head><body><h1>{_e(title)}</h1>"
+            f"{body}</body></html>")

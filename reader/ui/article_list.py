@@ -1,0 +1,328 @@
+"""The article list: a lazy table model over the catalogue, and the view a person drives.
+
+At 100,000 articles the design decides everything: the model holds only the ids in
+display order (one covering-index query) and fetches the columns of a visible page of
+rows when the view first asks for one of them, so a first paint reads a few dozen rows,
+never 100,000 (a widget per row took 3.2 s; this takes milliseconds). Sorting and
+filtering ask the catalogue for a new id list in a worker thread (``ListQueries``), and
+the model swaps it in when it arrives.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from reader.catalogue import Catalogue
+from reader.ui.fonts import ui_font
+from reader.ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QHeaderView,
+    QIcon,
+    QKeyEvent,
+    QModelIndex,
+    QPainter,
+    QPalette,
+    QPersistentModelIndex,
+    QPixmap,
+    Qt,
+    QTableView,
+    QWidget,
+    Signal,
+)
+
+COLUMNS = ("title", "date", "site")
+HEADERS = {"title": "Title", "date": "Date", "site": "Site"}
+PAGE = 100  # rows fetched together: a screenful or two
+CACHE_PAGES = 60  # pages kept; scrolling back is free, memory stays bounded
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+READ_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _dot_icon(colour: QColor | None, size: int = 10) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if colour is not None:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        painter.end()
+    return QIcon(pixmap)
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Ordered ids in memory; row columns fetched by page, on demand."""
+
+    sortRequested = Signal(str, bool)  # column name, descending
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
+        self._overrides: dict[int, bool] = {}  # read marks made since the page was fetched
+        self.sort_column = "date"
+        self.sort_descending = True
+        self.rows_fetched = 0  # for tests and the bench: proof of laziness
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
+        self._unread_icon: QIcon | None = None
+        self._read_icon: QIcon | None = None
+
+    # -- contents --------------------------------------------------------------------
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._row_of = None
+        self._pages.clear()
+        self._overrides.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Forget fetched rows (titles may have changed after an import); ids stay."""
+        self._pages.clear()
+        self._overrides.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 2))
+
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {i: r for r, i in enumerate(self._ids)}
+        return self._row_of.get(article_id)
+
+    def _row(self, row: int) -> dict[str, Any] | None:
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            chunk = self._ids[page * PAGE : (page + 1) * PAGE]
+            rows = self._catalogue.list_rows(chunk)
+            self.rows_fetched += len(rows)
+            self._pages[page] = rows
+            while len(self._pages) > CACHE_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._ids[row])
+
+    def is_read(self, article_id: int) -> bool | None:
+        if article_id in self._overrides:
+            return self._overrides[article_id]
+        row = self.row_of(article_id)
+        data = self._row(row) if row is not None else None
+        return None if data is None else bool(data["read"])
+
+    def set_read(self, article_id: int, read: bool) -> None:
+        """Show a read mark at once; the write happens in the background."""
+        self._overrides[article_id] = read
+        row = self.row_of(article_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- Qt model interface ----------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[COLUMNS[section]]
+        return None
+
+    def _font(self, bold: bool, traditional: bool) -> QFont:
+        key = (bold, traditional)
+        font = self._fonts.get(key)
+        if font is None:
+            font = ui_font("zh-Hant" if traditional else "zh-Hans")
+            font.setBold(bold)
+            self._fonts[key] = font
+        return font
+
+    def _icons(self) -> tuple[QIcon, QIcon]:
+        if self._unread_icon is None or self._read_icon is None:
+            accent = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
+            self._unread_icon = _dot_icon(accent)
+            self._read_icon = _dot_icon(None)
+        return self._unread_icon, self._read_icon
+
+    def palette_changed(self) -> None:
+        self._unread_icon = self._read_icon = None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if row >= len(self._ids):
+            return None
+        column = COLUMNS[index.column()]
+        if role == ID_ROLE:
+            return self._ids[row]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
+                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+                        Qt.ItemDataRole.ForegroundRole, READ_ROLE,
+                        Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        data = self._row(row)
+        if data is None:  # deleted by an import since the ids were read
+            return "—" if role == Qt.ItemDataRole.DisplayRole and column == "title" else None
+        read = self._overrides.get(data["id"], data["read"])
+        if role == READ_ROLE:
+            return read
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = data[column] or ""
+            if role == Qt.ItemDataRole.AccessibleTextRole and column == "title" and not read:
+                return f"Unread: {text}"
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return data["title"] if column == "title" else None
+        if role == Qt.ItemDataRole.FontRole:
+            lang = (data["language"] or "").lower()
+            return self._font(bold=not read and column == "title",
+                              traditional=lang.startswith("zh-hant"))
+        if role == Qt.ItemDataRole.DecorationRole and column == "title":
+            unread_icon, read_icon = self._icons()
+            return read_icon if read else unread_icon
+        if role == Qt.ItemDataRole.ForegroundRole and column != "title":
+            palette = QGuiApplication.palette()
+            return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The view asks; the window runs the query in the background and calls set_ids.
+        self.sort_column = COLUMNS[column]
+        self.sort_descending = order == Qt.SortOrder.DescendingOrder
+        self.sortRequested.emit(self.sort_column, self.sort_descending)
+
+
+class ArticleListView(QTableView):
+    """j/k and arrows move, Enter opens, Space pages the article, / jumps to search."""
+
+    openRequested = Signal(int)  # article id, opened at once (Enter, click)
+    currentMoved = Signal(int)  # the person moved to another row (keys, click, wheel)
+    pageArticle = Signal(int)  # +1: Space, -1: Shift+Space
+    searchRequested = Signal()
+    toggleReadRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSortingEnabled(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setTabKeyNavigation(False)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed row heights: the view never measures 100,000 rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        header.setStretchLastSection(False)
+        self.clicked.connect(self._clicked)
+        self.setAccessibleName("Articles")
+        self.quiet = False  # set while the program (not the person) moves the selection
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        # Qt makes the first row current when a list without one gets the focus; that
+        # must not open (and mark read) an article nobody chose.
+        quiet, self.quiet = self.quiet, True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self.quiet = quiet
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+        super().currentChanged(current, previous)
+        if not self.quiet and current.isValid() and current.row() != previous.row():
+            value = current.data(ID_ROLE)
+            if value is not None:
+                self.currentMoved.emit(int(value))
+
+    def setModel(self, model: Any) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        header.resizeSection(1, metrics.horizontalAdvance("2026-06-30") + 24)
+        header.resizeSection(2, metrics.horizontalAdvance("跨境电商资讯跨境") + 24)
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def select_row(self, row: int, *, scroll: bool = True, quiet: bool = False) -> None:
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return
+        was, self.quiet = self.quiet, self.quiet or quiet
+        try:
+            self.setCurrentIndex(model.index(row, 0))
+        finally:
+            self.quiet = was
+        if scroll:
+            self.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def move(self, step: int) -> None:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = self.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
+        self.select_row(row)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        value = index.data(ID_ROLE)
+        if value is not None:
+            self.openRequested.emit(int(value))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        if plain and key == Qt.Key.Key_J:
+            self.move(1)
+        elif plain and key == Qt.Key.Key_K:
+            self.move(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            article_id = self.current_id()
+            if article_id is not None:
+                self.openRequested.emit(article_id)
+        elif key == Qt.Key.Key_Space and plain:
+            self.pageArticle.emit(1)
+        elif key == Qt.Key.Key_Space and mods == Qt.KeyboardModifier.ShiftModifier:
+            self.pageArticle.emit(-1)
+        elif key == Qt.Key.Key_Slash and plain:
+            self.searchRequested.emit()
+        elif key == Qt.Key.Key_M and plain:
+            self.toggleReadRequested.emit()
+        else:
+            super().keyPressEvent(event)

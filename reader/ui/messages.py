@@ -1,0 +1,58 @@
+"""Telling a person about a problem or a result: message boxes, never tracebacks.
+
+Boxes are opened window-modal with ``open()`` rather than ``exec()``: the event loop keeps
+running (a job can finish behind a box), and tests can find the box and read it. The
+``excepthook`` turns a bug that escapes into a short apology with the details folded
+away, and logs the traceback for a bug report.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from reader.errors import ReaderError
+from reader.ui.qt import QApplication, QMessageBox, QWidget
+
+log = logging.getLogger("reader.ui")
+
+
+def show_message(parent: QWidget | None, title: str, text: str, *,
+                 details: list[str] | None = None, error: bool = False) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setDetailedText("\n".join(details))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setObjectName("readerMessage")
+    box.open()
+    return box
+
+
+def install_excepthook() -> None:
+    """Unexpected exceptions in slots become a message box (and a log line), not a crash."""
+
+    def hook(kind: type[BaseException], exc: BaseException,
+             tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("unexpected error:\n%s", text)
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        if isinstance(exc, ReaderError):
+            show_message(app.activeWindow(), "Archive Reader", str(exc), error=True)
+        else:
+            show_message(app.activeWindow(), "Archive Reader",
+                         "Something went wrong, but your library is safe. If it happens "
+                         "again, please report it with the details below.",
+                         details=text.splitlines(), error=True)
+
+    sys.excepthook = hook

@@ -1,0 +1,133 @@
+"""Window and view preferences, in an INI file under ``paths.config_dir()``.
+
+Only how the app looks and where it was (geometry, splitter, sort order, zoom, theme,
+last article) lives here: things that may be lost without harm. What a person did to the
+library (read state, scroll positions, later bookmarks) is user data and lives in the
+catalogue. Values read back from an INI file are strings, so every getter converts and
+falls back to its default on anything odd: a hand-edited file must never stop the app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+from reader.ui.qt import QByteArray, QSettings
+from reader.ui.theme import THEMES, ThemeMode
+
+SORT_COLUMNS = ("title", "date", "site")
+
+
+class Settings:
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "settings.ini"
+        self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # -- typed access ------------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(cast(str, self._q.value(key, default)))
+        except (TypeError, ValueError):
+            return default
+
+    def _float(self, key: str, default: float) -> float:
+        try:
+            return float(cast(str, self._q.value(key, default)))
+        except (TypeError, ValueError):
+            return default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._q.value(key, default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+
+    # -- window ------------------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self._q.setValue("window/splitter", value)
+
+    # -- list --------------------------------------------------------------------------
+
+    @property
+    def sort_column(self) -> str:
+        value = str(self._q.value("list/sort_column", "date"))
+        return value if value in SORT_COLUMNS else "date"
+
+    @sort_column.setter
+    def sort_column(self, value: str) -> None:
+        self._q.setValue("list/sort_column", value)
+
+    @property
+    def sort_descending(self) -> bool:
+        return self._bool("list/sort_descending", True)
+
+    @sort_descending.setter
+    def sort_descending(self, value: bool) -> None:
+        self._q.setValue("list/sort_descending", value)
+
+    @property
+    def unread_only(self) -> bool:
+        return self._bool("list/unread_only", False)
+
+    @unread_only.setter
+    def unread_only(self, value: bool) -> None:
+        self._q.setValue("list/unread_only", value)
+
+    # -- reader ------------------------------------------------------------------------
+
+    @property
+    def last_article(self) -> int | None:
+        value = self._int("reader/last_article", 0)
+        return value or None
+
+    @last_article.setter
+    def last_article(self, value: int | None) -> None:
+        self._q.setValue("reader/last_article", value or 0)
+
+    @property
+    def zoom(self) -> float:
+        return min(3.0, max(0.5, self._float("reader/zoom", 1.0)))
+
+    @zoom.setter
+    def zoom(self, value: float) -> None:
+        self._q.setValue("reader/zoom", round(value, 3))
+
+    @property
+    def theme(self) -> ThemeMode:
+        value = str(self._q.value("view/theme", "system"))
+        return cast(ThemeMode, value) if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: ThemeMode) -> None:
+        self._q.setValue("view/theme", value)

@@ -1,0 +1,185 @@
+"""The library from the window: adding folders in the background with progress and
+cancel, the first start, re-scans on start, and the window restored as it was left."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.paths import sample_archive_dir
+from reader.ui.mainwindow import MainWindow
+from reader.ui.qt import QFileDialog, QMessageBox, Qt, QTimer
+from reader.ui.workers import JobOutcome
+from tests.test_importer import write_article
+from tests.ui.conftest import SAMPLE_COUNT, id_of, make_window, settle
+
+
+def new_folder(root: Path, count: int) -> Path:
+    for i in range(count):
+        write_article(root, f"day{i:03d}.txt", f"新文章第{i}篇：跨境物流观察",
+                      f"https://new.example.com/{i}", [], date="2026-01-02",
+                      body=f"第{i}篇正文，讲述冷链物流与海外仓的新变化。")
+    (root / "empty.txt").write_text("")
+    return root
+
+
+def test_add_a_folder_shows_progress_and_the_new_articles(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = new_folder(tmp_path / "my-archive", 30)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    seen: list[tuple[str, int, int, bool]] = []
+    window.jobs.progress.connect(
+        lambda phase, done, total: seen.append(
+            (phase, done, total, window.progress.isVisible())))
+    # the event loop keeps turning while the import runs
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    with qtbot.waitSignal(window.jobFinished, timeout=60000) as finished:
+        window.act_add_folder.trigger()
+        assert window.progress.isVisible()
+        assert window.progress.cancel.isEnabled()
+    timer.stop()
+    outcome: JobOutcome = finished.args[0]
+    assert not outcome.cancelled and outcome.error is None
+    assert {phase for phase, *_ in seen} >= {"Importing my-archive", "Indexing"}
+    assert any(total == 31 for _, _, total, _ in seen)
+    assert all(visible for *_, visible in seen)
+    assert not window.progress.isVisible()
+    assert max(gaps) < 0.25, f"event loop stalled {max(gaps) * 1000:.0f} ms"
+    # the summary names the skipped file
+    box = window.last_message
+    assert isinstance(box, QMessageBox)
+    assert "30 imported" in box.text() and "empty.txt" in box.text()
+    assert "the file is empty" in box.detailedText()
+    box.close()
+    # the list and the index have the new articles
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == SAMPLE_COUNT + 30, timeout=5000)
+    assert window.list_model.index(0, 0).data().startswith("新文章")
+    with qtbot.waitSignal(window.searchFinished, timeout=20000) as found:
+        window.search_field.setText("冷链物流")
+    assert len(found.args[0].hits) == 30
+    assert str(folder) in window.catalogue.roots()
+
+
+def test_adding_something_that_is_not_a_folder_says_so(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path) -> None:
+    window.add_archive_folder(str(tmp_path / "does-not-exist"))
+    box = window.last_message
+    assert isinstance(box, QMessageBox) and "is not a folder" in box.text()
+    assert not window.jobs.busy
+    box.close()
+
+
+class SlowJob:
+    """Stands in for a long import: reports progress until it is cancelled."""
+
+    label = "Importing a big archive"
+
+    def run(self, progress, cancel) -> JobOutcome:  # type: ignore[no-untyped-def]
+        for done in range(10_000):
+            if cancel():
+                return JobOutcome("Import cancelled", f"stopped at {done}", cancelled=True)
+            progress("Importing a big archive", done, 10_000)
+            time.sleep(0.002)
+        return JobOutcome("Import finished", "all done")
+
+
+def test_cancel_stops_a_running_import(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.jobs.submit(SlowJob())
+    qtbot.waitUntil(lambda: window.progress.bar.value() > 10, timeout=5000)
+    assert window.progress.isVisible()
+    with qtbot.waitSignal(window.jobFinished, timeout=10000) as finished:
+        qtbot.mouseClick(window.progress.cancel, Qt.MouseButton.LeftButton)
+    assert finished.args[0].cancelled
+    assert not window.progress.isVisible()
+    assert window.last_message.windowTitle() == "Import cancelled"
+    window.last_message.close()
+
+
+def test_first_start_opens_the_sample_archive(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    win = make_window(data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.list_model.rowCount() == 0
+    assert "Your library is empty" in win.list_pane.empty_text.text()
+    assert "Add Archive Folder" in win.list_pane.empty_text.text()
+    with qtbot.waitSignal(win.jobFinished, timeout=60000) as finished:
+        win.start_background()
+        assert "sample archive" in win.list_pane.empty_text.text()
+        assert "sample archive" in win.reader.browser.toPlainText()
+    assert not finished.args[0].announce, "no dialog for something nobody asked for"
+    qtbot.waitUntil(lambda: win.list_model.rowCount() == SAMPLE_COUNT, timeout=5000)
+    assert win.list_pane.stack.currentWidget() is win.article_list
+    assert str(sample_archive_dir()) in win.catalogue.roots()
+    win.close()
+
+
+def test_folders_are_rescanned_on_start(qtbot, library: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = new_folder(tmp_path / "added", 2)
+    win = make_window(library)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.jobFinished, timeout=60000):
+        win.add_archive_folder(str(folder))
+    win.last_message.close()
+    win.close()
+    write_article(folder, "later.txt", "后来保存的文章", "https://new.example.com/later", [],
+                  date="2026-03-03")
+    again = make_window(library)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.list_model.rowCount() == SAMPLE_COUNT + 2
+    with qtbot.waitSignal(again.jobFinished, timeout=60000) as finished:
+        again.start_background()
+    assert finished.args[0].library_changed and not finished.args[0].announce
+    qtbot.waitUntil(lambda: again.list_model.rowCount() == SAMPLE_COUNT + 3, timeout=5000)
+    assert "re-scanned" in again.statusBar().currentMessage()
+    again.close()
+
+
+def test_window_state_is_restored(qtbot, library: Path) -> None:  # type: ignore[no-untyped-def]
+    win = make_window(library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.resize(720, 520)  # the offscreen screen is 800x600; geometry is clamped to it
+    win.splitter.setSizes([300, 420])
+    sizes = win.splitter.sizes()
+    with qtbot.waitSignal(win.listReloaded, timeout=5000):
+        win.article_list.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # title, A first
+    first_title = win.list_model.index(0, 0).data()
+    article = id_of(win, "A Practical Checklist for Listing Products in Japan")
+    win.open_article(article)
+    win.reader.zoom_in()
+    zoom = win.reader.zoom
+    settle(win, qtbot)
+    win.close()
+
+    again = make_window(library)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.size().width() == 720 and again.size().height() == 520
+    assert again.splitter.sizes() == sizes
+    assert again.list_model.sort_column == "title" and not again.list_model.sort_descending
+    assert again.list_model.index(0, 0).data() == first_title
+    header = again.article_list.horizontalHeader()
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    again.restore_last_article()
+    assert again.reader.current_id == article
+    assert again.reader.zoom == pytest.approx(zoom)
+    again.close()
