@@ -5,8 +5,8 @@ User data, unlike everything else in the catalogue, cannot be rebuilt from the a
 - every change is one transaction on the catalogue's connection (WAL): a crash leaves
   each change wholly there or wholly absent;
 - nothing is keyed on an article id alone. An annotation hangs on an *annotation target*
-  (``annotation_targets``) that remembers the article's path, source URL, title and file
-  hash. When the file leaves the library the target is only detached (a trigger in the
+  (``targets.py``) that remembers the article's path, source URL, title and file hash.
+  When the file leaves the library the target is only detached (a trigger in the
   catalogue's migration 3); when a file with the same path, URL or bytes is imported the
   target is attached to it again (another trigger, inside the import's transaction), and
   reads attach leftovers (a file renamed *and* edited: a new article with the old URL);
@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from reader.annotations import targets
 from reader.annotations.anchoring import (
     QuoteChoice,
     Selector,
@@ -50,7 +51,6 @@ from reader.annotations.model import (
 )
 from reader.catalogue import Catalogue
 from reader.errors import ReaderError
-from reader.urls import url_key
 
 Progress = Callable[[int, int], None]
 
@@ -128,7 +128,7 @@ class AnnotationStore:
     def _db(self) -> sqlite3.Connection:
         return self.catalogue.connection
 
-    # -- articles and targets ----------------------------------------------------------
+    # -- articles and their targets (targets.py) ---------------------------------------
 
     def _article_text(self, article_id: int) -> str:
         found = self.catalogue.title_and_text(article_id)
@@ -136,93 +136,14 @@ class AnnotationStore:
             raise ReaderError(f"No article with id {article_id}. 'reader list' shows the ids.")
         return found[1]
 
-    @staticmethod
-    def _find_article(
-        db: sqlite3.Connection, path: str | None, key: str | None, file_hash: str | None
-    ) -> int | None:
-        """The article a remembered target names: same path, else URL, else bytes."""
-        for column, value in (("path", path), ("url_key", key), ("hash", file_hash)):
-            if value:
-                row = db.execute(
-                    f"SELECT min(id) FROM articles WHERE {column} = ?", (value,)
-                ).fetchone()
-                if row and row[0] is not None:
-                    return int(row[0])
-        return None
-
-    @staticmethod
-    def _refresh_target(db: sqlite3.Connection, target_id: int, article_id: int) -> None:
-        row = db.execute(
-            "SELECT path, url_key, source_url, title, hash FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone()
-        db.execute(
-            "UPDATE annotation_targets SET article_id = ?, path = ?, url_key = ?,"
-            " source_url = ?, title = ?, file_hash = ? WHERE id = ?",
-            (article_id, *row, target_id),
-        )
-
-    @staticmethod
-    def _merge_targets(db: sqlite3.Connection, keep: int, gone: int) -> None:
-        """Move everything of target *gone* onto *keep*; bookmarks merge their tags."""
-        db.execute("UPDATE annotations SET target_id = ? WHERE target_id = ?", (keep, gone))
-        theirs = db.execute(
-            "SELECT tags, created, modified FROM bookmarks WHERE target_id = ?", (gone,)
-        ).fetchone()
-        if theirs is not None:
-            ours = db.execute(
-                "SELECT tags, created, modified FROM bookmarks WHERE target_id = ?", (keep,)
-            ).fetchone()
-            if ours is None:
-                db.execute("UPDATE bookmarks SET target_id = ? WHERE target_id = ?",
-                           (keep, gone))
-            else:
-                tags = parse_tags([*json.loads(ours[0]), *json.loads(theirs[0])])
-                db.execute(
-                    "UPDATE bookmarks SET tags = ?, created = ?, modified = ? WHERE target_id = ?",
-                    (json.dumps(tags, ensure_ascii=False), min(ours[1], theirs[1]),
-                     max(ours[2], theirs[2]), keep),
-                )
-                db.execute("DELETE FROM bookmarks WHERE target_id = ?", (gone,))
-        db.execute("DELETE FROM annotation_targets WHERE id = ?", (gone,))
-
-    def _attach(self, db: sqlite3.Connection, target_id: int, article_id: int) -> int:
-        """Attach detached *target_id* to *article_id*, merging into its target if it has one."""
-        row = db.execute(
-            "SELECT id FROM annotation_targets WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            self._refresh_target(db, target_id, article_id)
-            return target_id
-        self._merge_targets(db, int(row[0]), target_id)
-        return int(row[0])
-
-    def _detached_matching(self, db: sqlite3.Connection, article_id: int) -> list[int]:
-        art = db.execute(
-            "SELECT path, url_key, hash FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if art is None:
-            return []
-        found: list[int] = []
-        for column, value in zip(("path", "url_key", "file_hash"), art, strict=True):
-            if value is None:
-                continue
-            found += [
-                r[0] for r in db.execute(
-                    f"SELECT id FROM annotation_targets WHERE article_id IS NULL"
-                    f" AND {column} = ? ORDER BY id", (value,))
-                if r[0] not in found
-            ]
-        return found
-
     def _attach_matching(self, article_id: int) -> None:
         """Attach detached targets that name this article (cheap when there are none)."""
-        if not self._detached_matching(self._db, article_id):
+        if not targets.detached_matching(self._db, article_id):
             return
         try:
             with self.catalogue.transaction() as db:
-                for target_id in self._detached_matching(db, article_id):
-                    self._attach(db, target_id, article_id)
+                for target_id in targets.detached_matching(db, article_id):
+                    targets.attach(db, target_id, article_id)
         except sqlite3.OperationalError:
             pass  # a read-only catalogue (a search worker): attached on a later write
 
@@ -233,84 +154,13 @@ class AnnotationStore:
         rest (a file renamed and edited between two imports is a new article with the
         old URL, imported before the old one was removed).
         """
-        detached = self._db.execute(
-            "SELECT id, path, url_key, file_hash FROM annotation_targets"
-            " WHERE article_id IS NULL ORDER BY id"
-        ).fetchall()
-        if not detached:
+        if not targets.any_detached(self._db):
             return 0
-        attached = 0
         try:
             with self.catalogue.transaction() as db:
-                for target_id, path, key, file_hash in detached:
-                    article_id = self._find_article(db, path, key, file_hash)
-                    if article_id is not None:
-                        self._attach(db, target_id, article_id)
-                        attached += 1
+                return targets.reattach_all(db)
         except sqlite3.OperationalError:
             return 0  # read-only catalogue
-        return attached
-
-    def _target_for(self, db: sqlite3.Connection, article_id: int) -> int:
-        row = db.execute(
-            "SELECT id FROM annotation_targets WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        if row is not None:
-            return int(row[0])
-        for target_id in self._detached_matching(db, article_id):
-            return self._attach(db, target_id, article_id)
-        cur = db.execute(
-            "INSERT INTO annotation_targets(article_id, source_url, url_key, path, title,"
-            " file_hash) SELECT id, source_url, url_key, path, title, hash FROM articles"
-            " WHERE id = ?",
-            (article_id,),
-        )
-        if not cur.rowcount:
-            raise ReaderError(f"No article with id {article_id}. 'reader list' shows the ids.")
-        return int(cur.lastrowid or 0)
-
-    def _target_for_ref(self, db: sqlite3.Connection, ref: ArticleRef) -> int:
-        """The target for remembered article *ref* (undo, import): its article's if the
-        article is in the library, else a detached one that waits for it."""
-        key = url_key(ref.source_url)
-        article_id: int | None = None
-        if ref.article_id is not None:
-            # Ids can be reused after a delete: trust it only if the article still matches.
-            row = db.execute(
-                "SELECT path, url_key, hash FROM articles WHERE id = ?", (ref.article_id,)
-            ).fetchone()
-            if row is not None and (
-                row[0] == ref.path or (key and row[1] == key) or row[2] == ref.file_hash
-            ):
-                article_id = ref.article_id
-        if article_id is None:
-            article_id = self._find_article(db, ref.path, key, ref.file_hash)
-        if article_id is not None:
-            return self._target_for(db, article_id)
-        for column, value in (("path", ref.path), ("url_key", key),
-                              ("file_hash", ref.file_hash)):
-            if value:
-                row = db.execute(
-                    f"SELECT id FROM annotation_targets WHERE article_id IS NULL"
-                    f" AND {column} = ? ORDER BY id LIMIT 1", (value,)
-                ).fetchone()
-                if row is not None:
-                    return int(row[0])
-        cur = db.execute(
-            "INSERT INTO annotation_targets(article_id, source_url, url_key, path, title,"
-            " file_hash) VALUES (NULL, ?, ?, ?, ?, ?)",
-            (ref.source_url, key, ref.path, ref.title, ref.file_hash),
-        )
-        return int(cur.lastrowid or 0)
-
-    @staticmethod
-    def _drop_if_empty(db: sqlite3.Connection, target_id: int) -> None:
-        db.execute(
-            "DELETE FROM annotation_targets WHERE id = ?"
-            " AND NOT EXISTS (SELECT 1 FROM annotations WHERE target_id = ?)"
-            " AND NOT EXISTS (SELECT 1 FROM bookmarks WHERE target_id = ?)",
-            (target_id, target_id, target_id),
-        )
 
     # -- bookmarks ---------------------------------------------------------------------
 
@@ -335,7 +185,7 @@ class AnnotationStore:
         clean = None if tags is None else parse_tags(
             tags if isinstance(tags, str) else list(tags))
         with self.catalogue.transaction() as db:
-            target = self._target_for(db, article_id)
+            target = targets.target_for_article(db, article_id)
             exists = db.execute(
                 "SELECT tags, modified FROM bookmarks WHERE target_id = ?", (target,)
             ).fetchone()
@@ -365,13 +215,13 @@ class AnnotationStore:
                 "SELECT id FROM annotation_targets WHERE article_id = ?", (article_id,)
             ).fetchone()
             db.execute("DELETE FROM bookmarks WHERE target_id = ?", (row[0],))
-            self._drop_if_empty(db, row[0])
+            targets.drop_if_empty(db, row[0])
         return found
 
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
         """Put back a bookmark exactly as it was (same id, tags and times)."""
         with self.catalogue.transaction() as db:
-            target = self._target_for_ref(db, bookmark.article)
+            target = targets.target_for_ref(db, bookmark.article)
             db.execute("DELETE FROM bookmarks WHERE target_id = ? OR uid = ?",
                        (target, bookmark.id))
             db.execute(
@@ -470,7 +320,7 @@ class AnnotationStore:
         now = now_iso()
         annotation_id = str(uuid.uuid4())
         with self.catalogue.transaction() as db:
-            target = self._target_for(db, article_id)
+            target = targets.target_for_article(db, article_id)
             file_hash = db.execute(
                 "SELECT hash FROM articles WHERE id = ?", (article_id,)
             ).fetchone()[0]
@@ -513,7 +363,7 @@ class AnnotationStore:
                 "SELECT target_id FROM annotations WHERE id = ?", (annotation_id,)
             ).fetchone()
             db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-            self._drop_if_empty(db, row[0])
+            targets.drop_if_empty(db, row[0])
         return current
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
@@ -521,7 +371,7 @@ class AnnotationStore:
         quote and position. If its article's text changed meanwhile, the next read
         re-anchors it."""
         with self.catalogue.transaction() as db:
-            self._put(db, annotation, self._target_for_ref(db, annotation.article))
+            self._put(db, annotation, targets.target_for_ref(db, annotation.article))
         return self._require(annotation.id)
 
     @staticmethod
@@ -762,12 +612,12 @@ class AnnotationStore:
         row = db.execute("SELECT modified FROM annotations WHERE id = ?", (a.id,)).fetchone()
         if row is not None:
             if a.modified > row[0]:
-                self._put(db, a, self._target_for_ref(db, a.article))
+                self._put(db, a, targets.target_for_ref(db, a.article))
                 summary.updated += 1
             else:
                 summary.unchanged += 1
             return
-        target = self._target_for_ref(db, a.article)
+        target = targets.target_for_ref(db, a.article)
         same = db.execute(
             "SELECT 1 FROM annotations WHERE target_id = ? AND exact = ?"
             " AND coalesce(note, '') = ? AND start_pos IS ?",
@@ -775,14 +625,14 @@ class AnnotationStore:
         ).fetchone()
         if same is not None:
             summary.unchanged += 1
-            self._drop_if_empty(db, target)
+            targets.drop_if_empty(db, target)
             return
         self._put(db, a, target)
         summary.added += 1
 
     def _merge_bookmark(self, db: sqlite3.Connection, b: Bookmark,
                         summary: MergeSummary) -> None:
-        target = self._target_for_ref(db, b.article)
+        target = targets.target_for_ref(db, b.article)
         row = db.execute(
             "SELECT modified FROM bookmarks WHERE target_id = ? OR uid = ?", (target, b.id)
         ).fetchone()
@@ -799,7 +649,7 @@ class AnnotationStore:
             summary.bookmarks_updated += 1
         else:
             summary.bookmarks_unchanged += 1
-            self._drop_if_empty(db, target)
+            targets.drop_if_empty(db, target)
 
     # -- everything, for export and backups -----------------------------------------------
 

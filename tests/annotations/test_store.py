@@ -233,3 +233,24 @@ def test_read_only_catalogue_reads_without_writing(library: Library) -> None:
         assert AnnotationStore(ro).bookmarked_ids() == set()
     stored = library.store.get_annotation(a.id)
     assert stored is not None and stored.start == a.start  # nothing was written
+
+
+def test_leftovers_merge_into_the_copy_that_remains(library: Library) -> None:
+    store = library.store
+    write_trade(library.archive, name="trade-copy.txt")  # the same article saved twice
+    library.import_archive()
+    original = next(r["id"] for r in library.catalogue.list_articles()
+                    if r["path"].endswith("/trade.txt"))
+    copy = next(r["id"] for r in library.catalogue.list_articles()
+                if r["path"].endswith("trade-copy.txt"))
+    a, _ = store.annotate_quote(original, QUOTE, note="on the original")
+    b, _ = store.annotate_quote(copy, "record volumes", note="on the copy")
+    store.bookmark(original, "first")
+    store.bookmark(copy, "second")
+    (library.archive / "trade.txt").unlink()
+    library.import_archive()
+
+    assert {x.id for x in store.annotations_for(copy)} == {a.id, b.id}
+    (bookmark,) = store.bookmarks()
+    assert bookmark.article_id == copy and set(bookmark.tags) == {"first", "second"}
+    assert store.list_annotations(detached=True) == []
