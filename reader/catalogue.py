@@ -256,7 +256,9 @@ class Catalogue:
         except sqlite3.DatabaseError as exc:
             raise ReaderError(
                 f"The catalogue {self.path} cannot be opened ({exc}). "
-                "Move it aside and import the archive again to rebuild it."
+                "Move it aside and import the archive again to rebuild it; then restore "
+                "bookmarks and annotations from the newest backup in "
+                f"{self.path.parent / 'backups'} with 'reader annotations import FILE'."
             ) from None
 
     # -- lifecycle -------------------------------------------------------------------

@@ -277,3 +277,17 @@ def test_sigkill_during_an_import_keeps_every_annotation(lib: tuple[Path, Path])
     assert shown["tags"] == ["kept"]
     exported = json.loads(run("annotations", "--format", "json", data_dir=data).stdout)
     assert len([i for i in exported["first"]["items"] if i["motivation"] != "bookmarking"]) == 2
+
+
+def test_a_damaged_catalogue_points_at_the_backups(lib: tuple[Path, Path]) -> None:
+    _, data = lib
+    trade = ids(data)["Trade rules"]
+    run("annotate", str(trade), "--quote", QUOTE, data_dir=data)
+    for path in data.glob("catalogue.sqlite3-*"):
+        path.unlink()
+    (data / "catalogue.sqlite3").write_bytes(b"this is not a database" * 100)
+    result = run("list", data_dir=data)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "reader annotations import" in result.stderr
+    assert str(data / "backups") in result.stderr
+    assert list((data / "backups").glob("annotations-*.jsonld"))
