@@ -203,3 +203,68 @@ def test_paragraph_offsets_round_trip() -> None:
         to_paragraph_offset(paragraphs, len(TEXT) + 1)
     with pytest.raises(ValueError):
         to_text_offset(paragraphs, 3, 0)
+
+
+def test_no_false_placements_on_the_sample_archive() -> None:
+    """Random highlights in real articles, then the text changes under them: a paragraph
+    inserted (must follow), a character edited (must follow or orphan), the paragraph
+    deleted or the whole text replaced by another article (must orphan, unless the very
+    same words are still there). Never a different passage."""
+    from reader.parse import parse_file
+    from tests.conftest import SAMPLE_ARCHIVE
+
+    articles = []
+    for path in sorted(SAMPLE_ARCHIVE.rglob("*.*")):
+        try:
+            paragraphs = parse_file(path).article.paragraphs
+        except ReaderError:
+            continue
+        if len(paragraphs) >= 3:
+            articles.append(paragraphs)
+    assert len(articles) >= 10
+    rng = random.Random(2024)
+    outcomes: dict[str, int] = {}
+    for _ in range(800):
+        paras = rng.choice(articles)
+        index = rng.randrange(len(paras))
+        para = paras[index]
+        length = min(rng.choice([6, 12, 20, 40]), len(para))
+        if length < 6:
+            continue
+        offset = rng.randrange(len(para) - length + 1)
+        start = sum(len(p) + 2 for p in paras[:index]) + offset
+        text = "\n\n".join(paras)
+        sel = select(text, start, start + length)
+        change = rng.choice(["insert", "edit", "delete", "replace"])
+        if change == "insert":
+            new_paras = paras[:index] + rng.choice(articles)[:2] + paras[index:]
+            new = "\n\n".join(new_paras)
+            if new.count(para) != 1:
+                continue
+            want: int | None = new.index(para) + offset
+        elif change == "edit":
+            if length < 12:
+                continue
+            at = rng.randrange(1, length - 1)
+            edited = sel.exact[:at] + ("X" if sel.exact[at] != "X" else "Y") + sel.exact[at + 1:]
+            new = text[:start] + edited + text[start + length:]
+            want = start
+        else:
+            kept = paras[:index] + paras[index + 1:] if change == "delete" else next(
+                a for a in articles if a is not paras)
+            new = "\n\n".join(kept)
+            want = None
+        placement = reanchor(new, sel)
+        if placement.orphaned:
+            outcome = "orphaned"
+        elif want is not None and abs(placement.selector.start - want) <= 1:  # type: ignore[operator]
+            outcome = "right"
+        elif want is None and placement.selector.exact == sel.exact:
+            outcome = "same words"  # e.g. a sentence the article repeats
+        else:
+            outcome = "WRONG"
+        outcomes[f"{change}:{outcome}"] = outcomes.get(f"{change}:{outcome}", 0) + 1
+    assert not any(key.endswith("WRONG") for key in outcomes), outcomes
+    for change in ("insert", "edit"):
+        right, lost = outcomes.get(f"{change}:right", 0), outcomes.get(f"{change}:orphaned", 0)
+        assert right >= 0.95 * (right + lost), outcomes
