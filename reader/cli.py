@@ -235,9 +235,22 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from reader.search.sync import open_engine
+    from reader.search.sync import check_index, open_engine
 
     with _open_existing(args) as catalogue:
+        if args.check:
+            engine = open_engine(data_dir(args.data_dir))
+            try:
+                report = check_index(catalogue, engine)
+                report["rebuilt"] = int(engine.rebuilt)
+            finally:
+                engine.close()
+            print(_dump(report) if args.json else
+                  f"library {report['library']}, indexed {report['indexed']}, missing "
+                  f"{report['missing']}, stale {report['stale']}, extra {report['extra']}"
+                  + (" (the index was damaged or missing)" if report["rebuilt"] else ""))
+            agree = report["indexed"] == report["library"] and not report["extra"]
+            return 0 if agree else 1
         if args.full:
             engine = open_engine(data_dir(args.data_dir))
             engine.clear()
@@ -477,6 +490,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reindex", parents=[common],
                        help="bring the search index up to date with the library")
     p.add_argument("--full", action="store_true", help="throw the index away and rebuild it")
+    p.add_argument("--check", action="store_true",
+                   help="only report how the index and the library agree (exit 1 if not)")
+    p.add_argument("--json", action="store_true", help="with --check: print JSON")
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(func=cmd_reindex)
 

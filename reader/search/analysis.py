@@ -182,15 +182,27 @@ def _cjk_mask(codes: np.ndarray) -> np.ndarray:
 
 
 def gram_keys(folded: str, kind: int) -> np.ndarray:
-    """The keys of every CJK character pair in *folded* (with repeats, in text order)."""
+    """The keys of every CJK character pair in *folded* (with repeats, in text order),
+    plus an end-of-run pair (last character, code point 0) for every run, so that every
+    occurrence of a character begins some pair: a one-character query is then the range
+    of keys that start with it."""
     codes = _codes(folded)
-    if codes.size < 2:
+    if not codes.size:
         return np.zeros(0, dtype=np.uint64)
     cjk = _cjk_mask(codes)
     pair = cjk[:-1] & cjk[1:]
     first = codes[:-1][pair].astype(np.uint64)
     second = codes[1:][pair].astype(np.uint64)
-    return (np.uint64(kind) << _KIND_SHIFT) | (first << np.uint64(21)) | second
+    ends = codes[cjk & ~np.append(cjk[1:], False)].astype(np.uint64)
+    tag = np.uint64(kind) << _KIND_SHIFT
+    return np.concatenate([tag | (first << np.uint64(21)) | second,
+                           tag | (ends << np.uint64(21))])
+
+
+def char_key_range(char: str, kind: int) -> tuple[int, int]:
+    """[low, high) of the pair keys starting with *char* (see ``gram_keys``)."""
+    low = (kind << 60) | (ord(char) << 21)
+    return low, low + (1 << 21)
 
 
 def gram_key(pair: str, kind: int) -> int:

@@ -152,14 +152,14 @@ class Evaluator:
                      [x for m in matches for x in m.notes])
 
     def _and_not(self, base: Match, negatives: list[Match]) -> Match:
-        ids, scores, checks = base.ids, base.scores, [base.check] if base.check else []
+        ids, scores = base.ids, base.scores
+        checks: list[Check] = [base.check] if base.check else []
         for neg in negatives:
             if neg.check is None:
                 keep = ~np.isin(ids, neg.ids, assume_unique=True)
                 ids, scores = ids[keep], scores[keep]
             else:  # candidates only: exclude those whose text really matches
-                inside, neg_check = _contains(neg.ids), neg.check
-                checks.append(lambda a, t, b, i=inside, c=neg_check: not (i(a) and c(a, t, b)))
+                checks.append(_excluding(_contains(neg.ids), neg.check))
         check: Check | None = None
         if checks:
             check = (lambda a, t, b: all(c(a, t, b) for c in checks))  # noqa: E731
@@ -241,7 +241,7 @@ class Evaluator:
 
     def _cjk_run(self, run: str, fields: tuple[bool, bool]) -> Match:
         if len(run) == 1:
-            return self._word_scores([run], fields)
+            return self._cjk_char(run, fields)
         pairs = sorted({run[i : i + 2] for i in range(len(run) - 1)})
         found: list[np.ndarray] = []
         title_ids = np.zeros(0, dtype=np.int64)
@@ -276,6 +276,25 @@ class Evaluator:
                 ids, title_ids, assume_unique=True)
         return Match(ids, scores)
 
+    def _cjk_char(self, char: str, fields: tuple[bool, bool]) -> Match:
+        """One CJK character: every article holding it (a range of pair keys), ranked by
+        the character as a word where jieba left it standing alone."""
+        found = []
+        title_ids = np.zeros(0, dtype=np.int64)
+        for title, wanted in ((False, fields[0]), (True, fields[1])):
+            if wanted:
+                kind = analysis.TITLE_GRAM if title else analysis.BODY_GRAM
+                ids = self.view.with_key_in(*analysis.char_key_range(char, kind))
+                found.append(ids)
+                if title:
+                    title_ids = ids
+        ids = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        scores = _aligned(ids, self._word_scores([char], fields)) + 0.01
+        if title_ids.size and fields[0]:
+            scores += TITLE_BONUS * self._idf(int(title_ids.size)) * np.isin(
+                ids, title_ids, assume_unique=True)
+        return Match(ids, scores)
+
     def _latin_phrase(self, sequence: list[str], fld: str | None) -> Match:
         """Consecutive words, matched by stem (``"supply chains"`` finds "supply chain"),
         punctuation between them ignored: the word-pair keys give the candidates, exact
@@ -300,6 +319,11 @@ class Evaluator:
         if prefix.isascii() and prefix.isalpha():
             stems.add(analysis.stem(prefix))
         return self._word_scores(sorted(stems)[:256], fields)
+
+
+def _excluding(inside: Callable[[int], bool], check: Check) -> Check:
+    """Passes an article unless it is a candidate of the excluded term and really holds it."""
+    return lambda a, t, b: not (inside(a) and check(a, t, b))
 
 
 def _literal_check(literals: list[str], fld: str | None, phrase: bool) -> Check:

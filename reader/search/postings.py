@@ -425,7 +425,8 @@ class StoreView:
         if not keys:
             return []
         wanted = np.asarray(keys, dtype=np.uint64)
-        parts: list[list[tuple[np.ndarray, ...]]] = [[] for _ in keys]
+        parts: list[list[tuple[np.ndarray, np.ndarray, np.ndarray, Segment]]] = [
+            [] for _ in keys]
         for seg, mask in self.segments:
             for k, (start, end) in enumerate(seg.lookup(wanted)):
                 if start == end:
@@ -449,6 +450,20 @@ class StoreView:
             order = np.argsort(ids)
             out.append(Postings(ids[order], tfs[order], body[order], title[order]))
         return out
+
+    def with_key_in(self, low: int, high: int) -> np.ndarray:
+        """Live articles holding any key in [low, high): sorted unique ids."""
+        found = []
+        bounds = np.asarray([low, high], dtype=np.uint64)
+        for seg, mask in self.segments:
+            if not seg.keys.size:
+                continue
+            lo, hi = np.searchsorted(seg.keys, bounds)
+            if lo == hi:
+                continue
+            docnums = np.unique(seg.docnums[int(seg.offsets[lo]):int(seg.offsets[hi])])
+            found.append(seg.ids[docnums[mask[docnums]]])
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
     def date_of(self, ids: np.ndarray) -> np.ndarray:
         where = np.clip(np.searchsorted(self.ids, ids), 0, max(self.count - 1, 0))

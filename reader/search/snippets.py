@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.search.analysis import stem
+from reader.search.analysis import CJK_CLASS, stem
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(f"[^\\W_{CJK_CLASS}]+")  # Latin words and numbers, not CJK runs
 WIDTH = 140
 
 
@@ -55,7 +55,7 @@ def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for span in spans:
-        if merged and span[0] < merged[-1][1]:
+        if merged and span[0] <= merged[-1][1]:  # overlapping or touching: one mark
             if span[1] > merged[-1][1]:
                 merged[-1] = (merged[-1][0], span[1], merged[-1][2])
             continue

@@ -26,7 +26,7 @@ from reader.errors import ReaderError
 from reader.search.engine import Cancel, IndexDoc, Progress, SearchResults, Sort
 from reader.search.whoosh_engine import RecordMeta, WhooshEngine, build_segment
 
-SEGMENT_DOCS = 4096  # a segment's size: bounds a worker's memory (~250 MB at 8 KB each)
+SEGMENT_DOCS = 2048  # a segment's size: bounds a worker's memory (~300 MB at 8 KB each)
 IN_PROCESS = 300  # fewer articles than this are not worth starting worker processes
 
 
@@ -119,17 +119,19 @@ def _chunks(ids: list[int], workers: int) -> list[list[int]]:
 
 def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: list[int],
                       report: Progress, cancel: Cancel) -> int:
+    """Index in this process, a segment at a time; a cancel keeps what was analysed."""
     done = 0
     for chunk in _chunks(ids, 1):
         docs: list[IndexDoc] = []
-        for article_id in chunk:
+        for position, article_id in enumerate(chunk):
             if cancel():
-                return done
+                engine.add(docs)
+                return done + position
             doc = index_doc(catalogue, article_id)
             if doc is not None:
                 docs.append(doc)
-            if len(docs) % 50 == 0:
-                report(done + len(docs), 0)
+            if position % 50 == 0:
+                report(done + position, 0)
         engine.add(docs)
         done += len(chunk)
         report(done, 0)

@@ -219,3 +219,35 @@ def test_recall_on_real_chinese_news(tmp_path: Path) -> None:
     assert checked >= 40
     engine.close()
     catalogue.close()
+
+
+def test_phrases_match_words_in_order(library: tuple[Catalogue, WhooshEngine]) -> None:
+    assert titles(library, '"supply chains"') == ["Shipping costs fall"]  # by stem
+    assert titles(library, '"the supply chain"') == ["Shipping costs fall"]
+    assert titles(library, '"chain of supply"') == ["Chain of supply"]
+    assert titles(library, '"chain supply"') == []
+    assert titles(library, '"forwarders ports"') == ["Chain of supply"]  # a comma between
+    assert titles(library, '"流程 简化"') == []
+    assert titles(library, '"简化出口申报"') == ["国际贸易新规出台"]
+
+
+def test_one_character_finds_every_article_holding_it(
+    library: tuple[Catalogue, WhooshEngine],
+) -> None:
+    assert set(titles(library, "仓")) == {"海外仓选址指南", "双十一复盘"}
+    assert titles(library, "仓")[0] == "海外仓选址指南"  # in the title
+    # Traditional folds to Simplified: 貨 finds 货物 and 退货 too
+    assert set(titles(library, "貨")) == {"超商取貨服務擴大", "双十一复盘", "海外仓选址指南"}
+    assert titles(library, "甲") == []
+
+
+def test_similar_articles(library: tuple[Catalogue, WhooshEngine]) -> None:
+    from reader.search.sync import index_doc
+
+    catalogue, engine = library
+    by_title = {r["title"]: r["id"] for r in catalogue.list_articles()}
+    doc = index_doc(catalogue, by_title["Shipping costs fall"])
+    assert doc is not None
+    similar = engine.similar(doc, limit=3)
+    assert similar[0] == by_title["Chain of supply"]  # shares supply, chain
+    assert by_title["Shipping costs fall"] not in similar
