@@ -628,6 +628,11 @@ class Catalogue:
         ).fetchone()
         return bool(row and row[0])
 
+    def read_ids(self) -> set[int]:
+        """Ids of the articles marked read (``is:read`` / ``is:unread``)."""
+        return {r[0] for r in self._db.execute(
+            "SELECT article_id FROM reading_state WHERE read_at IS NOT NULL")}
+
     def unread_count(self) -> int:
         read = self._db.execute(
             "SELECT count(*) FROM reading_state WHERE read_at IS NOT NULL"

@@ -56,6 +56,24 @@ class SearchResults:
         return 1.0 if not self.library else min(1.0, self.indexed / self.library)
 
 
+class UserData(Protocol):
+    """The reader's own data that queries can filter on (``is:``, ``tag:``, ``in:notes``).
+
+    Answered live from the catalogue at query time rather than copied into the index:
+    a bookmark or a note is findable the moment it is saved, and nothing derived can
+    disagree with it."""
+
+    def bookmarked_ids(self) -> set[int]: ...
+
+    def ids_with_tag(self, tag: str) -> set[int]: ...
+
+    def annotated_ids(self) -> set[int]: ...
+
+    def read_ids(self) -> set[int]: ...
+
+    def notes(self) -> list[tuple[int, str]]: ...  # (article id, quote and note text)
+
+
 class SearchEngine(Protocol):
     def add(self, docs: Sequence[IndexDoc]) -> None: ...
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from reader.search import analysis
+from reader.search.engine import UserData
 from reader.search.postings import Postings, StoreView
 from reader.search.query import And, Filter, Node, Not, Or, Text, date_range
 from reader.search.snippets import Needles
@@ -74,10 +75,48 @@ def _contains(ids: np.ndarray) -> Callable[[int], bool]:
     return test
 
 
+NOTE_SCORE = 2.0
+NOTE_FILTER_VALUES = ("notes", "note", "annotations", "highlights")
+IS_VALUES = {"bookmarked": "bookmarked", "bookmark": "bookmarked", "starred": "bookmarked",
+             "annotated": "annotated", "noted": "annotated", "read": "read",
+             "unread": "unread"}
+
+
+class Notes:
+    """The reader's annotations, folded once per query, matched like article text."""
+
+    def __init__(self, items: list[tuple[int, str]]) -> None:
+        self.items = [(aid, text, analysis.fold(text)) for aid, text in items]
+        self._stems: dict[int, set[str]] = {}
+
+    def stems(self, index: int) -> set[str]:
+        if index not in self._stems:
+            self._stems[index] = set(analysis.latin_stems(self.items[index][2]))
+        return self._stems[index]
+
+    def for_article(self, article_id: int) -> list[tuple[str, str]]:
+        """(text, folded text) of the article's notes."""
+        return [(t, f) for aid, t, f in self.items if aid == article_id]
+
+
 class Evaluator:
-    def __init__(self, view: StoreView, filter_ids: FilterIds) -> None:
+    def __init__(self, view: StoreView, filter_ids: FilterIds,
+                 user: UserData | None = None) -> None:
         self.view = view
         self.filter_ids = filter_ids
+        self.user = user
+        self.notes_only = False
+        self._notes: Notes | None = None
+
+    def notes(self) -> Notes:
+        if self._notes is None:
+            self._notes = Notes(self.user.notes() if self.user else [])
+        return self._notes
+
+    def run(self, root: Node) -> Match:
+        """Evaluate a whole query (``in:notes`` anywhere turns its words to the notes)."""
+        self.notes_only = _has_filter(root, "in")
+        return self.evaluate(root)
 
     # -- scoring -----------------------------------------------------------------------
 
@@ -181,6 +220,8 @@ class Evaluator:
 
     def _filter(self, node: Filter) -> Match:
         value = node.value.strip()
+        if node.field in ("is", "tag", "in"):
+            return self._user_filter(node.field, value.lower())
         if node.field == "date":
             bounds = date_range(value)
             assert bounds is not None  # the parser lets only valid dates through
@@ -197,7 +238,73 @@ class Evaluator:
         ids = np.intersect1d(found, self.view.ids)
         return Match(ids, np.zeros(ids.size))
 
+    def _user_filter(self, fld: str, value: str) -> Match:
+        user = self.user
+        found: set[int] | None = None
+        if user is not None:
+            if fld == "tag":
+                found = user.ids_with_tag(value)
+            elif fld == "in" and value in NOTE_FILTER_VALUES:
+                found = user.annotated_ids()
+            elif fld == "is" and value in IS_VALUES:
+                kind = IS_VALUES[value]
+                if kind == "bookmarked":
+                    found = user.bookmarked_ids()
+                elif kind == "annotated":
+                    found = user.annotated_ids()
+                else:
+                    read = np.asarray(sorted(user.read_ids()), dtype=np.int64)
+                    keep = np.isin(self.view.ids, read)
+                    ids = self.view.ids[keep if kind == "read" else ~keep]
+                    return Match(ids, np.zeros(ids.size))
+        if found is None:
+            return Match.none([f"{fld}:{value} is not a filter this library knows"])
+        ids = np.intersect1d(np.asarray(sorted(found), dtype=np.int64), self.view.ids)
+        return Match(ids, np.zeros(ids.size))
+
+    def _note_text(self, node: Text) -> Match:
+        """Articles with a note or highlighted quote holding the words of *node*."""
+        notes = self.notes()
+        folded = analysis.fold(node.text).strip()
+        if node.phrase:
+            literals, stems, prefix = [" ".join(folded.split())], set(), None
+        else:
+            literals = analysis.CJK_RUN.findall(folded)
+            words = analysis._LATIN_WORD.findall(analysis.CJK_RUN.sub(" ", folded))
+            prefix = words.pop() if node.prefix and words else None
+            stems = {analysis.stem(w) for w in words if w not in analysis.STOP_WORDS}
+        if not (literals or stems or prefix):
+            return Match.none()
+        found: dict[int, float] = {}
+        for index, (aid, _, text) in enumerate(notes.items):
+            if not all(lit in text for lit in literals):
+                continue
+            if (stems or prefix) and not (
+                stems <= notes.stems(index)
+                and (prefix is None or any(s.startswith(prefix) for s in notes.stems(index)))
+            ):
+                continue
+            found[aid] = found.get(aid, 0.0) + NOTE_SCORE
+        ids = np.asarray(sorted(found), dtype=np.int64)
+        ids = ids[np.isin(ids, self.view.ids)]
+        match = Match(ids, np.asarray([found[int(i)] for i in ids], dtype=np.float64))
+        match.needles = Needles(literals=list(literals), stems=set(stems),
+                                prefixes=[prefix] if prefix else [])
+        return match
+
     def _text(self, node: Text) -> Match:
+        if self.notes_only:
+            return self._note_text(node)
+        match = self._article_text(node)
+        if self.user is not None and self.notes().items:
+            in_notes = self._note_text(node)
+            if in_notes.ids.size:
+                needles = match.needles
+                match = self._or([match, in_notes])
+                match.needles = needles
+        return match
+
+    def _article_text(self, node: Text) -> Match:
         folded = analysis.fold(node.text).strip()
         in_body = node.field in (None, "body")
         in_title = node.field in (None, "title")
@@ -319,6 +426,16 @@ class Evaluator:
         if prefix.isascii() and prefix.isalpha():
             stems.add(analysis.stem(prefix))
         return self._word_scores(sorted(stems)[:256], fields)
+
+
+def _has_filter(node: Node, fld: str) -> bool:
+    if isinstance(node, Filter):
+        return node.field == fld and node.value.strip().lower() in NOTE_FILTER_VALUES
+    if isinstance(node, Not):
+        return _has_filter(node.child, fld)
+    if isinstance(node, (And, Or)):
+        return any(_has_filter(c, fld) for c in node.children)
+    return False
 
 
 def _excluding(inside: Callable[[int], bool], check: Check) -> Check:

@@ -232,6 +232,33 @@ def check_index(catalogue: Catalogue, engine: WhooshEngine) -> dict[str, int]:
     }
 
 
+class LibraryUserData:
+    """The reader's bookmarks, tags, notes and reading state, read live from the
+    catalogue for the ``is:``, ``tag:`` and ``in:notes`` filters."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        from reader.annotations.store import AnnotationStore
+
+        self.catalogue = catalogue
+        self.store = AnnotationStore(catalogue)
+
+    def bookmarked_ids(self) -> set[int]:
+        return self.store.bookmarked_ids()
+
+    def ids_with_tag(self, tag: str) -> set[int]:
+        return self.store.ids_with_tag(tag)
+
+    def annotated_ids(self) -> set[int]:
+        return self.store.annotated_ids()
+
+    def read_ids(self) -> set[int]:
+        return self.catalogue.read_ids()
+
+    def notes(self) -> list[tuple[int, str]]:
+        return [(d.article_id, d.quote + "\n" + (d.note or ""))
+                for d in self.store.note_documents() if d.article_id is not None]
+
+
 def search_library(
     catalogue: Catalogue,
     engine: WhooshEngine,
@@ -242,5 +269,5 @@ def search_library(
 ) -> SearchResults:
     return engine.search(
         text, limit=limit, sort=sort, text_of=catalogue.title_and_text,
-        library=catalogue.count(),
+        library=catalogue.count(), user=LibraryUserData(catalogue),
     )

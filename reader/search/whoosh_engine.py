@@ -31,7 +31,7 @@ from whoosh import fields, index, query
 
 from reader.errors import ReaderError
 from reader.search import analysis
-from reader.search.engine import Hit, IndexDoc, SearchResults, Sort
+from reader.search.engine import Hit, IndexDoc, SearchResults, Sort, UserData
 from reader.search.evaluate import Evaluator, Match
 from reader.search.postings import PostingStore, SegmentBuilder, SegmentDoc, date_number
 from reader.search.query import parse_query
@@ -247,6 +247,7 @@ class WhooshEngine:
         sort: Sort = "relevance",
         text_of: TextProvider | None = None,
         library: int = 0,
+        user: UserData | None = None,
     ) -> SearchResults:
         started = time.perf_counter()
         parsed = parse_query(text)
@@ -254,9 +255,10 @@ class WhooshEngine:
         if parsed.root is None:
             return SearchResults(text, [], 0, True, view.count, library,
                                  time.perf_counter() - started, parsed.note)
-        match = Evaluator(view, self._filter_ids).evaluate(parsed.root)
+        evaluator = Evaluator(view, self._filter_ids, user)
+        match = evaluator.run(parsed.root)
         notes = ([parsed.note] if parsed.note else []) + match.notes
-        hits, checked_all = self._ranked_hits(match, view, limit, sort, text_of)
+        hits, checked_all = self._ranked_hits(match, view, limit, sort, text_of, evaluator)
         exact = match.check is None or checked_all
         total = len(hits) if match.check is not None and checked_all else int(match.ids.size)
         return SearchResults(text, hits, total, exact, view.count, library,
@@ -264,7 +266,8 @@ class WhooshEngine:
                              or None)
 
     def _ranked_hits(self, match: Match, view: Any, limit: int, sort: Sort,
-                     text_of: TextProvider | None) -> tuple[list[Hit], bool]:
+                     text_of: TextProvider | None, evaluator: Evaluator
+                     ) -> tuple[list[Hit], bool]:
         ids, scores = match.ids, match.scores
         if not ids.size:
             return [], True
@@ -288,7 +291,7 @@ class WhooshEngine:
             for position in order:
                 done[position] = True
                 hit = self._hit(int(ids[position]), float(scores[position]), match, view,
-                                text_of)
+                                text_of, evaluator)
                 if hit is not None:
                     hits.append(hit)
                     if len(hits) >= limit:
@@ -296,7 +299,7 @@ class WhooshEngine:
             window *= 4
 
     def _hit(self, article_id: int, score: float, match: Match, view: Any,
-             text_of: TextProvider | None) -> Hit | None:
+             text_of: TextProvider | None, evaluator: Evaluator) -> Hit | None:
         texts = text_of(article_id) if text_of else ("", "")
         if texts is None:
             return None  # in the index but gone from the catalogue: never show a ghost
@@ -311,6 +314,16 @@ class WhooshEngine:
             matched.append("title")
         if offsets:
             matched.append("body")
+        if evaluator.user is not None and match.needles:
+            for note, folded_note in evaluator.notes().for_article(article_id):
+                note_snippet, note_offsets = make_snippet(note, folded_note, match.needles)
+                if note_offsets:
+                    matched.append("note")
+                    if not offsets:  # the hit came from the note: quote the note
+                        prefix = "✎ "
+                        snippet = prefix + note_snippet
+                        offsets = [(a + len(prefix), b + len(prefix)) for a, b in note_offsets]
+                    break
         return Hit(article_id, round(score, 4), snippet, offsets, matched)
 
     # -- more like this ------------------------------------------------------------------

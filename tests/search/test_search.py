@@ -251,3 +251,35 @@ def test_similar_articles(library: tuple[Catalogue, WhooshEngine]) -> None:
     similar = engine.similar(doc, limit=3)
     assert similar[0] == by_title["Chain of supply"]  # shares supply, chain
     assert by_title["Shipping costs fall"] not in similar
+
+
+def test_bookmarks_tags_reading_state_and_notes_are_searchable(
+    library: tuple[Catalogue, WhooshEngine],
+) -> None:
+    from reader.annotations.store import AnnotationStore
+
+    catalogue, engine = library
+    by_title = {r["title"]: r["id"] for r in catalogue.list_articles()}
+    store = AnnotationStore(catalogue)
+    store.bookmark(by_title["海外仓选址指南"], tags="warehouses, 选址")
+    store.bookmark(by_title["Shipping costs fall"])
+    catalogue.mark_read([by_title["双十一复盘"]])
+    store.annotate_quote(by_title["Chain of supply"], "forwarders",
+                         note="联系货代询价 before March")
+
+    assert set(titles(library, "is:bookmarked")) == {"海外仓选址指南", "Shipping costs fall"}
+    assert titles(library, "海外仓 is:bookmarked") == ["海外仓选址指南"]
+    assert titles(library, "tag:Warehouses") == ["海外仓选址指南"]
+    assert titles(library, "tag:选址") == ["海外仓选址指南"]
+    assert titles(library, "is:read") == ["双十一复盘"]
+    assert "双十一复盘" not in titles(library, "is:unread")
+    assert len(titles(library, "is:unread")) == 6
+    # A word only in the note: found, and the hit says where from.
+    results = search_library(catalogue, engine, "询价")
+    assert [h.id for h in results.hits] == [by_title["Chain of supply"]]
+    assert "note" in results.hits[0].matched_in
+    assert "[询价]" in results.hits[0].snippet
+    assert titles(library, "in:notes march") == ["Chain of supply"]
+    assert titles(library, "in:notes shipping") == []  # in the article, not in a note
+    assert titles(library, "in:notes") == ["Chain of supply"]
+    assert titles(library, "is:nonsense") == []
