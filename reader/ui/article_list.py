@@ -25,6 +25,7 @@ from reader.ui.qt import (
     QIcon,
     QKeyEvent,
     QModelIndex,
+    QMouseEvent,
     QPainter,
     QPalette,
     QPersistentModelIndex,
@@ -221,6 +222,7 @@ class ArticleListView(QTableView):
     pageArticle = Signal(int)  # +1: Space, -1: Shift+Space
     searchRequested = Signal()
     toggleReadRequested = Signal()
+    navigate = Signal(int)  # mouse Back (-1) / Forward (+1) buttons
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,7 +259,7 @@ class ArticleListView(QTableView):
         finally:
             self.quiet = quiet
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+    def currentChanged(self, current: _Index, previous: _Index) -> None:  # noqa: N802
         super().currentChanged(current, previous)
         if not self.quiet and current.isValid() and current.row() != previous.row():
             value = current.data(ID_ROLE)
@@ -291,13 +293,19 @@ class ArticleListView(QTableView):
         if scroll:
             self.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
-    def move(self, step: int) -> None:
+    def step_by(self, step: int) -> None:
         model = self.model()
         if model is None or model.rowCount() == 0:
             return
         row = self.currentIndex().row()
         row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
         self.select_row(row)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            self.navigate.emit(-1 if event.button() == Qt.MouseButton.BackButton else 1)
+            return
+        super().mousePressEvent(event)
 
     def _clicked(self, index: QModelIndex) -> None:
         value = index.data(ID_ROLE)
@@ -309,9 +317,9 @@ class ArticleListView(QTableView):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = mods == Qt.KeyboardModifier.NoModifier
         if plain and key == Qt.Key.Key_J:
-            self.move(1)
+            self.step_by(1)
         elif plain and key == Qt.Key.Key_K:
-            self.move(-1)
+            self.step_by(-1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             article_id = self.current_id()
             if article_id is not None:

@@ -20,9 +20,8 @@ MONO = ["Noto Sans Mono", "DejaVu Sans Mono", "Menlo", "Consolas", "monospace"]
 
 
 def cjk_families(language: str | None) -> list[str]:
-    traditional = bool(language) and (
-        language.lower().startswith("zh-hant") or language.lower() in ("zh-tw", "zh-hk")
-    )
+    lang = (language or "").lower()
+    traditional = lang.startswith("zh-hant") or lang in ("zh-tw", "zh-hk")
     return CJK_TC if traditional else CJK_SC
 
 

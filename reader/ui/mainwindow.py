@@ -29,15 +29,14 @@ from reader.ui.qt import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QEvent,
     QFileDialog,
     QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QMouseEvent,
-    QObject,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -47,7 +46,7 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
-from reader.ui.reader_pane import ReaderPane
+from reader.ui.reader_pane import ReaderPane, history_step
 from reader.ui.search_panel import PAGE as SEARCH_PAGE
 from reader.ui.search_panel import SearchPanel
 from reader.ui.services import ListQueries, ListRequest, SearchOutcome, SearchService, StateWriter
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
         self._library_size = 0
         self._closing = False
         self.last_open_ms = 0.0
-        self.last_message = None  # the latest message box, for tests
+        self.last_message: QMessageBox | None = None  # the latest box, for tests
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -309,17 +308,15 @@ class MainWindow(QMainWindow):
         self.reader.linkClicked.connect(self.follow_link)
         self.reader.linkHovered.connect(self._link_hovered)
         self.reader.positionChanged.connect(self._position_changed)
-        self.reader.browser.installEventFilter(self)
+        for source in (self.reader.browser, self.article_list, self.search_panel.view):
+            source.navigate.connect(self._navigate)
+        self.reader.browser.pageRequested.connect(self.page_article)
 
         self.jobs.started.connect(self._job_started)
         self.jobs.progress.connect(self._job_progress)
         self.jobs.finished.connect(self._job_finished)
         self.progress.cancel.clicked.connect(self.cancel_job)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-            hints = QApplication.styleHints()
-            hints.colorSchemeChanged.connect(self._system_scheme_changed)
+        QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry
@@ -417,7 +414,7 @@ class MainWindow(QMainWindow):
             self.search_panel.view._step(step)
             return
         self.article_list.setFocus()
-        self.article_list.move(step)
+        self.article_list.step_by(step)
 
     def _unread_button_toggled(self, checked: bool) -> None:
         self.act_unread_only.setChecked(checked)
@@ -831,28 +828,18 @@ class MainWindow(QMainWindow):
     def _status(self, text: str, timeout: int = 0) -> None:
         self.statusBar().showMessage(text, timeout)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            widget = watched if isinstance(watched, QWidget) else None
-            if widget is not None and widget.window() is self:
-                if event.button() == Qt.MouseButton.BackButton:
-                    self.go_back()
-                    return True
-                if event.button() == Qt.MouseButton.ForwardButton:
-                    self.go_forward()
-                    return True
-        elif kind == QEvent.Type.KeyPress and watched is self.reader.browser:
-            assert isinstance(event, QKeyEvent)
-            mods = event.modifiers()
-            if event.key() == Qt.Key.Key_Space and mods in (
-                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
-                self.page_article(-1 if mods == Qt.KeyboardModifier.ShiftModifier else 1)
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.reader.find_bar.isVisible():
-                self.reader.close_find()
-                return True
-        return super().eventFilter(watched, event)
+    def _navigate(self, step: int) -> None:
+        if step < 0:
+            self.go_back()
+        else:
+            self.go_forward()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        step = history_step(event)
+        if step:
+            self._navigate(step)
+            return
+        super().mousePressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -889,9 +876,6 @@ class MainWindow(QMainWindow):
         self._closing = True
         for timer in (self._select_timer, self._search_timer):
             timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         self.save_state()
         self.jobs.shutdown()
         self.state_writer.stop()

@@ -27,6 +27,7 @@ from reader.ui.qt import (
     QKeyEvent,
     QLabel,
     QLineEdit,
+    QMouseEvent,
     QPoint,
     QResizeEvent,
     Qt,
@@ -48,10 +49,22 @@ ZOOM_STEP = 1.1
 ZOOM_MIN, ZOOM_MAX = 0.5, 3.0
 
 
+def history_step(event: QMouseEvent) -> int:
+    """-1 for the mouse's Back button, +1 for Forward, 0 for any other button."""
+    if event.button() == Qt.MouseButton.BackButton:
+        return -1
+    if event.button() == Qt.MouseButton.ForwardButton:
+        return 1
+    return 0
+
+
 class ArticleBrowser(QTextBrowser):
     """A text browser that shows what it is given and loads nothing by itself."""
 
     resources_refused = 0  # how many loads were asked for (and refused): for tests
+    navigate = Signal(int)  # mouse Back (-1) / Forward (+1) buttons
+    pageRequested = Signal(int)  # Space (+1) / Shift+Space (-1)
+    escapePressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +89,42 @@ class ArticleBrowser(QTextBrowser):
         # QTextBrowser would navigate (and load) here; the window navigates instead.
         return None
 
+    # Overridden handlers rather than event filters: a filter would call Python for
+    # every event (paints included), each call waiting for the GIL when a worker thread
+    # holds it, which turned into visible stalls.
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        step = history_step(event)
+        if step:
+            self.navigate.emit(step)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        mods = event.modifiers()
+        if event.key() == Qt.Key.Key_Space and mods in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            self.pageRequested.emit(-1 if mods == Qt.KeyboardModifier.ShiftModifier else 1)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FindField(QLineEdit):
+    escapePressed = Signal()
+    previousRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.previousRequested.emit()
+        else:
+            super().keyPressEvent(event)
+
 
 class FindBar(QWidget):
     """Ctrl+F: find in the article. Enter: next; Shift+Enter: previous; Esc: close."""
@@ -84,7 +133,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        self.field = QLineEdit(self)
+        self.field = FindField(self)
         self.field.setPlaceholderText("Find in article")
         self.field.setClearButtonEnabled(True)
         self.count = QLabel("", self)
@@ -123,6 +172,7 @@ class ReaderPane(QWidget):
         self.zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
         self._message: tuple[str, list[str]] | None = None
         self._terms: list[str] = []  # search words marked in the article opened from a hit
+        self._page_colour = ""
         self.matches = 0
         self._restoring = False
         self._position_timer = QTimer(self)
@@ -137,7 +187,9 @@ class ReaderPane(QWidget):
         self.find_bar.next.clicked.connect(lambda: self.find_next(backward=False))
         self.find_bar.previous.clicked.connect(lambda: self.find_next(backward=True))
         self.find_bar.close_button.clicked.connect(self.close_find)
-        self.find_bar.field.installEventFilter(self)
+        self.find_bar.field.escapePressed.connect(self.close_find)
+        self.find_bar.field.previousRequested.connect(lambda: self.find_next(backward=True))
+        self.browser.escapePressed.connect(self._browser_escape)
         self.browser.setAccessibleName("Article")
 
     # -- showing ---------------------------------------------------------------------
@@ -193,13 +245,20 @@ class ReaderPane(QWidget):
         return render_message(title, paragraphs, colors, self.font_px)
 
     def _render(self) -> None:
+        """Build the page in a fresh document and lay it out once, with its margins
+        already set (setting them after setHtml laid the whole article out twice)."""
         colors = self.colors()
-        self.browser.setStyleSheet(
-            f"QTextBrowser {{ background-color: {colors.background}; }}"
-        )
+        if colors.background != self._page_colour:
+            self._page_colour = colors.background
+            self.browser.setStyleSheet(
+                f"QTextBrowser {{ background-color: {colors.background}; }}")
+        document = QTextDocument(self.browser)  # the browser's loadResource applies to it
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(self.browser.font())
+        document.setHtml(self._html())
+        self._apply_measure(document)
         self._restoring = True
-        self.browser.setHtml(self._html())
-        self._apply_measure()
+        self.browser.setDocument(document)  # the old one, a child of the browser, is deleted
         self._restoring = False
         if self.find_bar.isVisible():
             self._highlight_all(self.find_bar.field.text())
@@ -221,10 +280,10 @@ class ReaderPane(QWidget):
         document.documentLayout().documentSize()
         self.browser.viewport().update()
 
-    def _apply_measure(self) -> None:
+    def _apply_measure(self, document: QTextDocument | None = None) -> None:
         """Centre a column of MEASURE_EM: Qt rich text has no max-width, so the root frame's
         side margins do it, recomputed whenever the pane or the zoom changes."""
-        document = self.browser.document()
+        document = document or self.browser.document()
         width = self.browser.viewport().width()
         column = MEASURE_EM * self.font_px
         side = max(self.font_px * 1.2, (width - column) / 2)
@@ -337,6 +396,10 @@ class ReaderPane(QWidget):
         self._mark_terms(self._terms)
         self.browser.setFocus()
 
+    def _browser_escape(self) -> None:
+        if self.find_bar.isVisible():
+            self.close_find()
+
     def _find_changed(self, text: str) -> None:
         cursor = self.browser.textCursor()
         cursor.setPosition(cursor.selectionStart())
@@ -419,16 +482,3 @@ class ReaderPane(QWidget):
             self.browser.setTextCursor(cursor)
             found = self.browser.find(text, flags)
         return found
-
-    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.find_bar.field and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape:
-                self.close_find()
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            ):
-                self.find_next(backward=True)
-                return True
-        return super().eventFilter(watched, event)

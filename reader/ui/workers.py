@@ -224,12 +224,14 @@ class JobRunner(QObject):
         self._cancel = threading.Event()
         cancel = self._cancel
         self.started.emit(job.label)
-        last = [0.0, ""]
+        last_time = [0.0]
+        last_phase = [""]
 
         def report(phase: str, done: int, total: int) -> None:
             now = time.monotonic()
-            if phase != last[1] or done >= total or now - last[0] >= self.PROGRESS_INTERVAL:
-                last[0], last[1] = now, phase
+            if (phase != last_phase[0] or done >= total
+                    or now - last_time[0] >= self.PROGRESS_INTERVAL):
+                last_time[0], last_phase[0] = now, phase
                 self.progress.emit(phase, done, total)
 
         def work() -> None:
