@@ -16,6 +16,7 @@ from typing import Any
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
 from reader.ui import theme
+from reader.ui.actions import build_actions, build_menus, build_toolbar, keys_help_html
 from reader.ui.article_html import RelatedInfo
 from reader.ui.history import History
 from reader.ui.links import classify_link
@@ -30,10 +31,7 @@ from reader.ui.qt import (
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
-    QKeyEvent,
-    QKeySequence,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QMouseEvent,
@@ -41,63 +39,50 @@ from reader.ui.qt import (
     QStackedWidget,
     Qt,
     QTimer,
-    QToolBar,
     QUrl,
     QWidget,
     Signal,
 )
 from reader.ui.reader_pane import ReaderPane, history_step
-from reader.ui.search_panel import PAGE as SEARCH_PAGE
+from reader.ui.search_controller import SearchController, SearchField
 from reader.ui.search_panel import SearchPanel
-from reader.ui.services import ListQueries, ListRequest, SearchOutcome, SearchService, StateWriter
+from reader.ui.services import ListQueries, ListRequest, SearchService, StateWriter
 from reader.ui.settings import SORT_COLUMNS, Settings
 from reader.ui.status_widgets import JobProgress
 from reader.ui.workers import JobOutcome, JobRunner, describe_error
 
 APP_TITLE = "Archive Reader"
-SEARCH_DELAY_MS = 200
 SELECT_OPEN_DELAY_MS = 120
 SIMILAR_LIMIT = 6
 REOPEN_INDEX_EVERY_S = 10.0
-
-KEYS_HELP = [
-    ("Ctrl+K  or  /", "search the archive (words, \"phrases\", -word, OR, site:, title:, "
-                      "lang:, date:2024-05)"),
-    ("Esc", "back from search to the list; clear the filter; close find"),
-    ("Ctrl+L", "filter the list by title or site"),
-    ("j / k  or  ↓ / ↑", "next / previous article"),
-    ("Enter", "open the selected article"),
-    ("Space / Shift+Space", "scroll the article (at its end, go to the next)"),
-    ("Alt+← / Alt+→", "back / forward (mouse buttons too)"),
-    ("m", "mark the selected article read or unread"),
-    ("Ctrl+F", "find in the article"),
-    ("Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text"),
-    ("Ctrl+O", "add an archive folder"),
-]
-
-
-class SearchField(QLineEdit):
-    escapePressed = Signal()
-    downPressed = Signal()
-    enterPressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-        elif key == Qt.Key.Key_Down:
-            self.downPressed.emit()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enterPressed.emit()
-        else:
-            super().keyPressEvent(event)
-
 
 class MainWindow(QMainWindow):
     articleOpened = Signal(int)
     searchFinished = Signal(object)  # SearchOutcome
     listReloaded = Signal()
     jobFinished = Signal(object)  # JobOutcome
+
+    # Made by actions.build_actions:
+    act_about: QAction
+    act_add_folder: QAction
+    act_back: QAction
+    act_copy_link: QAction
+    act_filter: QAction
+    act_find: QAction
+    act_forward: QAction
+    act_keys: QAction
+    act_next: QAction
+    act_previous: QAction
+    act_quit: QAction
+    act_rescan: QAction
+    act_search: QAction
+    act_toggle_read: QAction
+    act_unread_only: QAction
+    act_zoom_in: QAction
+    act_zoom_out: QAction
+    act_zoom_reset: QAction
+    theme_group: QActionGroup
+    theme_actions: dict[str, QAction]
 
     def __init__(self, data_dir: Path, settings: Settings,
                  parent: QWidget | None = None) -> None:
@@ -112,8 +97,6 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner()
         self._positions: dict[int, int] = {}  # saved this session (writes are async)
         self._list_serial = 0
-        self._search_serial = 0
-        self._search_limit = SEARCH_PAGE
         self._last_index_reopen = 0.0
         self._unread = 0
         self._library_size = 0
@@ -124,8 +107,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self._build_widgets()
-        self._build_actions()
-        self._build_menus_and_toolbar()
+        build_actions(self)
+        build_menus(self)
+        self.toolbar = build_toolbar(self, self.search_field)
         self._connect()
         self._load_list_now()
         self._restore_layout()
@@ -152,129 +136,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.search_field = SearchField(self)
-        self.search_field.setPlaceholderText("Search the archive  (Ctrl+K)")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(260)
-        self.search_field.setMaximumWidth(420)
-        self.search_field.setAccessibleName("Search")
+        self.search = SearchController(self.search_field, self.search_panel,
+                                       self.search_service, self.left, self.list_pane,
+                                       self._open_hit)
 
         self.progress = JobProgress(self)
         self.unread_label = QLabel("", self)
         status = self.statusBar()
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.unread_label)
-
-    def _action(self, text: str, slot: Any, shortcut: Any = None, *,
-                tip: str | None = None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            keys: list[QKeySequence] = []
-            for item in shortcut if isinstance(shortcut, list) else [shortcut]:
-                sequences = QKeySequence.keyBindings(item) if isinstance(
-                    item, QKeySequence.StandardKey) else [QKeySequence(item)]
-                # The same key twice (Alt+Left is also the platform's Back) would make Qt
-                # call the shortcut ambiguous and fire neither.
-                keys += [k for k in sequences if k not in keys and not k.isEmpty()]
-            action.setShortcuts(keys)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.act_add_folder = self._action(
-            "&Add Archive Folder…", lambda: self.add_archive_folder(), std.Open,
-            tip="Import a folder of saved articles (it is only read, never changed)")
-        self.act_rescan = self._action("&Re-scan Folders", self.rescan_folders, "F5",
-                                       tip="Look for new or changed files in the added folders")
-        self.act_quit = self._action("&Quit", self.close, std.Quit)
-        self.act_search = self._action("&Search the Archive", self.focus_search, "Ctrl+K")
-        self.act_filter = self._action("F&ilter the List", self.focus_filter, "Ctrl+L")
-        self.act_find = self._action("&Find in Article…", self.reader.open_find, std.Find)
-        self.act_toggle_read = self._action("&Mark as Read/Unread", self.toggle_read,
-                                            "Ctrl+M")
-        self.act_copy_link = self._action("&Copy Link to Original", self.copy_source_link)
-        self.act_zoom_in = self._action("Zoom &In", self.zoom_in, ["Ctrl+=", "Ctrl++"])
-        self.act_zoom_out = self._action("Zoom &Out", self.zoom_out, "Ctrl+-")
-        self.act_zoom_reset = self._action("&Actual Size", self.zoom_reset, "Ctrl+0")
-        self.act_unread_only = self._action("Show &Unread Only", self._toggle_unread_only,
-                                            "Ctrl+Shift+U", checkable=True)
-        self.act_back = self._action("&Back", self.go_back, ["Alt+Left", std.Back],
-                                     tip="Back to the previous article (Alt+Left)")
-        self.act_forward = self._action("&Forward", self.go_forward,
-                                        ["Alt+Right", std.Forward],
-                                        tip="Forward again (Alt+Right)")
-        self.act_next = self._action("&Next Article", lambda: self.move_in_list(1))
-        self.act_previous = self._action("&Previous Article", lambda: self.move_in_list(-1))
-        self.act_keys = self._action("&Keyboard Shortcuts", self.show_keys, std.HelpContents)
-        self.act_about = self._action("&About Archive Reader", self.show_about)
-        self.act_back.setEnabled(False)
-        self.act_forward.setEnabled(False)
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for mode, label in (("system", "Follow &System"), ("light", "&Light"),
-                            ("dark", "&Dark")):
-            action = QAction(label, self, checkable=True)
-            action.triggered.connect(lambda _c=False, m=mode: self.set_theme(m))
-            self.theme_group.addAction(action)
-            self.theme_actions[mode] = action
-        self.theme_actions[self.settings.theme].setChecked(True)
-
-    def _build_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.act_add_folder)
-        file_menu.addAction(self.act_rescan)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self.act_search)
-        edit.addAction(self.act_filter)
-        edit.addAction(self.act_find)
-        edit.addSeparator()
-        edit.addAction(self.act_toggle_read)
-        edit.addAction(self.act_copy_link)
-        view = bar.addMenu("&View")
-        view.addAction(self.act_zoom_in)
-        view.addAction(self.act_zoom_out)
-        view.addAction(self.act_zoom_reset)
-        view.addSeparator()
-        view.addAction(self.act_unread_only)
-        theme_menu = view.addMenu("&Theme")
-        for action in self.theme_actions.values():
-            theme_menu.addAction(action)
-        go = bar.addMenu("&Go")
-        go.addAction(self.act_back)
-        go.addAction(self.act_forward)
-        go.addSeparator()
-        go.addAction(self.act_next)
-        go.addAction(self.act_previous)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_keys)
-        help_menu.addAction(self.act_about)
-
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.act_back.setIconText("◀ Back")
-        self.act_forward.setIconText("Forward ▶")
-        self.act_add_folder.setIconText("Add Folder…")
-        toolbar.addAction(self.act_back)
-        toolbar.addAction(self.act_forward)
-        toolbar.addSeparator()
-        toolbar.addAction(self.act_add_folder)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
-                             spacer.sizePolicy().Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_field)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
     def _connect(self) -> None:
         view = self.article_list
@@ -291,19 +161,8 @@ class MainWindow(QMainWindow):
         self.list_pane.unreadToggled.connect(self._unread_button_toggled)
         self.list_pane.addFolderRequested.connect(lambda: self.add_archive_folder())
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search_field.textChanged.connect(self._search_text_changed)
-        self.search_field.escapePressed.connect(self.close_search)
-        self.search_field.downPressed.connect(self._into_results)
-        self.search_field.enterPressed.connect(self._search_enter)
-        self.search_panel.openRequested.connect(self._open_hit)
-        self.search_panel.closeRequested.connect(self.close_search)
-        self.search_panel.sortChanged.connect(lambda _s: self._rerun_search())
-        self.search_panel.moreRequested.connect(self._more_results)
-        self.search_panel.backToField.connect(self.search_field.setFocus)
+        self.search.finished.connect(self.searchFinished)
+        self.search.closed.connect(self._search_closed)
 
         self.reader.linkClicked.connect(self.follow_link)
         self.reader.linkHovered.connect(self._link_hovered)
@@ -409,7 +268,7 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
 
     def move_in_list(self, step: int) -> None:
-        if self.left.currentWidget() is self.search_panel:
+        if self.search.active:
             self.search_panel.view.setFocus()
             self.search_panel.view._step(step)
             return
@@ -420,7 +279,7 @@ class MainWindow(QMainWindow):
         self.act_unread_only.setChecked(checked)
         self.reload_list(keep_position=True)
 
-    def _toggle_unread_only(self, checked: bool) -> None:
+    def toggle_unread_only(self, checked: bool) -> None:
         self.list_pane.unread_button.setChecked(checked)  # reloads through the button
 
     def focus_filter(self) -> None:
@@ -587,89 +446,19 @@ class MainWindow(QMainWindow):
     # -- search ----------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
-
-    def _search_text_changed(self, text: str) -> None:
-        if not text.strip():
-            self._search_timer.stop()
-            self._search_serial += 1  # answers still on their way are stale now
-            self._show_list()
-            return
-        self.left.setCurrentWidget(self.search_panel)
-        self._search_limit = SEARCH_PAGE
-        self.search_panel.show_pending(text.strip())
-        self._search_timer.start()
-
-    def _run_search(self) -> None:
-        text = self.search_field.text().strip()
-        if not text:
-            return
-        self._search_serial += 1
-        serial = self._search_serial
-        self.search_service.search(
-            text, sort=self.search_panel.sort_key, limit=self._search_limit,
-            on_done=lambda outcome: self._search_done(serial, outcome),
-            on_error=lambda exc: self._search_failed(serial, exc),
-        )
-
-    def _rerun_search(self) -> None:
-        if self.search_field.text().strip():
-            self._search_timer.stop()
-            self._run_search()
-
-    def _more_results(self) -> None:
-        self._search_limit += SEARCH_PAGE
-        self._rerun_search()
-
-    def _search_done(self, serial: int, outcome: SearchOutcome) -> None:
-        if serial != self._search_serial or self._closing:
-            return
-        self.search_panel.show_outcome(outcome)
-        self.searchFinished.emit(outcome)
-
-    def _search_failed(self, serial: int, exc: BaseException) -> None:
-        if serial == self._search_serial:
-            self.search_panel.show_error(describe_error(exc))
-
-    def _into_results(self) -> None:
-        if self.left.currentWidget() is self.search_panel and self.search_panel.model.hits:
-            self.search_panel.view.setFocus()
-
-    def _search_enter(self) -> None:
-        if self._search_timer.isActive():
-            self._search_timer.stop()
-            self._run_search()
-            return
-        hits = self.search_panel.model.hits
-        if hits:
-            index = self.search_panel.view.currentIndex()
-            row = index.row() if index.isValid() else 0
-            self._open_hit(hits[row].id)
-            self.search_panel.view.setFocus()
-
-    def _open_hit(self, article_id: int) -> None:
-        terms: list[str] = []
-        for hit in self.search_panel.model.hits:
-            if hit.id == article_id:
-                terms = [hit.snippet[s:e] for s, e in hit.highlights]
-        self.open_article(article_id, highlight=sorted(set(terms), key=len, reverse=True))
-
-    def _show_list(self) -> None:
-        self.left.setCurrentWidget(self.list_pane)
-        self.search_panel.clear()
+        self.search.focus()
 
     def close_search(self) -> None:
-        """Esc: back to the full list, with the open article selected in it."""
-        self.search_field.blockSignals(True)
-        self.search_field.clear()
-        self.search_field.blockSignals(False)
-        self._search_timer.stop()
-        self._search_serial += 1
-        self._show_list()
+        self.search.close()
+
+    def _search_closed(self) -> None:
+        """Back from search: the list again, with the open article selected in it."""
         self.article_list.setFocus()
         if self.reader.current_id is not None:
             self._select_in_list(self.reader.current_id)
+
+    def _open_hit(self, article_id: int, terms: list[str]) -> None:
+        self.open_article(article_id, highlight=terms)
 
     # -- zoom, theme -----------------------------------------------------------------
 
@@ -764,8 +553,8 @@ class MainWindow(QMainWindow):
             self._refresh_counts()
         else:
             self._show_counts()
-        if outcome.index_changed and self.left.currentWidget() is self.search_panel:
-            self._rerun_search()
+        if outcome.index_changed and self.search.active:
+            self.search.rerun()
         if outcome.error:
             if outcome.announce:
                 self.last_message = show_message(self, outcome.title, outcome.error,
@@ -810,9 +599,7 @@ class MainWindow(QMainWindow):
     # -- dialogs ---------------------------------------------------------------------
 
     def show_keys(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
-                       for k, v in KEYS_HELP)
-        self.last_message = show_message(self, "Keyboard Shortcuts", f"<table>{rows}</table>")
+        self.last_message = show_message(self, "Keyboard Shortcuts", keys_help_html())
 
     def show_about(self) -> None:
         from reader import __version__
@@ -874,8 +661,8 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
-        for timer in (self._select_timer, self._search_timer):
-            timer.stop()
+        self._select_timer.stop()
+        self.search.stop()
         self.save_state()
         self.jobs.shutdown()
         self.state_writer.stop()

@@ -180,8 +180,8 @@ class HitDelegate(QStyledItemDelegate):
         line = self._line(option)
         height = (2 + self.SNIPPET_LINES) * line + 4 + self.PAD + 4
         widget = option.widget  # type: ignore[attr-defined]
-        width = widget.width() if widget is not None else 400
-        return QSize(width, height)
+        viewport = widget.viewport() if isinstance(widget, QListView) else widget
+        return QSize(viewport.width() if viewport is not None else 400, height)
 
 
 class ResultsView(QListView):
@@ -196,6 +196,7 @@ class ResultsView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setAccessibleName("Search results")
         self.clicked.connect(self._open)
