@@ -19,6 +19,14 @@ from reader.ui import theme
 from reader.ui.actions import build_actions, build_menus, build_toolbar, keys_help_html
 from reader.ui.article_html import RelatedInfo
 from reader.ui.history import History
+from reader.ui.jobs import (
+    ImportJob,
+    JobOutcome,
+    ProcessJob,
+    RescanJob,
+    describe_error,
+    sample_import_job,
+)
 from reader.ui.links import classify_link
 from reader.ui.list_pane import ListPane
 from reader.ui.messages import show_message
@@ -49,7 +57,7 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.services import ListQueries, ListRequest, SearchService, StateWriter
 from reader.ui.settings import SORT_COLUMNS, Settings
 from reader.ui.status_widgets import JobProgress
-from reader.ui.workers import JobOutcome, JobRunner, describe_error
+from reader.ui.workers import JobRunner
 
 APP_TITLE = "Archive Reader"
 SELECT_OPEN_DELAY_MS = 120
@@ -317,7 +325,9 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
         self.setWindowTitle(f"{article.title} — {APP_TITLE}")
         self._mark_read(article_id)
-        self._select_in_list(article_id)
+        # Moving the list to the article may scroll it and repaint every row: after the
+        # article is on screen, not before.
+        QTimer.singleShot(0, lambda: self._select_in_list(article_id))
         self.search_service.similar(
             article_id, limit=SIMILAR_LIMIT,
             on_done=lambda rows: self.reader.set_similar(
@@ -334,6 +344,8 @@ class MainWindow(QMainWindow):
         return "No similar articles in the archive."
 
     def _select_in_list(self, article_id: int) -> None:
+        if self._closing or article_id != self.reader.current_id:
+            return
         row = self.list_model.row_of(article_id)
         if row is None or self.article_list.currentIndex().row() == row:
             return
@@ -504,25 +516,19 @@ class MainWindow(QMainWindow):
                 self, "Add Archive Folder",
                 f"{path} cannot be read (permission denied).", error=True)
             return
-        from reader.ui.jobs import ImportJob
-
         name = os.path.basename(os.path.normpath(path)) or path
-        self.jobs.submit(ImportJob(self.data_dir, [os.path.abspath(path)],
-                                   label=f"Importing {name}"))
+        self.jobs.submit(ProcessJob(ImportJob(self.data_dir, [os.path.abspath(path)],
+                                              label=f"Importing {name}")))
 
     def rescan_folders(self) -> None:
-        from reader.ui.jobs import RescanJob
-
-        self.jobs.submit(RescanJob(self.data_dir))
+        self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
 
     def start_background(self) -> None:
         """After the first paint: first-start sample, or re-scan the folders; warm search."""
-        from reader.ui.jobs import RescanJob, sample_import_job
-
         if self._library_size == 0 and not self.catalogue.roots():
-            self.jobs.submit(sample_import_job(self.data_dir))
+            self.jobs.submit(ProcessJob(sample_import_job(self.data_dir)))
         else:
-            self.jobs.submit(RescanJob(self.data_dir))
+            self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
         self.search_service.warm_up()
 
     def cancel_job(self) -> None:

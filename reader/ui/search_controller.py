@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reader.ui.jobs import describe_error
 from reader.ui.qt import QKeyEvent, QLineEdit, QObject, QStackedWidget, Qt, QTimer, QWidget, Signal
 from reader.ui.search_panel import PAGE, SearchPanel
 from reader.ui.services import SearchOutcome, SearchService
-from reader.ui.workers import describe_error
 
 SEARCH_DELAY_MS = 200
 

@@ -9,7 +9,8 @@ runs where widgets may be touched. Two patterns cover the app:
   with a ``lane`` replaces any not-yet-started task of the same lane: typing a query
   fires a search per pause, and only the latest one still waiting is worth running.
 - ``JobRunner``: long jobs (import, indexing) one after another, each with progress
-  reported as (phase, done, total) and a cancel flag the core calls poll.
+  reported as (phase, done, total) and a cancel flag; the library jobs themselves run in
+  a child process (``jobs.ProcessJob``), which this thread waits on.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from reader.errors import ReaderError
+from reader.ui.jobs import Job, JobOutcome, describe_error
 from reader.ui.qt import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -53,13 +55,6 @@ class _Task(Generic[C]):
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     lane: str | None
-
-
-def describe_error(exc: BaseException) -> str:
-    """A sentence for a person: ReaderError messages as written, anything else named."""
-    if isinstance(exc, ReaderError):
-        return str(exc)
-    return f"Something went wrong ({type(exc).__name__}: {exc})."
 
 
 class TaskThread(Generic[C]):
@@ -153,30 +148,6 @@ class TaskThread(Generic[C]):
 
 
 # -- long jobs -------------------------------------------------------------------------
-
-PhaseProgress = Callable[[str, int, int], None]
-Cancel = Callable[[], bool]
-
-
-@dataclass
-class JobOutcome:
-    """What a job tells the window when it ends."""
-
-    title: str
-    message: str
-    details: list[str] = field(default_factory=list)
-    library_changed: bool = False
-    index_changed: bool = False
-    cancelled: bool = False
-    error: str | None = None
-    announce: bool = True  # a summary box for work the person asked for; status text else
-
-
-class Job(Protocol):
-    label: str
-
-    def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome: ...
-
 
 class JobRunner(QObject):
     """Runs jobs one at a time in a worker thread; reports progress as Qt signals."""
