@@ -359,55 +359,66 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="start-up runs of each window")
     parser.add_argument("--no-search", action="store_true",
                         help="skip indexing and the typing measurement")
+    parser.add_argument("--only", choices=["startup", "open", "typing", "import"],
+                        action="append", help="run only these measurements (repeatable)")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     data = library(args.cache, args.n, index=not args.no_search)
 
-    print(f"\nstart-up, {args.runs} runs each, alternating ({args.platform}) ...", flush=True)
-    app_runs, bare_runs = [], []
-    for _ in range(args.runs):
-        bare_runs.append(child("bare", data, args.platform))
-        app_runs.append(child("startup", data, args.platform))
-    app_times = [float(r["first_paint"]) for r in app_runs]  # type: ignore[arg-type]
-    bare_times = [float(r["first_paint"]) for r in bare_runs]  # type: ignore[arg-type]
-    app_paint, bare_paint = statistics.median(app_times), statistics.median(bare_times)
-    print("opening articles ...", flush=True)
-    opened = child("open", data, args.platform)
-    typing: dict[str, object] = {}
-    if not args.no_search:
+    wanted = set(args.only or ["startup", "open", "typing", "import"])
+    if args.no_search:
+        wanted.discard("typing")
+    n = args.n
+    lines = [f"\nDesktop app at {n:,} articles ({args.platform}, {os.cpu_count()} cores)"]
+    if "startup" in wanted:
+        print(f"\nstart-up, {args.runs} runs each, alternating ({args.platform}) ...",
+              flush=True)
+        app_runs, bare_runs = [], []
+        for _ in range(args.runs):
+            bare_runs.append(child("bare", data, args.platform))
+            app_runs.append(child("startup", data, args.platform))
+        app_times = [float(r["first_paint"]) for r in app_runs]  # type: ignore[arg-type]
+        bare_times = [float(r["first_paint"]) for r in bare_runs]  # type: ignore[arg-type]
+        app_paint, bare_paint = statistics.median(app_times), statistics.median(bare_times)
+        lines += [
+            f"  start to list painted with rows  {app_paint:6.3f} s   (median of {args.runs}; "
+            f"runs {', '.join(f'{t:.3f}' for t in app_times)})",
+            f"  same, bare QTableView            {bare_paint:6.3f} s   "
+            f"(runs {', '.join(f'{t:.3f}' for t in bare_times)})",
+            f"  ratio app / bare                 {app_paint / bare_paint:6.2f} x   "
+            f"(rows read for the first paint: {app_runs[0]['rows_fetched']})",
+        ]
+    if "open" in wanted:
+        print("opening articles ...", flush=True)
+        opened = child("open", data, args.platform)
+        lines.append(f"  open an article                  {opened['open_ms_p50']:6.1f} ms median, "
+                     f"{opened['open_ms_p95']:.1f} p95, {opened['open_ms_max']:.1f} max")
+    if "typing" in wanted:
         print("typing in the search field ...", flush=True)
         typing = child("typing", data, args.platform)
-    print("importing 2,000 articles through the window ...", flush=True)
-    small = corpus(args.cache, 2000)
-    fresh = args.cache / "data-import-run"
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(REPO / "resources" / "sample-archive", fresh / "sample-copy")
-    run([PY, "-m", "reader.cli", "import", str(fresh / "sample-copy"), "--data-dir",
-         str(fresh)], stdout=subprocess.DEVNULL)
-    imported = child("import", fresh, args.platform, str(small))
-
-    n = args.n
-    print(f"\nDesktop app at {n:,} articles ({args.platform}, {os.cpu_count()} cores)")
-    print(f"  start to list painted with rows  {app_paint:6.3f} s   (median of {args.runs}; "
-          f"runs {', '.join(f'{t:.3f}' for t in app_times)})")
-    print(f"  same, bare QTableView            {bare_paint:6.3f} s   "
-          f"(runs {', '.join(f'{t:.3f}' for t in bare_times)})")
-    print(f"  ratio app / bare                 {app_paint / bare_paint:6.2f} x   "
-          f"(rows read for the first paint: {app_runs[0]['rows_fetched']})")
-    print(f"  open an article                  {opened['open_ms_p50']:6.1f} ms median, "
-          f"{opened['open_ms_p95']:.1f} p95, {opened['open_ms_max']:.1f} max")
-    if typing:
-        print(f"  typing: longest event-loop gap   {typing['stall_ms_max']:6.1f} ms   "
-              f"(p99 {typing['stall_ms_p99']:.1f} ms; index holds {typing['indexed']:,})")
-        print(f"  search, last key to results      {typing['search_ms_p50']:6.0f} ms median, "
-              f"{typing['search_ms_max']:.0f} max (incl. the 200 ms debounce; "
-              f"{typing['searches']} searches ran)")
-        print(f"  peak memory, index open          {typing['peak_anon_mb']:6.0f} MB private "
-              f"(anonymous); {typing['peak_rss_mb']:.0f} MB RSS, which counts the pages of the "
-              "memory-mapped index read so far")
-    print(f"  import 2,000 in the background   {imported['import_stall_ms_max']:6.1f} ms "
-          f"longest gap ({imported['import_seconds']:.1f} s, then "
-          f"{imported['rows_after']:,} rows)")
+        lines += [
+            f"  typing: longest event-loop gap   {typing['stall_ms_max']:6.1f} ms   "
+            f"(p99 {typing['stall_ms_p99']:.1f} ms; index holds {typing['indexed']:,})",
+            f"  search, last key to results      {typing['search_ms_p50']:6.0f} ms median, "
+            f"{typing['search_ms_max']:.0f} max (incl. the 200 ms debounce; "
+            f"{typing['searches']} searches ran)",
+            f"  peak memory, index open          {typing['peak_anon_mb']:6.0f} MB private "
+            f"(anonymous); {typing['peak_rss_mb']:.0f} MB RSS, which counts the pages of the "
+            "memory-mapped index read so far",
+        ]
+    if "import" in wanted:
+        print("importing 2,000 articles through the window ...", flush=True)
+        small = corpus(args.cache, 2000)
+        fresh = args.cache / "data-import-run"
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(REPO / "resources" / "sample-archive", fresh / "sample-copy")
+        run([PY, "-m", "reader.cli", "import", str(fresh / "sample-copy"), "--data-dir",
+             str(fresh)], stdout=subprocess.DEVNULL)
+        imported = child("import", fresh, args.platform, str(small))
+        lines.append(f"  import 2,000 in the background   {imported['import_stall_ms_max']:6.1f} "
+                     f"ms longest gap ({imported['import_seconds']:.1f} s, then "
+                     f"{imported['rows_after']:,} rows)")
+    print("\n".join(lines))
     return 0
 
 

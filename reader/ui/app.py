@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader import paths
 from reader.errors import ReaderError
@@ -20,7 +20,7 @@ from reader.ui import theme
 from reader.ui.fonts import ui_font
 from reader.ui.mainwindow import APP_TITLE, MainWindow
 from reader.ui.messages import install_excepthook
-from reader.ui.qt import QApplication, QMessageBox, QTimer
+from reader.ui.qt import QApplication, QEvent, QMessageBox, QObject, QTimer, QWidget
 from reader.ui.settings import Settings
 
 
@@ -48,11 +48,43 @@ def build_window(data_dir: str | os.PathLike[str] | None = None) -> MainWindow:
     return MainWindow(paths.data_dir(data_dir), settings)
 
 
+class _AfterFirstPaint(QObject):
+    """Runs *then* once the list has been painted (or after a second, if it never is).
+
+    Reopening the last article and starting the re-scan and the search engine (its
+    imports alone take ~0.6 s of CPU in another thread, competing for the GIL) before the
+    first paint delayed it by a fifth; after it, nobody waits for them. The filter
+    removes itself, so it costs nothing later.
+    """
+
+    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._watched = watched
+        self._then: Callable[[], None] | None = then
+        watched.installEventFilter(self)
+        QTimer.singleShot(1000, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            self._watched.removeEventFilter(self)
+            then()
+
+
 def start(window: MainWindow) -> None:
     """Show the window, then start what can wait until it is on screen."""
+
+    def after_paint() -> None:
+        window.restore_last_article()
+        QTimer.singleShot(30, window.start_background)
+
+    window._first_paint = _AfterFirstPaint(window.article_list.viewport(), after_paint)
     window.show()
-    QTimer.singleShot(0, window.restore_last_article)
-    QTimer.singleShot(30, window.start_background)
 
 
 def main(data_dir: str | os.PathLike[str] | None = None,

@@ -17,7 +17,6 @@ import contextlib
 import json
 import logging
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -238,6 +237,8 @@ class ProcessJob:
         self.label = self.label or self.job.label
 
     def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
+        import subprocess  # here, not at the top: the window's start-up need not pay for it
+
         env = dict(os.environ)
         # The child imports this same package, wherever it was imported from.
         root = str(Path(__file__).resolve().parents[2])

@@ -43,6 +43,7 @@ from reader.ui.qt import (
     QMainWindow,
     QMessageBox,
     QMouseEvent,
+    QObject,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._library_size = 0
         self._closing = False
         self.last_open_ms = 0.0
+        self._first_paint: QObject | None = None  # set by app.start
         self.last_message: QMessageBox | None = None  # the latest box, for tests
 
         self.setWindowTitle(APP_TITLE)
