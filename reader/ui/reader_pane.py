@@ -173,7 +173,6 @@ class ReaderPane(QWidget):
         self._message: tuple[str, list[str]] | None = None
         self._terms: list[str] = []  # search words marked in the article opened from a hit
         self._page_colour = ""
-        self._colors: tuple[int, ReadingColors] | None = None
         self.matches = 0
         self._restoring = False
         self._position_timer = QTimer(self)
@@ -202,11 +201,7 @@ class ReaderPane(QWidget):
     def colors(self) -> ReadingColors:
         # The pane's palette, not the browser's: the browser's style sheet (its page
         # colour) is written into its own palette and would hide a theme change.
-        palette = self.palette()
-        key = palette.cacheKey()
-        if self._colors is None or self._colors[0] != key:
-            self._colors = (key, reading_colors(palette))
-        return self._colors[1]
+        return reading_colors(self.palette())
 
     def show_article(self, article_id: int, article: Article, related: RelatedInfo,
                      position: int = 0) -> None:

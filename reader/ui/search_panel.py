@@ -50,19 +50,28 @@ PAGE = 50
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def snippet_html(snippet: str, highlights: list[tuple[int, int]], mark: str) -> str:
-    """Escape the snippet and wrap each highlighted span, dropping its [ ] brackets."""
+def snippet_html(snippet: str, highlights: list[tuple[int, int]], mark: str,
+                 muted: str | None = None) -> str:
+    """Escape the snippet and wrap each highlighted span, dropping its [ ] brackets; the
+    core's paragraph marks (¶) are drawn in *muted*, so they read as punctuation."""
+
+    def plain(text: str) -> str:
+        escaped = html.escape(text)
+        if muted:
+            escaped = escaped.replace("¶", f'<span style="color:{muted}">¶</span>')
+        return escaped
+
     out: list[str] = []
     cursor = 0
     for start, end in highlights:
         if start < cursor or end > len(snippet):
             continue
         opening = start - 1 if start > 0 and snippet[start - 1] == "[" else start
-        out.append(html.escape(snippet[cursor:opening]))
+        out.append(plain(snippet[cursor:opening]))
         out.append(f'<span style="background-color:{mark}; font-weight:600">'
                    f"{html.escape(snippet[start:end])}</span>")
         cursor = end + 1 if end < len(snippet) and snippet[end] == "]" else end
-    out.append(html.escape(snippet[cursor:]))
+    out.append(plain(snippet[cursor:]))
     return "".join(out)
 
 
@@ -127,8 +136,9 @@ class HitDelegate(QStyledItemDelegate):
             doc = QTextDocument()
             doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
             doc.setDocumentMargin(0)
-            doc.setHtml(f'<div style="font-family:{families}; color:{text}">'
-                        f"{snippet_html(hit.snippet, hit.highlights, mark)}</div>")
+            body = snippet_html(hit.snippet, hit.highlights, mark,
+                                None if selected else colors.muted)
+            doc.setHtml(f'<div style="font-family:{families}; color:{text}">{body}</div>')
             doc.setTextWidth(width)
             self._docs[key] = doc
         return doc

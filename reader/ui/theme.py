@@ -41,7 +41,21 @@ class ReadingColors:
     dark: bool
 
 
+_colors_cache: dict[int, ReadingColors] = {}
+
+
 def reading_colors(palette: QPalette) -> ReadingColors:
+    """The page colours for *palette*; cached by its key (delegates ask on every paint)."""
+    key = palette.cacheKey()
+    found = _colors_cache.get(key)
+    if found is None:
+        if len(_colors_cache) > 32:
+            _colors_cache.clear()
+        found = _colors_cache[key] = _reading_colors(palette)
+    return found
+
+
+def _reading_colors(palette: QPalette) -> ReadingColors:
     dark = is_dark(palette)
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)

@@ -183,3 +183,41 @@ def test_window_state_is_restored(qtbot, library: Path) -> None:  # type: ignore
     assert again.reader.current_id == article
     assert again.reader.zoom == pytest.approx(zoom)
     again.close()
+
+
+def test_dropping_a_folder_imports_it(window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.qt import QDropEvent, QMimeData, QPointF, QUrl
+
+    folder = new_folder(tmp_path / "dropped", 1)
+    added: list[str] = []
+    monkeypatch.setattr(window, "add_archive_folder", added.append)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(folder / "x.txt"))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert added == [str(folder)]
+
+
+def test_help_lists_the_keys(window: MainWindow) -> None:
+    window.act_keys.trigger()
+    box = window.last_message
+    assert isinstance(box, QMessageBox)
+    assert "Ctrl+K" in box.text() and "Alt+" in box.text()
+    box.close()
+
+
+def test_a_damaged_library_is_a_message_not_a_traceback(  # type: ignore[no-untyped-def]
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import reader.ui.app as app
+
+    data_dir.mkdir(parents=True)
+    (data_dir / "catalogue.sqlite3").write_bytes(b"this is not a database" * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(app, "install_excepthook", lambda: None)
+    assert app.main(data_dir=str(data_dir)) == 2
+    assert shown and "cannot be opened" in shown[0]
+    assert "Traceback" not in capsys.readouterr().err

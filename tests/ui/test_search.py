@@ -129,3 +129,13 @@ def test_quick_filter_and_unread_only(window: MainWindow, qtbot) -> None:  # typ
     assert window.list_model.is_read(opened) is False
     settle(window, qtbot)
     assert not window.catalogue.is_read(opened)
+
+
+def test_reading_state_filters_from_the_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = search(window, qtbot, "is:unread 海外仓")
+    opened = before.hits[0].id
+    window.open_article(opened)
+    settle(window, qtbot)  # the read mark is written
+    after = search(window, qtbot, "is:unread 海外仓")
+    assert opened not in [hit.id for hit in after.hits]
+    assert len(after.hits) == len(before.hits) - 1
