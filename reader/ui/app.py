@@ -83,7 +83,10 @@ def start(window: MainWindow) -> None:
         window.restore_last_article()
         QTimer.singleShot(30, window.start_background)
 
-    window._first_paint = _AfterFirstPaint(window.article_list.viewport(), after_paint)
+    # The table when there are rows; the empty-state page when there are none.
+    shown = window.list_pane.stack.currentWidget()
+    target = window.article_list.viewport() if shown is window.article_list else shown
+    window._first_paint = _AfterFirstPaint(target, after_paint)
     window.show()
 
 

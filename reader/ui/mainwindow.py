@@ -61,6 +61,7 @@ from reader.ui.status_widgets import JobProgress
 from reader.ui.workers import JobRunner
 
 APP_TITLE = "Archive Reader"
+SAMPLE_LABEL = "Opening the sample archive"
 SELECT_OPEN_DELAY_MS = 120
 SIMILAR_LIMIT = 6
 REOPEN_INDEX_EVERY_S = 10.0
@@ -122,6 +123,10 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.search_field)
         self._connect()
         self._load_list_now()
+        # A first start opens the sample archive; say so from the first paint on.
+        self.first_start = self._library_size == 0 and not self.catalogue.roots()
+        self._coming = SAMPLE_LABEL if self.first_start else None
+        self._show_counts()
         self._restore_layout()
         self.reader.show_message(*self._welcome())
 
@@ -270,7 +275,10 @@ class MainWindow(QMainWindow):
             f"{shown:,} of {self._library_size:,} articles" if filtered
             else f"{shown:,} articles")
         self.list_pane.update_empty_state(library_size=self._library_size,
-                                          busy_label=self.jobs.current_label)
+                                          busy_label=self._busy_label())
+
+    def _busy_label(self) -> str | None:
+        return self.jobs.current_label or getattr(self, "_coming", None)
 
     def _open_selected(self) -> None:
         article_id = self.article_list.current_id()
@@ -531,6 +539,7 @@ class MainWindow(QMainWindow):
             self.jobs.submit(ProcessJob(sample_import_job(self.data_dir)))
         else:
             self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
+        self._coming = None
         self.search_service.warm_up()
 
     def cancel_job(self) -> None:
@@ -538,7 +547,7 @@ class MainWindow(QMainWindow):
         self.jobs.cancel()
 
     def _job_started(self, label: str) -> None:
-        user_asked = label.startswith("Importing") or label.startswith("Opening")
+        user_asked = label.startswith("Importing") or label == SAMPLE_LABEL
         self.progress.begin(label, immediately=user_asked)
         self._show_counts()
         if self.reader.current_id is None:
@@ -587,9 +596,9 @@ class MainWindow(QMainWindow):
         self.jobFinished.emit(outcome)
 
     def _welcome(self) -> tuple[str, list[str]]:
-        busy = self.jobs.current_label
+        busy = self._busy_label()
         paragraphs = []
-        if busy and busy.startswith("Opening the sample"):
+        if busy == SAMPLE_LABEL:
             paragraphs.append("The sample archive is being opened: twenty short articles on "
                               "cross-border e-commerce in Chinese and English, so there is "
                               "something to read and search right away.")

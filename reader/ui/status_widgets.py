@@ -7,7 +7,15 @@ reading the files, then indexing them for search.
 
 from __future__ import annotations
 
-from reader.ui.qt import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTimer, QWidget
+from reader.ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTimer,
+    QWidget,
+)
 
 SHOW_AFTER_MS = 400
 
@@ -23,6 +31,8 @@ class JobProgress(QWidget):
         self.bar.setTextVisible(True)
         self.cancel = QPushButton("Cancel", self)
         self.cancel.setToolTip("Stop; what was imported so far is kept")
+        self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)

@@ -114,12 +114,15 @@ def test_first_start_opens_the_sample_archive(qtbot, data_dir: Path) -> None:  #
     win.show()
     qtbot.waitExposed(win)
     assert win.list_model.rowCount() == 0
-    assert "Your library is empty" in win.list_pane.empty_text.text()
-    assert "Add Archive Folder" in win.list_pane.empty_text.text()
+    # from the first paint on, the empty list says what is coming, and the page says how
+    # to add one's own archive
+    assert "Opening the sample archive" in win.list_pane.empty_text.text()
+    page = win.reader.browser.toPlainText()
+    assert "sample archive is being opened" in page and "Add Archive Folder" in page
     with qtbot.waitSignal(win.jobFinished, timeout=60000) as finished:
         win.start_background()
         assert "sample archive" in win.list_pane.empty_text.text()
-        assert "sample archive" in win.reader.browser.toPlainText()
+        assert win.progress.isVisible()
     assert not finished.args[0].announce, "no dialog for something nobody asked for"
     qtbot.waitUntil(lambda: win.list_model.rowCount() == SAMPLE_COUNT, timeout=5000)
     assert win.list_pane.stack.currentWidget() is win.article_list
@@ -221,3 +224,27 @@ def test_a_damaged_library_is_a_message_not_a_traceback(  # type: ignore[no-unty
     assert app.main(data_dir=str(data_dir)) == 2
     assert shown and "cannot be opened" in shown[0]
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_empty_library_explains_how_to_add_an_archive(  # type: ignore[no-untyped-def]
+    qtbot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.catalogue import Catalogue
+    from reader.importer import import_paths
+
+    (tmp_path / "nothing-here").mkdir()
+    with Catalogue(data_dir / "catalogue.sqlite3") as catalogue:  # a folder, no articles
+        import_paths(catalogue, [tmp_path / "nothing-here"])
+    win = make_window(data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.first_start
+    text = win.list_pane.empty_text.text()
+    assert "Your library is empty" in text and "Add Archive Folder" in text
+    assert win.list_pane.empty_button.isVisible()
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *a, **k: asked.append(a) or "")
+    qtbot.mouseClick(win.list_pane.empty_button, Qt.MouseButton.LeftButton)
+    assert asked and not win.jobs.busy  # the dialog was offered, and nothing was chosen
+    win.close()
