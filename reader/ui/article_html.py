@@ -24,6 +24,7 @@ from reader.ui.theme import ReadingColors
 
 BASE_FONT_PX = 17.0
 MEASURE_EM = 36  # the text column: about 36 Chinese characters or 70 Latin letters a line
+LINKED_FROM_SHOWN = 30  # a much-cited article can be linked from thousands
 
 
 @dataclass(slots=True)
@@ -164,7 +165,10 @@ def render_article(
                 )
     if related.linked_from:
         parts.append("<h3>Linked from</h3>")
-        parts.extend(_article_line(row) for row in related.linked_from)
+        parts.extend(_article_line(row) for row in related.linked_from[:LINKED_FROM_SHOWN])
+        more = len(related.linked_from) - LINKED_FROM_SHOWN
+        if more > 0:
+            parts.append(f'<p class="note">… and {more:,} more archived articles.</p>')
     parts.append("<h3>Similar in the archive</h3>")
     if related.similar is None:
         parts.append('<p class="note">Looking for similar articles…</p>')

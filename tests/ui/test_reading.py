@@ -255,3 +255,21 @@ def test_dark_theme_follows_the_palette(window: MainWindow, qtbot) -> None:  # t
     window.set_theme("light")
     qtbot.waitUntil(lambda: not window.reader.colors().dark, timeout=3000)
     window.set_theme("system")
+
+
+def test_page_markup_is_escaped_and_long_lists_are_cut() -> None:
+    from reader.article import Article, Block
+    from reader.ui.article_html import LINKED_FROM_SHOWN, RelatedInfo, render_article
+    from reader.ui.theme import ReadingColors
+
+    colors = ReadingColors("#000", "#fff", "#777", "#00f", "#ddd", "#ff0", False)
+    article = Article(title="A <b>title</b>", blocks=[Block("p", "x < y & z"),
+                                                     Block("li", "one"), Block("li", "two")],
+                      language="en", source_url='https://example.com/?q="1"')
+    rows = [{"id": i, "title": f"T{i}", "date": None, "site": None} for i in range(100)]
+    page = render_article(article, 1, RelatedInfo(linked_from=rows, similar=[]), colors)
+    assert "A &lt;b&gt;title&lt;/b&gt;" in page and "x &lt; y &amp; z" in page
+    assert 'href="https://example.com/?q=&quot;1&quot;"' in page
+    assert "<ul><li>one</li><li>two</li></ul>" in page.replace("\n", "")
+    assert page.count('href="article:') == LINKED_FROM_SHOWN
+    assert f"and {100 - LINKED_FROM_SHOWN} more" in page
