@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import mmap
 import os
 import sqlite3
 import struct
@@ -37,6 +38,8 @@ import numpy as np
 from reader.search.analysis import DocTerms
 
 MAGIC = b"ARPOST1\n"
+SPARSE = 256
+_MAPPED = frozenset({"keys", "offsets", "docnums", "tfs"})  # large: stay on disk
 ALIGN = 64
 MAX_SEGMENT_DOCS = 65_535  # local document numbers are 16-bit
 
@@ -127,6 +130,7 @@ class SegmentBuilder:
         vocab = "\n".join(f"{w}\t{s}" for w, s in sorted(self._latin.items()))
         arrays: dict[str, np.ndarray] = {
             "keys": unique,
+            "sparse": np.ascontiguousarray(unique[::SPARSE]),
             "offsets": offsets,
             "docnums": docnums,
             "tfs": tfs,
@@ -189,13 +193,20 @@ class Segment:
             if path.stat().st_size < start + int(header["data_bytes"]) - ALIGN:
                 raise StoreDamaged(f"{path.name}: truncated")
             self.arrays: dict[str, np.ndarray] = {}
+            with open(path, "rb") as handle:
+                self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            if hasattr(mmap, "MADV_RANDOM"):
+                # Look-ups jump around: without this every page fault reads ahead ~128 KB,
+                # which showed up as 3 MB of resident pages per segment and query.
+                self._map.madvise(mmap.MADV_RANDOM)
             for key, spec in header["arrays"].items():
+                dtype = np.dtype(spec["dtype"])
                 shape = tuple(spec["shape"])
-                if not shape[0]:
-                    self.arrays[key] = np.zeros(shape, dtype=np.dtype(spec["dtype"]))
-                    continue
-                self.arrays[key] = np.memmap(path, dtype=np.dtype(spec["dtype"]), mode="r",
-                                             offset=start + spec["offset"], shape=shape)
+                count = int(np.prod(shape)) if shape else 1
+                array = np.frombuffer(self._map, dtype=dtype, count=count,
+                                      offset=start + spec["offset"]).reshape(shape)
+                # Per-document arrays are small and read whole: keep them in memory.
+                self.arrays[key] = array if key in _MAPPED else array.copy()
             self.versions: list[str] = header["versions"]
         except StoreDamaged:
             raise
@@ -211,6 +222,11 @@ class Segment:
                 and (self.offsets.size == 0 or int(self.offsets[-1]) == self.docnums.size)):
             raise StoreDamaged(f"{path.name}: inconsistent arrays")
         self._vocab: tuple[list[str], list[str]] | None = None
+        # Every SPARSE-th key, in memory: a look-up touches one page of keys, not twenty.
+        # (Stored in the file: striding through the keys to build it touched them all.)
+        self._sparse = a["sparse"]
+        if self._sparse.size != -(-self.keys.size // SPARSE):
+            raise StoreDamaged(f"{path.name}: inconsistent arrays")
 
     @property
     def doc_count(self) -> int:
@@ -230,12 +246,25 @@ class Segment:
             i += 1
         return out
 
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """For each of *keys*, the index of the first stored key >= it (searchsorted),
+        reading one SPARSE-key block of the mapped keys per key."""
+        n = self.keys.size
+        if not n:
+            return np.zeros(keys.size, dtype=np.int64)
+        block = np.maximum(np.searchsorted(self._sparse, keys, side="right") - 1, 0)
+        low = block * SPARSE
+        window = np.minimum(low[:, None] + np.arange(SPARSE), n - 1)
+        below = (self.keys[window] < keys[:, None]) & (window < n)
+        where = low + below.sum(axis=1)
+        # the block's last stored key is below the wanted one only at the very end
+        return np.minimum(where, n)
+
     def lookup(self, keys: np.ndarray) -> list[tuple[int, int]]:
         """(start, end) into docnums/tfs for each of *keys* (empty where absent)."""
         if not self.keys.size:
             return [(0, 0)] * keys.size
-        where = np.searchsorted(self.keys, keys)
-        where = np.minimum(where, self.keys.size - 1)
+        where = np.minimum(self.find(keys), self.keys.size - 1)
         found = self.keys[where] == keys
         starts = self.offsets[where]
         ends = self.offsets[where + 1]
@@ -416,6 +445,8 @@ class StoreView:
         self.ids = all_ids[order]  # every live article, sorted
         self.dates = all_dates[order]
         self.count = int(self.ids.size)
+        self._dates_by_id = np.zeros(int(self.ids[-1]) + 1 if self.count else 1, dtype=np.int32)
+        self._dates_by_id[self.ids] = self.dates
         self.avg_body = body_total / self.count if self.count else 1.0
         self.avg_title = title_total / self.count if self.count else 1.0
         self._opencc: dict[int, bool] | None = None
@@ -443,12 +474,11 @@ class StoreView:
                 out.append(Postings.empty())
                 continue
             ids = np.concatenate([c[0] for c in chunks])
-            tfs = np.concatenate([c[1] for c in chunks]).astype(np.float32)
+            tfs = np.concatenate([c[1] for c in chunks])
             body = np.concatenate([c[3].body_lengths[c[2]] for c in chunks]).astype(np.float32)
             title = np.concatenate([c[3].title_lengths[c[2]] for c in chunks]).astype(
                 np.float32)
-            order = np.argsort(ids)
-            out.append(Postings(ids[order], tfs[order], body[order], title[order]))
+            out.append(Postings(ids, tfs, body, title))
         return out
 
     def with_key_in(self, low: int, high: int) -> np.ndarray:
@@ -458,7 +488,7 @@ class StoreView:
         for seg, mask in self.segments:
             if not seg.keys.size:
                 continue
-            lo, hi = np.searchsorted(seg.keys, bounds)
+            lo, hi = (int(x) for x in seg.find(bounds))
             if lo == hi:
                 continue
             # A common character begins hundreds of thousands of pairs: count, don't sort.
@@ -468,8 +498,8 @@ class StoreView:
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
     def date_of(self, ids: np.ndarray) -> np.ndarray:
-        where = np.clip(np.searchsorted(self.ids, ids), 0, max(self.count - 1, 0))
-        return self.dates[where] if self.count else np.zeros(ids.size, dtype=np.int32)
+        keep = ids < self._dates_by_id.size
+        return np.where(keep, self._dates_by_id[np.where(keep, ids, 0)], 0)
 
     def needs_opencc(self, article_id: int) -> bool:
         if self._opencc is None:
@@ -489,15 +519,15 @@ class StoreView:
 
 @dataclass(slots=True)
 class Postings:
-    ids: np.ndarray  # int64, sorted, unique
-    tfs: np.ndarray  # float32
+    ids: np.ndarray  # int64, unique (segment by segment: not sorted)
+    tfs: np.ndarray  # uint8: a word's frequency (capped), a CJK pair's position signature
     body_lengths: np.ndarray  # float32
     title_lengths: np.ndarray  # float32
 
     @staticmethod
     def empty() -> Postings:
         z = np.zeros(0, dtype=np.float32)
-        return Postings(np.zeros(0, dtype=np.int64), z, z, z)
+        return Postings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint8), z, z)
 
     @property
     def df(self) -> int:

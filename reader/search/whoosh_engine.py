@@ -37,7 +37,7 @@ from reader.search.postings import PostingStore, SegmentBuilder, SegmentDoc, dat
 from reader.search.query import parse_query
 from reader.search.snippets import make_snippet
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 TextProvider = Callable[[int], tuple[str, str] | None]
 
 
@@ -280,14 +280,18 @@ class WhooshEngine:
             if not remaining.size:
                 return hits, True
             if remaining.size > window:
-                primary = dates[remaining] if sort == "date" else scores[remaining]
-                top = remaining[np.argpartition(-primary, window)[:window]]
+                # The best *window* by the primary key, and every tie with the last of
+                # them, so the tie-breaks below decide, not the order ids came in.
+                primary = -(dates[remaining] if sort == "date" else scores[remaining])
+                cut = np.partition(primary, window)[window]
+                top = remaining[primary <= cut]
             else:
                 top = remaining
+            # ties: newer first, then lower id, so the order never depends on segments
             if sort == "date":
-                order = top[np.lexsort((-scores[top], -dates[top]))]
+                order = top[np.lexsort((ids[top], -scores[top], -dates[top]))]
             else:
-                order = top[np.lexsort((-dates[top], -scores[top]))]
+                order = top[np.lexsort((ids[top], -dates[top], -scores[top]))]
             for position in order:
                 done[position] = True
                 hit = self._hit(int(ids[position]), float(scores[position]), match, view,
