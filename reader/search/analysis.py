@@ -15,10 +15,12 @@ query cannot find what was indexed.
   store holds (``term keys`` below), with NumPy doing the per-character work.
 
 Term keys are 64-bit integers, so the posting store sorts and searches them in C: the top
-four bits say what a key is (a body or title bigram, a body or title word); a bigram's key
-is its two code points (exact, never a hash, so a two-character query needs no check); a
-word's key is a 60-bit BLAKE2 hash of the word (collisions: about one in a million million
-for a million-word vocabulary).
+four bits say what a key is (a body or title bigram, a body or title word, an English word
+pair); a bigram's key is its two code points (exact, never a hash, so a two-character
+query needs no check); a word's key is a 60-bit BLAKE2 hash of the word (collisions: about
+one in a million million for a million-word vocabulary). Beside each key an article
+stores one byte: a word's frequency, or a bigram's position signature (see
+``position_signatures``).
 """
 
 from __future__ import annotations
@@ -249,7 +251,7 @@ class DocTerms:
     """One article analysed for the posting store."""
 
     keys: np.ndarray  # uint64, unique
-    tfs: np.ndarray  # uint16, aligned with keys
+    tfs: np.ndarray  # uint16, aligned with keys: word frequency, or a pair's signature
     body_length: int  # word tokens in the body (BM25's document length)
     title_length: int
     needs_opencc: bool  # folding this text needs OpenCC (it holds Traditional forms)
