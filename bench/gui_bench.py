@@ -39,6 +39,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PY = sys.executable
+# Measure the checkout this script is in, not whichever copy of the package is installed.
+sys.path.insert(0, str(REPO))
+os.environ["PYTHONPATH"] = str(REPO) + (os.pathsep + os.environ["PYTHONPATH"]
+                                        if os.environ.get("PYTHONPATH") else "")
 
 
 # -- preparing the library (parent process) ---------------------------------------------
@@ -234,17 +238,37 @@ def child_typing(data: Path, _started: float) -> dict[str, object]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    peak_anon = [0]
+    peaks = {"window_anon": 0, "window_rss": 0, "search_anon": 0, "search_rss": 0}
+
+    def status(pid: int | str) -> dict[str, int]:
+        values = {}
+        try:
+            with open(f"/proc/{pid}/status") as handle:
+                for line in handle:
+                    key = line.split(":")[0]
+                    if key in ("RssAnon", "VmRSS", "PPid"):
+                        values[key] = int(line.split()[1])
+        except OSError:
+            pass
+        return values
 
     def sample_memory() -> None:
         # The memory-mapped index shows in RSS as file pages the kernel can drop at will;
-        # what the process itself holds is its anonymous memory, sampled here.
+        # what a process itself holds is its anonymous memory. Both are sampled, for the
+        # window and for its search process (a child of this one).
+        me = os.getpid()
         while True:
-            with open("/proc/self/status") as status:
-                for line in status:
-                    if line.startswith("RssAnon:"):
-                        peak_anon[0] = max(peak_anon[0], int(line.split()[1]))
-            time.sleep(0.02)
+            mine = status("self")
+            peaks["window_anon"] = max(peaks["window_anon"], mine.get("RssAnon", 0))
+            peaks["window_rss"] = max(peaks["window_rss"], mine.get("VmRSS", 0))
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    child = status(entry)
+                    if child.get("PPid") == me:
+                        peaks["search_anon"] = max(peaks["search_anon"],
+                                                   child.get("RssAnon", 0))
+                        peaks["search_rss"] = max(peaks["search_rss"], child.get("VmRSS", 0))
+            time.sleep(0.05)
 
     import threading
 
@@ -305,7 +329,7 @@ def child_typing(data: Path, _started: float) -> dict[str, object]:
     return {"stall_ms_max": gaps[-1] * 1000, "stall_ms_p99": gaps[int(len(gaps) * .99)] * 1000,
             "search_ms_p50": statistics.median(latencies), "search_ms_max": max(latencies),
             "hits": hits, "searches": searches, "indexed": indexed, "peak_rss_mb": rss,
-            "peak_anon_mb": peak_anon[0] / 1024}
+            **{f"{key}_mb": value / 1024 for key, value in peaks.items()}}
 
 
 def child_import(data: Path, _started: float, folder: str) -> dict[str, object]:
@@ -402,9 +426,10 @@ def main() -> int:
             f"  search, last key to results      {typing['search_ms_p50']:6.0f} ms median, "
             f"{typing['search_ms_max']:.0f} max (incl. the 200 ms debounce; "
             f"{typing['searches']} searches ran)",
-            f"  peak memory, index open          {typing['peak_anon_mb']:6.0f} MB private "
-            f"(anonymous); {typing['peak_rss_mb']:.0f} MB RSS, which counts the pages of the "
-            "memory-mapped index read so far",
+            f"  peak memory, index open          {typing['window_anon_mb']:6.0f} MB window + "
+            f"{typing['search_anon_mb']:.0f} MB search process, private (anonymous)",
+            f"                                   RSS: {typing['window_rss_mb']:.0f} MB window, "
+            f"{typing['search_rss_mb']:.0f} MB search (counts the mmapped index pages read)",
         ]
     if "import" in wanted:
         print("importing 2,000 articles through the window ...", flush=True)

@@ -86,6 +86,8 @@ def start(window: MainWindow) -> None:
     # The table when there are rows; the empty-state page when there are none.
     shown = window.list_pane.stack.currentWidget()
     target = window.article_list.viewport() if shown is window.article_list else shown
+    if target is None:
+        target = window
     window._first_paint = _AfterFirstPaint(target, after_paint)
     window.show()
 

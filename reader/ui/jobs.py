@@ -38,9 +38,11 @@ log = logging.getLogger(__name__)
 PhaseProgress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
 
-# Opening an engine on a missing or damaged index creates it afresh; two threads doing
-# that at once would delete each other's files, so every opening in this process queues.
+# Opening an engine on a missing or damaged index creates it afresh; two openers doing
+# that at once (the search process and a job, on a first start) would delete each other's
+# files, so every opening takes this lock, and a file lock shared by the app's processes.
 ENGINE_OPEN_LOCK = threading.Lock()
+ENGINE_LOCK_FILE = "index-open.lock"
 MAX_LISTED_SKIPS = 200
 
 
@@ -75,7 +77,17 @@ def open_engine_locked(data_dir: Path) -> WhooshEngine:
     from reader.search.sync import open_engine
 
     with ENGINE_OPEN_LOCK:
-        return open_engine(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with open(data_dir / ENGINE_LOCK_FILE, "a+b") as handle:
+            try:
+                import fcntl
+            except ImportError:  # not POSIX: the in-process lock is what there is
+                return open_engine(data_dir)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                return open_engine(data_dir)
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def sync_search_index(catalogue: Catalogue, data_dir: Path, progress: PhaseProgress,

@@ -536,11 +536,12 @@ class MainWindow(QMainWindow):
     def start_background(self) -> None:
         """After the first paint: first-start sample, or re-scan the folders; warm search."""
         if self._library_size == 0 and not self.catalogue.roots():
+            # No index yet either: the job builds it, and search starts when it is done.
             self.jobs.submit(ProcessJob(sample_import_job(self.data_dir)))
         else:
             self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
+            self.search_service.warm_up()
         self._coming = None
-        self.search_service.warm_up()
 
     def cancel_job(self) -> None:
         self.progress.cancelling()

@@ -6,7 +6,30 @@ file, and a grep for "PySide6" outside it finds a layering mistake.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
+import sys
+
+
+def _keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python 3.11: its wrappers of C++ ``void`` methods
+    (``QPainter.save``, ``QWidget.update``, ``QStyle.drawPrimitive``...) return ``None``
+    without taking a reference. From Python 3.12 on, None is immortal and that is
+    harmless; on 3.11 every such call drops None's reference count by one, and after a few
+    thousand calls the interpreter aborts ("Fatal Python error: none_dealloc"): the window
+    died mid-benchmark, and a plain loop of QPainter.save/restore reproduces it. Giving
+    None a reference count no process can use up makes it as immortal as 3.12 does.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    refcount = ctypes.c_ssize_t.from_address(id(None))
+    if refcount.value < 1 << 40:
+        refcount.value += 1 << 40
+
+
+_keep_none_alive()
+
+from PySide6.QtCore import (  # noqa: E402 - after the work-around above
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
@@ -26,7 +49,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import (
+from PySide6.QtGui import (  # noqa: E402
     QAction,
     QActionGroup,
     QCloseEvent,
@@ -50,7 +73,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import (
+from PySide6.QtWidgets import (  # noqa: E402
     QAbstractItemView,
     QApplication,
     QComboBox,

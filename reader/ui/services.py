@@ -1,7 +1,7 @@
 """The window's background services, each a thread with its own connections.
 
-- ``SearchService``: search and more-like-this, on one long-lived engine (its searcher and
-  id maps stay warm between keystrokes), latest query wins.
+- ``SearchService``: search and more-like-this, answered by one long-lived search process
+  (its engine stays warm between keystrokes; see ``search_process``), latest query wins.
 - ``ListQueries``: the article list's ordered ids for a sort or filter (up to ~0.2 s at
   100,000 articles), latest request wins, so typing in the filter never stalls.
 - ``StateWriter``: read marks and scroll positions. Writes can wait on an import's
@@ -13,15 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
-from reader.ui.jobs import open_engine_locked
+from reader.ui.search_process import SearchClient
 from reader.ui.workers import TaskThread
-
-if TYPE_CHECKING:
-    from reader.search.whoosh_engine import WhooshEngine
 
 
 @dataclass(slots=True)
@@ -54,88 +51,43 @@ class SearchOutcome:
         return 1.0 if not self.library else min(1.0, self.indexed / self.library)
 
 
-@dataclass
-class _SearchContext:
-    data_dir: Path
-    catalogue: Catalogue
-    engine: WhooshEngine | None = None
-    rebuilding: bool = False
-
-    def get_engine(self) -> WhooshEngine:
-        if self.engine is None:
-            self.engine = open_engine_locked(self.data_dir)
-            self.rebuilding = self.engine.rebuilt
-        return self.engine
-
-    def close(self) -> None:
-        if self.engine is not None:
-            self.engine.close()
-            self.engine = None
-        self.catalogue.close()
-
-
 class SearchService:
+    """Search requests go through a thread (latest wins) to the search process."""
+
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self._thread: TaskThread[_SearchContext] = TaskThread(
-            "search",
-            lambda: _SearchContext(data_dir, Catalogue(catalogue_path(data_dir), readonly=True)),
-            lambda ctx: ctx.close(),
+        self._thread: TaskThread[SearchClient] = TaskThread(
+            "search", lambda: SearchClient(data_dir), lambda client: client.close(),
         )
 
     def warm_up(self) -> None:
-        """Open the engine now (imports Whoosh, reads the index) so the first query is quick."""
-        self._thread.submit(lambda ctx: ctx.get_engine(), lane="warm")
+        """Start the search process and open the index, so the first query is quick."""
+        self._thread.submit(lambda client: client.call("warm"), lane="warm")
 
     def search(self, text: str, *, sort: str, limit: int,
                on_done: Callable[[SearchOutcome], None],
                on_error: Callable[[BaseException], None]) -> None:
-        def run(ctx: _SearchContext) -> SearchOutcome:
-            from reader.search.sync import search_library
-
-            engine = ctx.get_engine()
-            results = search_library(ctx.catalogue, engine, text, limit=limit,
-                                     sort="date" if sort == "date" else "relevance")
-            rows = ctx.catalogue.list_rows([h.id for h in results.hits])
-            hits = []
-            for hit in results.hits:
-                row = rows.get(hit.id)
-                if row is None:
-                    continue
-                hits.append(HitRow(hit.id, row["title"], row["date"], row["site"],
-                                   row["language"], hit.snippet, list(hit.highlights),
-                                   list(hit.matched_in)))
-            return SearchOutcome(text, hits, results.total, results.exact_total,
-                                 results.seconds, results.note, results.indexed,
-                                 results.library, limit, ctx.rebuilding)
+        def run(client: SearchClient) -> SearchOutcome:
+            data = client.call("search", text=text, sort=sort, limit=limit)
+            hits = [HitRow(h["id"], h["title"], h["date"], h["site"], h["language"],
+                           h["snippet"], [(int(a), int(b)) for a, b in h["highlights"]],
+                           list(h["matched_in"])) for h in data["hits"]]
+            return SearchOutcome(data["query"], hits, data["total"], data["exact_total"],
+                                 data["seconds"], data["note"], data["indexed"],
+                                 data["library"], data["limit"], data["rebuilding"])
 
         self._thread.submit(run, on_done=on_done, on_error=on_error, lane="search")
 
     def similar(self, article_id: int, *, limit: int,
                 on_done: Callable[[list[dict[str, Any]]], None],
                 on_error: Callable[[BaseException], None]) -> None:
-        def run(ctx: _SearchContext) -> list[dict[str, Any]]:
-            from reader.search.sync import index_doc
-
-            doc = index_doc(ctx.catalogue, article_id)
-            if doc is None:
-                return []
-            ids = ctx.get_engine().similar(doc, limit=limit)
-            rows = ctx.catalogue.list_rows(ids)
-            return [rows[i] for i in ids if i in rows]
-
-        self._thread.submit(run, on_done=on_done, on_error=on_error, lane="similar")
+        self._thread.submit(
+            lambda client: list(client.call("similar", id=article_id, limit=limit)),
+            on_done=on_done, on_error=on_error, lane="similar")
 
     def reopen(self) -> None:
-        """The index was changed by another engine instance (a job): read it afresh."""
-
-        def run(ctx: _SearchContext) -> None:
-            if ctx.engine is not None:
-                ctx.engine.close()
-                ctx.engine = None
-            ctx.rebuilding = False
-
-        self._thread.submit(run, lane="reopen")
+        """The index was changed by another process (a job): read it afresh."""
+        self._thread.submit(lambda client: client.call("reopen"), lane="reopen")
 
     def wait_idle(self, timeout: float = 20.0) -> bool:
         return self._thread.wait_idle(timeout)

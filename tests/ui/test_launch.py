@@ -44,3 +44,20 @@ def test_the_core_never_imports_qt() -> None:
         if path.name == "cli.py":  # `reader` alone imports reader.ui.app, lazily
             found = [f for f in found if f[1] != "reader.ui"]
         assert not found, path
+
+
+def test_void_qt_calls_cannot_exhaust_none() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call; the
+    work-around in reader.ui.qt must keep the app from aborting (none_dealloc)."""
+    from reader.ui.qt import QApplication, QPainter, QPixmap
+
+    app = QApplication.instance() or QApplication([])
+    assert app is not None
+    pixmap = QPixmap(8, 8)
+    painter = QPainter(pixmap)
+    before = sys.getrefcount(None)
+    for _ in range(50_000):  # would abort the interpreter without the work-around
+        painter.save()
+        painter.restore()
+    painter.end()
+    assert sys.getrefcount(None) > 1_000_000 or sys.getrefcount(None) >= before
