@@ -116,10 +116,10 @@ class SegmentBuilder:
         self._tfs.clear()
         docnums = np.repeat(np.arange(n, dtype=np.uint16), sizes)
         order = np.argsort(keys, kind="stable")  # stable: document numbers stay ascending
-        keys = keys[order]
         tfs = tfs[order]
         docnums = docnums[order]
         del order
+        keys.sort()  # in place: the same order as keys[order], without a third copy
         if keys.size:
             first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
         else:

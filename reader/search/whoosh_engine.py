@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh import fields, index, query
+from whoosh import columns, fields, index, query
 
 from reader.errors import ReaderError
 from reader.search import analysis
@@ -37,15 +37,17 @@ from reader.search.postings import PostingStore, SegmentBuilder, SegmentDoc, dat
 from reader.search.query import parse_query
 from reader.search.snippets import make_snippet
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 TextProvider = Callable[[int], tuple[str, str] | None]
 
 
 def make_schema() -> fields.Schema:
+    """Nothing stored: the article id is a column (document number -> id), and which
+    version is indexed lives in the posting store's manifest. Stored fields only made
+    Whoosh's segment merges heavier (the indexing process's memory peaked there)."""
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        aid=fields.NUMERIC(int, bits=64, stored=True, sortable=True),
-        version=fields.STORED(),
+        id=fields.ID(unique=True),
+        aid=fields.COLUMN(columns.NumericColumn("q")),  # a column only: no index terms
         site=fields.KEYWORD(lowercase=True, commas=True),
         date=fields.ID(sortable=True),
         lang=fields.ID(),
@@ -153,7 +155,8 @@ class WhooshEngine:
         from whoosh.index import LockError
 
         try:
-            return self.ix.writer(timeout=30.0)
+            # A small pool: Whoosh spills to temporary files beyond it (records are tiny).
+            return self.ix.writer(timeout=30.0, limitmb=32)
         except LockError:
             raise ReaderError(
                 "The search index is being written by another Archive Reader process; "
@@ -173,9 +176,8 @@ class WhooshEngine:
         writer = self._writer()
         try:
             for m in metas:
-                writer.update_document(id=str(m.id), aid=m.id, version=m.version,
-                                       site=m.site or None, date=m.date or None,
-                                       lang=m.lang or None)
+                writer.update_document(id=str(m.id), aid=m.id, site=m.site or None,
+                                       date=m.date or None, lang=m.lang or None)
         except BaseException:
             writer.cancel()
             raise
