@@ -111,8 +111,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("Import interrupted; what was imported so far is kept.", file=sys.stderr)
             return 130
         bar.close()
-        index_note = None if args.no_index else _sync(args, catalogue)
         annotation_note = _after_import(catalogue)
+        if not args.json:  # phase one is done: say so before the index catches up
+            _print_import_summary(args, summary)
+            sys.stdout.flush()
+        index_note = None if args.no_index else _sync(args, catalogue)
     if annotation_note:
         print(f"note: {annotation_note}", file=sys.stderr)
     if args.json:
@@ -125,20 +128,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             "cancelled": summary.cancelled, "seconds": round(summary.seconds, 3),
             "index": index_note,
         }))
-    else:
-        print(summary.describe())
-        if index_note:
-            print(index_note[0].upper() + index_note[1:] + ".")
-        for path, warning in summary.warnings[:20]:
-            print(f"  note: {path}: {warning}")
-        if summary.skipped:
-            print("Skipped:")
-            limit = None if args.verbose else 20
-            for path, reason in summary.skipped[:limit]:
-                print(f"  {path}: {reason}")
-            if limit is not None and len(summary.skipped) > limit:
-                print(f"  ... and {len(summary.skipped) - limit} more (use --verbose)")
+    elif index_note:
+        print(index_note[0].upper() + index_note[1:] + ".")
     return 0
+
+
+def _print_import_summary(args: argparse.Namespace, summary: Any) -> None:
+    print(summary.describe())
+    for path, warning in summary.warnings[:20]:
+        print(f"  note: {path}: {warning}")
+    if summary.skipped:
+        print("Skipped:")
+        limit = None if args.verbose else 20
+        for path, reason in summary.skipped[:limit]:
+            print(f"  {path}: {reason}")
+        if limit is not None and len(summary.skipped) > limit:
+            print(f"  ... and {len(summary.skipped) - limit} more (use --verbose)")
 
 
 def _after_import(catalogue: Catalogue) -> str | None:
