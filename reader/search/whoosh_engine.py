@@ -99,6 +99,7 @@ class WhooshEngine:
         self.rebuilt = False  # True when a damaged or missing index was started afresh
         self.reason = ""
         self._searcher: Any = None
+        self._searcher_generation = -1
         self._aid_by_docnum: tuple[int, np.ndarray] | None = None
         self._open()
 
@@ -210,10 +211,15 @@ class WhooshEngine:
     # -- filters through Whoosh ----------------------------------------------------------
 
     def _whoosh_searcher(self) -> Any:
+        """One searcher, refreshed only when the index was written since (every write
+        bumps the store's generation): refresh() itself lists the folder and reopens
+        segment readers, which held the GIL against the GUI's event loop."""
+        generation = self.store.generation()
         if self._searcher is None:
             self._searcher = self.ix.searcher()
-        else:
+        elif generation != self._searcher_generation:
             self._searcher = self._searcher.refresh()
+        self._searcher_generation = generation
         return self._searcher
 
     def _filter_ids(self, fieldname: str, value: str) -> np.ndarray | None:
