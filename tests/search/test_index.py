@@ -197,3 +197,19 @@ def test_a_second_indexer_is_told_to_wait(library) -> None:  # type: ignore[no-u
     with _sync_lock(engine.folder), pytest.raises(ReaderError, match="indexing"):
         sync_index(catalogue, engine, workers=1)
     engine.close()
+
+
+def test_filters_follow_the_index_after_changes(library) -> None:  # type: ignore[no-untyped-def]
+    """site: answers are kept between queries, but never across a change."""
+    tmp_path, archive, catalogue = library
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine, workers=1)
+    assert len(search_library(catalogue, engine, "site:跨境电商资讯", limit=100).hits) == 40
+    assert search_library(catalogue, engine, "site:出海观察资讯").hits == []
+    (archive / "new.txt").write_text("2024-02-02\n\n出海观察资讯:新站点的报道\n\n正文。",
+                                     encoding="utf-8")
+    import_paths(catalogue, [archive], workers=1)
+    sync_index(catalogue, engine, workers=1)
+    assert [catalogue.summary(h.id)["title"] for h in  # type: ignore[index]
+            search_library(catalogue, engine, "site:出海观察资讯").hits] == ["新站点的报道"]
+    engine.close()
