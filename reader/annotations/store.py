@@ -273,6 +273,33 @@ class AnnotationStore:
             if any(t.casefold() == wanted for t in json.loads(r[1]))
         }
 
+    def bookmark_marks(self, ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """Which of *ids* are bookmarked, with their tags: one read for a page of the
+        GUI's list (never writes, so it cannot wait on an import's lock)."""
+        return {
+            r[0]: tuple(json.loads(r[1])) for r in self._in_chunks(
+                "SELECT t.article_id, b.tags FROM bookmarks b JOIN annotation_targets t"
+                " ON t.id = b.target_id WHERE t.article_id IN ({marks})", ids)
+        }
+
+    def annotation_counts(self, ids: Iterable[int]) -> dict[int, int]:
+        """How many annotations each of *ids* carries (absent: none); a pure read."""
+        return {
+            r[0]: r[1] for r in self._in_chunks(
+                "SELECT t.article_id, count(*) FROM annotations a JOIN annotation_targets t"
+                " ON t.id = a.target_id WHERE t.article_id IN ({marks})"
+                " GROUP BY t.article_id", ids)
+        }
+
+    def _in_chunks(self, sql: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
+        wanted = list(ids)
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows += self._db.execute(sql.format(marks=",".join("?" * len(chunk))),
+                                     chunk).fetchall()
+        return rows
+
     def tags(self) -> list[tuple[str, int]]:
         """Every tag in use with how many bookmarks carry it, most used first."""
         counts: dict[str, tuple[str, int]] = {}

@@ -20,11 +20,14 @@ from urllib.parse import urlsplit
 from reader.article import Article, Block
 from reader.ui.fonts import MONO, css_families, families_for
 from reader.ui.links import article_url
+from reader.ui.text_map import BodySpan
 from reader.ui.theme import ReadingColors
 
 BASE_FONT_PX = 17.0
 MEASURE_EM = 36  # the text column: about 36 Chinese characters or 70 Latin letters a line
 LINKED_FROM_SHOWN = 30  # a much-cited article can be linked from thousands
+HEADER_BLOCKS = 2  # the title and the meta line: the body's blocks come right after them
+EDIT_TAGS_URL = "reader:edit-tags"  # the meta line's "Edit tags" link, handled by the window
 
 
 @dataclass(slots=True)
@@ -34,6 +37,7 @@ class RelatedInfo:
     linked_from: list[dict[str, Any]] = field(default_factory=list)
     similar: list[dict[str, Any]] | None = None  # None: still being looked up
     similar_note: str | None = None  # e.g. "the search index is still being built"
+    bookmark: tuple[str, ...] | None = None  # the bookmark's tags; None: not bookmarked
 
 
 def _e(text: str | None) -> str:
@@ -117,6 +121,27 @@ def _blocks(blocks: Sequence[Block]) -> str:
     return "\n".join(out)
 
 
+def body_spans(blocks: Sequence[Block]) -> list[BodySpan]:
+    """The body blocks in the order ``_blocks`` emits them, each with where its text
+    starts in ``Article.text`` (credits are shown but are not part of it): what the pane
+    aligns with the rendered document to put annotations on the page."""
+    spans: list[BodySpan] = []
+    offset = 0
+    for block in blocks:
+        if block.kind == "credit":
+            spans.append(BodySpan(block.text, None))
+            continue
+        spans.append(BodySpan(block.text, offset, pre=block.kind == "pre"))
+        offset += len(block.text) + 2  # the "\n\n" between paragraphs
+    return spans
+
+
+def _bookmark_meta(tags: tuple[str, ...]) -> str:
+    listed = f" · {_e(', '.join(tags))}" if tags else ""
+    label = "Edit tags" if tags else "Add tags"
+    return f'★ Bookmarked{listed} · <a href="{EDIT_TAGS_URL}">{label}</a>'
+
+
 def _article_line(row: dict[str, Any]) -> str:
     where = " · ".join(_e(x) for x in (row.get("date"), row.get("site")) if x)
     tail = f' <span class="where">{where}</span>' if where else ""
@@ -142,8 +167,11 @@ def render_article(
     if article.source_url:
         meta.append(f'<a href="{_e(article.source_url)}">Original at '
                     f"{_e(_domain(article.source_url) or 'the source')} ↗</a>")
+    if related.bookmark is not None:
+        meta.append(_bookmark_meta(related.bookmark))
+    # HEADER_BLOCKS: exactly these two blocks come before the body.
     parts = [
-        f"<h1>{_e(article.title)}</h1>",
+        f"<h1>{_e(article.title.strip()) or '&nbsp;'}</h1>",  # never empty: Qt drops those
         f'<p class="meta">{" · ".join(meta) or "&nbsp;"}</p>',
         _blocks(article.blocks),
     ]

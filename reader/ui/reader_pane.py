@@ -6,29 +6,43 @@ returns nothing for every URL, so no image, stylesheet or page is ever fetched, 
 a saved article contained. The pane around it adds the readable measure (frame margins
 centring a column of about 36 em), zoom, find-in-article and the scroll position a
 person left each article at (a character offset, so it survives zoom and resizing).
+
+Annotations are painted into the document's own character formats (background, a dotted
+underline for a note, the note as the format's tooltip), so hovering shows a note with no
+Python call per mouse event; a ``TextMap`` built at every render turns selections into
+``Article.text`` offsets and offsets back into places on the page. Find and search marks
+stay extra selections, drawn over the highlights.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from reader.annotations.model import Annotation
 from reader.article import Article
 from reader.ui.article_html import (
     BASE_FONT_PX,
+    HEADER_BLOCKS,
     MEASURE_EM,
     RelatedInfo,
+    body_spans,
     render_article,
     render_message,
 )
+from reader.ui.highlights import fill, segments, tooltip_html, underline
 from reader.ui.qt import (
+    QBrush,
     QColor,
+    QContextMenuEvent,
     QEvent,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
     QLineEdit,
+    QMenu,
     QMouseEvent,
     QPoint,
+    QPointF,
     QResizeEvent,
     Qt,
     QTextBrowser,
@@ -43,10 +57,13 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
+from reader.ui.text_map import TextMap
 from reader.ui.theme import ReadingColors, reading_colors
 
 ZOOM_STEP = 1.1
 ZOOM_MIN, ZOOM_MAX = 0.5, 3.0
+ANNOTATION_PROPERTY = 0x100100  # QTextFormat.UserProperty + 0x100: ids painted there
+FLASH_MS = 900
 
 
 def history_step(event: QMouseEvent) -> int:
@@ -65,6 +82,8 @@ class ArticleBrowser(QTextBrowser):
     navigate = Signal(int)  # mouse Back (-1) / Forward (+1) buttons
     pageRequested = Signal(int)  # Space (+1) / Shift+Space (-1)
     escapePressed = Signal()
+    textClicked = Signal(QPoint, QPoint)  # a plain click on text: viewport and screen point
+    menuRequested = Signal(QMenu, QPoint)  # the context menu, before it shows: add to it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +118,20 @@ class ArticleBrowser(QTextBrowser):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        if (event.button() == Qt.MouseButton.LeftButton
+                and not self.textCursor().hasSelection() and not self.anchorAt(point)):
+            self.textClicked.emit(point, event.globalPosition().toPoint())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        # popup(), not exec(): the event loop runs on while the menu is open.
+        menu = self.createStandardContextMenu(event.pos())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.menuRequested.emit(menu, event.pos())
+        menu.popup(event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         mods = event.modifiers()
@@ -155,6 +188,7 @@ class ReaderPane(QWidget):
     linkClicked = Signal(QUrl)
     linkHovered = Signal(str)  # the URL under the mouse, "" when it leaves a link
     positionChanged = Signal(int, int)  # article id, character offset at the top
+    annotationClicked = Signal(str, QPoint)  # the highlight on top there, screen point
 
     def __init__(self, parent: QWidget | None = None, *, zoom: float = 1.0) -> None:
         super().__init__(parent)
@@ -175,6 +209,16 @@ class ReaderPane(QWidget):
         self._page_colour = ""
         self.matches = 0
         self._restoring = False
+        self.text_map = TextMap()
+        self.annotations: list[Annotation] = []  # the current article's, as last given
+        self._painted: list[tuple[int, int]] = []  # document ranges carrying a highlight
+        self._ranges: dict[str, list[tuple[int, int]]] = {}  # annotation id -> ranges
+        self._marks: list[QTextEdit.ExtraSelection] = []  # find / search-term marks
+        self._flash: list[QTextEdit.ExtraSelection] = []
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(800)
@@ -190,6 +234,7 @@ class ReaderPane(QWidget):
         self.find_bar.field.escapePressed.connect(self.close_find)
         self.find_bar.field.previousRequested.connect(lambda: self.find_next(backward=True))
         self.browser.escapePressed.connect(self._browser_escape)
+        self.browser.textClicked.connect(self._text_clicked)
         self.browser.setAccessibleName("Article")
 
     # -- showing ---------------------------------------------------------------------
@@ -211,6 +256,7 @@ class ReaderPane(QWidget):
         self.related = related
         self._message = None
         self._terms = []
+        self.annotations = []  # until the store answers (set_annotations)
         self._render()
         self.restore_position(position)
 
@@ -219,6 +265,7 @@ class ReaderPane(QWidget):
         self.flush_position()
         self.current_id = None
         self.article = None
+        self.annotations = []
         self._message = (title, paragraphs)
         self._render()
 
@@ -234,6 +281,12 @@ class ReaderPane(QWidget):
     def set_linked_from(self, article_id: int, rows: list[dict[str, Any]]) -> None:
         if article_id == self.current_id:
             self.related.linked_from = rows
+            self._rerender_in_place()
+
+    def set_bookmark(self, article_id: int, tags: tuple[str, ...] | None) -> None:
+        """The meta line's bookmark and tags (None: not bookmarked)."""
+        if article_id == self.current_id and tags != self.related.bookmark:
+            self.related.bookmark = tags
             self._rerender_in_place()
 
     def _html(self) -> str:
@@ -260,6 +313,15 @@ class ReaderPane(QWidget):
         self._restoring = True
         self.browser.setDocument(document)  # the old one, a child of the browser, is deleted
         self._restoring = False
+        self._flash = []
+        self._painted = []
+        self._ranges = {}
+        if self.article is not None and self.current_id is not None:
+            self.text_map = TextMap.build(document.toRawText(), body_spans(self.article.blocks),
+                                          header_blocks=HEADER_BLOCKS)
+            self._paint_annotations()
+        else:
+            self.text_map = TextMap()
         if self.find_bar.isVisible():
             self._highlight_all(self.find_bar.field.text())
         else:
@@ -392,7 +454,7 @@ class ReaderPane(QWidget):
 
     def close_find(self) -> None:
         self.find_bar.hide()
-        self.browser.setExtraSelections([])
+        self._select([])
         self._mark_terms(self._terms)
         self.browser.setFocus()
 
@@ -428,16 +490,22 @@ class ReaderPane(QWidget):
             cursor = document.find(text, cursor)
         return found
 
-    def _select(self, cursors: list[QTextCursor]) -> None:
-        fmt = QTextCharFormat()
-        fmt.setBackground(self._mark_colour())
+    @staticmethod
+    def _selections(cursors: list[QTextCursor], fmt: QTextCharFormat
+                    ) -> list[QTextEdit.ExtraSelection]:
         selections = []
         for cursor in cursors:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
-        self.browser.setExtraSelections(selections)
+        return selections
+
+    def _select(self, cursors: list[QTextCursor]) -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._mark_colour())
+        self._marks = self._selections(cursors, fmt)
+        self.browser.setExtraSelections(self._marks + self._flash)
 
     def highlight_terms(self, terms: list[str], *, scroll: bool) -> None:
         """Opened from a search hit: mark the matched words, and (unless the reader had
@@ -482,3 +550,148 @@ class ReaderPane(QWidget):
             self.browser.setTextCursor(cursor)
             found = self.browser.find(text, flags)
         return found
+
+    # -- annotations -------------------------------------------------------------------
+
+    def set_annotations(self, article_id: int, annotations: list[Annotation]) -> None:
+        """Paint the article's highlights (a stale answer for another article is dropped)."""
+        if article_id != self.current_id:
+            return
+        self.annotations = list(annotations)
+        self._paint_annotations()
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _paint_annotations(self) -> None:
+        """Take the old highlights off the page and put the current ones on: only the
+        ranges involved change format, so only their paragraphs are laid out again."""
+        clear = QTextCharFormat()
+        clear.setBackground(QBrush())
+        clear.setToolTip("")
+        clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        clear.setProperty(ANNOTATION_PROPERTY, "")
+        for start, end in self._painted:
+            self._cursor(start, end).mergeCharFormat(clear)
+        self._painted = []
+        self._ranges = {}
+        if self.text_map.empty:
+            return
+        colors = self.colors()
+        for segment in segments(self.annotations):
+            top = segment.top
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(fill(top.color, dark=colors.dark, page=colors.background)))
+            fmt.setToolTip(tooltip_html(segment.annotations))
+            fmt.setProperty(ANNOTATION_PROPERTY, " ".join(a.id for a in segment.annotations))
+            if any(a.note for a in segment.annotations):
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor(underline(top.color, dark=colors.dark,
+                                                       page=colors.background,
+                                                       text=colors.text)))
+            for start, end in self.text_map.doc_ranges(segment.start, segment.end):
+                self._cursor(start, end).mergeCharFormat(fmt)
+                self._painted.append((start, end))
+                for a in segment.annotations:
+                    self._ranges.setdefault(a.id, []).append((start, end))
+
+    def annotation_doc_range(self, annotation_id: str) -> tuple[int, int] | None:
+        """Where a placed annotation is on the page (document positions)."""
+        ranges = self._ranges.get(annotation_id)
+        if not ranges:
+            return None
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection as a range of Article.text, clipped to the body and trimmed of
+        white space at both ends; None when no body text is selected."""
+        if self.article is None:
+            return None
+        cursor = self.browser.textCursor()
+        if not cursor.hasSelection():
+            return None
+        found = self.text_map.text_range(cursor.selectionStart(), cursor.selectionEnd())
+        if found is None:
+            return None
+        start, end = found
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def char_at(self, point: QPoint) -> int | None:
+        """The document position of the character drawn at *point* (viewport
+        coordinates), or None when there is no text there."""
+        bars = (self.browser.horizontalScrollBar().value(),
+                self.browser.verticalScrollBar().value())
+        layout = self.browser.document().documentLayout()
+        hit = layout.hitTest(QPointF(point.x() + bars[0], point.y() + bars[1]),
+                             Qt.HitTestAccuracy.ExactHit)
+        if hit < 0:
+            return None
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(hit)
+        # hitTest gives the nearest gap between characters: the character is the one on
+        # the side of the gap the point is on.
+        return hit - 1 if point.x() < self.browser.cursorRect(cursor).x() and hit > 0 else hit
+
+    def annotations_at(self, position: int | None) -> list[Annotation]:
+        """The annotations over the character at document *position*, the top one first."""
+        if position is None:
+            return []
+        ids = {i for i, ranges in self._ranges.items()
+               if any(a <= position < b for a, b in ranges)}
+        for segment in segments(self.annotations):
+            if ids and ids == {a.id for a in segment.annotations}:
+                return list(reversed(segment.annotations))
+        return [a for a in self.annotations if a.id in ids]
+
+    def annotations_at_cursor(self) -> list[Annotation]:
+        """Under the text cursor (the keyboard's way to a highlight)."""
+        cursor = self.browser.textCursor()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        return self.annotations_at(position) or self.annotations_at(position - 1)
+
+    def _text_clicked(self, point: QPoint, global_point: QPoint) -> None:
+        found = self.annotations_at(self.char_at(point))
+        if found:
+            self.annotationClicked.emit(found[0].id, global_point)
+
+    def scroll_to_annotation(self, annotation_id: str, *, flash: bool = True) -> bool:
+        """Bring a highlight to the upper third of the view and flash it; False when it
+        is not on the page (orphaned, or another article's)."""
+        found = self.annotation_doc_range(annotation_id)
+        if found is None:
+            return False
+        start, end = found
+        self._force_layout()
+        cursor = self._cursor(start, start)
+        top = self.browser.cursorRect(cursor).top()
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + top - self.browser.viewport().height() // 3)
+        if flash:
+            self.flash_range(start, end)
+        return True
+
+    def flash_range(self, start: int, end: int) -> None:
+        """Show where something is for a moment, in the selection colours."""
+        fmt = QTextCharFormat()
+        palette = self.palette()
+        fmt.setBackground(palette.color(palette.ColorRole.Highlight))
+        fmt.setForeground(palette.color(palette.ColorRole.HighlightedText))
+        self._flash = self._selections([self._cursor(start, end)], fmt)
+        self.browser.setExtraSelections(self._marks + self._flash)
+        self._flash_timer.start()
+
+    def _end_flash(self) -> None:
+        self._flash = []
+        self.browser.setExtraSelections(self._marks)
+
+    @property
+    def flashing(self) -> bool:
+        return bool(self._flash)
