@@ -251,7 +251,7 @@ class DocTerms:
     """One article analysed for the posting store."""
 
     keys: np.ndarray  # uint64, unique
-    tfs: np.ndarray  # uint16, aligned with keys: word frequency, or a pair's signature
+    tfs: np.ndarray  # uint8, aligned with keys: word frequency (capped) or pair signature
     body_length: int  # word tokens in the body (BM25's document length)
     title_length: int
     needs_opencc: bool  # folding this text needs OpenCC (it holds Traditional forms)
@@ -283,7 +283,7 @@ def analyse(title: str, body: str) -> DocTerms:
     tfs = np.concatenate([gram_counts, bw_tfs, tw_tfs, pair_tfs])
     keys, first = np.unique(keys, return_index=True)  # a hash could meet another: merge
     return DocTerms(
-        keys=keys, tfs=np.minimum(tfs[first], 65535).astype(np.uint16),
+        keys=keys, tfs=np.minimum(tfs[first], 255).astype(np.uint8),
         body_length=int(sum(body_words.values())),
         title_length=int(sum(title_words.values())),
         needs_opencc=needs_opencc, latin=latin,

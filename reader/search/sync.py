@@ -26,7 +26,7 @@ from reader.errors import ReaderError
 from reader.search.engine import Cancel, IndexDoc, Progress, SearchResults, Sort
 from reader.search.whoosh_engine import RecordMeta, WhooshEngine, build_segment
 
-SEGMENT_DOCS = 2048  # a segment's size: bounds a worker's memory (~300 MB at 8 KB each)
+SEGMENT_DOCS = 1536  # a segment's size: bounds a worker's memory (~280 MB at 8 KB each)
 IN_PROCESS = 300  # fewer articles than this are not worth starting worker processes
 
 

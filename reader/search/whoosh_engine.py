@@ -379,7 +379,7 @@ class WhooshEngine:
 
     # -- compaction ----------------------------------------------------------------------
 
-    def compaction_plan(self, small: int = 512, max_docs: int = 2048) -> list[int]:
+    def compaction_plan(self, small: int = 512, max_docs: int = 1536) -> list[int]:
         """Live articles worth re-indexing so small or mostly stale segments can go:
         indexing them again into one new segment is the merge."""
         stats = self.store.segment_stats()
