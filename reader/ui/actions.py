@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from reader.annotations.model import COLORS
+from reader.ui.annotation_panels import colour_icon
 from reader.ui.qt import QAction, QActionGroup, QKeySequence, Qt, QToolBar, QWidget
 
 if TYPE_CHECKING:
@@ -29,6 +31,14 @@ KEYS_HELP = [
     ("Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text"),
     ("Ctrl+O", "add an archive folder (or drop one on the window)"),
     ("F5", "re-scan the added folders for changes"),
+    ("Ctrl+D", "bookmark the article, or remove its bookmark (★ in the toolbar too)"),
+    ("Ctrl+Shift+D", "edit the bookmark's tags (comma separated)"),
+    ("Ctrl+Shift+B", "bookmarks only in the list, by tag"),
+    ("Ctrl+Shift+H", "highlight the selected passage (right-click: other colours)"),
+    ("Ctrl+Shift+N", "add a note to the selection, or edit the highlight's at the cursor"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a highlight, note or bookmark change"),
+    ("Ctrl+Shift+A", "this article's highlights, in reading order"),
+    ("Ctrl+Shift+L", "all highlights, newest first, filtered as you type"),
 ]
 
 
@@ -87,6 +97,48 @@ def build_actions(win: MainWindow) -> None:
                           tip="Forward again (Alt+Right)")
     win.act_next = act("&Next Article", lambda: win.move_in_list(1))
     win.act_previous = act("&Previous Article", lambda: win.move_in_list(-1))
+    notes = win.notes
+    win.act_undo = notes.undo_stack.createUndoAction(win, "&Undo")
+    win.act_undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+    win.act_redo = notes.undo_stack.createRedoAction(win, "&Redo")
+    win.act_redo.setShortcuts(QKeySequence.keyBindings(std.Redo))
+    win.addActions([win.act_undo, win.act_redo])
+    win.act_bookmark = act("&Bookmark This Article", lambda: notes.toggle_bookmark(),
+                           "Ctrl+D", tip="Bookmark this article (Ctrl+D)", checkable=True)
+    win.act_bookmark.setEnabled(False)
+    win.act_edit_tags = act("Edit Bookmark &Tags…", lambda: notes.edit_tags(), "Ctrl+Shift+D",
+                            tip="Tags for this article's bookmark, comma separated")
+    win.act_bookmarks_only = act("&Bookmarks Only", win.toggle_bookmarks_only, "Ctrl+Shift+B",
+                                 checkable=True)
+    win.act_highlight = act("&Highlight", lambda: notes.highlight(), "Ctrl+Shift+H",
+                            tip="Highlight the selected passage")
+    win.highlight_actions = {}
+    for name in COLORS:
+        action = act(name.capitalize(), lambda _c=False, n=name: notes.highlight(n))
+        action.setIcon(colour_icon(name))
+        win.highlight_actions[name] = action
+    win.act_add_note = act("Add &Note…", lambda: notes.add_note(), "Ctrl+Shift+N",
+                           tip="A note on the selected passage")
+    win.act_highlights_panel = act("&Highlights in This Article", notes.toggle_panel,
+                                   "Ctrl+Shift+A", checkable=True)
+    win.act_all_highlights = act("&All Highlights", notes.toggle_all, "Ctrl+Shift+L",
+                                 checkable=True)
+    for dock, action in ((notes.article_dock, win.act_highlights_panel),
+                         (notes.all_dock, win.act_all_highlights)):
+        dock.visibilityChanged.connect(
+            lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
+    win.act_export = {}
+    for fmt, label in (("md", "Markdown"), ("json", "W3C JSON-LD")):
+        for article, scope in ((True, "This Article's Highlights"), (False, "All Highlights")):
+            win.act_export[(fmt, article)] = act(
+                f"{scope} as {label}…",
+                lambda _c=False, f=fmt, a=article: notes.export(f, article=a))
+    win.act_import_highlights = act(
+        "&Import Highlights…", lambda: notes.import_file(),
+        tip="Merge highlights and bookmarks from a W3C JSON-LD file (never duplicates)")
+    win.act_backup_now = act("&Back Up Now", lambda: notes.backup_now())
+    win.act_open_backups = act("&Open Backups Folder", notes.open_backups_folder)
+    win.act_restore_backup = act("&Restore from a Backup…", lambda: notes.restore_backup())
     win.act_keys = act("&Keyboard Shortcuts", win.show_keys, std.HelpContents)
     win.act_about = act("&About Archive Reader", win.show_about)
     win.act_back.setEnabled(False)
@@ -106,15 +158,35 @@ def build_menus(win: MainWindow) -> None:
     file_menu = bar.addMenu("&File")
     file_menu.addActions([win.act_add_folder, win.act_rescan])
     file_menu.addSeparator()
+    export = file_menu.addMenu("&Export Highlights")
+    export.addActions([win.act_export[("md", True)], win.act_export[("json", True)]])
+    export.addSeparator()
+    export.addActions([win.act_export[("md", False)], win.act_export[("json", False)]])
+    file_menu.addAction(win.act_import_highlights)
+    backups = file_menu.addMenu("Highlight &Backups")
+    backups.addActions([win.act_backup_now, win.act_open_backups, win.act_restore_backup])
+    file_menu.addSeparator()
     file_menu.addAction(win.act_quit)
     edit = bar.addMenu("&Edit")
+    edit.addActions([win.act_undo, win.act_redo])
+    edit.addSeparator()
     edit.addActions([win.act_search, win.act_filter, win.act_find])
+    edit.addSeparator()
+    edit.addAction(win.act_highlight)
+    colours = edit.addMenu("Highlight in &Colour")
+    colours.addActions(list(win.highlight_actions.values()))
+    edit.addAction(win.act_add_note)
+    edit.addSeparator()
+    edit.addActions([win.act_bookmark, win.act_edit_tags])
     edit.addSeparator()
     edit.addActions([win.act_toggle_read, win.act_copy_link])
     view = bar.addMenu("&View")
     view.addActions([win.act_zoom_in, win.act_zoom_out, win.act_zoom_reset])
     view.addSeparator()
-    view.addAction(win.act_unread_only)
+    view.addActions([win.act_unread_only, win.act_bookmarks_only])
+    view.addSeparator()
+    view.addActions([win.act_highlights_panel, win.act_all_highlights])
+    view.addSeparator()
     theme_menu = view.addMenu("&Theme")
     theme_menu.addActions(list(win.theme_actions.values()))
     go = bar.addMenu("&Go")
@@ -136,6 +208,8 @@ def build_toolbar(win: MainWindow, search_field: QWidget) -> QToolBar:
     toolbar.addActions([win.act_back, win.act_forward])
     toolbar.addSeparator()
     toolbar.addAction(win.act_add_folder)
+    win.act_bookmark.setIconText("☆ Bookmark")
+    toolbar.addAction(win.act_bookmark)
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
                          spacer.sizePolicy().Policy.Preferred)

@@ -5,7 +5,8 @@ display order (one covering-index query) and fetches the columns of a visible pa
 rows when the view first asks for one of them, so a first paint reads a few dozen rows,
 never 100,000 (a widget per row took 3.2 s; this takes milliseconds). Sorting and
 filtering ask the catalogue for a new id list in a worker thread (``ListQueries``), and
-the model swaps it in when it arrives.
+the model swaps it in when it arrives. The last column marks bookmarks (★) and highlights
+(✎): read with the page, two indexed queries for its hundred ids, never one per row.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+from reader.annotations.store import AnnotationStore
 from reader.catalogue import Catalogue
 from reader.ui.fonts import ui_font
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
+    QContextMenuEvent,
     QFont,
     QGuiApplication,
     QHeaderView,
@@ -30,18 +33,22 @@ from reader.ui.qt import (
     QPalette,
     QPersistentModelIndex,
     QPixmap,
+    QPoint,
     Qt,
     QTableView,
     QWidget,
     Signal,
 )
 
-COLUMNS = ("title", "date", "site")
-HEADERS = {"title": "Title", "date": "Date", "site": "Site"}
+COLUMNS = ("title", "date", "site", "marks")
+HEADERS = {"title": "Title", "date": "Date", "site": "Site", "marks": "★"}
+SORTABLE = ("title", "date", "site")
+MARKS_COLUMN = COLUMNS.index("marks")
 PAGE = 100  # rows fetched together: a screenful or two
 CACHE_PAGES = 60  # pages kept; scrolling back is free, memory stays bounded
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 READ_ROLE = Qt.ItemDataRole.UserRole + 2
+BOOKMARK_ROLE = Qt.ItemDataRole.UserRole + 3  # the bookmark's tags, or None
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -67,10 +74,13 @@ class ArticleListModel(QAbstractTableModel):
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
+        self._store = AnnotationStore(catalogue)
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
         self._overrides: dict[int, bool] = {}  # read marks made since the page was fetched
+        self._bookmarks: dict[int, tuple[str, ...] | None] = {}  # changed since, likewise
+        self._highlights: dict[int, int] = {}
         self.sort_column = "date"
         self.sort_descending = True
         self.rows_fetched = 0  # for tests and the bench: proof of laziness
@@ -86,14 +96,19 @@ class ArticleListModel(QAbstractTableModel):
         self._row_of = None
         self._pages.clear()
         self._overrides.clear()
+        self._bookmarks.clear()
+        self._highlights.clear()
         self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Forget fetched rows (titles may have changed after an import); ids stay."""
         self._pages.clear()
         self._overrides.clear()
+        self._bookmarks.clear()
+        self._highlights.clear()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 2))
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
     @property
     def ids(self) -> list[int]:
@@ -113,6 +128,11 @@ class ArticleListModel(QAbstractTableModel):
         if rows is None:
             chunk = self._ids[page * PAGE : (page + 1) * PAGE]
             rows = self._catalogue.list_rows(chunk)
+            marks = self._store.bookmark_marks(chunk)
+            counts = self._store.annotation_counts(chunk)
+            for article_id, data in rows.items():
+                data["bookmark"] = marks.get(article_id)
+                data["highlights"] = counts.get(article_id, 0)
             self.rows_fetched += len(rows)
             self._pages[page] = rows
             while len(self._pages) > CACHE_PAGES:
@@ -134,6 +154,31 @@ class ArticleListModel(QAbstractTableModel):
         row = self.row_of(article_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def bookmark_of(self, article_id: int) -> tuple[str, ...] | None:
+        """The bookmark's tags as the list shows them (None: not bookmarked)."""
+        if article_id in self._bookmarks:
+            return self._bookmarks[article_id]
+        row = self.row_of(article_id)
+        data = self._row(row) if row is not None else None
+        if data is None:
+            return self._store.bookmark_marks([article_id]).get(article_id)
+        return data["bookmark"]
+
+    def set_marks(self, article_id: int, bookmark: tuple[str, ...] | None,
+                  highlights: int) -> None:
+        """Show a bookmark or highlight change at once (the page is not read again)."""
+        self._bookmarks[article_id] = bookmark
+        self._highlights[article_id] = highlights
+        row = self.row_of(article_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, MARKS_COLUMN), self.index(row, MARKS_COLUMN))
+
+    def _marks(self, data: dict[str, Any]) -> tuple[tuple[str, ...] | None, int]:
+        article_id = data["id"]
+        return (self._bookmarks[article_id] if article_id in self._bookmarks
+                else data.get("bookmark"),
+                self._highlights.get(article_id, data.get("highlights", 0)))
 
     # -- Qt model interface ----------------------------------------------------------
 
@@ -179,8 +224,9 @@ class ArticleListModel(QAbstractTableModel):
             return self._ids[row]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
                         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
-                        Qt.ItemDataRole.ForegroundRole, READ_ROLE,
-                        Qt.ItemDataRole.AccessibleTextRole):
+                        Qt.ItemDataRole.ForegroundRole, READ_ROLE, BOOKMARK_ROLE,
+                        Qt.ItemDataRole.AccessibleTextRole,
+                        Qt.ItemDataRole.TextAlignmentRole):
             return None
         data = self._row(row)
         if data is None:  # deleted by an import since the ids were read
@@ -188,6 +234,12 @@ class ArticleListModel(QAbstractTableModel):
         read = self._overrides.get(data["id"], data["read"])
         if role == READ_ROLE:
             return read
+        if role == BOOKMARK_ROLE:
+            return self._marks(data)[0]
+        if column == "marks":
+            return self._marks_data(data, role)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = data[column] or ""
             if role == Qt.ItemDataRole.AccessibleTextRole and column == "title" and not read:
@@ -207,8 +259,31 @@ class ArticleListModel(QAbstractTableModel):
             return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         return None
 
+    def _marks_data(self, data: dict[str, Any], role: int) -> Any:
+        bookmark, highlights = self._marks(data)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ("★" if bookmark is not None else "") + ("✎" if highlights else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            parts = []
+            if bookmark is not None:
+                parts.append("Bookmarked" + (f" (tags: {', '.join(bookmark)})" if bookmark
+                                             else ""))
+            if highlights:
+                parts.append(f"{highlights} highlight{'s' if highlights != 1 else ''}")
+            return " · ".join(parts) or None
+        if role == Qt.ItemDataRole.ForegroundRole and bookmark is not None:
+            return QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            palette = QGuiApplication.palette()
+            return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        return None
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # The view asks; the window runs the query in the background and calls set_ids.
+        if COLUMNS[column] not in SORTABLE:
+            return  # the view puts its sort indicator back (ArticleListView)
         self.sort_column = COLUMNS[column]
         self.sort_descending = order == Qt.SortOrder.DescendingOrder
         self.sortRequested.emit(self.sort_column, self.sort_descending)
@@ -223,6 +298,7 @@ class ArticleListView(QTableView):
     searchRequested = Signal()
     toggleReadRequested = Signal()
     navigate = Signal(int)  # mouse Back (-1) / Forward (+1) buttons
+    menuRequested = Signal(int, QPoint)  # article id under the pointer, screen point
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,9 +348,23 @@ class ArticleListView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MARKS_COLUMN, QHeaderView.ResizeMode.Fixed)
         metrics = self.fontMetrics()
         header.resizeSection(1, metrics.horizontalAdvance("2026-06-30") + 24)
         header.resizeSection(2, metrics.horizontalAdvance("跨境电商资讯跨境") + 24)
+        header.resizeSection(MARKS_COLUMN, metrics.horizontalAdvance("★✎") + 16)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+
+    def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+        # The marks column does not sort: put the indicator back where the list is.
+        model = self.model()
+        if isinstance(model, ArticleListModel) and COLUMNS[section] not in SORTABLE:
+            header = self.horizontalHeader()
+            order = (Qt.SortOrder.DescendingOrder if model.sort_descending
+                     else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(True)
+            header.setSortIndicator(COLUMNS.index(model.sort_column), order)
+            header.blockSignals(False)
 
     def current_id(self) -> int | None:
         index = self.currentIndex()
@@ -306,6 +396,13 @@ class ArticleListView(QTableView):
             self.navigate.emit(-1 if event.button() == Qt.MouseButton.BackButton else 1)
             return
         super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        index = self.indexAt(event.pos())
+        value = index.data(ID_ROLE) if index.isValid() else None
+        if value is not None:
+            self.select_row(index.row(), scroll=False)
+            self.menuRequested.emit(int(value), event.globalPos())
 
     def _clicked(self, index: QModelIndex) -> None:
         value = index.data(ID_ROLE)

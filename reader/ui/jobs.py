@@ -111,6 +111,23 @@ def sync_search_index(catalogue: Catalogue, data_dir: Path, progress: PhaseProgr
     return "", changed
 
 
+def place_annotations(catalogue: Catalogue, progress: PhaseProgress) -> str:
+    """After files changed: re-attach highlights and bookmarks whose article came back,
+    and re-anchor those whose article's text changed, here in the job's process rather
+    than the first time the window reads them. Returns a note for the outcome."""
+    from reader.annotations.store import AnnotationStore
+
+    store = AnnotationStore(catalogue)
+    store.reattach()
+    summary = store.reanchor_stale(progress=lambda d, t: progress("Placing highlights", d, t))
+    if not summary.orphaned:
+        return ""
+    n = summary.orphaned
+    return (f"{n} highlight{'s' if n != 1 else ''} could no longer be found in "
+            f"{'its' if n == 1 else 'their'} changed article{'s' if n != 1 else ''}: kept, "
+            "and listed as no longer in the text.")
+
+
 def _skip_lines(summary: ImportSummary) -> list[str]:
     lines = [f"{path}: {reason}" for path, reason in summary.skipped[:MAX_LISTED_SKIPS]]
     if len(summary.skipped) > MAX_LISTED_SKIPS:
@@ -147,14 +164,16 @@ class ImportJob:
             )
             changed = bool(summary.imported or summary.updated or summary.moved
                            or summary.removed)
+            placed = place_annotations(catalogue, progress) if changed else ""
             note, index_changed = ("", False)
             if not summary.cancelled:
                 note, index_changed = sync_search_index(catalogue, self.data_dir, progress,
                                                         cancel)
         folders = ", ".join(os.path.basename(p.rstrip(os.sep)) or p for p in self.paths)
         message = f"{folders}: {summary.describe()}{_skip_sentence(summary)}"
-        if note:
-            message += " " + note
+        for extra in (placed, note):
+            if extra:
+                message += " " + extra
         return JobOutcome(
             title="Import cancelled" if summary.cancelled else "Import finished",
             message=message, details=_skip_lines(summary), library_changed=changed,
@@ -198,6 +217,10 @@ class RescanJob:
                     parts.append("Folders re-scanned: " + summary.describe()
                                  + _skip_sentence(summary))
                     details = _skip_lines(summary)
+                if changed:
+                    placed = place_annotations(catalogue, progress)
+                    if placed:
+                        parts.append(placed)
             note, index_changed = ("", False)
             if not cancelled:
                 note, index_changed = sync_search_index(catalogue, self.data_dir, progress,

@@ -1,7 +1,10 @@
-"""The left side of the window: quick filter, Unread toggle, the article list, empty states.
+"""The left side of the window: quick filter, Unread and Bookmarks toggles, the article
+list, empty states.
 
-An empty list always says why and what to do (a new library, a filter that matches
-nothing, every article read) instead of showing a blank table.
+With **★ Bookmarks** on, the list is the bookmarks view: only bookmarked articles, with a
+tag to narrow it to, and everything else about the list (sort, filter, Unread, the keys)
+as before. An empty list always says why and what to do (a new library, a filter that
+matches nothing, every article read, no bookmark yet) instead of showing a blank table.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from reader.catalogue import Catalogue
 from reader.ui.article_list import ArticleListModel, ArticleListView
 from reader.ui.qt import (
+    QComboBox,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -39,9 +43,14 @@ class FilterField(QLineEdit):
             super().keyPressEvent(event)
 
 
+ALL_TAGS = "All bookmarks"
+
+
 class ListPane(QWidget):
     filterChanged = Signal()
     unreadToggled = Signal(bool)
+    bookmarksToggled = Signal(bool)
+    tagChanged = Signal()
     addFolderRequested = Signal()
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
@@ -57,6 +66,16 @@ class ListPane(QWidget):
         self.unread_button.setText("Unread")
         self.unread_button.setCheckable(True)
         self.unread_button.setToolTip("Show only unread articles")
+        self.bookmarks_button = QToolButton(self)
+        self.bookmarks_button.setText("★ Bookmarks")
+        self.bookmarks_button.setCheckable(True)
+        self.bookmarks_button.setToolTip("Show only bookmarked articles (Ctrl+Shift+B)")
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setToolTip("Only the bookmarks with this tag")
+        self.tag_combo.setAccessibleName("Bookmark tag")
+        self.tag_combo.addItem(ALL_TAGS, None)
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_combo.hide()
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("listCount")
 
@@ -82,10 +101,16 @@ class ListPane(QWidget):
         top.setSpacing(6)
         top.addWidget(self.filter_field, 1)
         top.addWidget(self.unread_button)
+        top.addWidget(self.bookmarks_button)
+        tags = QHBoxLayout()
+        tags.setContentsMargins(6, 0, 6, 4)
+        tags.addWidget(self.tag_combo)
+        tags.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(top)
+        layout.addLayout(tags)
         layout.addWidget(self.stack, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(8, 2, 8, 2)
@@ -100,10 +125,54 @@ class ListPane(QWidget):
         self.filter_field.escapePressed.connect(self._escape_filter)
         self.filter_field.downPressed.connect(self._into_list)
         self.unread_button.toggled.connect(self.unreadToggled)
+        self.bookmarks_button.toggled.connect(self._bookmarks_toggled)
+        self.tag_combo.currentIndexChanged.connect(lambda _i: self.tagChanged.emit())
         self.empty_button.clicked.connect(self.addFolderRequested)
 
     def words(self) -> tuple[str, ...]:
         return tuple(self.filter_field.text().split())
+
+    @property
+    def bookmarks_only(self) -> bool:
+        return self.bookmarks_button.isChecked()
+
+    @property
+    def tag(self) -> str | None:
+        """The tag the bookmarks view is narrowed to (None: every bookmark)."""
+        if not self.bookmarks_only:
+            return None
+        value = self.tag_combo.currentData()
+        return str(value) if value else None
+
+    def _bookmarks_toggled(self, checked: bool) -> None:
+        self.tag_combo.setVisible(checked)
+        self.bookmarksToggled.emit(checked)
+
+    def set_tags(self, tags: list[tuple[str, int]]) -> None:
+        """The tags in use (most used first) for the combo; the chosen one stays chosen
+        while it exists, and choosing again is not a change."""
+        current = self.tag
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem(ALL_TAGS, None)
+        for tag, count in tags:
+            self.tag_combo.addItem(f"{tag}  ({count})", tag)
+        names = [t.casefold() for t, _ in tags]
+        index = names.index(current.casefold()) + 1 if current and \
+            current.casefold() in names else 0
+        self.tag_combo.setCurrentIndex(index)
+        self.tag_combo.blockSignals(False)
+        if current and index == 0:
+            self.tagChanged.emit()  # the tag is gone: show every bookmark
+
+    def choose_tag(self, tag: str | None) -> bool:
+        for index in range(self.tag_combo.count()):
+            value = self.tag_combo.itemData(index)
+            if (value is None and tag is None) or (value and tag and
+                                                    str(value).casefold() == tag.casefold()):
+                self.tag_combo.setCurrentIndex(index)
+                return True
+        return False
 
     def _escape_filter(self) -> None:
         if self.filter_field.text():
@@ -126,6 +195,15 @@ class ListPane(QWidget):
                     f"“{self.filter_field.text().strip()}”.</p>"
                     "<p>Press Esc to clear the filter, or search the full text with "
                     "Ctrl+K.</p>")
+        elif self.bookmarks_only and self.tag:
+            text = (f"<p>No bookmark is tagged “{self.tag}”"
+                    f"{' among the unread articles' if self.unread_button.isChecked() else ''}"
+                    ".</p><p>Choose another tag, or <b>All bookmarks</b>.</p>")
+        elif self.bookmarks_only and library_size:
+            unread = " unread" if self.unread_button.isChecked() else ""
+            text = (f"<p>No{unread} bookmarked articles.</p><p>Open an article and press "
+                    "<b>Ctrl+D</b> (or ★ in the toolbar) to bookmark it; turn off "
+                    "<b>★ Bookmarks</b> to see every article.</p>")
         elif self.unread_button.isChecked() and library_size:
             text = "<p>No unread articles.</p><p>Turn off <b>Unread</b> to see them all.</p>"
         elif busy_label:

@@ -3,7 +3,8 @@
 It owns one catalogue connection for the GUI thread, used only for quick reads (a page of
 list rows, one article, its links); everything that can take long or wait on a lock runs
 in a service thread (``services``) or a job (``jobs``) and reports back through signals.
-Menus and shortcuts live here too, so one place shows what a key does.
+Bookmarks and annotations are ``annotating.AnnotationController``'s (``self.notes``):
+its own thread, undo stack and panels. Menus and shortcuts are made in ``actions``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
 from reader.ui import theme
 from reader.ui.actions import build_actions, build_menus, build_toolbar, keys_help_html
-from reader.ui.article_html import RelatedInfo
+from reader.ui.annotating import AnnotationController
+from reader.ui.article_html import EDIT_TAGS_URL, RelatedInfo
 from reader.ui.history import History
 from reader.ui.jobs import (
     ImportJob,
@@ -75,8 +77,23 @@ class MainWindow(QMainWindow):
     # Made by actions.build_actions:
     act_about: QAction
     act_add_folder: QAction
+    act_add_note: QAction
+    act_all_highlights: QAction
     act_back: QAction
+    act_backup_now: QAction
+    act_bookmark: QAction
+    act_bookmarks_only: QAction
     act_copy_link: QAction
+    act_edit_tags: QAction
+    act_export: dict[tuple[str, bool], QAction]  # (md|json, this article only)
+    act_highlight: QAction
+    act_highlights_panel: QAction
+    act_import_highlights: QAction
+    act_open_backups: QAction
+    act_redo: QAction
+    act_restore_backup: QAction
+    act_undo: QAction
+    highlight_actions: dict[str, QAction]
     act_filter: QAction
     act_find: QAction
     act_forward: QAction
@@ -118,6 +135,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self._build_widgets()
+        self.notes = AnnotationController(self)
         build_actions(self)
         build_menus(self)
         self.toolbar = build_toolbar(self, self.search_field)
@@ -174,6 +192,8 @@ class MainWindow(QMainWindow):
         view.currentMoved.connect(lambda _id: self._select_timer.start())
         self.list_pane.filterChanged.connect(lambda: self.reload_list(keep_position=False))
         self.list_pane.unreadToggled.connect(self._unread_button_toggled)
+        self.list_pane.bookmarksToggled.connect(self._bookmarks_button_toggled)
+        self.list_pane.tagChanged.connect(lambda: self.reload_list(keep_position=True))
         self.list_pane.addFolderRequested.connect(lambda: self.add_archive_folder())
 
         self.search.finished.connect(self.searchFinished)
@@ -205,9 +225,15 @@ class MainWindow(QMainWindow):
 
     # -- the list --------------------------------------------------------------------
 
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
     def _request(self) -> ListRequest:
         return ListRequest(self.list_model.sort_column, self.list_model.sort_descending,
-                           self.list_pane.unread_button.isChecked(), self.list_pane.words())
+                           self.list_pane.unread_button.isChecked(), self.list_pane.words(),
+                           bookmarked_only=self.list_pane.bookmarks_only,
+                           tag=self.list_pane.tag)
 
     def _load_list_now(self) -> None:
         """The first list, read in this thread: the window must show rows on its first
@@ -271,9 +297,15 @@ class MainWindow(QMainWindow):
         else:
             self.unread_label.setText("")
         filtered = shown != self._library_size
-        self.list_pane.count_label.setText(
-            f"{shown:,} of {self._library_size:,} articles" if filtered
-            else f"{shown:,} articles")
+        if self.list_pane.bookmarks_only:
+            tag = self.list_pane.tag
+            self.list_pane.count_label.setText(
+                f"{shown:,} bookmark{'s' if shown != 1 else ''}"
+                + (f" tagged “{tag}”" if tag else "") + f" of {self._library_size:,} articles")
+        else:
+            self.list_pane.count_label.setText(
+                f"{shown:,} of {self._library_size:,} articles" if filtered
+                else f"{shown:,} articles")
         self.list_pane.update_empty_state(library_size=self._library_size,
                                           busy_label=self._busy_label())
 
@@ -300,6 +332,17 @@ class MainWindow(QMainWindow):
     def toggle_unread_only(self, checked: bool) -> None:
         self.list_pane.unread_button.setChecked(checked)  # reloads through the button
 
+    def _bookmarks_button_toggled(self, checked: bool) -> None:
+        self.act_bookmarks_only.setChecked(checked)
+        if checked:
+            self.notes.refresh_tags()
+            self.close_search()
+        self.reload_list(keep_position=True)
+
+    def toggle_bookmarks_only(self, checked: bool) -> None:
+        """The bookmarks view: the list shows only bookmarked articles (Ctrl+Shift+B)."""
+        self.list_pane.bookmarks_button.setChecked(checked)  # reloads through the button
+
     def focus_filter(self) -> None:
         self.close_search()
         self.filter_field.setFocus()
@@ -322,7 +365,8 @@ class MainWindow(QMainWindow):
             self._status("That article is no longer in the library (its file was removed "
                          "or changed into something that is not an article).", 10000)
             return False
-        related = RelatedInfo(linked_from=self.catalogue.linked_from(article_id))
+        related = RelatedInfo(linked_from=self.catalogue.linked_from(article_id),
+                              bookmark=self.list_model.bookmark_of(article_id))
         position = self._positions.get(article_id)
         if position is None:
             position = self.catalogue.position(article_id)
@@ -427,6 +471,9 @@ class MainWindow(QMainWindow):
 
     def follow_link(self, url: QUrl) -> None:
         text = url.toString()
+        if text == EDIT_TAGS_URL:
+            self.notes.edit_tags()
+            return
         action = self._classify(text)
         if action.kind == "article":
             if not self.open_article(int(action.article_id)):
@@ -445,6 +492,9 @@ class MainWindow(QMainWindow):
     def _link_hovered(self, url: str) -> None:
         if not url:
             self.statusBar().clearMessage()
+            return
+        if url == EDIT_TAGS_URL:
+            self._status("Edit this bookmark's tags (Ctrl+Shift+D)")
             return
         action = self._classify(url)
         if action.kind == "article":
@@ -569,6 +619,8 @@ class MainWindow(QMainWindow):
             self.list_model.refresh_rows()
             self.reload_list(keep_position=True)
             self._refresh_counts()
+            self._refresh_open_article()
+            self.notes.library_changed()
         else:
             self._show_counts()
         if outcome.index_changed and self.search.active:
@@ -595,6 +647,20 @@ class MainWindow(QMainWindow):
                                                              self._similar_note()),
                 on_error=lambda _exc: None)
         self.jobFinished.emit(outcome)
+
+    def _refresh_open_article(self) -> None:
+        """After an import: show the open article again if its text changed (its
+        highlights were re-anchored to the new text in the job's process)."""
+        current, shown = self.reader.current_id, self.reader.article
+        if current is None or shown is None:
+            return
+        article = self.catalogue.get(current)
+        if article is None or (article.text, article.title) == (shown.text, shown.title):
+            return
+        related = RelatedInfo(linked_from=self.catalogue.linked_from(current),
+                              bookmark=self.list_model.bookmark_of(current),
+                              similar=self.reader.related.similar)
+        self.reader.show_article(current, article, related, self.reader.position())
 
     def _welcome(self) -> tuple[str, list[str]]:
         busy = self._busy_label()
@@ -682,6 +748,7 @@ class MainWindow(QMainWindow):
         self._select_timer.stop()
         self.search.stop()
         self.save_state()
+        self.notes.shutdown()
         self.jobs.shutdown()
         self.state_writer.stop()
         self.search_service.stop()

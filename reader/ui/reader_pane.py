@@ -29,7 +29,7 @@ from reader.ui.article_html import (
     render_article,
     render_message,
 )
-from reader.ui.highlights import fill, segments, tooltip_html, underline
+from reader.ui.highlights import Segment, fill, segments, tooltip_html, underline
 from reader.ui.qt import (
     QBrush,
     QColor,
@@ -189,6 +189,7 @@ class ReaderPane(QWidget):
     linkHovered = Signal(str)  # the URL under the mouse, "" when it leaves a link
     positionChanged = Signal(int, int)  # article id, character offset at the top
     annotationClicked = Signal(str, QPoint)  # the highlight on top there, screen point
+    articleShown = Signal(object)  # the article id now shown, or None for a message
 
     def __init__(self, parent: QWidget | None = None, *, zoom: float = 1.0) -> None:
         super().__init__(parent)
@@ -213,6 +214,7 @@ class ReaderPane(QWidget):
         self.annotations: list[Annotation] = []  # the current article's, as last given
         self._painted: list[tuple[int, int]] = []  # document ranges carrying a highlight
         self._ranges: dict[str, list[tuple[int, int]]] = {}  # annotation id -> ranges
+        self._segments: list[Segment] = []  # as painted
         self._marks: list[QTextEdit.ExtraSelection] = []  # find / search-term marks
         self._flash: list[QTextEdit.ExtraSelection] = []
         self._flash_timer = QTimer(self)
@@ -259,6 +261,7 @@ class ReaderPane(QWidget):
         self.annotations = []  # until the store answers (set_annotations)
         self._render()
         self.restore_position(position)
+        self.articleShown.emit(article_id)
 
     def show_message(self, title: str, paragraphs: list[str]) -> None:
         """An empty state: welcome, nothing selected, an article that is gone."""
@@ -268,6 +271,7 @@ class ReaderPane(QWidget):
         self.annotations = []
         self._message = (title, paragraphs)
         self._render()
+        self.articleShown.emit(None)
 
     def set_similar(self, article_id: int, rows: list[dict[str, Any]] | None,
                     note: str | None = None) -> None:
@@ -316,6 +320,7 @@ class ReaderPane(QWidget):
         self._flash = []
         self._painted = []
         self._ranges = {}
+        self._segments = []
         if self.article is not None and self.current_id is not None:
             self.text_map = TextMap.build(document.toRawText(), body_spans(self.article.blocks),
                                           header_blocks=HEADER_BLOCKS)
@@ -567,21 +572,24 @@ class ReaderPane(QWidget):
         return cursor
 
     def _paint_annotations(self) -> None:
-        """Take the old highlights off the page and put the current ones on: only the
-        ranges involved change format, so only their paragraphs are laid out again."""
+        """Take the old highlights off the page and put the current ones on, in one edit
+        block (the layout is redone once, for the paragraphs involved, not per range)."""
         clear = QTextCharFormat()
         clear.setBackground(QBrush())
         clear.setToolTip("")
         clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
         clear.setProperty(ANNOTATION_PROPERTY, "")
+        cursor = QTextCursor(self.browser.document())
+        cursor.beginEditBlock()
         for start, end in self._painted:
-            self._cursor(start, end).mergeCharFormat(clear)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(clear)
         self._painted = []
         self._ranges = {}
-        if self.text_map.empty:
-            return
+        self._segments = segments(self.annotations) if not self.text_map.empty else []
         colors = self.colors()
-        for segment in segments(self.annotations):
+        for segment in self._segments:
             top = segment.top
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(fill(top.color, dark=colors.dark, page=colors.background)))
@@ -593,10 +601,13 @@ class ReaderPane(QWidget):
                                                        page=colors.background,
                                                        text=colors.text)))
             for start, end in self.text_map.doc_ranges(segment.start, segment.end):
-                self._cursor(start, end).mergeCharFormat(fmt)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
                 self._painted.append((start, end))
                 for a in segment.annotations:
                     self._ranges.setdefault(a.id, []).append((start, end))
+        cursor.endEditBlock()
 
     def annotation_doc_range(self, annotation_id: str) -> tuple[int, int] | None:
         """Where a placed annotation is on the page (document positions)."""
@@ -646,7 +657,7 @@ class ReaderPane(QWidget):
             return []
         ids = {i for i, ranges in self._ranges.items()
                if any(a <= position < b for a, b in ranges)}
-        for segment in segments(self.annotations):
+        for segment in self._segments:
             if ids and ids == {a.id for a in segment.annotations}:
                 return list(reversed(segment.annotations))
         return [a for a in self.annotations if a.id in ids]

@@ -4,7 +4,8 @@ The panel replaces the article list while a query is in the search field and giv
 list back on Esc. Queries are the search issue's syntax (words, "phrases", OR, -word,
 ``site:``, ``title:``, ``lang:``, ``date:2024-03`` ...), passed through untouched, so the
 window and the CLI answer the same question the same way. Snippets carry their hits as
-offsets; the delegate draws each hit on a marker colour, escaping everything else.
+offsets; the delegate draws each hit on a marker colour, escaping everything else. A hit
+found in the reader's own notes (``matched_in`` has "note") says so on its meta line.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from reader.ui.theme import reading_colors
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 PAGE = 50
+NOTE_MARK = "✎ in your notes"
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -95,7 +97,8 @@ class HitsModel(QAbstractListModel):
         if role == HIT_ROLE:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{hit.title} — {hit.snippet.replace('[', '').replace(']', '')}"
+            mark = f" ({NOTE_MARK})" if "note" in hit.matched_in else ""
+            return f"{hit.title}{mark} — {hit.snippet.replace('[', '').replace(']', '')}"
         return None
 
 
@@ -175,10 +178,19 @@ class HitDelegate(QStyledItemDelegate):
         painter.setFont(meta_font)
         painter.setPen(text_colour if selected else QColor(colors.muted))
         meta = " · ".join(x for x in (hit.date, hit.site) if x)
+        meta_width = inner.width()
+        if "note" in hit.matched_in:  # found in a note of the reader's: say so, in colour
+            mark_width = QFontMetrics(meta_font).horizontalAdvance(NOTE_MARK) + 8
+            painter.save()
+            painter.setPen(text_colour if selected else QColor(colors.link))
+            painter.drawText(inner.right() - mark_width + 8,
+                             inner.top() + line + QFontMetrics(meta_font).ascent(), NOTE_MARK)
+            painter.restore()
+            meta_width -= mark_width
         meta_metrics = QFontMetrics(meta_font)
         painter.drawText(inner.left(), inner.top() + line + meta_metrics.ascent(),
                          meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight,
-                                                 inner.width()))
+                                                 meta_width))
         doc = self._snippet(hit, option, inner.width(), selected)
         top = inner.top() + 2 * line + 4
         painter.translate(inner.left(), top)

@@ -102,6 +102,21 @@ class ListRequest:
     descending: bool = True
     unread_only: bool = False
     words: tuple[str, ...] = field(default_factory=tuple)
+    bookmarked_only: bool = False  # the bookmarks view
+    tag: str | None = None  # ... narrowed to one tag
+
+
+def list_ids(catalogue: Catalogue, request: ListRequest) -> list[int]:
+    """The ids the list shows for *request*, in order (one thread's catalogue)."""
+    ids = catalogue.list_ids(order=request.order, descending=request.descending,
+                             unread_only=request.unread_only, words=request.words)
+    if request.bookmarked_only:
+        from reader.annotations.store import AnnotationStore
+
+        store = AnnotationStore(catalogue)
+        keep = store.ids_with_tag(request.tag) if request.tag else store.bookmarked_ids()
+        ids = [i for i in ids if i in keep]
+    return ids
 
 
 class ListQueries:
@@ -113,11 +128,8 @@ class ListQueries:
 
     def ids(self, request: ListRequest, on_done: Callable[[list[int]], None],
             on_error: Callable[[BaseException], None]) -> None:
-        self._thread.submit(
-            lambda cat: cat.list_ids(order=request.order, descending=request.descending,
-                                     unread_only=request.unread_only, words=request.words),
-            on_done=on_done, on_error=on_error, lane="ids",
-        )
+        self._thread.submit(lambda cat: list_ids(cat, request), on_done=on_done,
+                            on_error=on_error, lane="ids")
 
     def wait_idle(self, timeout: float = 20.0) -> bool:
         return self._thread.wait_idle(timeout)

@@ -81,3 +81,40 @@ def test_traditional_rows_ask_for_traditional_fonts(qtbot, big_library: Path) ->
             wanted = "Noto Sans CJK TC" if rows[article_id]["language"] == "zh-Hant" \
                 else "Noto Sans CJK SC"
             assert wanted in font.families()
+
+
+def test_bookmark_marks_are_read_per_page_and_the_column_does_not_sort(  # type: ignore[no-untyped-def]
+        qtbot, big_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.annotations.store import AnnotationStore
+    from reader.ui.article_list import MARKS_COLUMN
+
+    with Catalogue(big_library / "catalogue.sqlite3") as catalogue:
+        store = AnnotationStore(catalogue)
+        ids = catalogue.list_ids()
+        store.bookmark(ids[1], "x")
+        store.add_annotation(ids[2], 0, 4)
+    calls: list[int] = []
+    real = AnnotationStore.bookmark_marks
+    monkeypatch.setattr(AnnotationStore, "bookmark_marks",
+                        lambda self, chunk: calls.append(len(list(chunk))) or real(self, chunk))
+    win = make_window(big_library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(50)
+    model = win.list_model
+    assert [model.index(r, MARKS_COLUMN).data() for r in range(3)] == ["", "★", "✎"]
+    for _ in range(3):  # paints and scrolling read no more
+        win.article_list.viewport().repaint()
+    pages = len(calls)
+    assert 0 < pages <= 2 and all(n <= PAGE for n in calls)
+    win.article_list.scrollToBottom()
+    qtbot.wait(50)
+    assert len(calls) <= pages + 2
+    # a click on the ★ header keeps the list as it was sorted
+    header = win.article_list.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().center().__class__(
+                         header.sectionViewportPosition(MARKS_COLUMN) + 5, header.height() // 2))
+    assert header.sortIndicatorSection() == 1 and model.sort_column == "date"
+    win.close()

@@ -1,0 +1,85 @@
+"""Edit › Undo for bookmarks and annotations: each change as a QUndoCommand.
+
+A command is pushed once the store has made the change (the write runs in the
+annotation thread and can fail with a clear message; a command for a change that never
+happened would undo nothing, or worse). So the first ``redo()``, which QUndoStack calls
+on push, does nothing; later ones redo through the store again. Undoing a deletion puts
+back exactly what was deleted (same id, times and position: ``restore_annotation``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from reader.annotations.model import Annotation, Bookmark
+from reader.ui.qt import QUndoCommand
+
+
+class Applier(Protocol):
+    """What the commands ask of the window's annotation controller."""
+
+    def apply_restore(self, annotation: Annotation) -> None: ...
+    def apply_delete(self, annotation: Annotation) -> None: ...
+    def apply_edit(self, annotation: Annotation, *, note: str | None, color: str) -> None: ...
+    def apply_bookmark(self, article_id: int, bookmark: Bookmark | None) -> None: ...
+
+
+def _quoted(text: str, limit: int = 24) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+
+
+class DoneCommand(QUndoCommand):
+    """A change already made: the first redo() is the change itself, already done."""
+
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._redo = redo
+        self._undo = undo
+        self._fresh = True
+
+    def redo(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+
+def added(applier: Applier, annotation: Annotation) -> DoneCommand:
+    what = "Note" if annotation.note else "Highlight"
+    return DoneCommand(f"{what} {_quoted(annotation.quote)}",
+                       lambda: applier.apply_restore(annotation),
+                       lambda: applier.apply_delete(annotation))
+
+
+def deleted(applier: Applier, annotation: Annotation) -> DoneCommand:
+    return DoneCommand(f"Delete {_quoted(annotation.quote)}",
+                       lambda: applier.apply_delete(annotation),
+                       lambda: applier.apply_restore(annotation))
+
+
+def edited(applier: Applier, before: Annotation, after: Annotation) -> DoneCommand:
+    what = "Colour" if before.note == after.note else "Note"
+    return DoneCommand(
+        f"{what} of {_quoted(after.quote)}",
+        lambda: applier.apply_edit(after, note=after.note, color=after.color),
+        lambda: applier.apply_edit(before, note=before.note, color=before.color),
+    )
+
+
+def bookmark_changed(applier: Applier, article_id: int, before: Bookmark | None,
+                     after: Bookmark | None, *, title: str | None = None) -> DoneCommand:
+    if before is None:
+        text = "Bookmark"
+    elif after is None:
+        text = "Remove Bookmark"
+    else:
+        text = "Bookmark Tags"
+    if title:
+        text += f" {_quoted(title)}"
+    return DoneCommand(text, lambda: applier.apply_bookmark(article_id, after),
+                       lambda: applier.apply_bookmark(article_id, before))
