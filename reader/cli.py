@@ -460,13 +460,20 @@ def _annotations_backup(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir", metavar="DIR",
-        help="library folder (default: $READER_DATA_DIR, else the per-user data folder)",
-    )
+    def data_dir_option(default: object) -> argparse.ArgumentParser:
+        option = argparse.ArgumentParser(add_help=False)
+        option.add_argument(
+            "--data-dir", metavar="DIR", default=default,
+            help="library folder (default: $READER_DATA_DIR, else the per-user data folder)",
+        )
+        return option
+
+    # Before or after the command. A sub-command's own default would overwrite the value
+    # given before it (``reader --data-dir DIR list`` read the per-user library), so the
+    # sub-commands' option has no default at all.
+    common = data_dir_option(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="reader", parents=[common],
+        prog="reader", parents=[data_dir_option(None)],
         description="Archive Reader: read, search and annotate a local archive of saved "
         "news articles. With no command, opens the desktop app.",
     )

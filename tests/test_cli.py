@@ -110,3 +110,25 @@ def test_search_contract_and_index_recovery(tmp_path: Path) -> None:
     result = run("search", '"unbalanced', "--json", data_dir=data)
     assert result.returncode == 0 and json.loads(result.stdout) == []
     assert "could not be parsed" in result.stderr
+
+
+def test_data_dir_before_the_command_is_the_library_used(tmp_path: Path) -> None:
+    import os
+
+    archive = tmp_path / "archive"
+    write_article(archive, "one.txt", "第一篇", "https://x.example.com/1", [])
+    env = {**os.environ, "READER_DATA_DIR": str(tmp_path / "elsewhere")}
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reader.cli", *args], env=env,
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+    assert reader("--data-dir", str(tmp_path / "lib"), "import", str(archive)).returncode == 0
+    assert (tmp_path / "lib" / "catalogue.sqlite3").exists()
+    assert not (tmp_path / "elsewhere").exists()
+    listed = json.loads(reader("--data-dir", str(tmp_path / "lib"), "list", "--json").stdout)
+    assert [r["title"] for r in listed] == ["第一篇"]
+    # after the command it works as before, and without it the fallback is used
+    assert json.loads(reader("list", "--json", "--data-dir", str(tmp_path / "lib")).stdout)
+    fallback = reader("list", "--json")
+    assert fallback.returncode == 2 and "elsewhere" in fallback.stderr
