@@ -6,10 +6,11 @@
 - ``AllPanel``: every highlight, newest first, filtered by text (quote, note or title)
   and colour as one types; a click opens the article at the passage.
 
-Both show rows of one fixed height (a colour bar, the quote, the note, a muted line about
-where and when), drawn by ``AnnotationDelegate`` from lines wrapped once per width, so a
-list of thousands scrolls without measuring rows it does not show. Editing goes back to
-the window through signals: ``editRequested``, ``deleteRequested``, ``menuRequested``.
+Rows show a colour bar, the quote, the note and a muted line about where and when, drawn
+by ``AnnotationDelegate`` from lines wrapped once per width. The article's panel (tens
+of rows) lets each row be as tall as its text; All Highlights (thousands) gives every
+row one height, so it scrolls without measuring rows it does not show. Editing goes back
+to the window through signals: ``editRequested``, ``deleteRequested``, ``menuRequested``.
 """
 
 from __future__ import annotations
@@ -55,8 +56,10 @@ from reader.ui.theme import reading_colors
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 20
 FILTER_DELAY_MS = 200
-TEXT_LINES = 4  # quote and note share them; a highlight without a note gets all four
-NOTE_LINES = 2
+# Lines of quote and note a row shows: (quote and note together, of which the note) in
+# All Highlights, where rows have one height; at most (quote, note) in the article's panel.
+UNIFORM_LINES = (3, 1)
+FREE_LINES = (6, 4)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -155,12 +158,16 @@ class AnnotationDelegate(QStyledItemDelegate):
     PAD = 6
     BAR = 4
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, uniform: bool) -> None:
         super().__init__(parent)
+        self.uniform = uniform
         self._lines: dict[tuple[str, str, int], tuple[list[str], list[str]]] = {}
 
     def clear_cache(self) -> None:
         self._lines.clear()
+
+    def _text_width(self, row_width: int) -> int:
+        return row_width - (self.PAD // 2 + self.BAR + 2 * self.PAD)
 
     @staticmethod
     def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
@@ -180,8 +187,14 @@ class AnnotationDelegate(QStyledItemDelegate):
             if len(self._lines) > 500:
                 self._lines.clear()
             quote_font, note_font, _ = self._fonts(option)
-            note = wrap("✎ " + a.note, note_font, width, NOTE_LINES) if a.note else []
-            quote = wrap(f"“{a.quote}”", quote_font, width, TEXT_LINES - len(note))
+            if self.uniform:
+                total, note_lines = UNIFORM_LINES
+            else:
+                quote_lines, note_lines = FREE_LINES
+            note = wrap("✎ " + a.note, note_font, width, note_lines) if a.note else []
+            if self.uniform:
+                quote_lines = total - len(note)
+            quote = wrap(f"“{a.quote}”", quote_font, width, quote_lines)
             found = self._lines[key] = (quote, note)
         return found
 
@@ -206,7 +219,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.fillRect(rect.left() + self.PAD // 2, rect.top() + self.PAD,
                          self.BAR, rect.height() - 2 * self.PAD, bar)
         left = rect.left() + self.PAD // 2 + self.BAR + self.PAD
-        width = rect.right() - left - self.PAD
+        width = self._text_width(rect.width())
         quote_lines, note_lines = self._wrapped(a, option, width)
         quote_font, note_font, meta_font = self._fonts(option)
         text = palette.color(QPalette.ColorRole.HighlightedText if selected
@@ -232,12 +245,18 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
-        quote_font, _, meta_font = self._fonts(option)
-        height = (TEXT_LINES * QFontMetrics(quote_font).lineSpacing()
-                  + QFontMetrics(meta_font).lineSpacing() + 3 * self.PAD)
+        quote_font, note_font, meta_font = self._fonts(option)
         widget = option.widget  # type: ignore[attr-defined]
         viewport = widget.viewport() if isinstance(widget, QListView) else widget
-        return QSize(viewport.width() if viewport is not None else 280, height)
+        width = viewport.width() if viewport is not None else 280
+        quote_line = QFontMetrics(quote_font).lineSpacing()
+        a = index.data(ANNOTATION_ROLE)
+        if self.uniform or not isinstance(a, Annotation):
+            text = UNIFORM_LINES[0] * quote_line
+        else:
+            quote, note = self._wrapped(a, option, self._text_width(width))
+            text = len(quote) * quote_line + len(note) * QFontMetrics(note_font).lineSpacing()
+        return QSize(width, text + QFontMetrics(meta_font).lineSpacing() + 3 * self.PAD)
 
 
 class AnnotationView(QListView):
@@ -252,12 +271,14 @@ class AnnotationView(QListView):
         super().__init__(parent)
         self.annotations = AnnotationModel(self, show_article=show_article)
         self.setModel(self.annotations)
-        self.delegate = AnnotationDelegate(self)
+        # All Highlights (show_article) can hold thousands: one row height for all.
+        self.delegate = AnnotationDelegate(self, uniform=show_article)
         self.setItemDelegate(self.delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setUniformItemSizes(True)
+        self.setUniformItemSizes(show_article)
+        self.setWordWrap(not show_article)  # so a new width lays the rows out again
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.clicked.connect(lambda index: self._emit(self.activatedAnnotation, index))

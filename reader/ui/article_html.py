@@ -139,7 +139,7 @@ def body_spans(blocks: Sequence[Block]) -> list[BodySpan]:
 def _bookmark_meta(tags: tuple[str, ...]) -> str:
     listed = f" · {_e(', '.join(tags))}" if tags else ""
     label = "Edit tags" if tags else "Add tags"
-    return f'★ Bookmarked{listed} · <a href="{EDIT_TAGS_URL}">{label}</a>'
+    return f'★&nbsp;Bookmarked{listed} · <a href="{EDIT_TAGS_URL}">{label}</a>'
 
 
 def _article_line(row: dict[str, Any]) -> str:

@@ -217,6 +217,7 @@ class ReaderPane(QWidget):
         self._segments: list[Segment] = []  # as painted
         self._marks: list[QTextEdit.ExtraSelection] = []  # find / search-term marks
         self._flash: list[QTextEdit.ExtraSelection] = []
+        self._flash_range: tuple[int, int] | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
@@ -259,6 +260,7 @@ class ReaderPane(QWidget):
         self._message = None
         self._terms = []
         self.annotations = []  # until the store answers (set_annotations)
+        self._flash_range = None
         self._render()
         self.restore_position(position)
         self.articleShown.emit(article_id)
@@ -269,6 +271,7 @@ class ReaderPane(QWidget):
         self.current_id = None
         self.article = None
         self.annotations = []
+        self._flash_range = None
         self._message = (title, paragraphs)
         self._render()
         self.articleShown.emit(None)
@@ -317,7 +320,6 @@ class ReaderPane(QWidget):
         self._restoring = True
         self.browser.setDocument(document)  # the old one, a child of the browser, is deleted
         self._restoring = False
-        self._flash = []
         self._painted = []
         self._ranges = {}
         self._segments = []
@@ -327,6 +329,10 @@ class ReaderPane(QWidget):
             self._paint_annotations()
         else:
             self.text_map = TextMap()
+        # A flash outlives a re-render (similar articles arriving just after opening from
+        # All Highlights): same body, same positions, new document.
+        self._flash = (self._selections([self._cursor(*self._flash_range)], self._flash_format())
+                       if self._flash_range is not None and self.article is not None else [])
         if self.find_bar.isVisible():
             self._highlight_all(self.find_bar.field.text())
         else:
@@ -689,18 +695,23 @@ class ReaderPane(QWidget):
             self.flash_range(start, end)
         return True
 
-    def flash_range(self, start: int, end: int) -> None:
-        """Show where something is for a moment, in the selection colours."""
+    def _flash_format(self) -> QTextCharFormat:
         fmt = QTextCharFormat()
         palette = self.palette()
         fmt.setBackground(palette.color(palette.ColorRole.Highlight))
         fmt.setForeground(palette.color(palette.ColorRole.HighlightedText))
-        self._flash = self._selections([self._cursor(start, end)], fmt)
+        return fmt
+
+    def flash_range(self, start: int, end: int) -> None:
+        """Show where something is for a moment, in the selection colours."""
+        self._flash_range = (start, end)
+        self._flash = self._selections([self._cursor(start, end)], self._flash_format())
         self.browser.setExtraSelections(self._marks + self._flash)
         self._flash_timer.start()
 
     def _end_flash(self) -> None:
         self._flash = []
+        self._flash_range = None
         self.browser.setExtraSelections(self._marks)
 
     @property

@@ -389,7 +389,13 @@ def test_the_side_panel_lists_in_reading_order_and_scrolls_to_one(  # type: igno
     top = window.reader.browser.cursorRect(
         window.reader._cursor(start, start)).top()  # noqa: SLF001 - where it ended up
     assert 0 <= top < window.reader.browser.viewport().height()
+    # similar articles arriving now re-render the page: the flash stays, where it was
+    window.reader.set_similar(article_id, [])
+    flash = window.reader.browser.extraSelections()
+    assert window.reader.flashing and len(flash) == 1
+    assert flash[0].cursor.selectedText() == last  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: not window.reader.flashing, timeout=3000)
+    assert window.reader.browser.extraSelections() == []
     # F2 edits the note, Delete deletes, from the panel
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, 0))
