@@ -15,6 +15,7 @@ import pytest
 
 from reader.ui.fonts import has_cjk_font
 from reader.ui.mainwindow import MainWindow
+from reader.ui.qt import Qt
 from tests.ui.conftest import id_of, settle
 
 ARTICLE = "海外仓选址怎么算账?美西、美东与中部仓的成本对比"
@@ -38,3 +39,55 @@ def test_screenshot_of_a_chinese_article(window: MainWindow, qtbot, tmp_path: Pa
     # Not blank: the page holds many distinct colours (anti-aliased text), not one.
     colours = {image.pixel(x, y) for x in range(500, 1300, 7) for y in range(80, 700, 7)}
     assert len(colours) > 20
+
+
+def test_screenshot_of_highlights_and_the_side_panel(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    """docs/screenshot-annotations.png: a Chinese article with three highlights (one with
+    a note), the Highlights panel beside it, the ★ column in the list."""
+    if not has_cjk_font():
+        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+    from reader.ui.qt import QTextCursor
+
+    window.resize(1400, 860)
+    article_id = id_of(window, ARTICLE)
+    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
+        window.open_article(article_id)
+    article = window.reader.article
+    assert article is not None
+    paragraphs = article.paragraphs
+    document = window.reader.browser.document()
+    for passage, colour, note in ((paragraphs[0][:24], "yellow", None),
+                                  (paragraphs[1][10:40], "green", "仓租之外，尾程和退货才是大头"),
+                                  (paragraphs[2][:18], "blue", None)):
+        found = document.find(passage, document.findBlockByNumber(2).position())
+        cursor = QTextCursor(document)
+        cursor.setPosition(found.selectionStart())
+        cursor.setPosition(found.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+        window.reader.browser.setTextCursor(cursor)
+        with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
+            if note:
+                window.notes.add_note()
+                dialog = window.notes.dialog
+                dialog.editor.setPlainText(note)  # type: ignore[union-attr]
+                dialog.choose_color(colour)  # type: ignore[union-attr]
+                dialog.save()  # type: ignore[union-attr]
+            else:
+                window.notes.highlight(colour)
+    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
+        window.notes.toggle_bookmark()
+    window.notes.toggle_panel()
+    window.resizeDocks([window.notes.article_dock], [330], Qt.Orientation.Horizontal)
+    window.splitter.setSizes([430, 640])
+    window.reader.browser.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: bool(window.reader.related.similar), timeout=15000)
+    settle(window, qtbot)
+    qtbot.wait(100)
+    out = Path(os.environ.get("READER_SCREENSHOT_ANNOTATIONS",
+                              tmp_path / "annotations.png"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image = window.grab().toImage()
+    assert image.save(str(out))
+    print(f"\nscreenshot: {out}")
+    assert out.stat().st_size > 20_000
+    assert len(window.notes.article_panel.items) == 3
