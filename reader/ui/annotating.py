@@ -126,9 +126,22 @@ class AnnotationController(QObject):
         self.win.statusBar().showMessage(text, timeout)
 
     def _failed(self, exc: BaseException) -> None:
+        """A change the person asked for failed: say so, and show what the store has."""
         if not self.win.closing:
             self.win.last_message = show_message(self.win, "Highlights and Bookmarks",
                                                  describe_error(exc), error=True)
+            self.reload_article()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        # Reading an article's highlights (it may have just left the library): a status
+        # line, not a box, and no retry.
+        if not self.win.closing:
+            self._status("The highlights could not be read: " + describe_error(exc), 10000)
+
+    def _load(self, article_id: int) -> None:
+        done = (self._article_loaded if article_id == self.reader.current_id
+                else self._marks_loaded)
+        self.service.article(article_id, done, on_error=self._read_failed)
 
     def _title(self, article_id: int) -> str:
         if article_id == self.reader.current_id and self.reader.article is not None:
@@ -172,12 +185,12 @@ class AnnotationController(QObject):
             self.article_panel.set_article(None, [])
             return
         self.article_panel.set_article(article_id, [])
-        self.service.article(article_id, self._article_loaded)
+        self._load(article_id)
 
     def reload_article(self) -> None:
         """Ask the store again for the open article's highlights and bookmark."""
         if self.reader.current_id is not None:
-            self.service.article(self.reader.current_id, self._article_loaded)
+            self._load(self.reader.current_id)
 
     def _article_loaded(self, notes: ArticleNotes) -> None:
         tags = notes.bookmark.tags if notes.bookmark is not None else None
@@ -219,10 +232,7 @@ class AnnotationController(QObject):
         if self.win.closing:
             return
         for article_id in dict.fromkeys(a for a in article_ids if a is not None):
-            if article_id == self.reader.current_id:
-                self.service.article(article_id, self._article_loaded)
-            else:
-                self.service.article(article_id, self._marks_loaded)
+            self._load(article_id)
         self._refresh_views(bookmarks=bookmarks)
 
     def _refresh_views(self, *, bookmarks: bool = True) -> None:
@@ -234,6 +244,8 @@ class AnnotationController(QObject):
             self.refresh_tags()
             if self.win.list_pane.bookmarks_only:
                 self.win.reload_list(keep_position=True)
+        if self.win.search.active:  # is:bookmarked, tag:, in:notes and notes in any query
+            self.win.search.rerun()
         self.backup_timer.start(self.backup_delay_ms)
         self.changed.emit()
 

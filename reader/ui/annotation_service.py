@@ -85,11 +85,12 @@ class AnnotationService:
 
     # -- reading -------------------------------------------------------------------------
 
-    def article(self, article_id: int, on_done: Done[ArticleNotes]) -> None:
+    def article(self, article_id: int, on_done: Done[ArticleNotes],
+                on_error: Failed | None = None) -> None:
         """The article's bookmark and annotations (re-anchored if its text changed)."""
         self._run(lambda store: ArticleNotes(article_id, store.annotations_for(article_id),
                                              store.get_bookmark(article_id)),
-                  on_done, lane=f"article:{article_id}")
+                  on_done, on_error, lane=f"article:{article_id}")
 
     def list_all(self, on_done: Done[list[Annotation]], *, query: str | None = None,
                  color: str | None = None, limit: int | None = None) -> None:

@@ -4,6 +4,9 @@ export and import, backups, and highlights that survive the archive changing."""
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,7 @@ from reader.ui.qt import (
     QPoint,
     Qt,
     QTextCursor,
+    QTimer,
     QToolTip,
     QUrl,
 )
@@ -44,6 +48,25 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+@contextmanager
+def event_loop_watch(max_ms: float = 100.0) -> Iterator[list[float]]:
+    """Fail if the event loop stalls longer than *max_ms* inside the block."""
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    yield gaps
+    timer.stop()
+    assert gaps and max(gaps) < max_ms, f"the event loop stalled {max(gaps):.0f} ms"
+
 
 def open_and_wait(win: MainWindow, qtbot, title: str) -> int:  # type: ignore[no-untyped-def]
     article_id = id_of(win, title)
@@ -245,41 +268,42 @@ def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[
     article_id = open_and_wait(window, qtbot, WAREHOUSE)
     text = window.reader.article.text  # type: ignore[union-attr]
     passage = paragraphs(window, WAREHOUSE)[1][4:30]
-    select_on_page(window, passage)
-    wait_shown(window, qtbot, lambda: qtbot.keyClick(window.reader.browser, Qt.Key.Key_H,
-                                                     CTRL_SHIFT))
-    (a,) = stored(window).annotations_for(article_id)
-    assert a.quote == passage and text[a.start:a.end] == passage  # type: ignore[index]
-    assert a.color == "yellow" and a.note is None
-    assert not window.reader.browser.textCursor().hasSelection()
-    # drawn: the passage's characters carry the fill, the ones around it do not
-    start, end = find_on_page(window, passage)
-    yellow = fill("yellow", dark=False, page="#ffffff")
-    assert {background_at(window, p) for p in range(start, end)} == {yellow}
-    assert background_at(window, start - 1) is None and background_at(window, end) is None
-    assert "Highlight (no note)" in tooltip_at(window, start + 2)
+    with event_loop_watch():
+        select_on_page(window, passage)
+        browser = window.reader.browser
+        wait_shown(window, qtbot, lambda: press(window, qtbot, browser, Qt.Key.Key_H, CTRL_SHIFT))
+        (a,) = stored(window).annotations_for(article_id)
+        assert a.quote == passage and text[a.start:a.end] == passage  # type: ignore[index]
+        assert a.color == "yellow" and a.note is None
+        assert not window.reader.browser.textCursor().hasSelection()
+        # drawn: the passage's characters carry the fill, the ones around it do not
+        start, end = find_on_page(window, passage)
+        yellow = fill("yellow", dark=False, page="#ffffff")
+        assert {background_at(window, p) for p in range(start, end)} == {yellow}
+        assert background_at(window, start - 1) is None and background_at(window, end) is None
+        assert "Highlight (no note)" in tooltip_at(window, start + 2)
 
-    # a note on it: Ctrl+Shift+N with the cursor in the highlight edits that one
-    cursor = window.reader.browser.textCursor()
-    cursor.setPosition(start + 3)
-    window.reader.browser.setTextCursor(cursor)
-    press(window, qtbot, window.reader.browser, Qt.Key.Key_N, CTRL_SHIFT)
-    note = dialog(window, NoteDialog)
-    assert note.delete_button is not None and passage in note.quote.text()
-    note.editor.setPlainText("仓租只是成本的一部分 <b>not markup</b>")
-    note.choose_color("green")
-    wait_shown(window, qtbot, note.save)
-    a = stored(window).get_annotation(a.id)  # type: ignore[assignment]
-    assert a.note == "仓租只是成本的一部分 <b>not markup</b>" and a.color == "green"
-    assert background_at(window, start + 1) == COLORS["green"]
-    tip = tooltip_at(window, start + 2)
-    assert "仓租只是成本的一部分" in tip and "&lt;b&gt;not markup" in QToolTip.text()
-    # clicking the highlight shows the note and selects it in the panel
-    with qtbot.waitSignal(window.reader.annotationClicked, timeout=3000) as clicked:
-        qtbot.mouseClick(window.reader.browser.viewport(), Qt.MouseButton.LeftButton,
-                         pos=point_of(window, start + 2))
-    assert clicked.args[0] == a.id and "仓租只是成本的一部分" in QToolTip.text()
-    assert window.notes.article_panel.view.current().id == a.id  # type: ignore[union-attr]
+        # a note on it: Ctrl+Shift+N with the cursor in the highlight edits that one
+        cursor = window.reader.browser.textCursor()
+        cursor.setPosition(start + 3)
+        window.reader.browser.setTextCursor(cursor)
+        press(window, qtbot, window.reader.browser, Qt.Key.Key_N, CTRL_SHIFT)
+        note = dialog(window, NoteDialog)
+        assert note.delete_button is not None and passage in note.quote.text()
+        note.editor.setPlainText("仓租只是成本的一部分 <b>not markup</b>")
+        note.choose_color("green")
+        wait_shown(window, qtbot, note.save)
+        a = stored(window).get_annotation(a.id)  # type: ignore[assignment]
+        assert a.note == "仓租只是成本的一部分 <b>not markup</b>" and a.color == "green"
+        assert background_at(window, start + 1) == COLORS["green"]
+        tip = tooltip_at(window, start + 2)
+        assert "仓租只是成本的一部分" in tip and "&lt;b&gt;not markup" in QToolTip.text()
+        # clicking the highlight shows the note and selects it in the panel
+        with qtbot.waitSignal(window.reader.annotationClicked, timeout=3000) as clicked:
+            qtbot.mouseClick(window.reader.browser.viewport(), Qt.MouseButton.LeftButton,
+                             pos=point_of(window, start + 2))
+        assert clicked.args[0] == a.id and "仓租只是成本的一部分" in QToolTip.text()
+        assert window.notes.article_panel.view.current().id == a.id  # type: ignore[union-attr]
 
     # delete it (from the highlight's context menu), then undo: the same one comes back
     QApplication.sendEvent(window.reader.browser.viewport(), QContextMenuEvent(
@@ -420,38 +444,39 @@ def test_all_highlights_newest_first_filtered_and_opening_the_article(  # type: 
     wait_shown(window, qtbot, window.highlight_actions["yellow"].trigger)
     window.reader.browser.verticalScrollBar().setValue(0)
 
-    press(window, qtbot, window.reader.browser, Qt.Key.Key_L, CTRL_SHIFT)
-    panel = window.notes.all_panel
-    assert window.notes.all_dock.isVisible()
-    qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
-    assert [a.quote for a in panel.items] == [chinese, english]  # newest first
-    assert "2 highlights, newest first" in panel.summary.text()
-    panel.field.setText(english[:8].upper())  # ignoring case
-    qtbot.waitUntil(lambda: [a.quote for a in panel.items] == [english], timeout=5000)
-    panel.field.setText("")
-    qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
-    panel.color.setCurrentIndex(panel.color.findData("yellow"))
-    qtbot.waitUntil(lambda: [a.quote for a in panel.items] == [chinese], timeout=5000)
-    panel.color.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
-    panel.field.setText("no such words anywhere")
-    qtbot.waitUntil(lambda: panel.items == [], timeout=5000)
-    assert "No highlight matches" in panel.summary.text()
-    panel.field.setText("")
-    qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
-    # a click opens the other article at the passage
-    view = panel.view
-    rect = view.visualRect(view.model().index(1, 0))
-    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.reader.current_id == europe != warehouse
-    assert window.reader.flashing
-    start, _ = find_on_page(window, english)
-    top = window.reader.browser.cursorRect(window.reader._cursor(start, start)).top()  # noqa: SLF001
-    assert 0 <= top < window.reader.browser.viewport().height()
-    # the global view follows changes made elsewhere
-    wait_shown(window, qtbot, lambda: window.notes.delete(panel.items[1].id))
-    qtbot.waitUntil(lambda: [a.quote for a in panel.items] == [chinese], timeout=5000)
+    with event_loop_watch():
+        press(window, qtbot, window.reader.browser, Qt.Key.Key_L, CTRL_SHIFT)
+        panel = window.notes.all_panel
+        assert window.notes.all_dock.isVisible()
+        qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
+        assert [a.quote for a in panel.items] == [chinese, english]  # newest first
+        assert "2 highlights, newest first" in panel.summary.text()
+        panel.field.setText(english[:8].upper())  # ignoring case
+        qtbot.waitUntil(lambda: [a.quote for a in panel.items] == [english], timeout=5000)
+        panel.field.setText("")
+        qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
+        panel.color.setCurrentIndex(panel.color.findData("yellow"))
+        qtbot.waitUntil(lambda: [a.quote for a in panel.items] == [chinese], timeout=5000)
+        panel.color.setCurrentIndex(0)
+        qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
+        panel.field.setText("no such words anywhere")
+        qtbot.waitUntil(lambda: panel.items == [], timeout=5000)
+        assert "No highlight matches" in panel.summary.text()
+        panel.field.setText("")
+        qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
+        # a click opens the other article at the passage
+        view = panel.view
+        rect = view.visualRect(view.model().index(1, 0))
+        with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.reader.current_id == europe != warehouse
+        assert window.reader.flashing
+        start, _ = find_on_page(window, english)
+        top = window.reader.browser.cursorRect(window.reader._cursor(start, start)).top()  # noqa: SLF001
+        assert 0 <= top < window.reader.browser.viewport().height()
+        # the global view follows changes made elsewhere
+        wait_shown(window, qtbot, lambda: window.notes.delete(panel.items[1].id))
+        qtbot.waitUntil(lambda: [a.quote for a in panel.items] == [chinese], timeout=5000)
 
 
 # -- export, import, backups -----------------------------------------------------------
@@ -574,6 +599,10 @@ def test_a_hit_from_a_note_is_marked(window: MainWindow, qtbot) -> None:  # type
     with qtbot.waitSignal(window.searchFinished, timeout=20000) as found:
         window.search_field.setText("is:bookmarked")
     assert found.args[0].hits == []
+    # bookmarking while the search is open: the results follow
+    with qtbot.waitSignal(window.searchFinished, timeout=20000) as found:
+        window.notes.toggle_bookmark()
+    assert [h.id for h in found.args[0].hits] == [article_id]
 
 
 # -- the archive changes under the highlights ------------------------------------------
@@ -602,7 +631,7 @@ def test_reimport_keeps_highlights_placed_and_shows_the_orphan(  # type: ignore[
         "Ports reported record volumes.", "A new opening paragraph.\n\nPorts reported "
         "record volumes.").replace(LOSE, "Nobody knows what rates will do."),
         encoding="utf-8")
-    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=60000):
+    with event_loop_watch(), qtbot.waitSignal(window.notes.articleNotesShown, timeout=60000):
         window.rescan_folders()
     assert "A new opening paragraph." in window.reader.browser.toPlainText()
     found = stored(window).annotations_for(article_id)
