@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from reader.annotations import targets
+from reader.annotations import marks, targets
 from reader.annotations.anchoring import (
     QuoteChoice,
     Selector,
@@ -275,39 +275,16 @@ class AnnotationStore:
 
     def bookmark_marks(self, ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
         """Which of *ids* are bookmarked, with their tags: one read for a page of the
-        GUI's list (never writes, so it cannot wait on an import's lock)."""
-        return {
-            r[0]: tuple(json.loads(r[1])) for r in self._in_chunks(
-                "SELECT t.article_id, b.tags FROM bookmarks b JOIN annotation_targets t"
-                " ON t.id = b.target_id WHERE t.article_id IN ({marks})", ids)
-        }
+        GUI's list (``marks``; never writes, so it cannot wait on an import's lock)."""
+        return marks.bookmark_marks(self._db, ids)
 
     def annotation_counts(self, ids: Iterable[int]) -> dict[int, int]:
         """How many annotations each of *ids* carries (absent: none); a pure read."""
-        return {
-            r[0]: r[1] for r in self._in_chunks(
-                "SELECT t.article_id, count(*) FROM annotations a JOIN annotation_targets t"
-                " ON t.id = a.target_id WHERE t.article_id IN ({marks})"
-                " GROUP BY t.article_id", ids)
-        }
-
-    def _in_chunks(self, sql: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
-        wanted = list(ids)
-        rows: list[tuple[Any, ...]] = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            rows += self._db.execute(sql.format(marks=",".join("?" * len(chunk))),
-                                     chunk).fetchall()
-        return rows
+        return marks.annotation_counts(self._db, ids)
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag in use with how many bookmarks carry it, most used first."""
-        counts: dict[str, tuple[str, int]] = {}
-        for (raw,) in self._db.execute("SELECT tags FROM bookmarks"):
-            for tag in json.loads(raw):
-                spelling, n = counts.get(tag.casefold(), (tag, 0))
-                counts[tag.casefold()] = (spelling, n + 1)
-        return sorted(counts.values(), key=lambda item: (-item[1], item[0].casefold()))
+        return marks.tags(self._db)
 
     # -- annotations: writing ----------------------------------------------------------
 

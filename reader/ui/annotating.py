@@ -17,9 +17,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.annotations import backup
+from reader.annotations import marks
 from reader.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Bookmark
-from reader.annotations.store import AnnotationStore, MergeSummary
 from reader.ui import undo
 from reader.ui.annotation_panels import AllPanel, ArticlePanel, colour_icon
 from reader.ui.annotation_service import (
@@ -53,6 +52,7 @@ from reader.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from reader.annotations.store import MergeSummary
     from reader.ui.mainwindow import MainWindow
 
 BACKUP_DELAY_MS = 5000  # after the last change: a burst of edits makes one backup
@@ -284,7 +284,7 @@ class AnnotationController(QObject):
         if target is None:
             return
         current = self.win.list_model.bookmark_of(target)
-        known = [tag for tag, _ in AnnotationStore(self.win.catalogue).tags()]
+        known = [tag for tag, _ in marks.tags(self.win.catalogue.connection)]
         dialog = TagsDialog(self.win, title=self._title(target), tags=current or (),
                             known=known, bookmarked=current is not None)
         dialog.saved.connect(lambda tags: self.service.set_tags(
@@ -587,7 +587,9 @@ class AnnotationController(QObject):
     def restore_backup(self, path: str | None = None) -> None:
         folder = self.service.backup_folder()
         if path is None:
-            newest = backup.list_backups(folder)
+            from reader.annotations.backup import list_backups
+
+            newest = list_backups(folder)
             start = str(newest[0] if newest else folder)
             path, _ = QFileDialog.getOpenFileName(self.win, "Restore from Backup", start,
                                                   "Backups (*.jsonld);;All files (*)")

@@ -6,6 +6,9 @@ write lock while an import's transaction holds it (seconds, at worst), and even 
 an article's annotations may write (re-anchoring after the text changed, re-attaching
 after a file came back). Answers come back to the GUI thread through the callbacks, in
 the order the calls were made, so an undo right after an edit always sees the edit.
+
+The store and its export and backup modules are imported in the thread, on its first
+call: the window is built before them, and its first paint need not wait for them.
 """
 
 from __future__ import annotations
@@ -13,21 +16,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from reader.annotations import backup, export
 from reader.annotations.model import Annotation, Bookmark
-from reader.annotations.store import KEEP, AnnotationStore, MergeSummary, _Keep
 from reader.catalogue import Catalogue
 from reader.errors import ReaderError
 from reader.paths import catalogue_path
 from reader.ui.workers import TaskThread
+
+if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore, MergeSummary
 
 T = TypeVar("T")
 ExportFormat = Literal["md", "json"]
 Done = Callable[[T], None]
 Failed = Callable[[BaseException], None]
 BookmarkChange = tuple[Bookmark | None, Bookmark | None]
+BACKUP_FOLDER = "backups"  # reader.annotations.backup.BACKUP_FOLDER, without importing it
+
+
+class _Unchanged:
+    """Sentinel for ``edit``: leave this field as it is (None clears it)."""
+
+
+UNCHANGED = _Unchanged()
 
 
 @dataclass(slots=True)
@@ -48,6 +60,8 @@ class ExportResult:
 
 class _Context:
     def __init__(self, data_dir: Path) -> None:
+        from reader.annotations.store import AnnotationStore
+
         self.catalogue = Catalogue(catalogue_path(data_dir))
         self.store = AnnotationStore(self.catalogue)
 
@@ -57,6 +71,8 @@ class _Context:
 
 def _export(store: AnnotationStore, path: Path, fmt: ExportFormat,
             article_id: int | None) -> ExportResult:
+    from reader.annotations import backup, export
+
     text = (export.export_markdown(store, article_id) if fmt == "md"
             else export.export_jsonld(store, article_id))
     if article_id is None:
@@ -153,13 +169,19 @@ class AnnotationService:
                                                      color=color), on_done)
 
     def edit(self, annotation_id: str, on_done: Done[tuple[Annotation, Annotation]], *,
-             note: str | None | _Keep = KEEP, color: str | None | _Keep = KEEP) -> None:
+             note: str | None | _Unchanged = UNCHANGED,
+             color: str | None | _Unchanged = UNCHANGED) -> None:
         """Change a note or colour; answers (before, after)."""
         def run(store: AnnotationStore) -> tuple[Annotation, Annotation]:
             before = store.get_annotation(annotation_id)
             if before is None:
                 raise ReaderError("That highlight is no longer there (deleted meanwhile).")
-            return before, store.edit_annotation(annotation_id, note=note, color=color)
+            changes: dict[str, str | None] = {}
+            if not isinstance(note, _Unchanged):
+                changes["note"] = note
+            if not isinstance(color, _Unchanged):
+                changes["color"] = color
+            return before, store.edit_annotation(annotation_id, **changes)
 
         self._run(run, on_done)
 
@@ -179,14 +201,24 @@ class AnnotationService:
     def import_file(self, path: Path, on_done: Done[MergeSummary],
                     on_error: Failed | None = None) -> None:
         """Merge a JSON-LD file (an export or a backup) in; never duplicates."""
-        self._run(lambda store: export.import_jsonld(store, path), on_done, on_error)
+        def run(store: AnnotationStore) -> MergeSummary:
+            from reader.annotations.export import import_jsonld
+
+            return import_jsonld(store, path)
+
+        self._run(run, on_done, on_error)
 
     def backup(self, on_done: Done[Path | None] | None = None) -> None:
         """Write a backup if anything changed since the newest one."""
-        self._run(lambda store: backup.write_backup(store), on_done, lane="backup")
+        def run(store: AnnotationStore) -> Path | None:
+            from reader.annotations.backup import write_backup
+
+            return write_backup(store)
+
+        self._run(run, on_done, lane="backup")
 
     def backup_folder(self) -> Path:
-        return self.data_dir / backup.BACKUP_FOLDER
+        return self.data_dir / BACKUP_FOLDER
 
     def call(self, fn: Callable[[AnnotationStore], Any], on_done: Done[Any]) -> None:
         """Anything else the store answers (tests, rare reads)."""

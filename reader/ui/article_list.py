@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from reader.annotations.store import AnnotationStore
+from reader.annotations import marks
 from reader.catalogue import Catalogue
 from reader.ui.fonts import ui_font
 from reader.ui.qt import (
@@ -74,7 +74,6 @@ class ArticleListModel(QAbstractTableModel):
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self._store = AnnotationStore(catalogue)
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
@@ -128,10 +127,11 @@ class ArticleListModel(QAbstractTableModel):
         if rows is None:
             chunk = self._ids[page * PAGE : (page + 1) * PAGE]
             rows = self._catalogue.list_rows(chunk)
-            marks = self._store.bookmark_marks(chunk)
-            counts = self._store.annotation_counts(chunk)
+            db = self._catalogue.connection
+            bookmarks = marks.bookmark_marks(db, chunk)
+            counts = marks.annotation_counts(db, chunk)
             for article_id, data in rows.items():
-                data["bookmark"] = marks.get(article_id)
+                data["bookmark"] = bookmarks.get(article_id)
                 data["highlights"] = counts.get(article_id, 0)
             self.rows_fetched += len(rows)
             self._pages[page] = rows
@@ -160,9 +160,10 @@ class ArticleListModel(QAbstractTableModel):
         if article_id in self._bookmarks:
             return self._bookmarks[article_id]
         row = self.row_of(article_id)
-        data = self._row(row) if row is not None else None
-        if data is None:
-            return self._store.bookmark_marks([article_id]).get(article_id)
+        page = self._pages.get(row // PAGE) if row is not None else None
+        data = page.get(article_id) if page is not None else None
+        if data is None:  # not on a page read yet: one row's query, not a page's
+            return marks.bookmark_marks(self._catalogue.connection, [article_id]).get(article_id)
         return data["bookmark"]
 
     def set_marks(self, article_id: int, bookmark: tuple[str, ...] | None,

@@ -28,3 +28,18 @@ def test_marks_read_on_a_read_only_catalogue(library: Library) -> None:
     with Catalogue(library.catalogue.path, readonly=True) as readonly:
         marks = AnnotationStore(readonly).bookmark_marks([library.id_of("Trade rules")])
     assert list(marks.values()) == [("x",)]
+
+
+def test_the_window_starts_without_the_store() -> None:
+    """The app's first paint needs the model and these reads, not the store with its
+    anchoring (~20 ms of imports): they load in the annotation thread, later."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, reader.ui.app\n"
+            "print(sorted(m for m in sys.modules if m.startswith('reader.annotations')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip().splitlines()[-1] == \
+        "['reader.annotations', 'reader.annotations.marks', 'reader.annotations.model']"

@@ -93,10 +93,12 @@ def test_bookmark_marks_are_read_per_page_and_the_column_does_not_sort(  # type:
         ids = catalogue.list_ids()
         store.bookmark(ids[1], "x")
         store.add_annotation(ids[2], 0, 4)
+    from reader.annotations import marks
+
     calls: list[int] = []
-    real = AnnotationStore.bookmark_marks
-    monkeypatch.setattr(AnnotationStore, "bookmark_marks",
-                        lambda self, chunk: calls.append(len(list(chunk))) or real(self, chunk))
+    real = marks.bookmark_marks
+    monkeypatch.setattr(marks, "bookmark_marks",
+                        lambda db, chunk: calls.append(len(list(chunk))) or real(db, chunk))
     win = make_window(big_library)
     qtbot.addWidget(win)
     win.show()
