@@ -40,6 +40,7 @@ from reader.search.analysis import DocTerms
 MAGIC = b"ARPOST1\n"
 SPARSE = 256
 _MAPPED = frozenset({"keys", "offsets", "docnums", "tfs"})  # large: stay on disk
+_RANDOM = frozenset({"keys", "offsets"})  # read a page here and there
 ALIGN = 64
 MAX_SEGMENT_DOCS = 65_535  # local document numbers are 16-bit
 
@@ -195,10 +196,6 @@ class Segment:
             self.arrays: dict[str, np.ndarray] = {}
             with open(path, "rb") as handle:
                 self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-            if hasattr(mmap, "MADV_RANDOM"):
-                # Look-ups jump around: without this every page fault reads ahead ~128 KB,
-                # which showed up as 3 MB of resident pages per segment and query.
-                self._map.madvise(mmap.MADV_RANDOM)
             for key, spec in header["arrays"].items():
                 dtype = np.dtype(spec["dtype"])
                 shape = tuple(spec["shape"])
@@ -207,6 +204,13 @@ class Segment:
                                       offset=start + spec["offset"]).reshape(shape)
                 # Per-document arrays are small and read whole: keep them in memory.
                 self.arrays[key] = array if key in _MAPPED else array.copy()
+                if key in _RANDOM and hasattr(mmap, "MADV_RANDOM") and array.nbytes:
+                    # Key look-ups jump around: without this each page fault reads ahead
+                    # ~128 KB (3 MB resident per segment and query). Posting slices are
+                    # read in runs, so they keep the kernel's read-ahead.
+                    first = (start + spec["offset"]) // mmap.PAGESIZE * mmap.PAGESIZE
+                    end = start + spec["offset"] + array.nbytes
+                    self._map.madvise(mmap.MADV_RANDOM, first, end - first)
             self.versions: list[str] = header["versions"]
         except StoreDamaged:
             raise
