@@ -86,28 +86,28 @@ class MainWindow(QMainWindow):
     act_copy_link: QAction
     act_edit_tags: QAction
     act_export: dict[tuple[str, bool], QAction]  # (md|json, this article only)
-    act_highlight: QAction
-    act_highlights_panel: QAction
-    act_import_highlights: QAction
-    act_open_backups: QAction
-    act_redo: QAction
-    act_restore_backup: QAction
-    act_undo: QAction
-    highlight_actions: dict[str, QAction]
     act_filter: QAction
     act_find: QAction
     act_forward: QAction
+    act_highlight: QAction
+    act_highlights_panel: QAction
+    act_import_highlights: QAction
     act_keys: QAction
     act_next: QAction
+    act_open_backups: QAction
     act_previous: QAction
     act_quit: QAction
+    act_redo: QAction
     act_rescan: QAction
+    act_restore_backup: QAction
     act_search: QAction
     act_toggle_read: QAction
+    act_undo: QAction
     act_unread_only: QAction
     act_zoom_in: QAction
     act_zoom_out: QAction
     act_zoom_reset: QAction
+    highlight_actions: dict[str, QAction]
     theme_group: QActionGroup
     theme_actions: dict[str, QAction]
 
