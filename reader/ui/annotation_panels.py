@@ -21,6 +21,7 @@ from typing import Any
 from reader.annotations.model import COLORS, Annotation
 from reader.ui.fonts import ui_font
 from reader.ui.highlights import fill
+from reader.ui.item_paint import begin_item
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -37,12 +38,10 @@ from reader.ui.qt import (
     QListView,
     QModelIndex,
     QPainter,
-    QPalette,
     QPersistentModelIndex,
     QPixmap,
     QPoint,
     QSize,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -52,7 +51,6 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
-from reader.ui.theme import reading_colors
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 20
 FILTER_DELAY_MS = 200
@@ -202,17 +200,8 @@ class AnnotationDelegate(QStyledItemDelegate):
         a = index.data(ANNOTATION_ROLE)
         if not isinstance(a, Annotation):
             return super().paint(painter, option, index)
-        rect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        widget = option.widget  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                widget)
-        colors = reading_colors(palette)
+        item = begin_item(painter, option)
+        rect, selected, colors, text = item.rect, item.selected, item.colors, item.text
         bar = QColor(fill(a.color, dark=False, page="#ffffff"))
         if not a.placed:
             bar = QColor(colors.rule)
@@ -222,8 +211,6 @@ class AnnotationDelegate(QStyledItemDelegate):
         width = self._text_width(rect.width())
         quote_lines, note_lines = self._wrapped(a, option, width)
         quote_font, note_font, meta_font = self._fonts(option)
-        text = palette.color(QPalette.ColorRole.HighlightedText if selected
-                             else QPalette.ColorRole.Text)
         muted = text if selected else QColor(colors.muted)
         y = rect.top() + self.PAD
         for font, colour, lines in ((quote_font, text if a.placed else muted, quote_lines),

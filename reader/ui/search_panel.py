@@ -14,6 +14,7 @@ import html
 from typing import Any
 
 from reader.ui.fonts import css_families, families_for, ui_font
+from reader.ui.item_paint import begin_item
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -32,7 +33,6 @@ from reader.ui.qt import (
     QPushButton,
     QRectF,
     QSize,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -150,19 +150,8 @@ class HitDelegate(QStyledItemDelegate):
         hit = index.data(HIT_ROLE)
         if not isinstance(hit, HitRow):
             return super().paint(painter, option, index)
-        rect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        widget = option.widget  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        style = widget.style() if widget is not None else None
-        painter.save()
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                widget)
-        colors = reading_colors(palette)
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                    else QPalette.ColorRole.Text)
+        item = begin_item(painter, option)
+        rect, selected, colors, text_colour = item.rect, item.selected, item.colors, item.text
         line = self._line(option)
         inner = rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
         title_font = ui_font(hit.language, option.font)  # type: ignore[attr-defined]
