@@ -9,8 +9,8 @@ query cannot find what was indexed.
   in folded text are offsets in the original (snippets rely on this).
 - ``words`` segments CJK runs with jieba's dictionary (rjieba: the same dictionary,
   about 15x faster) and stems Latin words (Porter2), for ranking.
-- ``bigrams`` lists the CJK character pairs of a text, for recall: any CJK substring of
-  two or more characters has all its bigrams in every article that contains it.
+- ``gram_keys`` lists the CJK character pairs of a text, for recall: any CJK substring
+  of two or more characters has all its pairs in every article that contains it.
 - ``analyse`` turns one article into the integer term keys and frequencies the posting
   store holds (``term keys`` below), with NumPy doing the per-character work.
 
@@ -143,14 +143,6 @@ def words(folded: str, latin: dict[str, str] | None = None,
 def latin_stems(folded: str) -> list[str]:
     """The stems of the Latin words of *folded*, in order, stop words included."""
     return [stem(w) for w in _LATIN_WORD.findall(CJK_RUN.sub(" ", folded))]
-
-
-def bigrams(folded: str) -> set[str]:
-    """The distinct CJK character pairs of already-folded text."""
-    grams: set[str] = set()
-    for run in CJK_RUN.findall(folded):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
-    return grams
 
 
 def query_words(folded: str) -> list[str]:

@@ -80,6 +80,9 @@ class Notes:
     def __init__(self, items: list[tuple[int, str]]) -> None:
         self.items = [(aid, text, analysis.fold(text)) for aid, text in items]
         self._stems: dict[int, set[str]] = {}
+        self._by_article: dict[int, list[tuple[str, str]]] = {}
+        for aid, text, folded in self.items:
+            self._by_article.setdefault(aid, []).append((text, folded))
 
     def stems(self, index: int) -> set[str]:
         if index not in self._stems:
@@ -88,7 +91,7 @@ class Notes:
 
     def for_article(self, article_id: int) -> list[tuple[str, str]]:
         """(text, folded text) of the article's notes."""
-        return [(t, f) for aid, t, f in self.items if aid == article_id]
+        return self._by_article.get(article_id, [])
 
 
 class Evaluator:
@@ -499,6 +502,11 @@ def _has_filter(node: Node, fld: str) -> bool:
     return False
 
 
+def _fields_of(fld: str | None, title: str, body: str) -> list[str]:
+    """The texts a ``title:``/``body:`` (or unfielded) term is checked against."""
+    return [title] if fld == "title" else [body] if fld == "body" else [title, body]
+
+
 def _excluding(inside: Callable[[int], bool], check: Check) -> Check:
     """Passes an article unless it is a candidate of the excluded term and really holds it."""
     return lambda a, t, b: not (inside(a) and check(a, t, b))
@@ -509,8 +517,7 @@ def _literal_check(literals: list[str], fld: str | None, phrase: bool) -> Check:
         return " ".join(text.split()) if phrase else text
 
     def check(article_id: int, title: str, body: str) -> bool:
-        targets = [title] if fld == "title" else [body] if fld == "body" else [title, body]
-        targets = [squash(t) for t in targets]
+        targets = [squash(t) for t in _fields_of(fld, title, body)]
         return all(any(lit in t for t in targets) for lit in literals)
 
     return check
@@ -520,7 +527,7 @@ def _sequence_check(sequence: list[str], fld: str | None) -> Check:
     wanted = " " + " ".join(sequence) + " "
 
     def check(article_id: int, title: str, body: str) -> bool:
-        targets = [title] if fld == "title" else [body] if fld == "body" else [title, body]
+        targets = _fields_of(fld, title, body)
         return any(wanted in " " + " ".join(analysis.latin_stems(t)) + " " for t in targets)
 
     return check

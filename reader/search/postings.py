@@ -148,14 +148,6 @@ class SegmentBuilder:
         return name
 
 
-def write_segment(folder: Path, docs: Iterable[SegmentDoc]) -> str:
-    """Build one segment file from analysed articles; return its name."""
-    builder = SegmentBuilder()
-    for doc in docs:
-        builder.add(doc)
-    return builder.write(folder)
-
-
 def _write_arrays(path: Path, arrays: dict[str, np.ndarray], extra: dict[str, Any]) -> None:
     layout: dict[str, Any] = {}
     offset = 0

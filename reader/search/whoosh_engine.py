@@ -59,7 +59,6 @@ class RecordMeta:
     """An article's Whoosh record (small, built beside its segment in a worker)."""
 
     id: int
-    version: str
     site: str
     date: str | None
     lang: str | None
@@ -84,7 +83,7 @@ def build_segment(folder: Path, docs: Iterable[IndexDoc]) -> tuple[str, list[Rec
     for doc in docs:
         builder.add(SegmentDoc(doc.id, doc.version, date_number(doc.date),
                                analysis.analyse(doc.title, doc.body)))
-        metas.append(RecordMeta(doc.id, doc.version, sites_of(doc), doc.date,
+        metas.append(RecordMeta(doc.id, sites_of(doc), doc.date,
                                 (doc.language or "").lower() or None))
     if not metas:
         return None
@@ -205,9 +204,6 @@ class WhooshEngine:
 
     def doc_count(self) -> int:
         return self.store.live_count()
-
-    def size_bytes(self) -> int:
-        return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
 
     # -- filters through Whoosh ----------------------------------------------------------
 
