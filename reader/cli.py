@@ -7,7 +7,6 @@ never renamed or dropped.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -15,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reader import __version__
+from reader import __version__, jsonout
 from reader.catalogue import Catalogue
 from reader.errors import NotAnArticle, ReaderError
 from reader.paths import catalogue_path, data_dir
@@ -66,7 +65,7 @@ class ProgressBar:
 
 
 def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    return jsonout.dumps(obj)
 
 
 def _open(args: argparse.Namespace) -> Catalogue:

@@ -78,6 +78,21 @@ def test_parse_json_lines(tmp_path: Path) -> None:
     assert not (tmp_path / "lib").exists()  # parse never creates a library
 
 
+def test_parse_json_keeps_one_record_per_line_whatever_the_text(tmp_path: Path) -> None:
+    """U+2028, U+2029 and U+0085 in a string (here the file name) are escaped, so a line
+    splitter (str.splitlines, JavaScript, log tools) cannot cut a record in two."""
+    page = write_article(tmp_path, "odd\u2028name\x85\u2029.txt", "标题", "https://x.example.com/o",
+                         [])
+    result = run("parse", str(page), "--json", data_dir=tmp_path / "lib")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    for raw in ("\u2028", "\u2029", "\x85"):
+        assert raw not in result.stdout
+    record = json.loads(lines[0])
+    assert record["path"] == str(page) and record["title"] == "标题"
+
+
 def test_search_contract_and_index_recovery(tmp_path: Path) -> None:
     data = tmp_path / "lib"
     archive = tmp_path / "archive"
