@@ -18,12 +18,16 @@ identical bytes.
 from __future__ import annotations
 
 import json
+import math
+import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reader.annotations.model import (
+    COLORS,
     Annotation,
     ArticleRef,
     Bookmark,
@@ -39,6 +43,7 @@ AR_NAMESPACE = "https://archive-reader.invalid/ns#"
 """Our extension terms' namespace: an identifier only (``.invalid`` never resolves)."""
 CONTEXT: list[Any] = [W3C_CONTEXT, {"ar": AR_NAMESPACE}]
 _UUID_IRI = "urn:uuid:"
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
 # -- writing ----------------------------------------------------------------------------
@@ -213,9 +218,98 @@ def export_markdown(store: AnnotationStore, article_id: int | None = None) -> st
 
 
 # -- reading ----------------------------------------------------------------------------
+#
+# A file to import may come from anywhere (another tool, a hand edit, a damaged disk), so
+# every entry is checked, field by field, before anything is written: the store only
+# ever sees values of the types and ranges it keeps (text without unpaired surrogates,
+# which SQLite cannot store; timestamps within years 1-9999; positions that fit a
+# column). A wrong entry is skipped and named, with what is wrong, in the summary, and
+# the rest are merged in one transaction; a file that cannot be read as a whole (not
+# UTF-8, not JSON, nested too deeply, too big, no list of annotations) is refused with one
+# message before the library is touched.
+
+MAX_POSITION = 2**31 - 1
+"""Largest character offset accepted in a TextPositionSelector (articles are far shorter)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Invalid(Exception):
+    """What is wrong with one entry (a message naming the field and the value)."""
+
+
+class _Skip(_Invalid):
+    """An entry that is not a highlight or a bookmark at all (said without its id)."""
+
+
+def _show(value: Any) -> str:
+    """*value* as a message can quote it: short, on one line, surrogates escaped."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return repr(value)
+    if isinstance(value, int):
+        digits = str(value)
+        return digits if len(digits) <= 24 else f"{digits[:20]}… ({len(digits)} digits)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    text = str(value)
+    shown = json.dumps(text[:60] + ("…" if len(text) > 60 else ""), ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", shown)
+
+
+def _text(obj: dict[str, Any], key: str, where: str = "") -> str | None:
+    """``obj[key]`` as text (None when absent or null); anything else is refused."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _Invalid(f'{where}"{key}" is {_show(value)}, not text')
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise _Invalid(f'{where}"{key}" holds an unpaired surrogate (\\u{ord(bad[0]):04x} at '
+                       f"character {bad.start()}), which is not text")
+    return value
+
+
+def _time(item: dict[str, Any], key: str) -> str | None:
+    value = _text(item, key)
+    if not value:
+        return None
+    normal = normalise_time(value)
+    if normal is None:
+        raise _Invalid(f'"{key}" is {_show(value)}, not an ISO 8601 date and time '
+                       "within the years 1 to 9999 (in UTC)")
+    return normal
+
+
+def _position(selector: dict[str, Any]) -> tuple[int, int]:
+    bounds: list[int] = []
+    for key in ("start", "end"):
+        if key not in selector:
+            raise _Invalid(f'TextPositionSelector has no "{key}"')
+        value = selector[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not (
+                0 <= value <= MAX_POSITION):
+            raise _Invalid(f'TextPositionSelector "{key}" is {_show(value)}, not a whole '
+                           f"number from 0 to {MAX_POSITION:,}")
+        bounds.append(value)
+    start, end = bounds
+    if end < start:
+        raise _Invalid(f'TextPositionSelector "end" ({end}) is before "start" ({start})')
+    return start, end
 
 
 def _items(document: Any) -> list[Any]:
+    """The entries of a collection (every embedded page), a page, a list or one
+    annotation; a file with no list of them where one belongs is refused."""
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
@@ -224,13 +318,26 @@ def _items(document: Any) -> list[Any]:
     if kind == "AnnotationCollection" or "first" in document:
         items: list[Any] = []
         page = document.get("first")
+        if page is not None and not isinstance(page, (dict, str)):  # str: a page's IRI
+            raise ReaderError(f'This file is not a W3C annotation file ("first" is '
+                              f"{_show(page)}, not an annotation page).")
         while isinstance(page, dict):
-            items += page.get("items") or []
+            items += _page_items(page)
             page = page.get("next")
         return items
     if kind == "AnnotationPage" or "items" in document:
-        return list(document.get("items") or [])
+        return _page_items(document)
     return [document]
+
+
+def _page_items(page: dict[str, Any]) -> list[Any]:
+    items = page.get("items")
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise ReaderError(f'This file is not a W3C annotation file (a page\'s "items" is '
+                          f"{_show(items)}, not a list of annotations).")
+    return items
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -240,22 +347,94 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _ref(target: dict[str, Any]) -> ArticleRef:
-    source = target.get("source")
-    path = target.get("ar:path")
+    source = _text(target, "source", "target ")
+    path = _text(target, "ar:path", "target ")
+    title = _text(target, "ar:title", "target ")
+    file_hash = _text(target, "ar:fileHash", "target ")
     source_url: str | None = None
-    if isinstance(source, str):
+    if source is not None:
         if source.startswith("file:"):
-            path = path or unquote(urlsplit(source).path)
+            try:
+                path = path or unquote(urlsplit(source).path)
+            except ValueError:
+                raise _Invalid(f'target "source" is {_show(source)}, not a URL') from None
         else:
             source_url = source
-    return ArticleRef(None, source_url, path, target.get("ar:title"),
-                      target.get("ar:fileHash"))
+    return ArticleRef(None, source_url, path, title, file_hash)
 
 
-def _timestamps(item: dict[str, Any]) -> tuple[str, str]:
-    created = normalise_time(item.get("created")) or "1970-01-01T00:00:00.000Z"
-    modified = normalise_time(item.get("modified")) or created
-    return created, modified
+def _target_of(item: dict[str, Any]) -> dict[str, Any]:
+    target = item["target"]
+    if isinstance(target, list):
+        target = target[0] if target else {}
+    if isinstance(target, str):
+        target = {"source": target}
+    if not isinstance(target, dict):
+        raise _Invalid(f'"target" is {_show(target)}, not an article')
+    return target
+
+
+def _entry(n: int, item: Any) -> Annotation | Bookmark:
+    """One entry, checked; ``_Invalid`` (or ``_Skip``) says why it cannot be imported."""
+    if not isinstance(item, dict) or "target" not in item:
+        raise _Skip("not an annotation")
+    key = "id" if "id" in item else "@id"
+    ident = _text(item, key)
+    local = _local_id(ident) if ident else None
+    if ident is not None and not local:
+        raise _Invalid(f'"{key}" is {_show(ident)}, which names nothing')
+    target = _target_of(item)
+    article = _ref(target)
+    created = _time(item, "created") or "1970-01-01T00:00:00.000Z"
+    modified = _time(item, "modified") or created
+    motivation = item.get("motivation")
+    motivations = _as_list(motivation)
+    if not all(isinstance(m, str) for m in motivations):
+        raise _Invalid(f'"motivation" is {_show(motivation)}, not text or a list of text')
+    bodies = [b for b in _as_list(item.get("body")) if isinstance(b, dict)]
+    values = [_text(b, "value", "body ") for b in bodies]
+    if "bookmarking" in motivations:
+        tags = [v for b, v in zip(bodies, values, strict=True)
+                if b.get("purpose") == "tagging" and v]
+        return Bookmark(id=local or f"import-{n}", article=article, tags=parse_tags(tags),
+                        created=created, modified=modified)
+    selectors = [s for s in _as_list(target.get("selector")) if isinstance(s, dict)]
+    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    exact = _text(quote, "exact", "TextQuoteSelector ") if quote is not None else None
+    if quote is None or not exact:
+        raise _Skip("no TextQuoteSelector (nothing to anchor)")
+    prefix = _text(quote, "prefix", "TextQuoteSelector ") or ""
+    suffix = _text(quote, "suffix", "TextQuoteSelector ") or ""
+    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
+    start, end = _position(position) if position is not None else (None, None)
+    notes = [v for b, v in zip(bodies, values, strict=True)
+             if b.get("purpose", "commenting") != "tagging" and v]
+    if local is None:
+        raise _Skip("no id")
+    raw_color = item.get("ar:color")
+    try:
+        color = check_color(raw_color)
+    except ReaderError:
+        raise _Invalid(f'"ar:color" is {_show(raw_color)}, not a colour name '
+                       f"({', '.join(COLORS)}) or #rrggbb") from None
+    orphaned = item.get("ar:orphaned")
+    if orphaned is not None and not isinstance(orphaned, bool):
+        raise _Invalid(f'"ar:orphaned" is {_show(orphaned)}, not true or false')
+    return Annotation(
+        id=local, article=article, quote=exact, prefix=prefix, suffix=suffix,
+        start=None if orphaned else start, end=None if orphaned else end,
+        orphaned=bool(orphaned), note="\n\n".join(notes) or None, color=color,
+        created=created, modified=modified, text_hash=_text(item, "ar:textHash"),
+        file_hash=_text(item, "ar:anchoredFileHash"),
+    )
+
+
+def _name(n: int, item: Any) -> str:
+    """How the summary names an entry: its position, and its id when it has a usable one."""
+    ident = item.get("id", item.get("@id")) if isinstance(item, dict) else None
+    if isinstance(ident, str) and ident:
+        return f"entry {n} ({_show(ident)[1:-1]})"
+    return f"entry {n}"
 
 
 def parse_jsonld(text: str) -> tuple[list[Annotation], list[Bookmark], list[str]]:
@@ -264,78 +443,64 @@ def parse_jsonld(text: str) -> tuple[list[Annotation], list[Bookmark], list[str]
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ReaderError(f"This file is not JSON ({exc.msg}, line {exc.lineno}).") from None
+    except RecursionError:
+        raise ReaderError("This file is not an annotation file: its JSON is nested too "
+                          "deeply to read.") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise ReaderError(f"This file is not usable JSON ({str(exc).split(':')[0]}).") from None
     annotations: list[Annotation] = []
     bookmarks: list[Bookmark] = []
     skipped: list[str] = []
     for n, item in enumerate(_items(document), 1):
-        if not isinstance(item, dict) or "target" not in item:
-            skipped.append(f"entry {n}: not an annotation")
-            continue
-        target = item["target"]
-        if isinstance(target, list):
-            target = target[0] if target else {}
-        if isinstance(target, str):
-            target = {"source": target}
-        if not isinstance(target, dict):
-            skipped.append(f"entry {n}: no usable target")
-            continue
-        ident = item.get("id") or item.get("@id")
-        created, modified = _timestamps(item)
-        motivations = _as_list(item.get("motivation"))
-        bodies = [b for b in _as_list(item.get("body")) if isinstance(b, dict)]
-        if "bookmarking" in motivations:
-            tags = [b.get("value", "") for b in bodies if b.get("purpose") == "tagging"]
-            bookmarks.append(Bookmark(
-                id=_local_id(ident) if isinstance(ident, str) else f"import-{n}",
-                article=_ref(target), tags=parse_tags(tags), created=created,
-                modified=modified))
-            continue
-        selectors = _as_list(target.get("selector"))
-        quote = next((s for s in selectors if isinstance(s, dict)
-                      and s.get("type") == "TextQuoteSelector"), None)
-        if quote is None or not quote.get("exact"):
-            skipped.append(f"entry {n}: no TextQuoteSelector (nothing to anchor)")
-            continue
-        position = next((s for s in selectors if isinstance(s, dict)
-                         and s.get("type") == "TextPositionSelector"), None)
-        start = end = None
-        if position is not None:
-            try:
-                start, end = int(position["start"]), int(position["end"])
-            except (KeyError, TypeError, ValueError):
-                start = end = None
-        notes = [str(b.get("value", "")) for b in bodies
-                 if b.get("purpose", "commenting") != "tagging" and b.get("value")]
-        if not isinstance(ident, str) or not ident:
-            skipped.append(f"entry {n}: no id")
-            continue
         try:
-            color = check_color(item.get("ar:color"))
-        except ReaderError:
-            color = check_color(None)
-        orphaned = bool(item.get("ar:orphaned", False))
-        annotations.append(Annotation(
-            id=_local_id(ident), article=_ref(target), quote=str(quote["exact"]),
-            prefix=str(quote.get("prefix") or ""), suffix=str(quote.get("suffix") or ""),
-            start=None if orphaned else start, end=None if orphaned else end,
-            orphaned=orphaned, note="\n\n".join(notes) or None, color=color,
-            created=created, modified=modified, text_hash=item.get("ar:textHash"),
-            file_hash=item.get("ar:anchoredFileHash"),
-        ))
+            entry = _entry(n, item)
+        except _Skip as why:
+            skipped.append(f"entry {n}: {why}")
+            continue
+        except _Invalid as why:
+            skipped.append(f"{_name(n, item)}: {why}")
+            continue
+        if isinstance(entry, Bookmark):
+            bookmarks.append(entry)
+        else:
+            annotations.append(entry)
     return annotations, bookmarks, skipped
 
 
-def import_jsonld(store: AnnotationStore, path: str | Path) -> MergeSummary:
-    """Merge a JSON-LD file (an export, a backup) into the library without duplicates."""
+def _read_text(path: Path) -> str:
+    """The file's text, refused with one message when it is missing, unreadable, bigger
+    than ``MAX_IMPORT_BYTES`` (checked before reading, and while reading, for files that
+    do not know their size) or not UTF-8."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = b"" if size > MAX_IMPORT_BYTES else handle.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise ReaderError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReaderError(f"{path} cannot be read ({exc}).") from None
-    annotations, bookmarks, skipped = parse_jsonld(text)
+    except OSError as exc:
+        raise ReaderError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    if size > MAX_IMPORT_BYTES or len(data) > MAX_IMPORT_BYTES:
+        raise ReaderError(f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB: too big to be an "
+                          "annotation file; nothing was imported.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReaderError(f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+                          f"{exc.start:,}); annotation files are JSON-LD in UTF-8.") from None
+
+
+def import_jsonld(store: AnnotationStore, path: str | Path) -> MergeSummary:
+    """Merge a JSON-LD file (an export, a backup) into the library without duplicates.
+
+    Every entry is checked first; wrong ones are skipped and listed in
+    ``MergeSummary.skipped`` (position, id, what is wrong) and the good ones merged in one
+    transaction. ReaderError, with nothing changed, when the file cannot be read as a
+    whole or no entry in it can be imported."""
+    path = Path(path)
+    annotations, bookmarks, skipped = parse_jsonld(_read_text(path))
     if not annotations and not bookmarks and skipped:
-        raise ReaderError(f"{path}: no annotations could be read ({skipped[0]}).")
+        more = f"; {len(skipped) - 1} more skipped" if len(skipped) > 1 else ""
+        raise ReaderError(f"{path}: no annotations could be read ({skipped[0]}{more}).")
     summary = store.merge(annotations, bookmarks)
     summary.skipped += skipped
     return summary

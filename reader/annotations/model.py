@@ -30,7 +30,10 @@ _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def check_color(color: str | None) -> str:
-    """A colour name from ``COLORS`` or ``#rrggbb``, normalised; anything else is refused."""
+    """A colour name from ``COLORS`` or ``#rrggbb``, normalised; anything else is refused
+    (a number from an imported file, too: a ReaderError, never an AttributeError)."""
+    if color is not None and not isinstance(color, str):
+        raise ReaderError(f"Unknown colour {color!r}: use one of {', '.join(COLORS)} or #rrggbb.")
     if color is None or not color.strip():
         return DEFAULT_COLOR
     value = color.strip().lower()
@@ -61,16 +64,18 @@ def later_than(previous: str) -> str:
 
 
 def normalise_time(value: str | None) -> str | None:
-    """Any ISO 8601 timestamp -> the ``now_iso`` form (so imported ones sort with ours)."""
-    if not value:
+    """Any ISO 8601 timestamp -> the ``now_iso`` form (so imported ones sort with ours);
+    None for anything else, including a time whose offset moves it outside years 1-9999
+    in UTC (``9999-12-31T23:59:59-23:59``), which ``datetime`` cannot hold."""
+    if not value or not isinstance(value, str):
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    except (ValueError, OverflowError):
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_tags(raw: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:

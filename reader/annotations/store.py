@@ -534,7 +534,11 @@ class AnnotationStore:
             return found
         text = self._article_text(article_id)
         digest = text_hash(text)
-        stale = [a for a in found if a.text_hash != digest]
+        # A matching hash is trusted only if the position really holds the quote: an
+        # imported entry (another tool, a hand edit) may carry this text's hash with a
+        # position that is wrong, even past the end of the text.
+        stale = [a for a in found if a.text_hash != digest
+                 or (a.placed and text[a.start:a.end] != a.quote)]
         if not stale:
             return found
         file_hash = self._db.execute(

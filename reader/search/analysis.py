@@ -6,7 +6,9 @@ query cannot find what was indexed.
 
 - ``fold`` maps full-width forms to half-width (ＶＩＰ -> vip), lowercases, and maps
   Traditional to Simplified characters with OpenCC, keeping the text's length, so offsets
-  in folded text are offsets in the original (snippets rely on this).
+  in folded text are offsets in the original (snippets rely on this). Lone surrogates
+  (a query made of undecodable bytes) become U+FFFD, also one for one: OpenCC, jieba and
+  the UTF-8 term hashes cannot encode them, and every later step works on folded text.
 - ``words`` segments CJK runs with jieba's dictionary (rjieba: the same dictionary,
   about 15x faster) and stems Latin words (Porter2), for ranking.
 - ``gram_keys`` lists the CJK character pairs of a text, for recall: any CJK substring
@@ -62,6 +64,12 @@ def _t2s():  # type: ignore[no-untyped-def]
 
 
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """U+FFFD for each lone surrogate (same length); a search in C when there are none."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def quick_fold(text: str) -> str:
@@ -70,12 +78,12 @@ def quick_fold(text: str) -> str:
     to widen, which a regex search tells in C.)"""
     if _FULL_WIDTH.search(text):
         text = text.translate(_WIDTH)
-    return text.lower()
+    return _no_surrogates(text).lower()
 
 
 def fold(text: str) -> str:
     """Width-fold, lowercase and Simplify *text*, keeping its length whenever possible."""
-    text = text.translate(_WIDTH).lower()
+    text = _no_surrogates(text.translate(_WIDTH)).lower()
     if CJK_CHAR.search(text):
         simplified = _t2s().convert(text)
         if len(simplified) == len(text):

@@ -30,7 +30,7 @@ from reader.ui.annotation_service import (
 )
 from reader.ui.highlights import tooltip_html
 from reader.ui.jobs import describe_error
-from reader.ui.messages import show_message
+from reader.ui.messages import plain_tip, show_message
 from reader.ui.note_dialogs import NoteDialog, TagsDialog
 from reader.ui.qt import (
     QAction,
@@ -224,7 +224,7 @@ class AnnotationController(QObject):
         tip = ("Bookmarked" + (f" (tags: {', '.join(tags)})" if tags else "")
                + ": click to remove (Ctrl+D)") if marked and tags is not None else \
             "Bookmark this article (Ctrl+D)"
-        action.setToolTip(tip)
+        action.setToolTip(plain_tip(tip))  # it names the tags, which are the reader's text
 
     # -- after any change ----------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import Any
 from reader.annotations import marks
 from reader.catalogue import Catalogue
 from reader.ui.fonts import ui_font
+from reader.ui.messages import plain_tip
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -246,8 +247,8 @@ class ArticleListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.AccessibleTextRole and column == "title" and not read:
                 return f"Unread: {text}"
             return text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return data["title"] if column == "title" else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # a tooltip sniffs for markup: escape
+            return plain_tip(data["title"] or "") if column == "title" else None
         if role == Qt.ItemDataRole.FontRole:
             lang = (data["language"] or "").lower()
             return self._font(bold=not read and column == "title",
@@ -273,7 +274,10 @@ class ArticleListModel(QAbstractTableModel):
                                              else ""))
             if highlights:
                 parts.append(f"{highlights} highlight{'s' if highlights != 1 else ''}")
-            return " · ".join(parts) or None
+            if not parts:
+                return None
+            said = " · ".join(parts)  # names the tags: escaped for the tooltip
+            return plain_tip(said) if role == Qt.ItemDataRole.ToolTipRole else said
         if role == Qt.ItemDataRole.ForegroundRole and bookmark is not None:
             return QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
         if role == Qt.ItemDataRole.ForegroundRole:

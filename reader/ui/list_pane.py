@@ -9,6 +9,8 @@ matches nothing, every article read, no bookmark yet) instead of showing a blank
 
 from __future__ import annotations
 
+import html
+
 from reader.catalogue import Catalogue
 from reader.ui.article_list import ArticleListModel, ArticleListView
 from reader.ui.qt import (
@@ -78,6 +80,7 @@ class ListPane(QWidget):
         self.tag_combo.hide()
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("listCount")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it names the tag
 
         self.empty = QWidget(self)
         self.empty_text = QLabel("", self.empty)
@@ -191,12 +194,13 @@ class ListPane(QWidget):
             return
         self.empty_button.setVisible(False)
         if self.words():
+            # rich text of our own: what the person typed is escaped into it
             text = (f"<p>No article title or site contains "
-                    f"“{self.filter_field.text().strip()}”.</p>"
+                    f"“{html.escape(self.filter_field.text().strip())}”.</p>"
                     "<p>Press Esc to clear the filter, or search the full text with "
                     "Ctrl+K.</p>")
         elif self.bookmarks_only and self.tag:
-            text = (f"<p>No bookmark is tagged “{self.tag}”"
+            text = (f"<p>No bookmark is tagged “{html.escape(self.tag)}”"
                     f"{' among the unread articles' if self.unread_button.isChecked() else ''}"
                     ".</p><p>Choose another tag, or <b>All bookmarks</b>.</p>")
         elif self.bookmarks_only and library_size:
@@ -207,8 +211,8 @@ class ListPane(QWidget):
         elif self.unread_button.isChecked() and library_size:
             text = "<p>No unread articles.</p><p>Turn off <b>Unread</b> to see them all.</p>"
         elif busy_label:
-            text = (f"<p><b>{busy_label}…</b></p><p>Articles appear here as soon as the "
-                    "import ends.</p>")
+            text = (f"<p><b>{html.escape(busy_label)}…</b></p><p>Articles appear here as "
+                    "soon as the import ends.</p>")
         else:
             text = ("<p><b>Your library is empty.</b></p>"
                     "<p>Choose <b>File › Add Archive Folder…</b> (Ctrl+O), or drop a folder "

@@ -9,6 +9,7 @@ its own thread, undo stack and panels. Menus and shortcuts are made in ``actions
 
 from __future__ import annotations
 
+import html
 import os
 import time
 from pathlib import Path
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
 
         self.progress = JobProgress(self)
         self.unread_label = QLabel("", self)
+        self.unread_label.setTextFormat(Qt.TextFormat.PlainText)
         status = self.statusBar()
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.unread_label)
@@ -683,7 +685,8 @@ class MainWindow(QMainWindow):
     # -- dialogs ---------------------------------------------------------------------
 
     def show_keys(self) -> None:
-        self.last_message = show_message(self, "Keyboard Shortcuts", keys_help_html())
+        self.last_message = show_message(self, "Keyboard Shortcuts", keys_help_html(),
+                                         rich=True)
 
     def show_about(self) -> None:
         from reader import __version__
@@ -692,7 +695,7 @@ class MainWindow(QMainWindow):
             self, "About Archive Reader",
             f"<b>Archive Reader {__version__}</b><p>Read and search your own offline archive "
             "of saved news articles. Nothing is fetched from the network.</p>"
-            f"<p>Library: {self.data_dir}</p>")
+            f"<p>Library: {html.escape(str(self.data_dir))}</p>", rich=True)
 
     # -- events ----------------------------------------------------------------------
 

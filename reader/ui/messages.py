@@ -4,26 +4,44 @@ Boxes are opened window-modal with ``open()`` rather than ``exec()``: the event 
 running (a job can finish behind a box), and tests can find the box and read it. The
 ``excepthook`` turns a bug that escapes into a short apology with the details folded
 away, and logs the traceback for a bug report.
+
+User and article text is text: a QLabel, QMessageBox or tooltip left to sniff a string
+(``Qt::mightBeRichText``) renders one that looks like markup, and ``<img src="file:...">``
+in a title or a typed query would make Qt read that file. So message boxes are plain
+text unless a caller passes its own markup (``rich=True``, with anything user-supplied
+escaped), and ``plain_tip`` makes text safe for a tooltip, which cannot be set to plain.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 import traceback
 from types import TracebackType
 
 from reader.errors import ReaderError
-from reader.ui.qt import QApplication, QMessageBox, QWidget
+from reader.ui.qt import QApplication, QMessageBox, Qt, QWidget
 
 log = logging.getLogger("reader.ui")
 
 
+def plain_tip(text: str) -> str:
+    """*text* as a tooltip shows it literally: escaped inside ``<qt>`` (a tooltip sniffs
+    for rich text and has no plain-text setting; escaped text alone still sniffs as rich,
+    since Qt 6 counts entities, and would show ``&lt;``)."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
 def show_message(parent: QWidget | None, title: str, text: str, *,
-                 details: list[str] | None = None, error: bool = False) -> QMessageBox:
+                 details: list[str] | None = None, error: bool = False,
+                 rich: bool = False) -> QMessageBox:
+    """A window-modal box; *text* is plain text (paths, titles, errors: shown as they
+    are) unless *rich*, when it is the caller's own markup."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     box.setText(text)
     if details:
         box.setDetailedText("\n".join(details))

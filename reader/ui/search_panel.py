@@ -6,6 +6,8 @@ list back on Esc. Queries are the search issue's syntax (words, "phrases", OR, -
 window and the CLI answer the same question the same way. Snippets carry their hits as
 offsets; the delegate draws each hit on a marker colour, escaping everything else. A hit
 found in the reader's own notes (``matched_in`` has "note") says so on its meta line.
+The summary and note lines quote the query as typed, so they are plain-text labels: a
+query is never markup (``<img src="file:...">`` once made Qt read the file).
 """
 
 from __future__ import annotations
@@ -267,8 +269,10 @@ class SearchPanel(QWidget):
         self.delegate = HitDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
         self.summary = QLabel("", self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query
         self.summary.setWordWrap(True)
         self.note = QLabel("", self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # notes and errors name words, paths
         self.note.setWordWrap(True)
         self.note.hide()
         self.sort = QComboBox(self)

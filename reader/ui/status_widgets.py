@@ -13,6 +13,7 @@ from reader.ui.qt import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    Qt,
     QTimer,
     QWidget,
 )
@@ -26,6 +27,7 @@ class JobProgress(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         self.label = QLabel("", self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # phases name folders and files
         self.bar = QProgressBar(self)
         self.bar.setFixedWidth(180)
         self.bar.setTextVisible(True)
