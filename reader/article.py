@@ -6,6 +6,7 @@ dataclasses with no behaviour tied to storage or display, so each layer can be t
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -79,3 +80,70 @@ class Article:
             "links": [asdict(link) for link in self.links],
             "warnings": list(self.warnings),
         }
+
+
+# --------------------------------------------------------------------------- clean strings
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE_AS = {"\x0b": " ", "\x0c": " ", "\x1c": " ", "\x1d": " ", "\x1e": " ", "\x1f": " "}
+
+
+def _replace_unsafe(m: re.Match[str]) -> str:
+    ch = m.group()
+    if "\ud800" <= ch <= "\udfff":
+        return "\ufffd"
+    return _UNSAFE_AS.get(ch, "")
+
+
+def clean_text(text: str) -> str:
+    """*text* made storable: what SQLite, a UTF-8 JSON stream and lxml all accept.
+
+    Why: archive files hold stray control characters (a ``\\x08`` left by an old editor),
+    HTML entities and JSON-LD escapes can spell NUL, controls and lone surrogates, and one
+    such character used to make lxml reject a whole page or the JSON output fail. C0
+    controls that Python counts as whitespace (vertical tab, form feed, the information
+    separators) become a space, the other C0 controls (tab, newline and carriage return
+    excepted) and the non-characters U+FFFE/U+FFFF are dropped, and a lone surrogate
+    becomes U+FFFD. Clean text (the usual case) costs one regex scan.
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_replace_unsafe, text)
+
+
+def _cleaned(text: str) -> str:
+    """``clean_text``, and stripped when the cleaning changed it (a control character at
+    either end would otherwise leave a space there)."""
+    cleaned = clean_text(text)
+    return cleaned if cleaned is text else cleaned.strip()
+
+
+def _cleaned_optional(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _cleaned(text) or None
+
+
+def clean_article(article: Article) -> Article:
+    """*article* with every string made storable (see ``clean_text``), in place.
+
+    The parsers call this last, so whatever the input held, what they return can be
+    stored, indexed and printed as JSON; a block left empty by the cleaning is dropped.
+    """
+    article.title = _cleaned(article.title)
+    blocks = []
+    for block in article.blocks:
+        block.text = _cleaned(block.text)
+        if block.text:
+            blocks.append(block)
+    article.blocks = blocks
+    article.date = _cleaned_optional(article.date)
+    article.site = _cleaned_optional(article.site)
+    article.source_url = _cleaned_optional(article.source_url)
+    article.language = _cleaned_optional(article.language)
+    article.byline = _cleaned_optional(article.byline)
+    for link in article.links:
+        link.title = _cleaned(link.title)
+        link.url = _cleaned(link.url)
+    article.warnings = [_cleaned(w) for w in article.warnings]
+    return article

@@ -94,16 +94,25 @@ _ALIASES: dict[str, str] = {
     ),
     # A UTF-16/32 label inside an ASCII-compatible document cannot be true (WHATWG: UTF-8).
     **dict.fromkeys(
-        ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "ucs-2", "unicode"),
+        ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "ucs-2", "unicode",
+         "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"),
         "utf-8",
     ),
     **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"), "utf-8"),
 }
 
 
+_NOT_CHARSETS = frozenset(
+    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"})
+"""Python text codecs that are no character set a page can be written in: ``undefined``
+always raises, ``idna``/``punycode`` raise on any non-ASCII byte (and refuse
+``errors="replace"``), the escape codecs turn ``\\ud800`` in the text into a lone surrogate,
+and UTF-7 is the classic charset-sniffing attack that browsers refuse (WHATWG)."""
+
+
 @lru_cache(maxsize=256)
 def _codec_for(label: str) -> str | None:
-    """Python codec for a declared charset label, or None if unknown / not a text codec."""
+    """Python codec for a declared charset label, or None if unknown / not a character set."""
     name = label.strip().strip("\"'").lower()
     if not name or len(name) > 40:
         return None
@@ -114,6 +123,8 @@ def _codec_for(label: str) -> str | None:
     except LookupError:
         return None
     if not getattr(info, "_is_text_encoding", True):  # base64, zlib, rot13...
+        return None
+    if info.name in _NOT_CHARSETS:
         return None
     return _ALIASES.get(info.name, info.name)
 
@@ -129,8 +140,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def _finish(text: str) -> str:
-    """Newlines to \\n, no NULs, no leading BOM."""
+_SURROGATE_FREE = frozenset(
+    {"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "big5hkscs",
+     "cp950", "cp932", "euc_jp", "euc_jis_2004", "cp949", "cp1252", "hz", "iso2022_jp_2",
+     "iso2022_kr"})
+"""Codecs whose strict or ``replace`` decoding never yields a lone surrogate (C codecs
+that reject or replace them); any other declared codec's text is checked."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _finish(text: str, codec: str = "utf-8") -> str:
+    """Newlines to \\n, no NULs, no leading BOM, no lone surrogates (U+FFFD instead)."""
+    if codec not in _SURROGATE_FREE and not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
@@ -165,28 +187,45 @@ def _sniff_utf16(sample: bytes) -> str | None:
 _CONTROL_CHAR_RE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
+def _decode(data: bytes, codec: str, errors: str, final: bool) -> str:
+    """``data.decode(codec, errors)``; with *final* False, like a stream decoder, an
+    incomplete character at the end is left out instead of being an error (the read cap
+    cut the file there)."""
+    if final:
+        return data.decode(codec, errors)
+    return codecs.getincrementaldecoder(codec)(errors).decode(data, final=False)
+
+
 def _decode_sample(sample: bytes, codec: str, *, final: bool) -> tuple[str, int]:
-    """Decode a (possibly truncated) sample; returns text and the number of decode errors."""
+    """Decode a (possibly truncated) sample; returns text and the number of decode errors.
+
+    Never raises: a codec that fails otherwise than with UnicodeDecodeError (a codec
+    module's own bug) counts as every byte an error, so it never wins."""
     try:
-        if final:
-            return sample.decode(codec), 0
-        return codecs.getincrementaldecoder(codec)().decode(sample, final=False), 0
+        return _decode(sample, codec, "strict", final), 0
     except UnicodeDecodeError:
         pass
-    if final:
-        text = sample.decode(codec, errors="replace")
-    else:
-        text = codecs.getincrementaldecoder(codec)(errors="replace").decode(sample, final=False)
+    except Exception:  # noqa: BLE001 - see above
+        return "", max(1, len(sample))
+    try:
+        text = _decode(sample, codec, "replace", final)
+    except Exception:  # noqa: BLE001
+        return "", max(1, len(sample))
     return text, text.count("\ufffd")
 
 
-def _decode_full(data: bytes, codec: str) -> tuple[str, bool]:
-    """Decode all of *data* with *codec*; (text, strict_ok). Never raises."""
+def _decode_full(data: bytes, codec: str, *, final: bool = True) -> tuple[str, bool]:
+    """Decode all of *data* with *codec*; (text, strict_ok). Never raises (a codec that
+    fails otherwise than with UnicodeDecodeError gives way to cp1252)."""
     try:
-        return data.decode(codec), True
+        return _decode(data, codec, "strict", final), True
     except UnicodeDecodeError:
-        return data.decode(codec, errors="replace"), False
-    except LookupError:  # pragma: no cover - codec names are validated earlier
+        pass
+    except Exception:  # noqa: BLE001 - a codec module's own failure
+        return data.decode("cp1252", errors="replace"), False
+    try:
+        return _decode(data, codec, "replace", final), False
+    except Exception:  # noqa: BLE001
         return data.decode("cp1252", errors="replace"), False
 
 
@@ -397,31 +436,41 @@ def _charset_normalizer_guess(sample: bytes) -> tuple[str, bool] | None:
 # --------------------------------------------------------------------------- public API
 
 
-def decode_bytes(data: bytes, *, is_html: bool = False) -> Decoded:
-    """Decode archive file *data* to text (``\\n`` newlines, no NULs). Never raises."""
+def decode_bytes(data: bytes, *, is_html: bool = False, truncated: bool = False) -> Decoded:
+    """Decode archive file *data* to text (``\\n`` newlines, no NULs). Never raises.
+
+    *truncated*: *data* is the start of a longer file (the read cap cut it), so it may end
+    inside a character; that incomplete character is left out rather than making the whole
+    file undecodable (UTF-8) or adding a replacement character.
+    """
     if not data:
         return Decoded("", "utf-8")
+    final = not truncated
     # 1. BOMs.
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text, ok = _decode_full(data[len(bom):], codec)
-            return Decoded(_finish(text), codec, ok)
+            text, ok = _decode_full(data[len(bom):], codec, final=final)
+            return Decoded(_finish(text, codec), codec, ok)
     # UTF-16 without BOM (ASCII-compatible legacy encodings never contain NUL bytes).
     utf16 = _sniff_utf16(data[:BINARY_SNIFF_BYTES]) if b"\x00" in data else None
     if utf16 is not None:
-        text, ok = _decode_full(data[: len(data) & ~1], utf16)
-        return Decoded(_finish(text), utf16, ok and len(data) % 2 == 0)
+        if truncated:
+            text, ok = _decode_full(data, utf16, final=False)
+        else:
+            text, ok = _decode_full(data[: len(data) & ~1], utf16)
+            ok = ok and len(data) % 2 == 0
+        return Decoded(_finish(text, utf16), utf16, ok)
     # 2. UTF-8 fast path.
     try:
-        text = data.decode("utf-8")
+        text = _decode(data, "utf-8", "strict", final)
     except UnicodeDecodeError:
         pass
     else:
         if not text.isascii() or (b"\x1b" not in data and b"~{" not in data):
             return Decoded(_finish(text), "utf-8")
-        return _decode_seven_bit(data, text, is_html)
+        return _decode_seven_bit(data, text, is_html, final)
     sample = data[:SAMPLE_BYTES]
-    final = len(data) <= SAMPLE_BYTES
+    sample_final = final and len(data) <= SAMPLE_BYTES
     # 3. Declarations: the first that decodes everything strictly.
     declared = declared_encodings(data, is_html=is_html)
     failed_declared: list[str] = []
@@ -429,57 +478,54 @@ def decode_bytes(data: bytes, *, is_html: bool = False) -> Decoded:
         if codec == "utf-8":
             failed_declared.append(codec)  # the fast path already tried it
             continue
-        text, ok = _decode_full(data, codec)
+        text, ok = _decode_full(data, codec, final=final)
         if ok:
             if codec in _WEAK_DECLARATIONS:
                 # GB18030 and single-byte codecs decode (almost) anything without error, so
                 # "decodes strictly" proves little: a Big5 page declaring gb2312, or a GBK
                 # page declaring iso-8859-1 (a classic template default), is overruled by a
                 # clearly better reading.
-                scores = _detect(sample, final=final, extra=[codec])
+                scores = _detect(sample, final=sample_final, extra=[codec])
                 other, score, errors, n = _best(scores)
                 if other != codec and errors == 0 and n >= 8 and \
                         score >= scores[codec][0] + OVERRULE_MARGIN:
-                    other_text, other_ok = _decode_full(data, other)
+                    other_text, other_ok = _decode_full(data, other, final=final)
                     if other_ok:
-                        return Decoded(_finish(other_text), other, True)
-            return Decoded(_finish(text), codec, True)
+                        return Decoded(_finish(other_text, other), other, True)
+            return Decoded(_finish(text, codec), codec, True)
         failed_declared.append(codec)
     # 4. Almost UTF-8: a few corrupt bytes among many good multi-byte characters.
-    u8, u8_errors = _decode_sample(sample, "utf-8", final=final)
+    u8, u8_errors = _decode_sample(sample, "utf-8", final=sample_final)
     if u8_errors:
         good = len(u8) - len(u8.encode("ascii", "ignore")) - u8_errors
         if good >= 10 and good >= 20 * u8_errors:
-            return Decoded(_finish(data.decode("utf-8", errors="replace")), "utf-8", False)
+            return Decoded(_finish(_decode(data, "utf-8", "replace", final)), "utf-8", False)
     # 5. Detection.
-    codec, score, errors, n = _best(_detect(sample, final=final, extra=failed_declared))
+    codec, score, errors, n = _best(_detect(sample, final=sample_final, extra=failed_declared))
     if score >= GOOD_SCORE or (n and n <= 4 and errors == 0 and score > 0):
-        text, ok = _decode_full(data, codec)
-        return Decoded(_finish(text), codec, ok and score >= GOOD_SCORE)
+        text, ok = _decode_full(data, codec, final=final)
+        return Decoded(_finish(text, codec), codec, ok and score >= GOOD_SCORE)
     guess = _charset_normalizer_guess(sample)
     if guess is not None:
         cn_codec, clean = guess
-        text, ok = _decode_full(data, cn_codec)
-        return Decoded(_finish(text), cn_codec, ok and clean)
+        text, ok = _decode_full(data, cn_codec, final=final)
+        return Decoded(_finish(text, cn_codec), cn_codec, ok and clean)
     if errors == 0 and score > 0:
-        text, ok = _decode_full(data, codec)
-        return Decoded(_finish(text), codec, False)
+        text, ok = _decode_full(data, codec, final=final)
+        return Decoded(_finish(text, codec), codec, False)
     return Decoded(_finish(data.decode("cp1252", errors="replace")), "cp1252", False)
 
 
-def _decode_seven_bit(data: bytes, ascii_text: str, is_html: bool) -> Decoded:
+def _decode_seven_bit(data: bytes, ascii_text: str, is_html: bool, final: bool) -> Decoded:
     """Pure-ASCII data with escape sequences: ISO-2022-JP/KR/CN or HZ if they decode."""
     candidates = [c for c in declared_encodings(data, is_html=is_html)
                   if c.startswith("iso2022") or c == "hz"]
     if b"\x1b" in data:
         candidates += ["iso2022_jp_2", "iso2022_kr"]
     for codec in candidates:
-        try:
-            text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if text != ascii_text:
-            return Decoded(_finish(text), codec)
+        text, ok = _decode_full(data, codec, final=final)
+        if ok and text != ascii_text:
+            return Decoded(_finish(text, codec), codec)
     return Decoded(_finish(ascii_text), "utf-8")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,11 +44,18 @@ def is_article_file(path: str | os.PathLike[str]) -> bool:
 
 
 def read_capped(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tuple[bytes, int, int]:
-    """(data, size, mtime_ns) with data capped at *max_bytes*; clear errors for bad paths."""
+    """(data, size, mtime_ns) with data capped at *max_bytes*; clear errors for bad paths.
+
+    Only a regular file is read, and opening never blocks: a path can change between the
+    importer's walk and this read, and a plain ``open()`` of a FIFO swapped in waits for a
+    writer forever (a worker was seen stuck at 40 % for minutes); a device could stream
+    without end. So: open with ``O_NONBLOCK``, then ``fstat`` the open file (not the
+    path, which can change again) and refuse anything but a regular file.
+    """
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_NOCTTY", 0))
     try:
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            data = handle.read(max_bytes)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         if os.path.islink(path):
             raise NotAnArticle("broken symbolic link (its target does not exist)") from None
@@ -60,7 +68,29 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tup
         if exc.errno == errno.ELOOP:
             raise NotAnArticle("symbolic link loop") from None
         raise NotAnArticle(f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise NotAnArticle(f"cannot be read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise NotAnArticle(_not_regular(st.st_mode))
+    with open(fd, "rb", closefd=True) as handle:
+        try:
+            data = handle.read(max_bytes)
+        except OSError as exc:
+            raise NotAnArticle(f"cannot be read: {exc.strerror or exc}") from None
     return data, st.st_size, st.st_mtime_ns
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
+    return f"{kind}, not a regular file"
 
 
 def content_hash(data: bytes) -> str:
@@ -85,7 +115,9 @@ def parse_bytes(data: bytes, *, path: str, size: int | None = None) -> tuple[Art
     if looks_binary(data):
         raise NotAnArticle("binary data, not text or HTML")
     suffix = os.path.splitext(path)[1].lower()
-    decoded = decode_bytes(data, is_html=suffix in HTML_SUFFIXES)
+    # Cut by the read cap: the last character may be incomplete, which must not make the
+    # file undecodable (a one-line 100 MB UTF-8 file was skipped as "cannot be decoded").
+    decoded = decode_bytes(data, is_html=suffix in HTML_SUFFIXES, truncated=size > len(data))
     text = decoded.text
     if text.count("\ufffd") > max(20, len(text) // 50):
         raise NotAnArticle(f"cannot be decoded as text (tried {decoded.encoding})")

@@ -13,28 +13,37 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from reader.article import Article, Block, BlockKind, Link
+from reader.article import Article, Block, BlockKind, Link, clean_article, clean_text
 from reader.errors import NotAnArticle
 from reader.parse.html_content import (
     HtmlElement,
+    TooCostly,
+    attr,
+    budget_for,
     class_id,
     drop,
     grab_article,
     inner_text,
     prepare_document,
+    work_budget,
 )
 from reader.parse.html_meta import PageMeta, extract_meta
+from reader.urls import join_url, split_url
 
 __all__ = ["parse_html"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b\u3000]+")
-_NL_WS = re.compile(r"\s*\n\s*")
+
+
+def _around_newlines(text: str) -> str:
+    """Each run of whitespace holding a newline becomes one newline (what ``\\s*\\n\\s*``
+    did, but that regex retried every position of a long run of spaces it cannot match,
+    such as U+2000 which ``_WS`` leaves alone: quadratic)."""
+    return "\n".join(part.strip() for part in text.split("\n") if part.strip())
 
 _BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
@@ -70,26 +79,126 @@ _NAV_LIKE = re.compile(r"nav|menu|footer|share|social|comment|breadcrumb|cookie|
                        r"|masthead|header|subscribe|newsletter|promo|advert|\bads?\b", re.I)
 
 
-def _parse_tree(text: str) -> HtmlElement | None:
-    if text[:100].lstrip()[:5].lower() == "<?xml":
-        text = _XML_DECL.sub("", text, count=1)
-    if not text.strip():
-        return None
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
-                              default_doctype=False)
+def _lxml_parse(text: str, *, huge: bool) -> tuple[HtmlElement | None, bool]:
+    """(root or None, whether libxml2 gave up part-way: a fatal error such as "Excessive
+    depth in document: 256", after which everything later in the page is missing)."""
+    options = {"remove_comments": True, "remove_pis": True, "collect_ids": False,
+               "huge_tree": huge}
+    parser = etree.HTMLParser(default_doctype=False, **options)
     try:
         root = etree.fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError):
-        # Control characters or an encoding declaration lxml refuses in a str: clean up and
-        # parse the UTF-8 bytes instead.
+    except ValueError:
+        # An encoding declaration lxml refuses in a str: parse the UTF-8 bytes instead.
+        parser = etree.HTMLParser(default_doctype=False, encoding="utf-8", **options)
         try:
-            root = etree.fromstring(_CONTROL.sub("", text).encode("utf-8"), parser=etree.HTMLParser(
-                remove_comments=True, remove_pis=True, encoding="utf-8"))
+            root = etree.fromstring(text.encode("utf-8"), parser=parser)
         except (etree.ParserError, ValueError):
-            return None
+            return None, False
+    except etree.ParserError:
+        return None, False
+    stopped = any(e.level == etree.ErrorLevels.FATAL for e in parser.error_log)
     if root is None or not isinstance(root.tag, str):
-        return None
+        return None, stopped
+    return root, stopped
+
+
+_INLINE_TAGS = frozenset(
+    {"font", "b", "i", "u", "em", "strong", "span", "small", "big", "s", "strike", "tt",
+     "sup", "sub", "abbr", "acronym", "cite", "code", "kbd", "mark", "q", "samp", "var",
+     "del", "ins", "nobr", "blink", "label", "bdo", "bdi", "dfn", "time", "data", "center"})
+_FLAT_KEEP = frozenset(
+    {"html", "head", "body", "title", "meta", "link", "base", "script", "style", "br", "p",
+     "a", "img"})
+_FLAT_BLOCK = (_BLOCK_TAGS | {"td", "th", "li", "dt", "dd", "tr", "h1", "h2", "h3", "h4", "h5",
+                              "h6", "pre", "blockquote", "figcaption", "caption"}) - _FLAT_KEEP
+
+
+def _tags_re(names: frozenset[str], *, but: bool = False) -> re.Pattern[str]:
+    """Start and end tags named in *names* (or, with *but*, every tag not named there).
+    "[^<>]*" stops at the next "<", so the scan stays linear even when no ">" ever comes
+    (a tag cut short that way is still taken as a tag)."""
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    if but:
+        return re.compile(rf"<(?!/?(?:{alternatives})(?![\w:-]))/?[A-Za-z][\w:-]*[^<>]*>?",
+                          re.I)
+    return re.compile(rf"</?(?:{alternatives})(?![\w:-])[^<>]*>?", re.I)
+
+
+_INLINE_TAG = _tags_re(_INLINE_TAGS)
+_FLAT_BLOCK_TAG = _tags_re(_FLAT_BLOCK)
+_FLAT_OTHER_TAG = _tags_re(_FLAT_KEEP, but=True)
+_P_RUN = re.compile(r"(?:<p>\s*){2,}")  # one paragraph break for a run of flattened tags
+_FLAT_OTHER_TAG_NO_LINKS = _tags_re(_FLAT_KEEP - {"a"}, but=True)
+_A_START = re.compile(r"<a(?![\w:-])", re.I)
+_FLAT_DEPTH = 16
+_DEEPER_THAN_FLAT = etree.XPath("boolean(" + "/*" * (_FLAT_DEPTH + 1) + ")")
+
+
+def _flatten(text: str, *, links: bool = True) -> str:
+    """The page with every block element a ``<p>`` and every other tag but a few (head,
+    links, images, scripts) gone. An ``<a>`` is closed before the next one opens: one left
+    open (its end tag damaged) would take every later paragraph and link inside it, nesting
+    as deep as before."""
+    text = _FLAT_BLOCK_TAG.sub("<p>", text)
+    if links:
+        text = _A_START.sub("</a><a", _FLAT_OTHER_TAG.sub("", text))
+    else:
+        text = _FLAT_OTHER_TAG_NO_LINKS.sub("", text)
+    return _P_RUN.sub("<p>", text)
+
+
+def _parse_flat(text: str) -> HtmlElement | None:
+    """The flattened page's tree (huge-tree limits: a text node may pass 10 MB), checked
+    to be shallow (the recursive walks rely on it); without its links if it is not."""
+    root, _ = _lxml_parse(_flatten(text), huge=True)
+    if root is not None and _DEEPER_THAN_FLAT(root):
+        root, _ = _lxml_parse(_flatten(text, links=False), huge=True)
     return root
+
+
+def _clean_source(text: str) -> str:
+    """The page without what lxml accepts in a parse but then refuses to move within its
+    tree: raw control characters, and the numeric references to them (``&#8;``)."""
+    if text[:100].lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECL.sub("", text, count=1)
+    text = clean_text(text)
+    if "&#" in text:
+        text = _BAD_REF.sub(_replace_bad_ref, text)
+    return text
+
+
+def _parse_tree(text: str) -> HtmlElement | None:
+    """The tree of a cleaned page (``_clean_source``); never raises, and never silently
+    loses the end of a page.
+
+    libxml2 stops at 256 open elements (old pages pile up hundreds of unclosed ``<font>``)
+    or at a 10 MB text node, dropping everything after: then the page is parsed again
+    without its inline tags, and if that is still too deep, flattened (``_parse_flat``).
+    Either way the recursive walks over the tree stay within 256 levels.
+    """
+    if not text.strip():
+        return None
+    root, stopped = _lxml_parse(text, huge=False)
+    if stopped:
+        retry, stopped = _lxml_parse(_INLINE_TAG.sub("", text), huge=False)
+        if stopped:
+            retry = _parse_flat(text)
+        root = retry if retry is not None else root
+    return root
+
+
+# Numeric references to what lxml refuses in a tree: C0 controls (tab, newline and
+# carriage return excepted) and U+FFFE/U+FFFF. The digits must end where the number does.
+_BAD_REF = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2\d|3[01]|6553[45])(?!\d)"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?")
+_SPACE_REFS = frozenset({0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F})
+
+
+def _replace_bad_ref(m: re.Match[str]) -> str:
+    digits = m.group().rstrip(";")[2:]
+    value = int(digits[1:], 16) if digits[:1] in ("x", "X") else int(digits)
+    return " " if value in _SPACE_REFS else ""
 
 
 def _language(meta: PageMeta, sample: str) -> str | None:
@@ -153,7 +262,10 @@ class _BlockWriter:
         if self.kind == "pre":
             text = raw.strip("\n").rstrip()
         else:
-            text = _NL_WS.sub("\n", _WS.sub(" ", raw)).strip()
+            text = _WS.sub(" ", raw)
+            if "\n" in text:
+                text = _around_newlines(text)
+            text = text.strip()
         if text:
             self.blocks.append(Block(self.kind, text))
 
@@ -170,7 +282,7 @@ class _BlockWriter:
         if tag == "br":
             self.buf.append("\n")
             return
-        cls = el.get("class")
+        cls = attr(el, "class")
         if cls and _credit_class(cls) and len(inner_text(el)) < 200:
             # A photo credit ("Photo: X / Agency") inside or beside a caption: its own block
             # of kind "credit" (shown, not body text), never glued onto the caption.
@@ -213,10 +325,10 @@ def _link_ok(a: HtmlElement, base: str | None) -> Link | None:
     href = (a.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    url = urljoin(base, href) if base else href
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return None
+    url = join_url(base, href)
+    parts = split_url(url) if url is not None else None
+    if url is None or parts is None or parts.scheme not in ("http", "https"):
+        return None  # malformed ("http://[::1"): the link goes, its text stays in the body
     if _JUNK_HOSTS.search(parts.hostname or "") or _JUNK_PATH.search(parts.path):
         return None
     title = inner_text(a)
@@ -372,22 +484,30 @@ def _split_credit(block: Block) -> list[Block]:
     return [block]
 
 
+_SEEN_PER_PREFIX = 50
+"""Earlier captions sharing a block's first 60 characters that it is compared with (the
+nearest ones): a bound for lists whose every item starts alike."""
+
+
 def _drop_junk_blocks(blocks: list[Block]) -> list[Block]:
     """Counters ("6"), credits, datelines, promos, repeats and copyright/tag lines that the
     element cleaner let through."""
     kept = [b for b in blocks if b.kind == "pre" or not _NO_LETTERS.match(b.text)]
     out: list[Block] = []
-    seen: list[str] = []  # caption and list-item texts so far
+    # Caption and list-item texts so far, by their first 60 characters (the shortest text
+    # compared): comparing each block with every earlier one was quadratic on long lists.
+    seen: dict[str, list[str]] = {}
     for block in kept:
         text = block.text
         if block.kind in ("p", "h", "li", "caption") and len(text) < 300 and (
                 (len(text) < 200 and _BOILERPLATE.search(text)) or _is_dateline(text)
                 or _PROMO.search(text)):
             continue
-        if block.kind != "pre" and len(text) >= 60 and any(s.startswith(text) for s in seen):
+        if block.kind != "pre" and len(text) >= 60 and any(
+                s.startswith(text) for s in seen.get(text[:60], ())[-_SEEN_PER_PREFIX:]):
             continue  # a gallery's second copy of a caption, or its truncated preview
         if block.kind == "caption" or (block.kind == "li" and len(text) >= 100):
-            seen.append(text)
+            seen.setdefault(text[:60], []).append(text)
         out.extend(_split_credit(block) if block.kind != "credit" else [block])
     return out if any(b.kind != "credit" for b in out) else kept
 
@@ -399,9 +519,25 @@ def _fallback_body(root: HtmlElement) -> HtmlElement:
 
 def parse_html(text: str, *, path: str | None = None, url: str | None = None) -> Article:
     """Parse one saved HTML page into an Article (``kind="html"``)."""
-    root = _parse_tree(text)
+    source = _clean_source(text)
+    root = _parse_tree(source)
     if root is None:
         raise NotAnArticle("This HTML file is empty: there is no article text in it.")
+    try:
+        with work_budget(budget_for(root)):
+            return _extract(root, path, url)
+    except TooCostly:
+        # Nested so deeply that Readability's passes would take depth x text (minutes):
+        # the same page flattened (every block a <p>) keeps all its text, in linear time.
+        flat = _parse_flat(source)
+        if flat is None:
+            raise NotAnArticle("This HTML file is empty: there is no article text in it.") \
+                from None
+        return _extract(flat, path, url)
+
+
+def _extract(root: HtmlElement, path: str | None, url: str | None) -> Article:
+    """The article in a parsed page (mutates *root*)."""
     meta = extract_meta(root, url)
     prepare_document(root)
     content, found_byline = grab_article(root, meta.title)
@@ -428,7 +564,8 @@ def parse_html(text: str, *, path: str | None = None, url: str | None = None) ->
     if byline:
         byline = re.sub(r"^\s*(by|von|par|por|作者|文)\s*[:：]?\s+", "", byline, flags=re.I)
         byline = byline.strip() or None
-    return Article(
+    # Cleaned last: entities and JSON-LD escapes can still spell controls or surrogates.
+    return clean_article(Article(
         title=title,
         blocks=blocks,
         date=meta.date,
@@ -439,4 +576,4 @@ def parse_html(text: str, *, path: str | None = None, url: str | None = None) ->
         links=links,
         kind="html",
         path=path,
-    )
+    ))

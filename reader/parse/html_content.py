@@ -16,6 +16,8 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import TypeAlias
 
@@ -85,9 +87,66 @@ CHAR_THRESHOLD = 500
 TOP_CANDIDATES = 5
 
 
+class TooCostly(Exception):
+    """The page would cost far more work than its size: see ``work_budget``."""
+
+
+_BUDGET: ContextVar[list[int] | None] = ContextVar("reader_html_budget", default=None)
+
+
+@contextmanager
+def work_budget(units: int) -> Iterator[None]:
+    """Let the passes inside spend at most *units* characters of subtree text (and nodes
+    counted), then raise ``TooCostly``.
+
+    Why: Readability's passes take the text of an element and of its ancestors again and
+    again (scores, link densities, the conditional cleaning), which is depth x text: 185 s
+    for 6 MB of text under 250 nested ``<section>``. Real pages spend a few times their
+    text (see ``budget_for``); a page that overruns is pathologically nested, and the
+    caller extracts it again from a flattened copy.
+    """
+    token = _BUDGET.set([units])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def charge(units: int) -> None:
+    """Spend *units* of the current ``work_budget`` (none outside one)."""
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget[0] -= units
+        if budget[0] < 0:
+            raise TooCostly
+
+
+WORK_FACTOR = 40
+WORK_FLOOR = 4_000_000
+"""On the shared corpus (657 pages) the passes spend at most 29% of this budget."""
+
+
+def budget_for(root: HtmlElement) -> int:
+    """The work a page is allowed: a multiple of its text and element count, with room
+    for small pages (the corpus pages spend at most a few times their text)."""
+    text = etree.tostring(root, method="text", encoding="unicode") or ""
+    elements = int(root.xpath("count(//*)"))
+    return WORK_FACTOR * (len(text) + elements) + WORK_FLOOR
+
+
 def inner_text(el: HtmlElement, normalize: bool = True) -> str:
     text = etree.tostring(el, method="text", encoding="unicode", with_tail=False) or ""
+    charge(len(text) + 1)
     return " ".join(text.split()) if normalize else text.strip()
+
+
+_COMMA_CHARS = "\u002c\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001"
+
+
+def comma_count(text: str) -> int:
+    """``len(COMMAS.split(text)) - 1``, by ``str.count`` (the regex split was the bulk of
+    the scoring time on long texts)."""
+    return sum(map(text.count, _COMMA_CHARS)) if text else 0
 
 
 @lru_cache(maxsize=8192)
@@ -110,17 +169,34 @@ def _byline_like(match: str) -> bool:
     return bool(BYLINE.search(match))
 
 
+ATTR_CAP = 2000
+"""Characters of a class or id attribute that the class/id regexes look at. Real ones are
+far shorter; a megabyte-long attribute would otherwise be searched by each of them."""
+
+
+def attr(el: HtmlElement, name: str) -> str:
+    """Attribute *name* of *el*, at most ``ATTR_CAP`` characters ("" when absent)."""
+    return (el.get(name) or "")[:ATTR_CAP]
+
+
 def class_id(el: HtmlElement) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
+    return f"{attr(el, 'class')} {attr(el, 'id')}"
+
+
+@lru_cache(maxsize=4)
+def _token_set(text: str) -> frozenset[str]:
+    return frozenset(t for t in WORD_SPLIT.split(text.lower()) if t)
 
 
 def text_similarity(a: str, b: str) -> float:
-    """Readability's measure: share of *b*'s text made of tokens that also occur in *a*."""
-    ta = [t for t in WORD_SPLIT.split(a.lower()) if t]
+    """Readability's measure: share of *b*'s text made of tokens that also occur in *a*.
+
+    *a* is the page title, compared with every heading: its tokens are computed once
+    (re-splitting a long title for each of thousands of headings was quadratic)."""
+    set_a = _token_set(a)
     tb = [t for t in WORD_SPLIT.split(b.lower()) if t]
-    if not ta or not tb:
+    if not set_a or not tb:
         return 0.0
-    set_a = set(ta)
     uniq_b = [t for t in tb if t not in set_a]
     return 1 - len(" ".join(uniq_b)) / len(" ".join(tb))
 
@@ -227,6 +303,15 @@ def _without_content(el: HtmlElement) -> bool:
     return not children or all(c.tag in ("br", "hr") for c in children)
 
 
+def _subtree(node: HtmlElement, *tags: str) -> list[HtmlElement]:
+    """``list(node.iter(*tags))``, without starting lxml iterators for a node with no
+    children (the conditional cleaning asks this eight times of each candidate, and a page
+    of 300,000 empty forms made that most of a 25-second parse)."""
+    if len(node) == 0:
+        return [node] if node.tag in tags else []
+    return list(node.iter(*tags))
+
+
 def _has_child_block(el: HtmlElement) -> bool:
     return any(d.tag in DIV_TO_P_ELEMS for d in el.iterdescendants() if isinstance(d.tag, str))
 
@@ -246,7 +331,7 @@ class _Grabber:
         if not self.flags & WEIGHT_CLASSES:
             return 0
         weight = 0
-        for value in (el.get("class"), el.get("id")):
+        for value in (attr(el, "class"), attr(el, "id")):
             if value:
                 weight += _weight_of(value)
         return weight
@@ -342,7 +427,7 @@ class _Grabber:
             if len(text) < 25:
                 continue
             ancestors = _ancestors(el, 5)
-            score = 1 + len(COMMAS.split(text)) + min(len(text) // 100, 3)
+            score = 2 + comma_count(text) + min(len(text) // 100, 3)
             for level, anc in enumerate(ancestors):
                 if anc.getparent() is None:
                     continue
@@ -448,13 +533,25 @@ class _Grabber:
         return table in self.data_tables
 
     def mark_data_tables(self, root: HtmlElement) -> None:
+        # Tables holding a col/colgroup/tfoot/thead/th, nested ones included, found in one
+        # pass upwards from those elements (a scan of each table's subtree was depth x size
+        # for nested tables).
+        with_header: set[HtmlElement] = set()
+        for el in root.iter("col", "colgroup", "tfoot", "thead", "th"):
+            node = el.getparent()
+            while node is not None:
+                if node.tag == "table":
+                    if node in with_header:
+                        break  # and so are all the tables above it
+                    with_header.add(node)
+                node = node.getparent()
         for table in root.iter("table"):
             if table.get("role") == "presentation" or table.get("datatable") == "0":
                 continue
             if table.get("summary") or table.find("caption") is not None:
                 self.data_tables.add(table)
                 continue
-            if any(True for _ in table.iter("col", "colgroup", "tfoot", "thead", "th")):
+            if table in with_header:
                 self.data_tables.add(table)
                 continue
             if any(True for _ in table.iterdescendants("table")):
@@ -480,7 +577,7 @@ class _Grabber:
         text_len = len(text)
         is_list = tag in ("ul", "ol")
         if not is_list and text_len:
-            list_len = sum(len(inner_text(li)) for li in node.iter("li"))
+            list_len = sum(len(inner_text(li)) for li in _subtree(node, "li"))
             is_list = list_len / text_len > 0.9
         if tag == "table" and self._is_data_table(node):
             return False
@@ -488,21 +585,24 @@ class _Grabber:
             return False
         if _has_ancestor(node, "code"):
             return False
-        if any(t in self.data_tables for t in node.iter("table")):
+        tables = _subtree(node, "table")
+        charge(len(tables))
+        if any(t in self.data_tables for t in tables):
             return False
         weight = self.class_weight(node)
         if weight < 0:
             return True
-        if len(COMMAS.split(text)) - 1 >= 10:
+        if comma_count(text) >= 10:
             return False
-        p = sum(1 for _ in node.iter("p"))
-        img = sum(1 for _ in node.iter("img"))
-        li = sum(1 for _ in node.iter("li")) - 100
-        inputs = sum(1 for _ in node.iter("input"))
-        heading_len = sum(len(inner_text(h)) for h in node.iter(*HEADINGS))
+        p = len(_subtree(node, "p"))
+        img = len(_subtree(node, "img"))
+        li = len(_subtree(node, "li")) - 100
+        inputs = len(_subtree(node, "input"))
+        charge(p + img + li + 100 + inputs)
+        heading_len = sum(len(inner_text(h)) for h in _subtree(node, *HEADINGS))
         heading_density = heading_len / text_len if text_len else 0.0
         embeds = 0
-        for e in node.iter("object", "embed", "iframe"):
+        for e in _subtree(node, "object", "embed", "iframe"):
             if VIDEOS.search(" ".join(e.attrib.values())):
                 return False
             embeds += 1
@@ -525,7 +625,7 @@ class _Grabber:
             for child in node:
                 if _is_element(child) and sum(1 for c in child if _is_element(c)) > 1:
                     return remove
-            if img == sum(1 for _ in node.iter("li")):
+            if img == len(_subtree(node, "li")):
                 return False
         return remove
 
@@ -616,7 +716,7 @@ def prepare_document(root: HtmlElement) -> None:
                              etree.ProcessingInstruction)):
         drop(el)
     for el in list(root.iter("span", "div", "aside", "section")):
-        cls = el.get("class")
+        cls = attr(el, "class")
         if cls and HOVER_CARD.search(cls) and el.getparent() is not None:
             drop(el)
     for el in root.iter("font"):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from reader.parse.html_content import HtmlElement, inner_text, text_similarity
+from reader.urls import join_url, split_url
 
 _ARTICLE_TYPES = re.compile(
     r"^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|"
@@ -24,9 +25,11 @@ _ARTICLE_TYPES = re.compile(
     r"LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference|WebPage|"
     r"VideoObject|Recipe)$"
 )
+# No leading or trailing "\s*" (Readability.js has them): searched, a leading "\s*" is
+# retried at every space of a long run (quadratic), and the key drops whitespace anyway.
 _PROPERTY = re.compile(
-    r"\s*(article|dc|dcterm|og|twitter)\s*:\s*"
-    r"(author|creator|description|published_time|title|site_name)\s*",
+    r"(article|dc|dcterm|og|twitter)\s*:\s*"
+    r"(author|creator|description|published_time|title|site_name)",
     re.I,
 )
 _NAME = re.compile(
@@ -127,6 +130,17 @@ def _meta_values(root: HtmlElement) -> tuple[dict[str, str], dict[str, str]]:
     return rvalues, allvalues
 
 
+def _load_json(raw: str) -> Any:
+    """The JSON value in *raw*, or None. Never raises: nesting deeper than the json module
+    recurses (``[[[[...``) is RecursionError, not ValueError."""
+    for text, strict in ((raw, True), (raw.replace("\n", " ").replace("\t", " "), False)):
+        try:
+            return json.loads(text, strict=strict)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
 def _json_ld(root: HtmlElement) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for script in root.iter("script"):
@@ -134,16 +148,12 @@ def _json_ld(root: HtmlElement) -> list[dict[str, Any]]:
             continue
         raw = (script.text or "").strip()
         raw = re.sub(r"^\s*<!\[CDATA\[|\]\]>\s*$", "", raw)
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            try:
-                data = json.loads(raw.replace("\n", " ").replace("\t", " "), strict=False)
-            except ValueError:
-                continue
-        stack = [data]
+        data = _load_json(raw)
+        if data is None:
+            continue
+        stack = deque([data])  # breadth first; a list's pop(0) made long lists quadratic
         while stack:
-            obj = stack.pop(0)
+            obj = stack.popleft()
             if isinstance(obj, list):
                 stack.extend(obj)
             elif isinstance(obj, dict):
@@ -165,17 +175,32 @@ def _types(obj: dict[str, Any]) -> list[str]:
 
 
 def _names(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        out = []
-        for v in value:
-            out.extend(_names(v))
-        return out
-    return []
+    """Names in an author/publisher value: a string, ``{"name": ...}`` or (nested) lists of
+    them. A loop, not recursion: JSON-LD nests lists as deep as the json module allows."""
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, str):
+                out.append(name)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
+
+
+def _date_value(value: Any) -> str:
+    """A JSON-LD date as text (``{"@value": "2021-06-14"}`` too: the date is found in its
+    text); "" for a value nested too deeply for ``str()``, which recurses."""
+    if not value:
+        return ""
+    try:
+        return str(value)
+    except RecursionError:
+        return ""
 
 
 def readability_doc_title(root: HtmlElement) -> str:
@@ -239,11 +264,11 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
     candidates = [canonical, og_url, url]
     for cand in candidates:
         if cand:
-            absolute = urljoin(anchor or "", cand) if anchor else cand
-            if absolute.startswith(("http://", "https://")):
+            absolute = join_url(anchor, cand)  # None when malformed ("http://[::1")
+            if absolute is not None and absolute.startswith(("http://", "https://")):
                 meta.source_url = absolute
                 break
-    meta.base_url = urljoin(url or meta.source_url or "", base) if base else (
+    meta.base_url = (join_url(url or meta.source_url, base) if base else None) or (
         url or meta.source_url)
 
     # --- title --------------------------------------------------------------------------
@@ -286,8 +311,9 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
         publisher = _names(article_ld.get("publisher"))
         site = publisher[0] if publisher else None
     site = site or values.get("application-name") or values.get("twitter:site", "").lstrip("@")
-    if not site and meta.source_url:
-        host = urlsplit(meta.source_url).hostname or ""
+    parts = split_url(meta.source_url) if meta.source_url else None
+    if not site and parts is not None:
+        host = parts.hostname or ""
         site = host[4:] if host.startswith("www.") else host
     meta.site = _clean(site) or None
 
@@ -309,7 +335,7 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
 def _find_date(root: HtmlElement, values: dict[str, str], article_ld: dict[str, Any] | None,
                ld_items: list[dict[str, Any]], url: str | None) -> str | None:
     if article_ld:
-        d = normalize_date(str(article_ld.get("datePublished") or ""))
+        d = normalize_date(_date_value(article_ld.get("datePublished")))
         if d:
             return d
     for key in _DATE_META:
@@ -317,7 +343,7 @@ def _find_date(root: HtmlElement, values: dict[str, str], article_ld: dict[str, 
         if d:
             return d
     for obj in ld_items:
-        d = normalize_date(str(obj.get("datePublished") or ""))
+        d = normalize_date(_date_value(obj.get("datePublished")))
         if d:
             return d
     for el in root.iter():
@@ -332,8 +358,9 @@ def _find_date(root: HtmlElement, values: dict[str, str], article_ld: dict[str, 
             d = normalize_date(el.get("datetime") or inner_text(el))
             if d:
                 return d
-    if url:
-        m = _URL_DATE.search(urlsplit(url).path)
+    parts = split_url(url) if url else None
+    if parts is not None:
+        m = _URL_DATE.search(parts.path)
         if m:
             d = normalize_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
             if d:

@@ -10,9 +10,10 @@ title and separates the self-link from the related links. It knows nothing of st
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from reader.article import Article, Block, Link
+from reader.article import Article, Block, Link, clean_article
 from reader.dates import is_date_line, parse_date
 from reader.errors import NotAnArticle
 from reader.language import detect_language
@@ -27,14 +28,18 @@ _SOURCE_LINE = re.compile(
     re.IGNORECASE,
 )
 # One related link per line: "title:url" (the title may itself contain colons).
-# Real files hold URLs with raw spaces ("search?keyword=de minimis"): take the rest of the line.
-_LINK_LINE = re.compile(r"^(.*\S)\s*[:：]\s*(https?://\S.*?)\s*$")
+# Real files hold URLs with raw spaces ("search?keyword=de minimis"): take the rest of the
+# line, trailing spaces stripped by the caller. (The URL was "\S.*?" before "\s*$": the lazy
+# part grew a character at a time and "\s*$" rescanned every run of spaces: quadratic.)
+_LINK_LINE = re.compile(r"^(.*\S)\s*[:：]\s*(https?://\S.*)$")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 # Image credits left where images were: "(图片来源:TikTok for Business)".
+# After the word: a colon (spaces allowed before it) or a space. ("\s*(?:[:：]|\s|$)" had
+# "\s*" and "\s" share a run of spaces, each split retrying "[^)]*" to the line's end.)
 _CREDIT = re.compile(
     r"^[(（\[【]\s*(?:图片来源|圖片來源|图片|圖片|图源|圖源|图|圖|数据来源|數據來源|資料來源|来源|來源|"
     r"摄影|攝影|视频来源|視頻來源|image|images|photo|photos|picture|pic|source|credit|credits|"
-    r"photo credit|image credit|image source|data source)\s*(?:[:：]|\s|$)[^)）\]】]*[)）\]】]\s*$",
+    r"photo credit|image credit|image source|data source)(?:\s*[:：]|\s)[^)）\]】]*[)）\]】]\s*$",
     re.IGNORECASE,
 )
 # Blogger and comment-form footers, and separators/time stamps scrapers append.
@@ -59,6 +64,7 @@ _HEADING_START = re.compile(
 )
 _SENTENCE_END = tuple("。！？!?.；;：:，,…\"”」』)）")
 _TEASER_MIN = 15  # characters: shorter overlaps with the opening can be coincidence
+_TEASER_TRIES = 64  # places where a teaser may start that are checked, per opening
 
 
 @dataclass(slots=True)
@@ -106,18 +112,24 @@ def _cut_teaser(paragraph: str, openings: list[str]) -> str:
     squashed = _squash(paragraph)
     if len(squashed) < _TEASER_MIN:
         return paragraph
+    trimmed = squashed.rstrip(".…")
     best: int | None = None
     for opening in openings:
         probe = opening[:8]
         if len(probe) < 4:
             continue
-        start = squashed.find(probe)
-        while start != -1:
-            tail = squashed[start:].rstrip(".…")
+        # A tail longer than the opening cannot be a prefix of it: start the search where
+        # the tail fits, and give up after a bounded number of places (in repetitive text,
+        # "aaaa...", the probe occurs everywhere and each check was as long as the tail).
+        start = trimmed.find(probe, max(0, len(trimmed) - len(opening)))
+        tries = 0
+        while start != -1 and tries < _TEASER_TRIES:
+            tail = trimmed[start:]
             if len(tail) >= _TEASER_MIN and opening.startswith(tail):
                 best = start if best is None else min(best, start)
                 break
-            start = squashed.find(probe, start + 1)
+            start = trimmed.find(probe, start + 1)
+            tries += 1
     if best is None:
         return paragraph
     # Map the squashed offset back to the original paragraph.
@@ -144,7 +156,10 @@ def _paragraph_lines(lines: list[str]) -> list[str]:
     group: list[str] = []
 
     def flush() -> None:
-        if not group:
+        if len(group) < 2:  # the usual case (a million short paragraphs: keep it cheap)
+            if group:
+                out.append(group[0].strip())
+                group.clear()
             return
         wrapped = (
             len(group) > 1
@@ -204,7 +219,7 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
             continue
         link = _LINK_LINE.match(para)
         if link and len(link[1]) <= 200:
-            raw_links.append((link[1].strip(), link[2]))
+            raw_links.append((link[1].strip(), link[2].rstrip()))
             body_end = i
             continue
         if _BARE_URL.match(para) or _FOOTER.match(para):
@@ -247,7 +262,8 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
     seen_paragraphs: set[str] = set()
     squashed_title = _squash(full_title)
     for index, para in enumerate(body):
-        if len(para) < len(full_title) + 8 and _squash(para) == squashed_title:
+        if len(para) < len(full_title) + 8 and para[0] == squashed_title[:1] and \
+                _squash(para) == squashed_title:
             continue
         if _CREDIT.match(para):
             cleaned.append(Block("credit", para))
@@ -261,20 +277,19 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
         seen_paragraphs.add(para)
         cleaned.append(Block("p", para))
     cleaned = _drop_leading_teaser(cleaned)
-    for i, block in enumerate(cleaned):
+    following: str | None = None  # the next "p" block's text, walking backwards
+    for block in reversed(cleaned):
         if block.kind == "p":
-            following = next(
-                (b.text for b in cleaned[i + 1 :] if b.kind == "p"), None
-            )
-            if _is_heading(block.text, following):
+            text = block.text
+            if _is_heading(text, following):
                 block.kind = "h"
+            following = text
     while cleaned and cleaned[-1].kind == "credit":
         cleaned.pop()
 
-    if not cleaned and not full_title:
-        raise NotAnArticle("no title or text found")
     body_text = "\n".join(b.text for b in cleaned)
-    return Article(
+    # Cleaned last (controls and lone surrogates out): what is returned can be stored.
+    article = clean_article(Article(
         title=full_title,
         blocks=cleaned,
         date=article_date,
@@ -284,7 +299,10 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
         links=links,
         kind="text",
         path=path,
-    )
+    ))
+    if not article.blocks and not article.title:
+        raise NotAnArticle("no title or text found")
+    return article
 
 
 def _completes_title(candidate: str, title: _Title, title_line: str) -> bool:
@@ -337,7 +355,10 @@ def _recover_title(title: _Title, self_title: str | None, body: list[str]) -> st
             and not p.endswith("。")
         ]
         if candidates:
-            repeated = [c for c in candidates if body.count(c) > 1]
+            # Every copy of a candidate is a candidate: count them once (body.count() for
+            # each candidate was quadratic in the number of paragraphs).
+            counts = Counter(candidates)
+            repeated = [c for c in candidates if counts[c] > 1]
             return re.sub(r"\s+", " ", (repeated or candidates)[0]).strip()
     return title.text
 
