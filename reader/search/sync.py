@@ -12,22 +12,28 @@ and registers each segment. One sync at a time per index (a lock file says who).
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
+import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from reader.catalogue import Catalogue
-from reader.errors import ReaderError
+from reader.locks import exclusive_lock
 from reader.search.engine import Cancel, IndexDoc, Progress, SearchResults, Sort
-from reader.search.whoosh_engine import RecordMeta, WhooshEngine, build_segment
+from reader.search.whoosh_engine import RecordMeta, WhooshEngine, build_segment, lock_path
+from reader.workers import Failed, WorkerPool, budget_from_env
+from reader.workers import progress as report_progress
 
 SEGMENT_DOCS = 1536  # a segment's size: bounds a worker's memory (~280 MB at 8 KB each)
 IN_PROCESS = 300  # fewer articles than this are not worth starting worker processes
+PROGRESS_EVERY = 32  # articles a worker analyses between progress reports
+SEGMENT_BUDGET = 600.0  # seconds a segment worker may go without a report before it is
+# taken for stuck (writing a segment sends none; a stalled worker is replaced)
 
 
 @dataclass
@@ -53,8 +59,28 @@ def index_folder(data_dir: Path) -> Path:
     return Path(data_dir) / "index"
 
 
-def open_engine(data_dir: Path) -> WhooshEngine:
-    return WhooshEngine(index_folder(data_dir))
+def open_engine(data_dir: Path, *, readonly: bool = False,
+                search_only: bool = False) -> WhooshEngine:
+    """Open the library's index, repairing it if it is missing or damaged.
+
+    Safe to call from several processes at once (the desktop app's search process, its
+    jobs, commands): opening, creating and replacing the index folder are serialised by a
+    lock file beside it, and no process deletes an index another has open (see
+    ``whoosh_engine``). *readonly* (a library on read-only media) writes, creates and
+    write-locks nothing, and raises ``IndexUnavailable`` (a ReaderError) when the index is
+    missing or damaged instead of rebuilding it. *search_only*: the caller only searches,
+    so when the library cannot be written just now (a full disk: SQLite has no room even
+    for its shared-memory file) the index is opened read-only instead of failing."""
+    folder = index_folder(data_dir)
+    if readonly or not search_only:
+        return WhooshEngine(folder, readonly=readonly)
+    try:
+        return WhooshEngine(folder)
+    except (sqlite3.OperationalError, OSError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error) and \
+                exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+            raise
+        return WhooshEngine(folder, readonly=True)
 
 
 def index_doc(catalogue: Catalogue, article_id: int) -> IndexDoc | None:
@@ -66,22 +92,14 @@ def index_doc(catalogue: Catalogue, article_id: int) -> IndexDoc | None:
 
 @contextlib.contextmanager
 def _sync_lock(folder: Path) -> Iterator[None]:
-    """Exclusive right to index this folder (an OS lock: a dead holder releases it)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: Whoosh's own lock still serialises
+    """Exclusive right to index this folder (an OS lock: a dead holder releases it). The
+    lock file is beside the folder, not in it, so replacing the folder cannot remove it;
+    openers test it before deleting unregistered files (a sync's work in progress).
+    Raises LockBusy (a ReaderError) when another process holds it."""
+    with exclusive_lock(lock_path(folder, "sync"), wait=False, busy_message=(
+            "Another Archive Reader process is indexing this library; search works "
+            "meanwhile and indexing resumes later.")):
         yield
-        return
-    handle = open(folder / "sync.lock", "a+")  # noqa: SIM115 - held for the whole block
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise ReaderError("Another Archive Reader process is indexing this library; "
-                              "search works meanwhile and indexing resumes later.") from None
-        yield
-    finally:
-        handle.close()
 
 
 # -- worker side -----------------------------------------------------------------------
@@ -89,23 +107,24 @@ def _sync_lock(folder: Path) -> Iterator[None]:
 _worker: dict[str, Any] = {}
 
 
-def _worker_init(catalogue_path: str, folder: str, counter: Any) -> None:
+def _worker_init(catalogue_path: str, folder: str) -> None:
     _worker["catalogue"] = Catalogue(catalogue_path, readonly=True)
     _worker["folder"] = Path(folder)
-    _worker["counter"] = counter
 
 
 def _build_segment(ids: list[int]) -> tuple[str, list[RecordMeta]] | None:
+    """Worker-side: analyse *ids* into one segment, reporting every ``PROGRESS_EVERY``
+    articles (the parent's progress bar, and a sign of life for its time budget)."""
     catalogue: Catalogue = _worker["catalogue"]
-    counter = _worker["counter"]
 
     def docs() -> Iterator[IndexDoc]:
-        for article_id in ids:
+        for position, article_id in enumerate(ids, 1):
             doc = index_doc(catalogue, article_id)
-            with counter.get_lock():
-                counter.value += 1
+            if position % PROGRESS_EVERY == 0:
+                report_progress(PROGRESS_EVERY)
             if doc is not None:
                 yield doc
+        report_progress(len(ids) % PROGRESS_EVERY)
 
     return build_segment(_worker["folder"], docs())
 
@@ -140,30 +159,32 @@ def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: list[int]
 
 def _index_in_workers(catalogue: Catalogue, engine: WhooshEngine, ids: list[int],
                       workers: int, report: Progress, cancel: Cancel) -> int:
-    ctx = get_context("spawn")
-    counter = ctx.Value("q", 0)
-    chunks = _chunks(ids, workers)
+    """Segments built by worker processes (``reader.workers``: no shared counter or
+    semaphore, and they die with this process), registered here in order. A segment whose
+    worker died or stalled is built in this process instead."""
+    analysed = [0]
     done = 0
-    pool = ctx.Pool(workers, initializer=_worker_init,
-                    initargs=(str(catalogue.path), str(engine.folder), counter))
-    try:
-        pending = [(len(c), pool.apply_async(_build_segment, (c,))) for c in chunks]
-        for size, result in pending:
-            while not result.ready():
-                result.wait(0.2)
-                report(done + 0, int(counter.value))
-                if cancel():
-                    pool.terminate()
-                    engine.store.sweep()
-                    return done
-            built = result.get()
-            if built is not None:
+
+    def on_progress(count: int) -> None:
+        analysed[0] += count
+        report(done, analysed[0])
+
+    with WorkerPool(_build_segment, workers=workers, initializer=_worker_init,
+                    initargs=(str(catalogue.path), str(engine.folder)), depth=1,
+                    budget=max(SEGMENT_BUDGET, budget_from_env()),
+                    on_progress=on_progress) as pool:
+        for chunk, built in pool.map(_chunks(ids, workers), cancel=cancel):
+            if isinstance(built, Failed):
+                built_here = _index_in_process(catalogue, engine, chunk,
+                                               lambda a, b: None, cancel)
+                if built_here < len(chunk):
+                    break
+            elif built is not None:
                 engine.add_segment(*built)
-            done += size
-            report(done, int(counter.value))
-    finally:
-        pool.terminate()
-        pool.join()
+            done += len(chunk)
+            report(done, analysed[0])
+    if done < len(ids):  # cancelled: segments written but never registered go
+        engine.store.sweep()
     return done
 
 
@@ -219,17 +240,27 @@ def sync_index(
     return summary
 
 
-def check_index(catalogue: Catalogue, engine: WhooshEngine) -> dict[str, int]:
-    """How the index and the catalogue agree: counts of what is missing, stale or extra."""
+def check_index(catalogue: Catalogue, engine: WhooshEngine, *,
+                verify: bool = False) -> dict[str, Any]:
+    """How the index and the catalogue agree: counts of what is missing, stale or extra.
+
+    With *verify*, first the full check of the index itself (every checksum, the manifest
+    row by row), without repairing anything: ``damaged`` counts the damage found and
+    ``damage`` describes it; articles in damaged segments count as missing."""
+    damage = engine.verify(repair=False) if verify else []
     wanted = catalogue.versions()
     have = engine.indexed_versions()
-    return {
+    report: dict[str, Any] = {
         "library": len(wanted),
         "indexed": sum(1 for i, v in have.items() if wanted.get(i) == v),
         "missing": sum(1 for i in wanted if i not in have),
         "stale": sum(1 for i, v in have.items() if i in wanted and wanted[i] != v),
         "extra": sum(1 for i in have if i not in wanted),
     }
+    if verify:
+        report["damaged"] = len(damage)
+        report["damage"] = damage
+    return report
 
 
 class LibraryUserData:

@@ -10,35 +10,156 @@ writer and matchers were measured far off the speed, size and latency this app n
 catalogue's text, never from a copy in the index.
 
 Both halves live in one folder of the data directory. Writes go posting segment first,
-then Whoosh, then the manifest that marks articles indexed, so a crash at any point only
-means some articles are indexed again. A folder that is missing, of another version,
-locked by a dead process or damaged is thrown away and rebuilt (``rebuilt`` says so).
+then Whoosh, then the manifest that marks articles indexed (with the checksums of the
+Whoosh files just committed: Whoosh keeps none), so a crash at any point only means some
+articles are indexed again.
+
+Damage is never trusted silently (see ``postings.py`` for how it is found). A damaged
+posting segment is dropped alone and its articles indexed again; a folder that is
+missing, of another version, or whose manifest or Whoosh files are damaged is started
+afresh; ``rebuilt``, ``damage`` and every answer's note say so. Several processes share one
+index (the desktop app's search process, its import jobs, commands), so creating,
+clearing or replacing the folder happens only under a lock file kept beside the folder
+(``index-open.lock``: deleting the folder cannot delete it), and every open engine holds a
+shared lock on ``index-use.lock``: the folder is deleted only by a process that can take
+that one exclusively, that is when no other process has the index open. When others do, a
+folder to replace is renamed aside instead (their open files stay valid) and deleted by a
+later opener who finds itself alone. ``readonly`` engines (a library on read-only media)
+create, lock for writing, delete and write nothing; they raise ``IndexUnavailable`` where
+a writable engine would repair.
 """
 
 from __future__ import annotations
 
 import contextlib
 import math
+import os
+import re
 import shutil
+import sqlite3
 import time
+import uuid
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from whoosh import columns, fields, index, query
 
 from reader.errors import ReaderError
+from reader.locks import LockBusy, exclusive_lock
 from reader.search import analysis
 from reader.search.engine import Hit, IndexDoc, SearchResults, Sort, UserData
 from reader.search.evaluate import Evaluator, Match
-from reader.search.postings import PostingStore, SegmentBuilder, SegmentDoc, date_number
+from reader.search.postings import (
+    PostingStore,
+    SegmentBuilder,
+    SegmentDoc,
+    StoreDamaged,
+    WhooshState,
+    date_number,
+)
 from reader.search.query import parse_query
 from reader.search.snippets import make_snippet
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"  # 5: checksummed segments, checked manifest, Whoosh file checksums
 TextProvider = Callable[[int], tuple[str, str] | None]
+T = TypeVar("T")
+_TOC = re.compile(r"^_MAIN_([0-9]+)\.toc$")
+_MAX_REPAIRS = 64  # damage found while answering, repaired and retried, at most this often
+
+
+class IndexUnavailable(ReaderError):
+    """The index of a read-only library is missing or damaged: it cannot be rebuilt
+    there, and answering from it would be wrong or empty without saying so."""
+
+    def __init__(self, reason: str, *, missing: bool) -> None:
+        what = "missing" if missing else f"damaged ({reason})"
+        super().__init__(f"The search index of this library is {what}, and it cannot be "
+                         "rebuilt on a read-only library.")
+        self.reason = reason
+        self.missing = missing
+
+
+class _Unusable(Exception):
+    """The folder cannot be used as it is (``missing``: there is none at all)."""
+
+    def __init__(self, reason: str, *, missing: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.missing = missing
+
+
+def lock_path(folder: Path, purpose: str) -> Path:
+    """``index-open.lock``, ``index-use.lock``, ``index-sync.lock``: beside the index
+    folder, never in it, so removing or replacing the folder never removes the lock that
+    guards doing so."""
+    return folder.parent / f"{folder.name}-{purpose}.lock"
+
+
+def writer_active(folder: Path) -> bool:
+    """Whether a process holds the sync lock now (tested with a shared lock, so even a
+    read-only opener can ask without creating or write-locking anything)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        return False
+    try:
+        fd = os.open(lock_path(folder, "sync"), os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+class _UseLock:
+    """A shared lock on ``index-use.lock`` for an engine's whole life. Only a process
+    that can upgrade it to exclusive (while holding the open lock, so nobody else is
+    opening) is alone with the index, and only it may delete the folder."""
+
+    def __init__(self, path: Path, *, create: bool) -> None:
+        self.fd: int | None = None
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: alone, as before
+            return
+        self._fcntl = fcntl
+        flags = (os.O_RDWR | os.O_CREAT) if create else os.O_RDONLY
+        try:
+            self.fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o644)
+        except OSError:
+            if create:
+                raise
+            return  # read-only and no lock file: nobody has ever rebuilt this index
+        fcntl.flock(self.fd, fcntl.LOCK_SH)
+
+    def alone(self) -> bool:
+        """True (holding the lock exclusively: call ``share`` after) when no other
+        process has the index open. Only with the open lock held."""
+        if self.fd is None:
+            return True
+        try:
+            self._fcntl.flock(self.fd, self._fcntl.LOCK_EX | self._fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._fcntl.flock(self.fd, self._fcntl.LOCK_SH)  # a failed upgrade drops it
+            return False
+        return True
+
+    def share(self) -> None:
+        if self.fd is not None:
+            self._fcntl.flock(self.fd, self._fcntl.LOCK_SH)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 def make_schema() -> fields.Schema:
@@ -93,68 +214,356 @@ def build_segment(folder: Path, docs: Iterable[IndexDoc]) -> tuple[str, list[Rec
 class WhooshEngine:
     """A Whoosh index of article records plus a posting store, in one folder."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, readonly: bool = False) -> None:
         self.folder = Path(folder)
-        self.rebuilt = False  # True when a damaged or missing index was started afresh
+        self.readonly = readonly
+        # True when a missing or damaged index was repaired (wholly or in part): articles
+        # are missing from it until the next sync indexes them again.
+        self.rebuilt = False
+        self.created = False  # a brand-new library's first index: nothing was lost
         self.reason = ""
+        self.damage: list[str] = []  # every damage found since opening (for notes)
+        self.dropped = 0  # articles dropped with damaged segments
         self._searcher: Any = None
         self._searcher_generation = -1
         self._filter_cache: dict[tuple[int, str, str], np.ndarray] = {}
         self._aid_by_docnum: tuple[int, np.ndarray] | None = None
-        self._open()
+        self._use: _UseLock | None = None
+        self._identity: tuple[int, int] | None = None
+        self._crcs: dict[str, tuple[int, int, int]] = {}  # name -> (size, mtime_ns, crc)
+        self._whoosh_unrecorded = False
+        try:
+            if readonly:
+                self._open_readonly()
+            else:
+                self._open_writable()
+        except BaseException:
+            self.close()  # the use lock too: a failed open holds nothing
+            raise
 
     # -- lifecycle -----------------------------------------------------------------------
 
-    def _open(self) -> None:
-        try:
-            self._open_existing()
-        except Exception as exc:  # missing, half-written, damaged, other version: start over
-            self.reason = f"{type(exc).__name__}: {exc}"
+    def _open_writable(self, *, fresh: bool = False, reason: str = "") -> None:
+        """Open, repairing what is damaged; with *fresh*, start an empty index; with a
+        *reason*, replace the folder (damage found after opening) unless another process
+        has replaced it meanwhile."""
+        # Any sign of an earlier index (the folder, or the lock file every opener leaves):
+        # without one this is a new library's first index, not a lost one.
+        existed = (os.path.lexists(self.folder)
+                   or lock_path(self.folder, "use").exists())
+        with exclusive_lock(lock_path(self.folder, "open")):
+            if self._use is None:
+                self._use = _UseLock(lock_path(self.folder, "use"), create=True)
+            if reason and self._identity != self._folder_identity():
+                reason = ""  # someone else already replaced it: open theirs
+            self._close_handles()
+            problem, missing = reason, False
+            if not fresh and not problem:
+                try:
+                    bad = self._open_existing()
+                except _Unusable as exc:
+                    problem, missing = exc.reason, exc.missing
+                else:
+                    if bad:
+                        self._drop(bad)
+                    self._housekeep()
+                    self._identity = self._folder_identity()
+                    return
+            self._close_handles()
+            self._replace_folder()
             self._create()
+            self._identity = self._folder_identity()
+        if fresh:
+            return
+        if missing and not existed:
+            self.created = True
+        else:
             self.rebuilt = True
+            self.reason = problem
+            self.damage.append(problem)
 
-    def _open_existing(self) -> None:
-        marker = self.folder / "VERSION"
-        if not marker.exists() or marker.read_text().strip() != INDEX_VERSION:
-            raise ValueError("no index, or an index of another version")
-        self.ix = index.open_dir(str(self.folder))
-        with self.ix.searcher() as searcher:
-            # Touch every segment's files: a truncated segment fails here, not mid-search.
-            list(searcher.reader().column_reader("aid"))[:1]
-        self.store = PostingStore(self.folder)
-        self.store.verify()
-        # Whoosh's write lock is an OS file lock: a process that died holding it has
-        # released it, so a dead writer never blocks the next one.
+    def _open_readonly(self) -> None:
+        self._use = _UseLock(lock_path(self.folder, "use"), create=False)
+        try:
+            bad = self._open_existing()
+        except _Unusable as exc:
+            self.close()
+            raise IndexUnavailable(exc.reason, missing=exc.missing) from None
+        if bad:
+            self.store.excluded.update(b.segment for b in bad if b.segment)
+            self.damage += [b.detail for b in bad]
+
+    def _open_existing(self) -> list[StoreDamaged]:
+        """Open the folder as it is, with the cheap checks; raises _Unusable when it has
+        to be started afresh, returns the damaged segments (the rest is sound)."""
+        folder = self.folder
+        if not os.path.lexists(folder):
+            raise _Unusable("the index folder is missing", missing=True)
+        if folder.is_symlink() or not folder.is_dir():
+            raise _Unusable("the index folder is not a folder")
+        try:
+            marker = folder / "VERSION"
+            if not marker.is_file():
+                raise _Unusable("the index was never finished")
+            version = marker.read_text(encoding="ascii", errors="replace").strip()
+            if version != INDEX_VERSION:
+                raise _Unusable(f"an index of another version ({version[:20]!r})")
+            self.store = PostingStore(folder, readonly=self.readonly)
+            self._check_whoosh()
+            self.ix = index.open_dir(str(folder), readonly=self.readonly)
+            with self.ix.searcher() as searcher:
+                # Touch every segment's files: a truncated segment fails here, not mid-search.
+                # (An index with no records has no column reader: nothing to touch.)
+                if searcher.reader().doc_count_all():
+                    list(searcher.reader().column_reader("aid"))[:1]
+            bad = self.store.check_segments()
+            self.store.excluded.update(b.segment for b in bad if b.segment)
+            self.store.view()  # the manifest's rows against the segments
+            return bad
+        except _Unusable:
+            raise
+        except StoreDamaged as exc:
+            raise _Unusable(exc.detail) from None
+        except (ReaderError, sqlite3.OperationalError):
+            raise  # busy, a full disk, read-only: not damage (never a reason to rebuild)
+        except Exception as exc:  # missing, half-written, damaged: start over
+            raise _Unusable(f"{type(exc).__name__}: {exc}") from None
+
+    def _drop(self, bad: list[StoreDamaged]) -> None:
+        """Forget damaged segments (their articles are indexed again by the next sync)."""
+        names = [b.segment for b in bad if b.segment]
+        self.store.excluded.difference_update(names)
+        self.dropped += self.store.drop_segments(names)
+        self.damage += [b.detail for b in bad]
+        self.rebuilt = True
+        self.reason = self.reason or bad[0].detail
+
+    def _housekeep(self) -> None:
+        """After opening (open lock held): delete segment files no run registered and
+        adopt the Whoosh files of an interrupted commit, only when no sync is running
+        (its files are not registered yet); delete folders moved aside, when alone."""
+        try:
+            with exclusive_lock(lock_path(self.folder, "sync"), wait=False):
+                self.store.sweep()
+                if self._whoosh_unrecorded:
+                    self.store.record_whoosh(self._whoosh_state())
+                    self._whoosh_unrecorded = False
+        except LockBusy:
+            pass
+        assert self._use is not None
+        if self._use.alone():
+            try:
+                for old in self.folder.parent.glob(f"{self.folder.name}.old-*"):
+                    shutil.rmtree(old, ignore_errors=True)
+            finally:
+                self._use.share()
+
+    def _replace_folder(self) -> None:
+        """Make way for a new index (open lock held, handles closed). A file in the way
+        is removed; the folder is deleted only when no other process has it open, else
+        renamed aside (their open files stay valid, their next open finds the new one)."""
+        folder = self.folder
+        if not os.path.lexists(folder):
+            return
+        if folder.is_symlink() or not folder.is_dir():
+            folder.unlink()
+            return
+        assert self._use is not None
+        if self._use.alone():
+            try:
+                shutil.rmtree(folder)
+            finally:
+                self._use.share()
+            return
+        try:
+            with exclusive_lock(lock_path(folder, "sync"), wait=False):
+                os.rename(folder, folder.with_name(
+                    f"{folder.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"))
+        except LockBusy:
+            raise ReaderError(
+                "The search index must be rebuilt, but another Archive Reader process is "
+                "writing it; try again when it has finished.") from None
 
     def _create(self) -> None:
-        with contextlib.suppress(AttributeError, Exception):
-            self.store.close()
-        if self.folder.exists():
-            shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)
         self.ix = index.create_in(str(self.folder), make_schema())
-        self.store = PostingStore(self.folder)
-        (self.folder / "VERSION").write_text(INDEX_VERSION)
+        self.store = PostingStore(self.folder, create=True)
+        self.store.record_whoosh(self._whoosh_state())
+        (self.folder / "VERSION").write_text(INDEX_VERSION)  # last: the index is whole
+
+    def _folder_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.folder)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
 
     def clear(self) -> None:
-        self.close()
-        self._create()
+        """Start an empty index (``reader reindex --full``)."""
+        if self.readonly:
+            raise IndexUnavailable("clearing it", missing=False)
+        self._open_writable(fresh=True)
 
-    def close(self) -> None:
+    def _close_handles(self) -> None:
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
             self._searcher = None
+        self._searcher_generation = -1
+        self._filter_cache.clear()
+        self._aid_by_docnum = None
         with contextlib.suppress(Exception):
             self.store.close()
         with contextlib.suppress(Exception):
             self.ix.close()
+
+    def close(self) -> None:
+        self._close_handles()
+        if self._use is not None:
+            self._use.release()
+            self._use = None
+
+    # -- Whoosh's files: checksums kept in the manifest ---------------------------------
+
+    def _whoosh_generation(self) -> int:
+        found = [int(m.group(1)) for n in os.listdir(self.folder) if (m := _TOC.match(n))]
+        return max(found, default=-1)
+
+    def _file_crc(self, name: str) -> tuple[int, int]:
+        path = self.folder / name
+        st = path.stat()
+        cached = self._crcs.get(name)
+        if cached is not None and cached[:2] == (st.st_size, st.st_mtime_ns):
+            return cached[0], cached[2]
+        crc = 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                crc = zlib.crc32(chunk, crc)
+        self._crcs[name] = (st.st_size, st.st_mtime_ns, crc)
+        return st.st_size, crc
+
+    def _whoosh_state(self) -> WhooshState:
+        """The files of Whoosh's latest commit and their checksums (after a commit)."""
+        generation = self._whoosh_generation()
+        toc = index.TOC.read(self.ix.storage, self.ix.indexname, generation)
+        prefixes = tuple(seg.segment_id() + "." for seg in toc.segments)
+        names = [f"_{self.ix.indexname}_{generation}.toc"] + sorted(
+            n for n in os.listdir(self.folder) if prefixes and n.startswith(prefixes))
+        return generation, {n: self._file_crc(n) for n in names}
+
+    def _whoosh_problem(self) -> str | None:
+        """What is wrong with Whoosh's files against their recorded checksums, if any.
+        A commit newer than the record is one not registered yet (a sync running now, or
+        killed in between): not damage; it is recorded when nobody is writing."""
+        state = self.store.whoosh_state()
+        if state is None:
+            return "no record of the Whoosh files"
+        recorded, files = state
+        generation = self._whoosh_generation()
+        if generation > recorded:
+            self._whoosh_unrecorded = True
+            return None
+        if generation < recorded:
+            return "Whoosh's latest commit is missing"
+        for name, (size, crc) in files.items():
+            try:
+                self._crcs.pop(name, None)  # checked from the disk, never from memory
+                found = self._file_crc(name)
+            except OSError:
+                return f"{name}: missing"
+            if found != (size, crc):
+                return f"{name}: checksum mismatch"
+        return None
+
+    def _check_whoosh(self) -> None:
+        problem = None
+        for _ in range(10):
+            problem = self._whoosh_problem()
+            if problem is None:
+                return
+            # A writer committing right now replaces files under us: look again.
+            if not writer_active(self.folder):
+                break
+            time.sleep(0.1)
+        raise _Unusable(problem or "Whoosh's files changed while being checked")
+
+    # -- damage found while answering --------------------------------------------------
+
+    def _repair(self, exc: StoreDamaged) -> None:
+        """Damage found after opening: drop the bad segment, or start the index afresh
+        when the manifest itself is bad; a read-only engine can only refuse."""
+        self.damage.append(exc.detail)
+        if self.readonly:
+            if exc.segment:
+                self.store.excluded.add(exc.segment)
+            raise IndexUnavailable(exc.detail, missing=False) from None
+        self.rebuilt = True
+        self.reason = self.reason or exc.detail
+        if exc.segment:
+            self.dropped += self.store.drop_segments([exc.segment])
+        else:
+            self._open_writable(reason=exc.detail)
+
+    def _guarded(self, work: Callable[[], T], *, answer: bool = True) -> T:
+        """Run *work*; on damage, repair and run it again, so no answer comes from
+        damaged data (and ``damage`` remembers, for the note). A read-only engine that
+        knows of damage gives no *answer* at all (counts leave the damaged part out)."""
+        for _ in range(_MAX_REPAIRS):
+            if answer and self.readonly and self.damage:
+                raise IndexUnavailable(self.damage[0], missing=False)
+            try:
+                return work()
+            except StoreDamaged as exc:
+                self._repair(exc)
+        raise ReaderError("The search index keeps failing its checks; the disk that holds "
+                          f"{self.folder} may be failing.")
+
+    def damage_note(self, results: SearchResults | None = None) -> str | None:
+        """What an answer says when damage was found since this engine opened."""
+        if not self.damage:
+            return None
+        what = "; ".join(dict.fromkeys(self.damage))
+        note = f"the search index was missing or damaged ({what}) and has been repaired"
+        if results is not None and results.indexed < results.library:
+            note += (f"; until the rest is indexed again, these results cover "
+                     f"{results.indexed} of {results.library} articles")
+        return note
+
+    def verify(self, *, repair: bool = True) -> list[str]:
+        """The full check (``reader reindex``, ``reader reindex --check``): the manifest
+        row by row, Whoosh's files, and every block of every segment. Repairs what it
+        finds unless *repair* is false or the engine is read-only; returns every damage
+        found since opening."""
+        found: list[str] = []
+        bad = self.store.check_segments(full=True)
+        found += [b.detail for b in bad]
+        if bad and repair and not self.readonly:
+            self._drop(bad)
+        else:
+            self.store.excluded.update(b.segment for b in bad if b.segment)
+        problem: str | None = None
+        try:
+            self.store.check_manifest()
+        except StoreDamaged as exc:
+            problem = exc.detail
+        if problem is None:
+            problem = self._whoosh_problem()
+        if problem is not None:
+            found.append(problem)
+            if repair and not self.readonly:
+                self.damage.append(problem)
+                self._open_writable(reason=problem)
+        if self.readonly or not repair:
+            self.damage += [f for f in found if f not in self.damage]
+        return list(dict.fromkeys(self.damage + found))
 
     # -- writing -------------------------------------------------------------------------
 
     def _writer(self) -> Any:
         from whoosh.index import LockError
 
+        if self.readonly:
+            raise IndexUnavailable("writing it", missing=False)
         try:
             # A small pool: Whoosh spills to temporary files beyond it (records are tiny).
             return self.ix.writer(timeout=30.0, limitmb=32)
@@ -183,7 +592,7 @@ class WhooshEngine:
             writer.cancel()
             raise
         writer.commit()
-        self.store.register(name)
+        self.store.register(name, whoosh=self._whoosh_state())
 
     def delete(self, ids: Iterable[int]) -> None:
         ids = list(ids)
@@ -197,13 +606,13 @@ class WhooshEngine:
             writer.cancel()
             raise
         writer.commit()
-        self.store.delete(ids)
+        self.store.delete(ids, whoosh=self._whoosh_state())
 
     def indexed_versions(self) -> dict[int, str]:
-        return self.store.live_versions()
+        return self._guarded(lambda: self.store.live_versions(), answer=False)
 
     def doc_count(self) -> int:
-        return self.store.live_count()
+        return self._guarded(lambda: self.store.live_count(), answer=False)
 
     # -- filters through Whoosh ----------------------------------------------------------
 
@@ -265,6 +674,15 @@ class WhooshEngine:
         library: int = 0,
         user: UserData | None = None,
     ) -> SearchResults:
+        results = self._guarded(lambda: self._search(text, limit, sort, text_of, library,
+                                                     user))
+        note = self.damage_note(results)
+        if note:
+            results.note = "; ".join(n for n in (results.note, note) if n)
+        return results
+
+    def _search(self, text: str, limit: int, sort: Sort, text_of: TextProvider | None,
+                library: int, user: UserData | None) -> SearchResults:
         started = time.perf_counter()
         parsed = parse_query(text)
         view = self.store.view()
@@ -350,6 +768,9 @@ class WhooshEngine:
 
     def similar(self, doc: IndexDoc, *, limit: int = 8) -> list[int]:
         """Articles sharing this one's most distinctive words (more-like-this)."""
+        return self._guarded(lambda: self._similar(doc, limit))
+
+    def _similar(self, doc: IndexDoc, limit: int) -> list[int]:
         view = self.store.view()
         if view.count < 2:
             return []

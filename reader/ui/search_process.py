@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 from reader.catalogue import Catalogue
 from reader.errors import ReaderError
 from reader.paths import catalogue_path
-from reader.ui.jobs import describe_error, open_engine_locked
+from reader.ui.jobs import describe_error
 
 if TYPE_CHECKING:
     from reader.search.whoosh_engine import WhooshEngine
@@ -49,7 +49,11 @@ class SearchBackend:
 
     def get_engine(self) -> WhooshEngine:
         if self.engine is None:
-            self.engine = open_engine_locked(self.data_dir)
+            from reader.search.sync import open_engine
+
+            # Only searches here: on a full disk the index is opened read-only rather than
+            # not at all (opening takes the index's own lock: see ``open_engine``).
+            self.engine = open_engine(self.data_dir, search_only=True)
             self.rebuilding = self.engine.rebuilt
         return self.engine
 
