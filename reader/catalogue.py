@@ -11,21 +11,33 @@ whatever was deleted since; no stored target ids can go stale.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 import time
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from reader.article import Article, Block, Link
-from reader.errors import ReaderError
+from reader.errors import (
+    CatalogueDamaged,
+    DiskError,
+    DiskFull,
+    LibraryBusy,
+    LibraryReadOnly,
+    ReaderError,
+    StorageError,
+)
+from reader.filenames import display_path, path_bytes, real_path
+from reader.paths import low_on_space, unwritable_reason
 from reader.urls import url_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: list[str] = [
     # 1: articles, links, roots
@@ -158,6 +170,20 @@ _MIGRATIONS: list[str] = [
         WHERE article_id = NEW.id;
     END;
     """,
+    # 4: file names that are not UTF-8 (reader/filenames.py). ``path`` holds the display
+    # form (what SQLite, JSON and people can read); the real bytes, kept only when they
+    # differ, let a re-scan find the file again. Side tables rather than ALTER TABLE: this
+    # script stays safe to run twice, as the earlier ones are.
+    """
+    CREATE TABLE IF NOT EXISTS article_path_bytes (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        raw BLOB NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS root_path_bytes (
+        path TEXT PRIMARY KEY REFERENCES roots(path) ON DELETE CASCADE,
+        raw BLOB NOT NULL
+    );
+    """,
 ]
 
 # Secondary indexes are kept apart from the tables: a large import drops them and builds
@@ -233,39 +259,249 @@ def prepare_record(
     return ArticleRecord(values, links)
 
 
+# -- what a failing disk means -----------------------------------------------------------
+# SQLite's primary result codes (the low byte of ``sqlite_errorcode``).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+
+
+def _why_not_writable(path: Path) -> str:
+    return unwritable_reason(path.parent) or (
+        "no space left on its disk" if low_on_space(path.parent) else "it cannot be written")
+
+
+def damaged_message(path: Path, detail: object) -> str:
+    """The move-aside advice, only for a catalogue that really is damaged: it says that
+    the notes live in it and where their newest backup is."""
+    from reader.annotations.backup import BACKUP_FOLDER, list_backups
+
+    folder = path.parent / BACKUP_FOLDER
+    backups = list_backups(folder)
+    restore = (f"then restore bookmarks, highlights and notes with 'reader annotations "
+               f"import {backups[0]}' (the newest backup in {folder})" if backups else
+               f"there is no backup of bookmarks and notes in {folder}, so keep the moved "
+               "file: what it holds may still be recoverable")
+    return (f"the catalogue {path} cannot be opened: it is damaged ({detail}). Besides the "
+            "articles it holds your bookmarks, highlights, notes and reading state, so do "
+            "not delete it: move it aside, import the archive again to rebuild the "
+            f"library, and {restore}.")
+
+
+def storage_error(exc: BaseException, catalogue: Path | str | None = None
+                  ) -> StorageError | CatalogueDamaged | None:
+    """What *exc*, raised while reading or writing the library whose catalogue is
+    *catalogue*, means for the person: no space, read-only, really damaged, a failing
+    disk, busy; or None when it is none of these (a bug, to be reported as one).
+
+    SQLITE_FULL and ENOSPC are a full disk; so is a bare "disk I/O error" when the disk is
+    (nearly) full, which is how SQLite reports that it cannot grow the -shm. Read-only
+    media give EROFS, SQLITE_READONLY or "unable to open database file" in a folder that
+    cannot be written. Only SQLITE_CORRUPT and SQLITE_NOTADB mean a damaged file, and
+    only for the catalogue itself is that answered with the move-aside advice.
+    """
+    if isinstance(exc, StorageError | CatalogueDamaged):
+        return exc
+    path = Path(catalogue) if catalogue is not None else None
+    folder = path.parent if path is not None else None
+    if isinstance(exc, OSError):
+        name = os.fsdecode(exc.filename) if exc.filename else None
+        inside = folder is None or name is None or name.startswith(str(folder))
+        where = folder if inside and folder is not None else (
+            Path(name).parent if name else None)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return DiskFull(where)
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            if inside and folder is not None:
+                return LibraryReadOnly(folder, why=exc.strerror or "")
+            return StorageError(f"{name} cannot be used ({exc.strerror}).", name)
+        if exc.errno == errno.EIO:
+            return DiskError(f"{name or folder or 'the library'} could not be read or "
+                             "written (input/output error): the disk may be failing or was "
+                             "disconnected. Check it, then try again.", where)
+        return None
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(exc).lower()
+    low = folder is not None and low_on_space(folder)
+    if code == _SQLITE_FULL or "database or disk is full" in text:
+        return DiskFull(folder)
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "file is not a database" in text \
+            or "malformed" in text:
+        return CatalogueDamaged(damaged_message(path, exc), path) if path else None
+    unwritable = unwritable_reason(folder) if folder is not None else None
+    if code == _SQLITE_READONLY or "readonly database" in text:
+        return LibraryReadOnly(folder or Path("."), why=unwritable or "")
+    if code == _SQLITE_IOERR or "disk i/o error" in text:
+        if low:
+            return DiskFull(folder)
+        if unwritable and folder is not None:
+            return LibraryReadOnly(folder, why=unwritable)
+        return DiskError(f"the catalogue {path or ''} could not be read or written ({exc}): "
+                         "the disk may be failing or was disconnected. Nothing was changed; "
+                         "check the disk, then try again.", path)
+    if code == _SQLITE_CANTOPEN or "unable to open database file" in text:
+        if unwritable and folder is not None:
+            return LibraryReadOnly(folder, why=unwritable)
+        if low:
+            return DiskFull(folder)
+        return None
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
+        return LibraryBusy(f"the library at {folder} is busy: another Archive Reader "
+                           "process kept it locked for too long. Try again when it has "
+                           "finished.", folder)
+    return None
+
+
+def connect_readonly(path: Path | str) -> tuple[sqlite3.Connection, str | None]:
+    """A connection to the SQLite file *path* that never writes, and a note for the
+    person if it may not show the latest changes: ``mode=ro``, else ``immutable=1``.
+
+    ``mode=ro`` reads a WAL database through its -shm (the one a running app or a crash
+    left behind, even on read-only media) and so sees every committed change. When no
+    usable -shm exists and none can be made (read-only media; a full disk, where sizing
+    it fails with "disk I/O error"), only ``immutable=1`` opens the file (SQLite's WAL
+    docs, "read-only databases"): it ignores the -wal, which after a clean close does not
+    exist. A -wal with content (a crash, then the -shm lost) cannot be read that way: the
+    data is shown as it was before those changes, and the note says so. Nothing is lost:
+    they are read the next time the file is opened where it can be written.
+    (Also for other SQLite files of a library, such as the search index's store.)
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ReaderError(f"There is no database at {path}.")
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(uri + "?mode=ro", uri=True, check_same_thread=False)
+    try:
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL now
+        return db, None
+    except sqlite3.OperationalError as exc:
+        db.close()
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code not in (_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN):
+            raise
+    note = None
+    wal = Path(f"{path}-wal")
+    with suppress(OSError):
+        if wal.stat().st_size > 0:
+            note = (f"the library was not closed cleanly and its latest changes, in {wal}, "
+                    f"cannot be read here ({_why_not_writable(path)}), so they may be "
+                    "missing from what is shown. They are not lost: open the library once "
+                    "where it is writable and has free space to see them.")
+    db = sqlite3.connect(uri + "?immutable=1", uri=True, check_same_thread=False)
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return db, note
+
+
 class Catalogue:
     """One open catalogue database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (or create) the catalogue at *path*.
+
+        ``readonly`` asks for a reading connection (the window's list and search threads).
+        Without it, a library whose folder cannot be written (read-only media, no
+        permission) or whose disk is full is opened for reading anyway: ``readonly`` then
+        becomes true and ``refusal`` holds the error every write raises (what cannot be
+        done and why), so listing, reading and searching still work. ``notes`` holds what
+        the person should be told once (changes in a -wal that cannot be read here).
+        """
         self.path = Path(path)
         self._count_cache: tuple[tuple[int, int], int] | None = None
+        self.readonly = readonly
+        self.refusal: StorageError | None = (
+            LibraryReadOnly(self.path.parent, why="opened for reading only")
+            if readonly else None)
+        self.notes: list[str] = []
         try:
-            if readonly:
-                uri = self.path.resolve().as_uri() + "?mode=ro"
-                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, check_same_thread=False)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            if not readonly:
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.execute("PRAGMA synchronous = NORMAL")
-                # Index B-trees of 100,000 articles stay in memory during big imports.
-                self._db.execute("PRAGMA cache_size = -65536")
-                self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise ReaderError(
-                f"The catalogue {self.path} cannot be opened ({exc}). "
-                "Move it aside and import the archive again to rebuild it; then restore "
-                "bookmarks and annotations from the newest backup in "
-                f"{self.path.parent / 'backups'} with 'reader annotations import FILE'."
-            ) from None
+            self._db = self._connect_reading() if readonly else self._connect_writing()
+        except (sqlite3.Error, OSError) as exc:
+            if isinstance(exc, ReaderError):
+                raise
+            mapped = storage_error(exc, self.path)
+            if mapped is None:
+                raise ReaderError(
+                    f"The catalogue {self.path} cannot be opened ({exc}).") from None
+            raise mapped from None
+
+    # -- connecting ----------------------------------------------------------------------
+    # Reads need no space and no write access, but a WAL database opened the usual way
+    # needs its -shm wal-index, a 32 KB file SQLite creates and sizes on open when no other
+    # connection has it: that write is what failed with "disk I/O error" on a full disk
+    # and with "unable to open database file" on read-only media. None of the PRAGMAs
+    # writes on a library already in WAL mode, nor does the migration step when nothing
+    # needs migrating (it now checks first; the secondary indexes are created only when
+    # one is missing).
+
+    def _connect_writing(self) -> sqlite3.Connection:
+        folder = self.path.parent
+        existed = self.path.is_file() and self.path.stat().st_size > 0
+        why = unwritable_reason(folder)
+        if why is None and existed and not os.access(self.path, os.W_OK):
+            why = "no permission to write the catalogue"
+        if why is not None:
+            refusal = LibraryReadOnly(folder, why=why)
+            if not existed:
+                raise refusal.refusing("a library cannot be created there")
+            return self._fall_back(refusal)
+        folder.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, check_same_thread=False)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA busy_timeout = 10000")
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")  # a new file: this writes
+            db.execute("PRAGMA synchronous = NORMAL")
+            # Index B-trees of 100,000 articles stay in memory during big imports.
+            db.execute("PRAGMA cache_size = -65536")
+            self._db = db
+            self._migrate()
+        except sqlite3.Error as exc:
+            with suppress(sqlite3.Error):
+                db.close()
+            mapped = storage_error(exc, self.path)
+            if not existed:
+                with suppress(OSError):
+                    if self.path.stat().st_size == 0:  # the empty file connect() made
+                        self.path.unlink()
+            if existed and isinstance(mapped, DiskFull | LibraryReadOnly):
+                return self._fall_back(mapped)
+            raise
+        return db
+
+    def _fall_back(self, refusal: StorageError) -> sqlite3.Connection:
+        """Open for reading after the library turned out not to be writable."""
+        db = self._connect_reading()
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version != SCHEMA_VERSION:
+            db.close()
+            if version > SCHEMA_VERSION:
+                raise ReaderError(
+                    f"The catalogue {self.path} was written by a newer version of this app.")
+            upgrade = "it must first be upgraded for this version of the app"
+            if isinstance(refusal, LibraryReadOnly):
+                raise refusal.refusing(upgrade + ", which writes to it")
+            raise DiskFull(self.path.parent, stopped=upgrade + ", which needs space",
+                           then="open it again")
+        self.readonly = True
+        self.refusal = refusal
+        return db
+
+    def _connect_reading(self) -> sqlite3.Connection:
+        db, note = connect_readonly(self.path)
+        if note:
+            self.notes.append(note)
+        db.execute("PRAGMA foreign_keys = ON")
+        return db
 
     # -- lifecycle -------------------------------------------------------------------
 
     def close(self) -> None:
-        self._db.close()
+        """Close; the checkpoint SQLite tries on the way out may fail on a full disk, which
+        loses nothing (the -wal stays and is read next time), so it is not an error."""
+        with suppress(sqlite3.OperationalError):
+            self._db.close()
 
     def __enter__(self) -> Catalogue:
         return self
@@ -274,6 +510,8 @@ class Catalogue:
         self.close()
 
     def _migrate(self) -> None:
+        """Bring the schema up to date; writes nothing when nothing needs doing (so a
+        library on a full disk still opens)."""
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise ReaderError(
@@ -288,9 +526,13 @@ class Catalogue:
                 )
             except BaseException:
                 if self._db.in_transaction:
-                    self._db.rollback()
+                    with suppress(sqlite3.Error):
+                        self._db.rollback()
                 raise
-        self.ensure_indexes()
+        present = {r[0] for r in self._db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        if not present.issuperset(SECONDARY_INDEXES):
+            self.ensure_indexes()
 
     def ensure_indexes(self) -> None:
         """Create any secondary index that is missing (after a bulk import or a crash)."""
@@ -317,43 +559,88 @@ class Catalogue:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: commit on success, roll back on any exception."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """All or nothing: commit on success, roll back on any exception.
+
+        A write the disk refuses comes out as the matching ``StorageError`` (no space,
+        read-only, damaged...), a message for the person, with the catalogue exactly as it
+        was before the transaction: WAL commits are atomic, so a disk that fills up
+        half-way through a commit leaves nothing half-written.
+        """
+        if self.readonly:
+            raise self.refusal or LibraryReadOnly(self.path.parent)
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self._raise_mapped(exc)
         try:
             yield self._db
-        except BaseException:
-            self._db.rollback()
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, ReaderError):
+                self._raise_mapped(exc)
             raise
-        else:
+        try:
             self._db.commit()
+        except sqlite3.Error as exc:
+            self._rollback()
+            self._raise_mapped(exc)
+
+    def _rollback(self) -> None:
+        # After SQLITE_FULL or an I/O error SQLite may already have rolled back; a
+        # ROLLBACK that fails as well must not hide the error that matters.
+        if self._db.in_transaction:
+            with suppress(sqlite3.Error):
+                self._db.rollback()
+
+    def _raise_mapped(self, exc: sqlite3.Error) -> NoReturn:
+        mapped = storage_error(exc, self.path)
+        if mapped is None:
+            raise exc
+        raise mapped from exc
 
     # -- roots -----------------------------------------------------------------------
 
     def add_root(self, path: str) -> None:
+        """Remember an imported folder (its display form; its bytes too if they differ)."""
+        shown, raw = display_path(path), path_bytes(path)
         self._db.execute(
             "INSERT INTO roots(path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING",
-            (path, time.time()),
+            (shown, time.time()),
         )
+        if raw is not None:
+            self._db.execute("INSERT OR IGNORE INTO root_path_bytes(path, raw) VALUES (?, ?)",
+                             (shown, raw))
         self._db.commit()
 
     def mark_root_scanned(self, path: str) -> None:
-        self._db.execute("UPDATE roots SET scanned_at = ? WHERE path = ?", (time.time(), path))
+        self._db.execute("UPDATE roots SET scanned_at = ? WHERE path = ?",
+                         (time.time(), display_path(path)))
         self._db.commit()
 
     def roots(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT path FROM roots ORDER BY path")]
+        """The imported folders as paths to open (``display_path`` shows one)."""
+        return [real_path(r[0], r[1]) for r in self._db.execute(
+            "SELECT r.path, b.raw FROM roots r LEFT JOIN root_path_bytes b ON b.path = r.path"
+            " ORDER BY r.path")]
 
     # -- writing articles ------------------------------------------------------------
 
     def file_states_under(self, root: str) -> dict[str, FileState]:
-        """Every catalogued file inside folder *root* (or the file *root* itself)."""
-        prefix = root.rstrip("/") + "/"
+        """Every catalogued file inside folder *root* (or the file *root* itself), by the
+        path to open. (The importer uses ``FileScan``, which holds none of this in memory.)"""
+        shown = display_path(root)
+        prefix = shown.rstrip("/") + "/"
         rows = self._db.execute(
-            "SELECT path, id, size, mtime_ns, hash FROM articles "
-            "WHERE (path >= ? AND path < ?) OR path = ?",
-            (prefix, prefix[:-1] + "0", root),
+            "SELECT a.path, b.raw, a.id, a.size, a.mtime_ns, a.hash FROM articles a"
+            " LEFT JOIN article_path_bytes b ON b.article_id = a.id"
+            " WHERE (a.path >= ? AND a.path < ?) OR a.path = ?",
+            (prefix, prefix[:-1] + "0", shown),
         )
-        return {r[0]: FileState(r[1], r[2], r[3], r[4]) for r in rows}
+        return {real_path(r[0], r[1]): FileState(r[2], r[3], r[4], r[5]) for r in rows}
+
+    def scan(self) -> FileScan:
+        """Start comparing what an import finds on disk with the catalogue."""
+        return FileScan(self._db)
 
     def upsert_article(
         self,
@@ -369,14 +656,22 @@ class Catalogue:
         Takes an Article plus ``path``, ``size``, ``mtime_ns``, ``content_hash`` (and
         optionally ``encoding``), or an ArticleRecord prepared elsewhere (a worker process).
         ``is_new`` skips the look-up by path when the caller knows the file is new.
+
+        A path that is not UTF-8 is stored in its display form, its bytes beside it. When
+        that display form is another file's path, ``sqlite3.IntegrityError`` (UNIQUE) is
+        raised, as for any path already in the catalogue under another id.
         """
         record = article if isinstance(article, ArticleRecord) else prepare_record(
             article, **file_info
         )
         now = time.time()
+        raw = path_bytes(record.values[0])
+        values = record.values if raw is None else (display_path(record.values[0]),
+                                                     *record.values[1:])
         if article_id is None and not is_new:
             row = db.execute(
-                "SELECT id FROM articles WHERE path = ?", (record.values[0],)
+                "SELECT a.id FROM articles a WHERE a.path = ? AND (SELECT b.raw FROM"
+                " article_path_bytes b WHERE b.article_id = a.id) IS ?", (values[0], raw)
             ).fetchone()
             article_id = row[0] if row else None
         if article_id is None:
@@ -384,7 +679,7 @@ class Catalogue:
                 "INSERT INTO articles(path, size, mtime_ns, hash, kind, encoding, title, date,"
                 " site, source_url, url_key, language, byline, blocks, warnings, imported_at,"
                 " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*record.values, now, now),
+                (*values, now, now),
             )
             article_id = int(cur.lastrowid or 0)
         else:
@@ -392,9 +687,14 @@ class Catalogue:
                 "UPDATE articles SET path=?, size=?, mtime_ns=?, hash=?, kind=?, encoding=?,"
                 " title=?, date=?, site=?, source_url=?, url_key=?, language=?, byline=?,"
                 " blocks=?, warnings=?, updated_at=? WHERE id=?",
-                (*record.values, now, article_id),
+                (*values, now, article_id),
             )
             db.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
+            if raw is None:
+                db.execute("DELETE FROM article_path_bytes WHERE article_id = ?", (article_id,))
+        if raw is not None:
+            db.execute("INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
+                       (article_id, raw))
         db.executemany(
             "INSERT INTO links(article_id, position, title, url, url_key) VALUES (?,?,?,?,?)",
             [(article_id, i, *link) for i, link in enumerate(record.links)],
@@ -407,11 +707,19 @@ class Catalogue:
         if path is None:
             db.execute("UPDATE articles SET size=?, mtime_ns=? WHERE id=?",
                        (size, mtime_ns, article_id))
+            return
+        raw = path_bytes(path)
+        db.execute("UPDATE articles SET size=?, mtime_ns=?, path=? WHERE id=?",
+                   (size, mtime_ns, display_path(path), article_id))
+        if raw is None:
+            db.execute("DELETE FROM article_path_bytes WHERE article_id = ?", (article_id,))
         else:
-            db.execute("UPDATE articles SET size=?, mtime_ns=?, path=? WHERE id=?",
-                       (size, mtime_ns, path, article_id))
+            db.execute("INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
+                       (article_id, raw))
 
     def delete_articles(self, db: sqlite3.Connection, ids: Iterable[int]) -> int:
+        """Delete articles by id (their links, reading state and path bytes go with them;
+        annotations only detach)."""
         ids = list(ids)
         db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
         return len(ids)
@@ -667,5 +975,120 @@ class Catalogue:
 
     def id_at_path(self, path: str) -> int | None:
         """The article imported from the file *path* (a file: link inside the archive)."""
-        row = self._db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+        row = self._db.execute("SELECT id FROM articles WHERE path = ?",
+                               (display_path(path),)).fetchone()
         return int(row[0]) if row else None
+
+
+@dataclass(slots=True)
+class ScanItem:
+    """A file an import must read: new, or changed since (``known``) it was catalogued."""
+
+    seq: int
+    path: str  # the path to open
+    size: int
+    mtime_ns: int
+    known: FileState | None
+
+
+class FileScan:
+    """One import's comparison of the disk with the catalogue, kept in SQLite temp tables
+    (on disk, in this connection only), so the importer's memory stays flat however many
+    files there are: about 1 KB a file went to the size/mtime map and the to-do list when
+    they were Python objects (300 MB at 300,000 files).
+
+    ``add`` the files walked; ``compare`` against the folders walked; then ``to_read`` the
+    new and changed ones, a page at a time, ``take_moved`` (in the importer's transaction,
+    so a rollback puts it back) a vanished file with the same bytes, and ``gone_ids`` what
+    left. ``close`` drops the tables.
+    """
+
+    _TABLES = ("scan_walked", "scan_gone", "scan_todo")
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self.close()
+        db.execute(
+            "CREATE TEMP TABLE scan_walked (seq INTEGER PRIMARY KEY, raw BLOB NOT NULL UNIQUE,"
+            " display TEXT NOT NULL, pbytes BLOB, size INTEGER NOT NULL,"
+            " mtime_ns INTEGER NOT NULL)")
+        db.commit()
+
+    def add(self, files: Iterable[tuple[str, int, int]]) -> None:
+        """(path, size, mtime_ns) of files found; a path seen before is ignored."""
+        rows = []
+        for path, size, mtime_ns in files:
+            raw = path_bytes(path)
+            rows.append((os.fsencode(path), display_path(path) if raw else path, raw, size,
+                         mtime_ns))
+        self._db.executemany(
+            "INSERT OR IGNORE INTO temp.scan_walked(raw, display, pbytes, size, mtime_ns)"
+            " VALUES (?, ?, ?, ?, ?)", rows)
+        self._db.commit()
+
+    def compare(self, roots: Iterable[str]) -> tuple[int, int]:
+        """(unchanged, to read): files with the catalogue's size and mtime are unchanged;
+        catalogued files under *roots* that were not walked are gone."""
+        db = self._db
+        db.execute("CREATE INDEX temp.scan_walked_display ON scan_walked(display, pbytes)")
+        db.execute("CREATE TEMP TABLE scan_gone (id INTEGER PRIMARY KEY, hash TEXT NOT NULL,"
+                   " display TEXT NOT NULL, raw BLOB)")
+        for root in roots:
+            shown = display_path(root)
+            prefix = shown.rstrip("/") + "/"
+            db.execute(
+                "INSERT OR IGNORE INTO temp.scan_gone(id, hash, display, raw)"
+                " SELECT a.id, a.hash, a.path, b.raw FROM articles a"
+                " LEFT JOIN article_path_bytes b ON b.article_id = a.id"
+                " WHERE ((a.path >= ? AND a.path < ?) OR a.path = ?)"
+                " AND NOT EXISTS (SELECT 1 FROM temp.scan_walked w"
+                "                 WHERE w.display = a.path AND w.pbytes IS b.raw)",
+                (prefix, prefix[:-1] + "0", shown))
+        db.execute("CREATE INDEX temp.scan_gone_hash ON scan_gone(hash)")
+        db.execute(
+            "CREATE TEMP TABLE scan_todo (seq INTEGER PRIMARY KEY, raw BLOB NOT NULL,"
+            " size INTEGER, mtime_ns INTEGER, known_id INTEGER, known_size INTEGER,"
+            " known_mtime INTEGER, known_hash TEXT)")
+        db.execute(
+            "INSERT INTO temp.scan_todo SELECT w.seq, w.raw, w.size, w.mtime_ns, a.id, a.size,"
+            " a.mtime_ns, a.hash FROM temp.scan_walked w LEFT JOIN articles a"
+            " ON a.path = w.display AND (SELECT b.raw FROM article_path_bytes b"
+            "                            WHERE b.article_id = a.id) IS w.pbytes"
+            " WHERE a.id IS NULL OR a.size != w.size OR a.mtime_ns != w.mtime_ns")
+        db.commit()
+        walked = db.execute("SELECT count(*) FROM temp.scan_walked").fetchone()[0]
+        todo = db.execute("SELECT count(*) FROM temp.scan_todo").fetchone()[0]
+        return int(walked - todo), int(todo)
+
+    def to_read(self, page: int = 1000) -> Iterator[ScanItem]:
+        """The new and changed files in walk order, read from SQLite *page* at a time."""
+        last = -1
+        while True:
+            rows = self._db.execute(
+                "SELECT seq, raw, size, mtime_ns, known_id, known_size, known_mtime, known_hash"
+                " FROM temp.scan_todo WHERE seq > ? ORDER BY seq LIMIT ?", (last, page)
+            ).fetchall()
+            if not rows:
+                return
+            for seq, raw, size, mtime_ns, kid, ksize, kmtime, khash in rows:
+                known = FileState(kid, ksize, kmtime, khash) if kid is not None else None
+                yield ScanItem(seq, os.fsdecode(raw), size, mtime_ns, known)
+            last = rows[-1][0]
+
+    def take_moved(self, db: sqlite3.Connection, content_hash: str) -> FileState | None:
+        """A file that left with exactly these bytes (so the new one is it, moved);
+        claimed, so it is no longer gone."""
+        row = db.execute("SELECT id FROM temp.scan_gone WHERE hash = ? ORDER BY id LIMIT 1",
+                         (content_hash,)).fetchone()
+        if row is None:
+            return None
+        db.execute("DELETE FROM temp.scan_gone WHERE id = ?", (row[0],))
+        return FileState(int(row[0]), 0, 0, content_hash)
+
+    def gone_ids(self) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT id FROM temp.scan_gone ORDER BY id")]
+
+    def close(self) -> None:
+        for table in self._TABLES:
+            self._db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        self._db.commit()

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import __version__, jsonout
-from reader.catalogue import Catalogue
-from reader.errors import NotAnArticle, ReaderError
+from reader.catalogue import Catalogue, storage_error
+from reader.errors import (
+    CatalogueDamaged,
+    DiskFull,
+    LibraryReadOnly,
+    NotAnArticle,
+    ReaderError,
+)
 from reader.paths import catalogue_path, data_dir
 
 if TYPE_CHECKING:
@@ -68,8 +76,51 @@ def _dump(obj: Any) -> str:
     return jsonout.dumps(obj)
 
 
+# What each command that writes cannot do on a read-only library; its refusal names it.
+_WRITES = {
+    "import": "articles cannot be imported into it",
+    "bookmark": "bookmarks cannot be saved there",
+    "annotate": "highlights and notes cannot be saved there",
+    "reindex": "the search index cannot be rebuilt or updated there",
+}
+
+
+def _writing(args: argparse.Namespace) -> str | None:
+    """What this command would write, for its refusal on a read-only library (None: it
+    only reads: list, show, search, annotation export, ``reindex --check``)."""
+    if args.command == "reindex" and getattr(args, "check", False):
+        return None
+    if args.command == "annotations":
+        first = list(getattr(args, "what", []))[:1]
+        return {"import": "annotations cannot be imported into it",
+                "backup": "a backup cannot be written there"}.get(first[0] if first else "")
+    return _WRITES.get(args.command)
+
+
+def _checked(args: argparse.Namespace, catalogue: Catalogue) -> Catalogue:
+    """Refuse a write command up front on a library opened read-only (read-only media,
+    or a full disk), before it changes anything; tell a reading command what it cannot
+    see (a -wal left by a crash that cannot be read here)."""
+    cannot = _writing(args)
+    if catalogue.readonly and cannot:
+        refusal = catalogue.refusal
+        catalogue.close()
+        if isinstance(refusal, LibraryReadOnly):
+            raise refusal.refusing(cannot)
+        raise refusal or LibraryReadOnly(catalogue.path.parent, cannot=cannot)
+    for note in catalogue.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return catalogue
+
+
 def _open(args: argparse.Namespace) -> Catalogue:
-    return Catalogue(catalogue_path(args.data_dir))
+    """The library, created if missing (import, restoring annotations)."""
+    try:
+        catalogue = Catalogue(catalogue_path(args.data_dir))
+    except LibraryReadOnly as exc:  # no library yet, on read-only media
+        raise exc.refusing((_writing(args) or "nothing can be saved there")
+                           + "; a new library cannot be created there") from None
+    return _checked(args, catalogue)
 
 
 def _open_existing(args: argparse.Namespace) -> Catalogue:
@@ -78,11 +129,12 @@ def _open_existing(args: argparse.Namespace) -> Catalogue:
         raise ReaderError(
             f"No library yet at {path.parent}. Import an archive first: reader import FOLDER"
         )
-    return Catalogue(path)
+    return _checked(args, Catalogue(path))
 
 
 def _sync(args: argparse.Namespace, catalogue: Catalogue) -> str | None:
     """Phase two of an import: bring the search index up to date (resumable)."""
+    from reader.locks import LockBusy
     from reader.search.sync import open_engine, sync_index
 
     bar = ProgressBar("Indexing")
@@ -92,6 +144,9 @@ def _sync(args: argparse.Namespace, catalogue: Catalogue) -> str | None:
     except KeyboardInterrupt:
         bar.close()
         return "indexing interrupted; it resumes on the next import or 'reader reindex'"
+    except LockBusy as exc:  # the window's search process, or a reindex: it catches up
+        bar.close()
+        return f"indexing left for later: {str(exc)[0:1].lower()}{str(exc)[1:]}"
     finally:
         engine.close()
     bar.close()
@@ -99,22 +154,37 @@ def _sync(args: argparse.Namespace, catalogue: Catalogue) -> str | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """Import, then catch the index up: all of it holding the library's writer lock, so
+    a second import (or the window's) waits for this one instead of colliding with it."""
     from reader.importer import import_paths
+    from reader.locks import writer_lock
+
+    def waiting(pid: int | None) -> None:
+        who = f" (process {pid})" if pid else ""
+        print(f"reader: another import is running on this library{who}; waiting for it "
+              "to finish...", file=sys.stderr, flush=True)
 
     bar = ProgressBar("Importing")
-    with _open(args) as catalogue:
-        try:
-            summary = import_paths(catalogue, args.paths, progress=bar, workers=args.workers)
-        except KeyboardInterrupt:
+    try:
+        with writer_lock(data_dir(args.data_dir), on_wait=waiting), \
+                _open(args) as catalogue:
+            try:
+                summary = import_paths(catalogue, args.paths, progress=bar,
+                                       workers=args.workers)
+            except KeyboardInterrupt:
+                bar.close()
+                print("Import interrupted; what was imported so far is kept.",
+                      file=sys.stderr)
+                return 130
             bar.close()
-            print("Import interrupted; what was imported so far is kept.", file=sys.stderr)
-            return 130
-        bar.close()
-        annotation_note = _after_import(catalogue)
-        if not args.json:  # phase one is done: say so before the index catches up
-            _print_import_summary(args, summary)
-            sys.stdout.flush()
-        index_note = None if args.no_index else _sync(args, catalogue)
+            annotation_note = _after_import(catalogue)
+            if not args.json:  # phase one is done: say so before the index catches up
+                _print_import_summary(args, summary)
+                sys.stdout.flush()
+            index_note = None if args.no_index else _sync(args, catalogue)
+    except KeyboardInterrupt:  # while waiting for the other import
+        print("Import interrupted before it started; nothing was changed.", file=sys.stderr)
+        return 130
     if annotation_note:
         print(f"note: {annotation_note}", file=sys.stderr)
     if args.json:
@@ -239,45 +309,100 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    """Finish or repair the index. ``--check`` only reads (a read-only library too): it
+    runs the full check (every checksum) and reports, exit 1 when anything is missing,
+    stale, extra or damaged. Plain ``reindex`` runs the same check, drops what is damaged
+    (only the bad segments when the rest is sound), then indexes what is missing."""
     from reader.search.sync import check_index, open_engine
+    from reader.search.whoosh_engine import IndexUnavailable
 
+    folder = data_dir(args.data_dir)
     with _open_existing(args) as catalogue:
         if args.check:
-            engine = open_engine(data_dir(args.data_dir))
             try:
-                report = check_index(catalogue, engine)
-                report["rebuilt"] = int(engine.rebuilt)
-            finally:
-                engine.close()
+                engine = open_engine(folder, readonly=True)
+            except IndexUnavailable as exc:
+                library = len(catalogue.versions())
+                report: dict[str, Any] = {
+                    "library": library, "indexed": 0, "missing": library, "stale": 0,
+                    "extra": 0, "damaged": 0 if exc.missing else 1,
+                    "damage": [] if exc.missing else [exc.reason]}
+            else:
+                try:
+                    report = check_index(catalogue, engine, verify=True)
+                finally:
+                    engine.close()
+            report["rebuilt"] = 0  # --check repairs nothing (the key stays: a contract)
+            damage = "; ".join(report["damage"])
             print(_dump(report) if args.json else
                   f"library {report['library']}, indexed {report['indexed']}, missing "
                   f"{report['missing']}, stale {report['stale']}, extra {report['extra']}"
-                  + (" (the index was damaged or missing)" if report["rebuilt"] else ""))
-            agree = report["indexed"] == report["library"] and not report["extra"]
+                  + (f", damaged: {damage} ('reader reindex' repairs it)" if damage else ""))
+            agree = (report["indexed"] == report["library"] and not report["extra"]
+                     and not report["damaged"])
             return 0 if agree else 1
-        if args.full:
-            engine = open_engine(data_dir(args.data_dir))
-            engine.clear()
+        if getattr(catalogue, "readonly", False):
+            from reader.errors import LibraryReadOnly
+
+            raise LibraryReadOnly(folder, cannot="the search index cannot be rebuilt or "
+                                  "updated")
+        engine = open_engine(folder)
+        try:
+            if args.full:
+                engine.clear()
+            else:
+                engine.verify(repair=True)
+            repaired = list(dict.fromkeys(engine.damage))
+        finally:
             engine.close()
         note = _sync(args, catalogue)
+    if repaired:
+        print(f"The search index was missing or damaged ({'; '.join(repaired)}); what it "
+              "lacked has been indexed again from the library.")
     print((note or "")[0:1].upper() + (note or "")[1:] + ".")
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    """Search. A missing or damaged index is repaired and caught up first, and damage
+    found while searching (a segment failing its checksum) is repaired, caught up and
+    searched again, so the answer is never silently wrong: its note says what happened.
+    A read-only library is searched read-only (a damaged index is then an error)."""
+    from reader.locks import LockBusy
     from reader.search.sync import open_engine, search_library, sync_index
 
     with _open_existing(args) as catalogue:
-        engine = open_engine(data_dir(args.data_dir))
+        readonly = bool(getattr(catalogue, "readonly", False))
+        engine = open_engine(data_dir(args.data_dir), readonly=readonly, search_only=True)
         try:
-            if engine.rebuilt:
-                print("The search index was missing or damaged; rebuilding it from the "
-                      "library...", file=sys.stderr)
+            def catch_up(message: str) -> None:
+                print(message, file=sys.stderr)
                 bar = ProgressBar("Indexing")
-                sync_index(catalogue, engine, progress=bar, workers=args.workers)
-                bar.close()
+                try:
+                    sync_index(catalogue, engine, progress=bar, workers=args.workers)
+                except LockBusy as exc:  # another process is indexing: answer with less
+                    print(f"note: {exc}", file=sys.stderr)
+                finally:
+                    bar.close()
+
+            if engine.readonly:
+                pass  # read-only (the library, or a full disk): nothing can be repaired
+            elif engine.rebuilt:
+                catch_up("The search index was missing or damaged; rebuilding it from the "
+                         "library...")
+            elif engine.created:
+                catch_up("Building the search index from the library...")
+            seen = len(engine.damage)
             results = search_library(catalogue, engine, args.query, limit=args.limit,
                                      sort=args.sort)
+            for _ in range(3):
+                if len(engine.damage) == seen:
+                    break
+                seen = len(engine.damage)
+                catch_up("Part of the search index was damaged; indexing it again from the "
+                         "library...")
+                results = search_library(catalogue, engine, args.query, limit=args.limit,
+                                         sort=args.sort)
             rows = []
             for hit in results.hits:
                 meta = catalogue.summary(hit.id) or {}
@@ -315,14 +440,37 @@ def _annotation_store(catalogue: Catalogue) -> AnnotationStore:
     return AnnotationStore(catalogue)
 
 
-def _backup(store: AnnotationStore) -> None:
-    """After every change: a rotated JSON-LD backup in the data folder (if data changed)."""
-    from reader.annotations.backup import write_backup
+def _backup(store: AnnotationStore, *, required: bool = False) -> None:
+    """After every change: a rotated JSON-LD backup in the data folder (if data changed).
+
+    The change itself is already committed, so a backup that cannot be written (a full
+    disk) must not turn it into a failure: a warning says so, and the next change or
+    'reader annotations backup' writes it. With *required* (the backup taken before an
+    import merges a file in, the way to undo that merge) the failure stops the command
+    instead, before anything changed.
+    """
+    from reader.annotations.backup import backup_folder, write_backup
 
     try:
         write_backup(store)
-    except OSError as exc:
-        print(f"note: the annotation backup could not be written ({exc})", file=sys.stderr)
+    except (OSError, sqlite3.Error) as exc:
+        folder = backup_folder(store)
+        mapped = storage_error(exc, store.catalogue.path)
+        if required:
+            if isinstance(mapped, DiskFull):
+                raise mapped.reworded(
+                    stopped=f"the backup taken before merging (in {folder}) could not be "
+                    "written, so nothing was imported", kept="nothing was lost") from None
+            raise ReaderError(f"The backup taken before merging could not be written in "
+                              f"{folder} ({mapped or exc}); nothing was imported.") from None
+        if isinstance(mapped, DiskFull):
+            print(f"note: no space left for the automatic backup in {folder}; the change "
+                  "itself is saved in the library. Free some space: the next change (or "
+                  "'reader annotations backup') writes the backup.", file=sys.stderr)
+        else:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            print(f"note: the automatic backup in {folder} could not be written ({why}); "
+                  "the change itself is saved in the library.", file=sys.stderr)
 
 
 def _require_article(catalogue: Catalogue, article_id: int) -> dict[str, Any]:
@@ -425,7 +573,7 @@ def _annotations_import(args: argparse.Namespace, file: str) -> int:
 
     with _open(args) as catalogue:  # restoring into an emptied library creates it
         store = _annotation_store(catalogue)
-        _backup(store)  # the state before the merge, so it can be undone
+        _backup(store, required=True)  # the state before the merge, so it can be undone
         summary = import_jsonld(store, Path(file).expanduser())
         _backup(store)
     if args.json:
@@ -450,8 +598,12 @@ def _annotations_backup(args: argparse.Namespace) -> int:
         store = _annotation_store(catalogue)
         try:
             written = write_backup(store, force=True)
-        except OSError as exc:
-            raise ReaderError(f"The backup could not be written ({exc}).") from None
+        except (OSError, DiskFull) as exc:
+            mapped = storage_error(exc, catalogue.path)
+            if isinstance(mapped, DiskFull):
+                raise mapped.reworded(stopped="the backup was not written",
+                                      kept="nothing was lost") from None
+            raise ReaderError(f"The backup could not be written ({mapped or exc}).") from None
         folder = backup_folder(store)
     print(f"Backed up to {written}." if written else "Nothing to back up.")
     print(f"{len(list_backups(folder))} backups in {folder}.")
@@ -582,10 +734,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        print(f"reader: {_for_command(args, exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `reader list | head`
         return 0
+    except (sqlite3.Error, OSError) as exc:  # not mapped where it happened: a disk's doing?
+        mapped = _storage_failure(args, exc)
+        if mapped is None:
+            raise
+        print(f"reader: {_for_command(args, mapped)}", file=sys.stderr)
+        return 2
+
+
+def _storage_failure(args: argparse.Namespace, exc: BaseException) -> ReaderError | None:
+    """A raw SQLite or OS error that escaped a command, as one clear line (or None: a
+    bug). Damage is only called damage of the catalogue after the catalogue itself fails
+    SQLite's quick check; otherwise the damaged file was the search index."""
+    path = catalogue_path(args.data_dir)
+    mapped = storage_error(exc, path)
+    if not isinstance(mapped, CatalogueDamaged):
+        return mapped
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
+            verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.Error as check:
+        verdict = str(check)
+    if verdict != "ok":
+        return mapped
+    return ReaderError(f"a file of the search index in {path.parent} is damaged ({exc}); the "
+                       "catalogue checked sound. 'reader reindex --full' rebuilds the index "
+                       "from it.")
+
+
+def _for_command(args: argparse.Namespace, exc: ReaderError) -> ReaderError:
+    """A full disk told for the command that ran into it: what stopped, what is kept."""
+    if not isinstance(exc, DiskFull):
+        return exc
+    if args.command == "import":
+        return exc.reworded(stopped="the import stopped",
+                            kept="the articles imported so far are kept and nothing was lost",
+                            then="run the same 'reader import' again to finish")
+    if args.command == "reindex":
+        return exc.reworded(stopped="indexing stopped",
+                            kept="the library is untouched and nothing was lost",
+                            then="run 'reader reindex' to finish")
+    if args.command == "search":
+        return exc.reworded(stopped="the search could not be run",
+                            kept="nothing was changed or lost")
+    return exc
 
 
 if __name__ == "__main__":

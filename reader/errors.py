@@ -2,7 +2,17 @@
 
 The CLI prints its message and exits non-zero; the GUI shows it in a dialog. Anything else
 that escapes is a bug, never something to show a user as a traceback.
+
+``StorageError`` and its kinds are what a disk can do to a library: fill up, be
+read-only, fail, or hold a catalogue that is really damaged. They are told apart because
+the advice differs, and wrong advice is dangerous: "move the catalogue aside and rebuild"
+is right for a damaged file and looks like losing every note when the disk is merely full.
 """
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
 
 
 class ReaderError(Exception):
@@ -11,3 +21,70 @@ class ReaderError(Exception):
 
 class NotAnArticle(ReaderError):
     """A file that cannot be turned into an article (binary, empty, undecodable...)."""
+
+
+# The storage errors are also sqlite3.OperationalError (CatalogueDamaged a
+# sqlite3.DatabaseError), the class SQLite itself raised for them before: code that treats
+# a refused write as an OperationalError (the annotation store re-anchors lazily on reads
+# and lets a read-only catalogue refuse the write) keeps working unchanged.
+
+
+class StorageError(ReaderError, sqlite3.OperationalError):
+    """The disk under the library refused: ``path`` is the file or folder concerned."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
+
+
+def _where(path: Path | str | None) -> str:
+    return f"the disk that holds {path}" if path is not None else "the library's disk"
+
+
+class DiskFull(StorageError):
+    """No space left: nothing already saved is lost; freeing space is the remedy."""
+
+    def __init__(self, path: Path | str | None, *, stopped: str = "the change was not saved",
+                 kept: str = "nothing saved before was lost", then: str = "try again") -> None:
+        super().__init__(
+            f"no space left on {_where(path)}: {stopped}, and {kept}. "
+            f"Free some space on that disk, then {then}.", path)
+
+    def reworded(self, *, stopped: str, kept: str, then: str = "try again") -> DiskFull:
+        """The same failure, told for what the person was doing (an import...)."""
+        return DiskFull(self.path, stopped=stopped, kept=kept, then=then)
+
+
+class LibraryReadOnly(StorageError):
+    """The library's folder cannot be written (read-only media, no permission): it is
+    opened for reading, and each write says what cannot be done."""
+
+    def __init__(self, folder: Path | str, *, cannot: str = "this change cannot be saved",
+                 why: str = "") -> None:
+        because = f" ({why})" if why else ""
+        super().__init__(
+            f"the library at {folder} is read-only{because}: {cannot}. Reading, listing "
+            "and searching it still work.", folder)
+        self.folder = Path(folder)
+        self.why = why
+
+    def refusing(self, cannot: str) -> LibraryReadOnly:
+        """The same refusal, naming what the person tried to do."""
+        return LibraryReadOnly(self.folder, cannot=cannot, why=self.why)
+
+
+class CatalogueDamaged(ReaderError, sqlite3.DatabaseError):
+    """The catalogue file is not a database or fails its integrity check: the one case
+    where moving it aside and rebuilding is the advice (with where the backups are)."""
+
+    def __init__(self, message: str, path: Path | str) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+
+
+class DiskError(StorageError):
+    """The disk failed to read or write (not full, not read-only): check the disk."""
+
+
+class LibraryBusy(StorageError):
+    """Another process holds the catalogue locked for longer than we wait."""

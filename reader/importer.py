@@ -3,8 +3,15 @@
 Incremental by design: a file whose size and mtime match the catalogue is not even opened;
 a file whose bytes hash the same as before is only touched; a file that vanished leaves the
 library (unless it reappears elsewhere with the same content: then it moved and keeps its
-id). Parsing runs in worker processes (both cores); only this process writes SQLite, in
-batched transactions, so a crash loses at most the batch in flight.
+id). Parsing runs in worker processes (``reader.workers``: both cores, each file within a
+time budget, workers that die with this process); only this process writes SQLite, in
+batched transactions, so a crash loses at most the batch in flight, and a record that
+cannot be stored is skipped with a reason without taking its batch down.
+
+What is walked, and the comparison with the catalogue, live in SQLite temp tables
+(``Catalogue.scan``), not in Python: this process's memory stays flat however large the
+archive. Symbolic links are followed only to files inside the folders being imported.
+File names that are not UTF-8 are imported, shown decoded (``reader.filenames``).
 
 The archive is only ever read. Long work reports ``progress(done, total)`` and stops
 early when ``cancel()`` returns True; the CLI draws a bar from it, the GUI a progress bar.
@@ -15,17 +22,19 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
+import threading
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 
-from reader.catalogue import ArticleRecord, Catalogue, FileState, prepare_record
+from reader.catalogue import ArticleRecord, Catalogue, FileScan, ScanItem, prepare_record
 from reader.errors import NotAnArticle, ReaderError
+from reader.filenames import display_path
 from reader.parse import content_hash, is_article_file, parse_bytes, read_capped
+from reader.workers import Failed, WorkerPool, budget_from_env
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -33,7 +42,10 @@ Cancel = Callable[[], bool]
 BATCH = 400
 BULK_THRESHOLD = 5000  # new or changed files: above this, indexes are rebuilt at the end
 PARALLEL_THRESHOLD = 64  # below this many files, worker start-up costs more than it saves
+CHUNK = 32  # files per message to a worker
+WALK_BATCH = 500  # files walked per insert into the scan's table (bounds memory)
 _SKIPPED_NAMES = ("readme", "license", "licence", "copying", "changelog", "notice")
+_STORAGE_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, OverflowError)
 
 
 @dataclass
@@ -48,8 +60,9 @@ class ImportSummary:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # imported, with a caveat
     cancelled: bool = False
     seconds: float = 0.0
-    changed_ids: list[int] = field(default_factory=list)
-    removed_ids: list[int] = field(default_factory=list)
+    # 8 bytes an id, not a Python int's 36: an import of 300,000 files keeps them all.
+    changed_ids: array[int] = field(default_factory=lambda: array("q"))
+    removed_ids: array[int] = field(default_factory=lambda: array("q"))
 
     @property
     def total(self) -> int:
@@ -77,14 +90,6 @@ class ImportSummary:
 
 
 @dataclass(slots=True)
-class _Candidate:
-    path: str
-    size: int
-    mtime_ns: int
-    known: FileState | None
-
-
-@dataclass(slots=True)
 class _Outcome:
     path: str
     record: ArticleRecord | None = None
@@ -96,7 +101,7 @@ class _Outcome:
 
 
 def _parse_one(path: str, known_hash: str | None) -> _Outcome:
-    """Worker-side: read, hash and (if the bytes changed) parse one file."""
+    """Read, hash and (if the bytes changed) parse one file."""
     try:
         data, size, mtime_ns = read_capped(path)
         digest = content_hash(data)
@@ -112,18 +117,95 @@ def _parse_one(path: str, known_hash: str | None) -> _Outcome:
         return _Outcome(path, error=f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
-def _parse_chunk(items: list[tuple[str, str | None]]) -> list[_Outcome]:
-    return [_parse_one(path, known) for path, known in items]
+def _parse_item(item: ScanItem) -> _Outcome:
+    """Worker-side: one file of the scan."""
+    return _parse_one(item.path, item.known.hash if item.known else None)
 
 
-def _walk(root: str, summary: ImportSummary) -> Iterator[tuple[str, os.stat_result]]:
+def _too_slow(budget: float) -> str:
+    return f"took longer than {budget:g} s to read and parse; skipped"
+
+
+def _parse_here(item: ScanItem, budget: float) -> _Outcome:
+    """Parse in this process, reading in a thread so that a read that never returns (a
+    hung network share) costs this file, not the import. (The thread stays blocked in
+    the kernel; nothing else can be done with it. In workers, the process is killed.)"""
+    box: list[_Outcome] = []
+    thread = threading.Thread(target=lambda: box.append(_parse_item(item)), daemon=True,
+                              name="reader-parse")
+    thread.start()
+    thread.join(budget)
+    return box[0] if box else _Outcome(item.path, error=_too_slow(budget))
+
+
+def _failure(item: ScanItem, failed: Failed, budget: float) -> _Outcome:
+    if failed.kind == "stuck":
+        reason = _too_slow(budget)
+    elif failed.kind == "died":
+        reason = f"the process parsing it ended ({failed.detail}); skipped"
+    else:
+        reason = f"could not be parsed ({failed.detail})"
+    return _Outcome(item.path, error=reason)
+
+
+def _outcomes(items: Iterator[ScanItem], count: int, workers: int, cancel: Cancel,
+              budget: float) -> Iterator[tuple[ScanItem, _Outcome]]:
+    """Parse results in order, with bounded work in flight."""
+    if count < PARALLEL_THRESHOLD:
+        for item in items:
+            if cancel():
+                return
+            yield item, _parse_here(item, budget)
+        return
+    with WorkerPool(_parse_item, workers=workers, chunk=CHUNK, budget=budget) as pool:
+        for item, result in pool.map(items, cancel=cancel):
+            yield item, (_failure(item, result, budget) if isinstance(result, Failed)
+                         else result)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _check(path: str, real_roots: list[str]) -> os.stat_result | str:
+    """The stat of an article file to import, or why it is skipped."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return "the file disappeared while importing"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror}"
+    if stat.S_ISLNK(st.st_mode):
+        # Followed only inside the folders being imported: a link to a system file must
+        # not become an article. Adding the folder it points into includes it.
+        target = os.path.realpath(path)
+        if not any(_inside(target, root) for root in real_roots):
+            return (f"symbolic link to {display_path(target)}, outside the folders being "
+                    "imported: not followed")
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return "broken symbolic link (its target does not exist)"
+        except OSError as exc:
+            return f"cannot be read: {exc.strerror}"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    return st
+
+
+def _walk(root: str, real_roots: list[str], summary: ImportSummary
+          ) -> Iterator[tuple[str, os.stat_result]]:
     """Every article file under *root*, with its stat; problems go to ``summary.skipped``."""
 
     def on_error(exc: OSError) -> None:
-        summary.skipped.append((exc.filename or root, f"folder cannot be read: {exc.strerror}"))
+        summary.skipped.append((display_path(exc.filename or root),
+                                f"folder cannot be read: {exc.strerror}"))
 
-    if os.path.isfile(root):
-        yield root, os.stat(root)
+    if not os.path.isdir(root):  # a file named explicitly: taken as given
+        try:
+            yield root, os.stat(root)
+        except OSError as exc:
+            summary.skipped.append((display_path(root), f"cannot be read: {exc.strerror}"))
         return
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -133,74 +215,14 @@ def _walk(root: str, summary: ImportSummary) -> Iterator[tuple[str, os.stat_resu
                 summary.ignored += 1
                 continue
             if name.lower().split(".")[0] in _SKIPPED_NAMES:
-                summary.skipped.append((path, "a README/LICENSE file, not an article"))
+                summary.skipped.append((display_path(path),
+                                        "a README/LICENSE file, not an article"))
                 continue
-            try:
-                st = os.stat(path)
-            except FileNotFoundError:
-                reason = (
-                    "broken symbolic link (its target does not exist)"
-                    if os.path.islink(path)
-                    else "the file disappeared while importing"
-                )
-                summary.skipped.append((path, reason))
+            checked = _check(path, real_roots)
+            if isinstance(checked, str):
+                summary.skipped.append((display_path(path), checked))
                 continue
-            except OSError as exc:
-                summary.skipped.append((path, f"cannot be read: {exc.strerror}"))
-                continue
-            if not os.path.isfile(path):
-                summary.skipped.append((path, "not a regular file"))
-                continue
-            yield path, st
-
-
-def _chunks(items: list[_Candidate], size: int) -> Iterator[list[tuple[str, str | None]]]:
-    for start in range(0, len(items), size):
-        yield [(c.path, c.known.hash if c.known else None) for c in items[start : start + size]]
-
-
-def _serial(todo: list[_Candidate], cancel: Cancel) -> Iterator[_Outcome]:
-    for item in todo:
-        if cancel():
-            return
-        yield _parse_one(item.path, item.known.hash if item.known else None)
-
-
-def _outcomes(
-    todo: list[_Candidate], workers: int, cancel: Cancel
-) -> Iterator[_Outcome]:
-    """Parse results as they come, in order, with bounded work in flight.
-
-    If the worker processes cannot start or die (no usable ``__main__`` for spawn, out of
-    memory), the rest is parsed in this process: slower, but the import completes.
-    """
-    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        yield from _serial(todo, cancel)
-        return
-    chunk = 32
-    done = 0
-    try:
-        # spawn, not fork: the GUI calls this from a thread of a Qt process.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            pending: list[Future[list[_Outcome]]] = []
-            chunks = _chunks(todo, chunk)
-            for piece in chunks:
-                pending.append(pool.submit(_parse_chunk, piece))
-                if len(pending) >= workers * 4:
-                    break
-            while pending:
-                if cancel():
-                    for fut in pending:
-                        fut.cancel()
-                    return
-                results = pending.pop(0).result()
-                done += len(results)
-                yield from results
-                nxt = next(chunks, None)
-                if nxt is not None:
-                    pending.append(pool.submit(_parse_chunk, nxt))
-    except BrokenProcessPool:
-        yield from _serial(todo[done:], cancel)
+            yield path, checked
 
 
 def import_paths(
@@ -211,62 +233,104 @@ def import_paths(
     cancel: Cancel | None = None,
     workers: int | None = None,
     on_change: Callable[[int, bool], None] | None = None,
+    budget: float | None = None,
 ) -> ImportSummary:
     """Import (or re-scan) each folder or file in *paths*. Never writes to the archive.
 
     ``on_change(id, removed)`` is told of each new, changed or removed article, so a
-    search index can follow the catalogue.
+    search index can follow the catalogue. *budget* is the seconds one file may take to
+    read and parse (default ``$READER_FILE_BUDGET``, else 60); a file that takes longer
+    is skipped with a reason. Callers that may run beside another import hold
+    ``reader.locks.writer_lock`` around this.
     """
     started = time.perf_counter()
     cancel = cancel or (lambda: False)
     workers = workers or min(2, os.cpu_count() or 1)
+    budget = budget if budget is not None else budget_from_env()
     summary = ImportSummary()
     roots: list[str] = []
     for raw in paths:
         root = os.path.abspath(os.fspath(raw))
         if not os.path.exists(root):
-            raise ReaderError(f"{raw}: no such file or folder")
+            raise ReaderError(f"{display_path(os.fspath(raw))}: no such file or folder")
         if not os.access(root, os.R_OK):
-            raise ReaderError(f"{raw}: permission denied")
+            raise ReaderError(f"{display_path(os.fspath(raw))}: permission denied")
         roots.append(root)
+    real_roots = [os.path.realpath(root) for root in roots]
 
-    known: dict[str, FileState] = {}
-    for root in roots:
-        known.update(catalogue.file_states_under(root))
+    scan = catalogue.scan()
+    try:
+        walked: list[tuple[str, int, int]] = []
+        for root in roots:
+            for path, st in _walk(root, real_roots, summary):
+                walked.append((path, st.st_size, st.st_mtime_ns))
+                if len(walked) >= WALK_BATCH:
+                    scan.add(walked)
+                    walked.clear()
+                    if cancel():
+                        summary.cancelled = True
+                        summary.seconds = time.perf_counter() - started
+                        return summary
+        scan.add(walked)
+        del walked
+        summary.unchanged, total = scan.compare(roots)
+        _import_changed(catalogue, scan, total, summary, progress=progress, cancel=cancel,
+                        workers=workers, on_change=on_change, budget=budget)
+        if not summary.cancelled:
+            gone = scan.gone_ids()
+            if gone:
+                with catalogue.transaction() as db:
+                    summary.removed += catalogue.delete_articles(db, gone)
+                summary.removed_ids.extend(gone)
+                if on_change:
+                    for article_id in gone:
+                        on_change(article_id, True)
+            for root in roots:
+                if os.path.isdir(root):
+                    catalogue.add_root(root)
+                    catalogue.mark_root_scanned(root)
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            scan.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
 
-    seen: set[str] = set()
-    todo: list[_Candidate] = []
-    for root in roots:
-        for path, st in _walk(root, summary):
-            if path in seen:
-                continue
-            seen.add(path)
-            state = known.get(path)
-            if state and state.size == st.st_size and state.mtime_ns == st.st_mtime_ns:
-                summary.unchanged += 1
-                continue
-            todo.append(_Candidate(path, st.st_size, st.st_mtime_ns, state))
 
-    # Files that left: candidates for a move if identical bytes turn up under a new name.
-    gone = {path: state for path, state in known.items() if path not in seen}
-    gone_by_hash = {state.hash: (path, state) for path, state in gone.items()}
-
-    total = len(todo)
+def _import_changed(
+    catalogue: Catalogue,
+    scan: FileScan,
+    total: int,
+    summary: ImportSummary,
+    *,
+    progress: Progress | None,
+    cancel: Cancel,
+    workers: int,
+    on_change: Callable[[int, bool], None] | None,
+    budget: float,
+) -> None:
+    """Read, parse and store the new and changed files of *scan*."""
     done = 0
     if progress:
         progress(0, total)
-    db_batch: list[_Outcome] = []
+    db_batch: list[tuple[ScanItem, _Outcome]] = []
 
     def flush() -> None:
-        with catalogue.transaction() as db:
-            for outcome in db_batch:
-                _store(catalogue, db, outcome, known, gone, gone_by_hash, summary, on_change)
+        try:
+            part, changes = _write_batch(catalogue, scan, db_batch, careful=False)
+        except _STORAGE_ERRORS:
+            # A record SQLite refused rolled the whole batch back: write it again with a
+            # savepoint for each record, so only that one is skipped.
+            part, changes = _write_batch(catalogue, scan, db_batch, careful=True)
+        _merge(summary, part)
+        if on_change:
+            for article_id, removed in changes:
+                on_change(article_id, removed)
         db_batch.clear()
 
     bulk = catalogue.bulk_load() if total >= BULK_THRESHOLD else contextlib.nullcontext()
     with bulk:
-        for outcome in _outcomes(todo, workers, cancel):
-            db_batch.append(outcome)
+        for pair in _outcomes(scan.to_read(), total, workers, cancel, budget):
+            db_batch.append(pair)
             done += 1
             if len(db_batch) >= BATCH:
                 flush()
@@ -276,66 +340,99 @@ def import_paths(
             flush()
     summary.cancelled = done < total or cancel()
 
-    if not summary.cancelled and gone:
-        with catalogue.transaction() as db:
-            summary.removed = catalogue.delete_articles(db, (s.id for s in gone.values()))
-        summary.removed_ids = [s.id for s in gone.values()]
-        if on_change:
-            for state in gone.values():
-                on_change(state.id, True)
-    if not summary.cancelled:
-        for root in roots:
-            if os.path.isdir(root):
-                catalogue.add_root(root)
-                catalogue.mark_root_scanned(root)
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+def _write_batch(
+    catalogue: Catalogue,
+    scan: FileScan,
+    batch: list[tuple[ScanItem, _Outcome]],
+    *,
+    careful: bool,
+) -> tuple[ImportSummary, list[tuple[int, bool]]]:
+    """Store a batch in one transaction; what it did is returned, to count only once it
+    is committed (a rolled-back batch must not be counted, nor told to ``on_change``).
+
+    *careful*: a savepoint per record, so a record SQLite refuses (a name that decodes to
+    another file's, a value it cannot hold) is skipped with a reason and the rest stays.
+    Only after a first plain attempt failed: the savepoints cost 40% more statements.
+    Errors of the disk or the database itself (full, I/O) are not a file's fault: they
+    propagate either way."""
+    part = ImportSummary()
+    changes: list[tuple[int, bool]] = []
+    with catalogue.transaction() as db:
+        for item, outcome in batch:
+            if not careful:
+                _store(catalogue, db, scan, item, outcome, part, changes)
+                continue
+            db.execute("SAVEPOINT import_file")
+            mark = (len(part.skipped), len(changes))
+            try:
+                _store(catalogue, db, scan, item, outcome, part, changes)
+            except _STORAGE_ERRORS as exc:
+                db.execute("ROLLBACK TO import_file")
+                del part.skipped[mark[0]:], changes[mark[1]:]
+                part.skipped.append((display_path(item.path), _storage_reason(exc)))
+            db.execute("RELEASE import_file")
+    return part, changes
+
+
+def _merge(summary: ImportSummary, part: ImportSummary) -> None:
+    summary.imported += part.imported
+    summary.updated += part.updated
+    summary.unchanged += part.unchanged
+    summary.moved += part.moved
+    summary.removed += part.removed
+    summary.skipped.extend(part.skipped)
+    summary.warnings.extend(part.warnings)
+    summary.changed_ids.extend(part.changed_ids)
+    summary.removed_ids.extend(part.removed_ids)
+
+
+def _storage_reason(exc: Exception) -> str:
+    if isinstance(exc, sqlite3.IntegrityError) and "articles.path" in str(exc):
+        return ("its name, as shown, is the same name as another file in the library "
+                "(one of them is not UTF-8); skipped: rename one of them")
+    return f"could not be stored in the library ({type(exc).__name__}: {exc}); skipped"
 
 
 def _store(
     catalogue: Catalogue,
     db: sqlite3.Connection,
+    scan: FileScan,
+    item: ScanItem,
     outcome: _Outcome,
-    known: dict[str, FileState],
-    gone: dict[str, FileState],
-    gone_by_hash: dict[str, tuple[str, FileState]],
-    summary: ImportSummary,
-    on_change: Callable[[int, bool], None] | None,
+    part: ImportSummary,
+    changes: list[tuple[int, bool]],
 ) -> None:
-    state = known.get(outcome.path)
+    """Write one outcome; *part* and *changes* hear of it once it is written (a storage
+    error comes before anything is counted)."""
+    state = item.known
     if outcome.error is not None:
-        summary.skipped.append((outcome.path, outcome.error))
         if state is not None:
             # It was an article and is not any more (emptied, corrupted): it leaves.
             catalogue.delete_articles(db, [state.id])
-            summary.removed += 1
-            summary.removed_ids.append(state.id)
-            if on_change:
-                on_change(state.id, True)
+            part.removed += 1
+            part.removed_ids.append(state.id)
+            changes.append((state.id, True))
+        part.skipped.append((display_path(item.path), outcome.error))
         return
     if outcome.same_hash and state is not None:
         catalogue.touch(db, state.id, outcome.size, outcome.mtime_ns)
-        summary.unchanged += 1
+        part.unchanged += 1
         return
     record = outcome.record
     assert record is not None
-    article_id: int | None = state.id if state else None
-    moved_from = None if state else gone_by_hash.get(outcome.hash)
-    if moved_from is not None:
-        old_path, old_state = moved_from
-        article_id = old_state.id
-        del gone[old_path]
-        del gone_by_hash[outcome.hash]
+    moved_from = None if state else scan.take_moved(db, outcome.hash)
+    article_id = state.id if state else (moved_from.id if moved_from else None)
     new_id = catalogue.upsert_article(
         db, record, article_id=article_id, is_new=article_id is None
     )
     if moved_from is not None:
-        summary.moved += 1
+        part.moved += 1
     elif state is not None:
-        summary.updated += 1
+        part.updated += 1
     else:
-        summary.imported += 1
-    summary.changed_ids.append(new_id)
-    summary.warnings.extend((outcome.path, w) for w in record.warnings)
-    if on_change:
-        on_change(new_id, False)
+        part.imported += 1
+    part.changed_ids.append(new_id)
+    shown = display_path(item.path)
+    part.warnings.extend((shown, w) for w in record.warnings)
+    changes.append((new_id, False))

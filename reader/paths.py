@@ -7,6 +7,7 @@ the platform's per-user data folder; so tests never touch a user's real library.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import platformdirs
@@ -38,3 +39,42 @@ def catalogue_path(override: str | os.PathLike[str] | None = None) -> Path:
 def sample_archive_dir() -> Path:
     """The bundled sample archive opened on first start."""
     return Path(__file__).resolve().parent.parent / "resources" / "sample-archive"
+
+
+# Less free space than this, when SQLite reports a bare "disk I/O error", means the disk
+# is full: SQLite names SQLITE_FULL only for the database and WAL files, not for sizing
+# its -shm wal-index (a page at a time), which is what fails first on a full disk.
+LOW_SPACE_BYTES = 1 << 20
+
+
+def _nearest_existing(path: Path) -> Path:
+    path = Path(path)
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
+
+
+def unwritable_reason(folder: str | os.PathLike[str]) -> str | None:
+    """Why *folder* (or the folder it would be made in) cannot be written, or None.
+
+    Checked before opening a library, so one on read-only media or without write
+    permission is opened for reading instead of failing at its first write. ``access``
+    reports EROFS even to root, for whom permission bits do not count.
+    """
+    where = _nearest_existing(Path(folder))
+    try:
+        if os.statvfs(where).f_flag & os.ST_RDONLY:
+            return "read-only file system"
+    except (OSError, AttributeError):  # no statvfs (Windows): access() below decides
+        pass
+    if not os.access(where, os.W_OK | os.X_OK):
+        return "no permission to write there"
+    return None
+
+
+def low_on_space(folder: str | os.PathLike[str]) -> bool:
+    """True when the disk holding *folder* has less than ``LOW_SPACE_BYTES`` free."""
+    try:
+        return shutil.disk_usage(_nearest_existing(Path(folder))).free < LOW_SPACE_BYTES
+    except OSError:
+        return False

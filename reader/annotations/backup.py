@@ -19,6 +19,7 @@ never duplicates what is there.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import time
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from reader.annotations.export import dumps, to_jsonld
 from reader.annotations.store import AnnotationStore
+from reader.errors import DiskFull
 
 KEEP = 20
 DAYS = 30
@@ -114,7 +116,8 @@ def write_backup(
     """Back up every annotation and bookmark if they changed since the newest backup.
 
     Returns the new file, or None when nothing was written (unchanged; or no data at all
-    and no backup yet). ``force`` writes even when unchanged.
+    and no backup yet). ``force`` writes even when unchanged. No space left raises
+    ``DiskFull`` (other failures their OSError); the previous backups stay as they were.
     """
     folder = folder or backup_folder(store)
     data = backup_bytes(store)
@@ -130,6 +133,14 @@ def write_backup(
     while path.exists():  # two backups within one microsecond
         time.sleep(0.001)
         path = _new_name(folder)
-    write_atomically(path, data)
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        # A full disk is told as what it is: the backup is missing, the data is not
+        # (it is in the catalogue; write_atomically left no partial file behind).
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(folder, stopped="the backup of bookmarks and notes was not written",
+                           kept="they are saved in the library itself") from exc
+        raise
     rotate(folder, keep=keep, days=days)
     return path

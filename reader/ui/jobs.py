@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.catalogue import Catalogue
-from reader.errors import ReaderError
+from reader.errors import DiskFull, LibraryReadOnly, ReaderError
 from reader.paths import catalogue_path, sample_archive_dir
 
 if TYPE_CHECKING:
@@ -38,12 +38,10 @@ log = logging.getLogger(__name__)
 PhaseProgress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
 
-# Opening an engine on a missing or damaged index creates it afresh; two openers doing
-# that at once (the search process and a job, on a first start) would delete each other's
-# files, so every opening takes this lock, and a file lock shared by the app's processes.
-ENGINE_OPEN_LOCK = threading.Lock()
-ENGINE_LOCK_FILE = "index-open.lock"
 MAX_LISTED_SKIPS = 200
+WAITING = "Waiting for another import to finish"  # the progress phase while it waits
+CANCELLED_WAITING = ("Cancelled while waiting for another import to finish; nothing was "
+                     "changed.")
 
 
 @dataclass
@@ -67,35 +65,48 @@ class Job(Protocol):
 
 
 def describe_error(exc: BaseException) -> str:
-    """A sentence for a person: ReaderError messages as written, anything else named."""
-    if isinstance(exc, ReaderError):
-        return str(exc)
-    return f"Something went wrong ({type(exc).__name__}: {exc})."
+    """A sentence for a person: ReaderError messages as written (a full disk or a
+    read-only library included), a disk's raw failure told as one, anything else named."""
+    from reader.catalogue import storage_error
+
+    if not isinstance(exc, ReaderError):
+        mapped = storage_error(exc)
+        if mapped is None:
+            return f"Something went wrong ({type(exc).__name__}: {exc})."
+        exc = mapped
+    text = str(exc)
+    return text[:1].upper() + text[1:]
+
+
+def readonly_note(catalogue: Catalogue) -> str:
+    """The status line for a library opened read-only: why, and what is not done."""
+    cannot = ("its folders are not re-scanned, and reading state, bookmarks and "
+              "highlights cannot be saved")
+    refusal = catalogue.refusal
+    if isinstance(refusal, DiskFull):
+        refusal = refusal.reworded(stopped=cannot, kept="nothing was lost",
+                                   then="open the library again")
+    elif isinstance(refusal, LibraryReadOnly):
+        refusal = refusal.refusing(cannot)
+    else:
+        refusal = LibraryReadOnly(catalogue.path.parent, cannot=cannot)
+    return describe_error(refusal) + "".join(f" Note: {n}" for n in catalogue.notes)
 
 
 def open_engine_locked(data_dir: Path) -> WhooshEngine:
+    """The core's ``open_engine``: it serialises opening itself now (a lock file beside
+    the index that every process takes, the commands' too), and never deletes an index
+    another process has open, so the search process and a job can open at once."""
     from reader.search.sync import open_engine
 
-    with ENGINE_OPEN_LOCK:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        with open(data_dir / ENGINE_LOCK_FILE, "a+b") as handle:
-            try:
-                import fcntl
-            except ImportError:  # not POSIX: the in-process lock is what there is
-                return open_engine(data_dir)
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            try:
-                return open_engine(data_dir)
-            finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return open_engine(data_dir)
 
 
 def sync_search_index(catalogue: Catalogue, data_dir: Path, progress: PhaseProgress,
                       cancel: Cancel) -> tuple[str, bool]:
     """Phase two of every job: bring the index up to date. Returns (note, changed)."""
-    from reader.search.sync import index_folder, sync_index
+    from reader.search.sync import sync_index
 
-    existed = (index_folder(data_dir) / "VERSION").exists()
     engine = open_engine_locked(data_dir)
     try:
         summary = sync_index(catalogue, engine, progress=lambda d, t: progress("Indexing", d, t),
@@ -105,7 +116,7 @@ def sync_search_index(catalogue: Catalogue, data_dir: Path, progress: PhaseProgr
     changed = bool(summary.added or summary.updated or summary.removed or summary.rebuilt)
     if summary.cancelled:
         return "Indexing was cancelled; it resumes the next time the app starts.", changed
-    if summary.rebuilt and existed:
+    if summary.rebuilt:  # only a lost or damaged index: never a new library's first one
         return "The search index was damaged (or from another version) and has been rebuilt.", \
             changed
     return "", changed
@@ -155,21 +166,32 @@ class ImportJob:
     workers: int | None = None
 
     def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
+        """Holds the library's writer lock throughout: a ``reader import`` or another
+        job running makes this one wait (the progress phase says so; Cancel works)."""
+        from reader.filenames import display_path
         from reader.importer import import_paths
+        from reader.locks import LockWaitCancelled, writer_lock
 
-        with Catalogue(catalogue_path(self.data_dir)) as catalogue:
-            summary = import_paths(
-                catalogue, self.paths, progress=lambda d, t: progress(self.label, d, t),
-                cancel=cancel, workers=self.workers,
-            )
-            changed = bool(summary.imported or summary.updated or summary.moved
-                           or summary.removed)
-            placed = place_annotations(catalogue, progress) if changed else ""
-            note, index_changed = ("", False)
-            if not summary.cancelled:
-                note, index_changed = sync_search_index(catalogue, self.data_dir, progress,
-                                                        cancel)
-        folders = ", ".join(os.path.basename(p.rstrip(os.sep)) or p for p in self.paths)
+        try:
+            with writer_lock(self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0),
+                             cancel=cancel), \
+                    Catalogue(catalogue_path(self.data_dir)) as catalogue:
+                summary = import_paths(
+                    catalogue, self.paths, progress=lambda d, t: progress(self.label, d, t),
+                    cancel=cancel, workers=self.workers,
+                )
+                changed = bool(summary.imported or summary.updated or summary.moved
+                               or summary.removed)
+                placed = place_annotations(catalogue, progress) if changed else ""
+                note, index_changed = ("", False)
+                if not summary.cancelled:
+                    note, index_changed = sync_search_index(catalogue, self.data_dir,
+                                                            progress, cancel)
+        except LockWaitCancelled:
+            return JobOutcome(title="Import cancelled", message=CANCELLED_WAITING,
+                              cancelled=True, announce=self.announce)
+        folders = ", ".join(display_path(os.path.basename(p.rstrip(os.sep)) or p)
+                            for p in self.paths)
         message = f"{folders}: {summary.describe()}{_skip_sentence(summary)}"
         for extra in (placed, note):
             if extra:
@@ -195,38 +217,47 @@ class RescanJob:
     workers: int | None = None
 
     def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
+        """Holds the library's writer lock throughout, like ``ImportJob``."""
+        from reader.filenames import display_path
         from reader.importer import import_paths
+        from reader.locks import LockWaitCancelled, writer_lock
 
-        with Catalogue(catalogue_path(self.data_dir)) as catalogue:
-            roots = catalogue.roots()
-            present = [r for r in roots if os.path.isdir(r)]
-            self.missing = [r for r in roots if r not in present]
-            changed = False
-            parts: list[str] = []
-            details: list[str] = []
-            cancelled = False
-            if present:
-                summary = import_paths(
-                    catalogue, present, progress=lambda d, t: progress(self.label, d, t),
-                    cancel=cancel, workers=self.workers,
-                )
-                cancelled = summary.cancelled
-                changed = bool(summary.imported or summary.updated or summary.moved
-                               or summary.removed)
-                if changed or summary.skipped:
-                    parts.append("Folders re-scanned: " + summary.describe()
-                                 + _skip_sentence(summary))
-                    details = _skip_lines(summary)
-                if changed:
-                    placed = place_annotations(catalogue, progress)
-                    if placed:
-                        parts.append(placed)
-            note, index_changed = ("", False)
-            if not cancelled:
-                note, index_changed = sync_search_index(catalogue, self.data_dir, progress,
-                                                        cancel)
+        changed = False
+        parts: list[str] = []
+        details: list[str] = []
+        cancelled = False
+        note, index_changed = ("", False)
+        try:
+            with writer_lock(self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0),
+                             cancel=cancel), \
+                    Catalogue(catalogue_path(self.data_dir)) as catalogue:
+                roots = catalogue.roots()
+                present = [r for r in roots if os.path.isdir(r)]
+                self.missing = [r for r in roots if r not in present]
+                if present:
+                    summary = import_paths(
+                        catalogue, present, progress=lambda d, t: progress(self.label, d, t),
+                        cancel=cancel, workers=self.workers,
+                    )
+                    cancelled = summary.cancelled
+                    changed = bool(summary.imported or summary.updated or summary.moved
+                                   or summary.removed)
+                    if changed or summary.skipped:
+                        parts.append("Folders re-scanned: " + summary.describe()
+                                     + _skip_sentence(summary))
+                        details = _skip_lines(summary)
+                    if changed:
+                        placed = place_annotations(catalogue, progress)
+                        if placed:
+                            parts.append(placed)
+                if not cancelled:
+                    note, index_changed = sync_search_index(catalogue, self.data_dir,
+                                                            progress, cancel)
+        except LockWaitCancelled:
+            return JobOutcome(title="Folders re-scanned", message=CANCELLED_WAITING,
+                              cancelled=True, announce=False)
         sample = str(sample_archive_dir())
-        missing = [m for m in self.missing if m != sample]
+        missing = [display_path(m) for m in self.missing if m != sample]
         if missing:
             parts.append("Not available, so not re-scanned (their articles stay): "
                          + ", ".join(missing) + ".")

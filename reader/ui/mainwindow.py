@@ -28,6 +28,7 @@ from reader.ui.jobs import (
     ProcessJob,
     RescanJob,
     describe_error,
+    readonly_note,
     sample_import_job,
 )
 from reader.ui.links import classify_link
@@ -586,8 +587,14 @@ class MainWindow(QMainWindow):
         self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
 
     def start_background(self) -> None:
-        """After the first paint: first-start sample, or re-scan the folders; warm search."""
-        if self._library_size == 0 and not self.catalogue.roots():
+        """After the first paint: first-start sample, or re-scan the folders; warm search.
+
+        A library opened read-only (read-only media, or a full disk) is not re-scanned:
+        nothing found could be saved. The status bar says so, and why."""
+        if self.catalogue.readonly:
+            self._status(readonly_note(self.catalogue))
+            self.search_service.warm_up()
+        elif self._library_size == 0 and not self.catalogue.roots():
             # No index yet either: the job builds it, and search starts when it is done.
             self.jobs.submit(ProcessJob(sample_import_job(self.data_dir)))
         else:
