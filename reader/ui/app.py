@@ -20,7 +20,7 @@ from reader.ui import theme
 from reader.ui.fonts import ui_font
 from reader.ui.mainwindow import APP_TITLE, MainWindow
 from reader.ui.messages import install_excepthook
-from reader.ui.qt import QApplication, QEvent, QMessageBox, QObject, QTimer, QWidget
+from reader.ui.qt import QApplication, QEvent, QMessageBox, QObject, Qt, QTimer, QWidget
 from reader.ui.settings import Settings
 
 
@@ -100,7 +100,10 @@ def main(data_dir: str | os.PathLike[str] | None = None,
     try:
         window = build_window(data_dir)
     except ReaderError as exc:
-        QMessageBox.critical(None, APP_TITLE, str(exc))
+        # Plain text: the message names paths, which may hold '<' or '&'.
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, str(exc))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
         return 2
     start(window)
     return int(app.exec())

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtGui import Qt as QtGui  # Qt::mightBeRichText, the sniffing Qt itself does
 
 from reader.annotations.store import AnnotationStore
@@ -108,3 +110,22 @@ def test_message_boxes_show_paths_and_errors_as_text(window: MainWindow, qtbot, 
     window.progress.begin(f"Importing /archive/{EVIL}", immediately=True)
     assert label_shows(window.progress.label, EVIL)
     window.progress.end()
+
+
+def test_a_library_that_cannot_open_is_explained_as_text(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The start-up failure box (before any window exists) names paths: shown literally."""
+    from reader.errors import ReaderError
+    from reader.ui import app as app_module
+
+    def refuse(_data_dir: object) -> MainWindow:
+        raise ReaderError(f"The catalogue at /media/{EVIL} cannot be opened.")
+
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(app_module, "build_window", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    # Was: QMessageBox.critical, which sniffs its text and renders markup in it.
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
+        lambda *_args: pytest.fail("start-up error shown by a box that sniffs for markup")))
+    assert app_module.main("/nonexistent") == 2
+    assert len(shown) == 1
+    assert label_shows(shown[0], f"/media/{EVIL}"), shown[0].text()
