@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtGui import Qt as QtGui  # Qt::mightBeRichText, the sniffing Qt itself does
 
 from reader.annotations.store import AnnotationStore
