@@ -50,8 +50,13 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 # -- helpers ---------------------------------------------------------------------------
 
 @contextmanager
-def event_loop_watch(max_ms: float = 100.0) -> Iterator[list[float]]:
-    """Fail if the event loop stalls longer than *max_ms* inside the block."""
+def event_loop_watch(max_ms: float = 1000.0) -> Iterator[list[float]]:
+    """Fail if the event loop stalls longer than *max_ms* inside the block.
+
+    This catches work done on the GUI thread (a save or a re-render that blocks for
+    seconds), not jank: a busy CI machine can pause any process for 100-300 ms, so a tight
+    limit here fails at random. The fine figures (stalls while typing, p99) are measured
+    by bench/gui_bench.py."""
     gaps: list[float] = []
     last = [time.perf_counter()]
 
