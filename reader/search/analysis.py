@@ -72,18 +72,36 @@ def _no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def _narrow(text: str) -> str:
+    """Full-width ASCII forms and the ideographic space to ASCII, same length.
+
+    ``str.translate`` with a table walks every character in Python's slow path: 1 ms for
+    an 8 KB article, and search folds every hit's text for its snippet (at 300,000
+    articles that was a third of a query). The same map on the code points as a NumPy
+    array costs a sixth of it. (No lone surrogates here: UTF-32 cannot carry them.)"""
+    if len(text) < 256:
+        return text.translate(_WIDTH)
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+    points[(points >= 0xFF01) & (points <= 0xFF5E)] -= 0xFEE0
+    points[points == 0x3000] = 0x20
+    return points.tobytes().decode("utf-32-le")
+
+
 def quick_fold(text: str) -> str:
     """Width-fold and lowercase only: ``fold`` for text with no Traditional characters.
-    (``translate`` walks every character in Python's slow path; most text has nothing
-    to widen, which a regex search tells in C.)"""
+    (Most text has nothing to widen, which a regex search tells in C.)"""
+    text = _no_surrogates(text)
     if _FULL_WIDTH.search(text):
-        text = text.translate(_WIDTH)
-    return _no_surrogates(text).lower()
+        text = _narrow(text)
+    return text.lower()
 
 
 def fold(text: str) -> str:
     """Width-fold, lowercase and Simplify *text*, keeping its length whenever possible."""
-    text = _no_surrogates(text.translate(_WIDTH)).lower()
+    text = _no_surrogates(text)
+    if _FULL_WIDTH.search(text):
+        text = _narrow(text)
+    text = text.lower()
     if CJK_CHAR.search(text):
         simplified = _t2s().convert(text)
         if len(simplified) == len(text):

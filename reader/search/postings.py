@@ -12,11 +12,11 @@ Whoosh keeps the per-article record and the metadata fields (see ``whoosh_engine
 A segment file is immutable: a small JSON header naming its arrays, then the arrays, each
 aligned to 64 bytes, memory-mapped when read, then a table of CRC32 checksums, one per 4 KB
 block of the arrays. ``store.sqlite3`` (the manifest) lists the segments and, for each
-article, the segment holding its current version; postings of older versions are masked out
-at search time and dropped when segments are compacted. Files are written under a temporary
-name and renamed, and the manifest changes in one transaction, so a crash leaves either the
-old or the new state. The whole folder is derived data, rebuilt from the catalogue whenever
-it is missing or damaged.
+article, the segment holding its current version; postings of older versions are masked
+out at search time and dropped when segments are merged (``reader.search.merge``). Files
+are written under a temporary name and renamed, and the manifest changes in one
+transaction, so a crash leaves either the old or the new state. The whole folder is derived
+data, rebuilt from the catalogue whenever it is missing or damaged.
 
 Damage is never trusted silently. Why per-block checksums, checked on first touch: at
 100,000 articles the posting files hold 1.3 GB, and checking them whole when a segment is
@@ -206,7 +206,7 @@ class SegmentBuilder:
         del keys
         offsets = np.append(first, tfs.size).astype(np.uint32)
         vocab = "\n".join(f"{w}\t{s}" for w, s in sorted(self._latin.items()))
-        arrays: dict[str, np.ndarray] = {
+        arrays: dict[str, np.ndarray | SpilledArray] = {
             "keys": unique,
             "sparse": np.ascontiguousarray(unique[::SPARSE]),
             "offsets": offsets,
@@ -221,7 +221,7 @@ class SegmentBuilder:
             "vocab": np.frombuffer(vocab.encode("utf-8"), dtype=np.uint8),
         }
         name = f"seg-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}.post"
-        _write_arrays(folder / name, arrays, {"versions": self._versions})
+        write_arrays(folder / name, arrays, {"versions": self._versions})
         return name
 
 
@@ -233,7 +233,7 @@ class _BlockCrcs:
         self._crc = 0
         self._filled = 0
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes | memoryview) -> None:
         view = memoryview(data)
         if self._filled:
             take = min(BLOCK - self._filled, len(view))
@@ -262,7 +262,57 @@ def _data_start(header_length: int) -> int:
     return -(-(len(MAGIC) + _PREFIX.size + header_length) // BLOCK) * BLOCK
 
 
-def _write_arrays(path: Path, arrays: dict[str, np.ndarray], extra: dict[str, Any]) -> None:
+class SpilledArray:
+    """A 1-D array appended piece by piece to a temporary file, for a segment too large
+    to hold in memory while it is built (``reader.search.merge``). Written out by
+    ``write_arrays`` with plain reads, never mapped: its pages do not stay resident."""
+
+    def __init__(self, path: Path, dtype: Any) -> None:
+        self.path = path
+        self.dtype = np.dtype(dtype)
+        self.size = 0
+        self._out: Any = open(path, "wb")  # noqa: SIM115 - closed by finish()
+
+    def append(self, values: np.ndarray) -> None:
+        data = np.ascontiguousarray(values, dtype=self.dtype)
+        self._out.write(data.data.cast("B"))
+        self.size += int(data.size)
+
+    def finish(self) -> None:
+        if not self._out.closed:
+            self._out.close()
+
+    @property
+    def shape(self) -> tuple[int]:
+        return (self.size,)
+
+    @property
+    def nbytes(self) -> int:
+        return self.size * self.dtype.itemsize
+
+    def pieces(self, step: int = 8 << 20) -> Iterator[bytes]:
+        self.finish()
+        with open(self.path, "rb") as handle:
+            while piece := handle.read(step):
+                yield piece
+
+    def discard(self) -> None:
+        self.finish()
+        self.path.unlink(missing_ok=True)
+
+
+def _pieces(array: np.ndarray | SpilledArray) -> Iterator[bytes | memoryview]:
+    if isinstance(array, SpilledArray):
+        yield from array.pieces()
+    else:
+        # A view of the array's own memory: .tobytes() would copy the largest array of
+        # the segment once more at the peak of a worker's memory.
+        yield np.ascontiguousarray(array).data.cast("B")
+
+
+def write_arrays(path: Path, arrays: dict[str, np.ndarray | SpilledArray],
+                 extra: dict[str, Any]) -> None:
+    """Write a segment file: header, arrays (each aligned), checksum table; atomically."""
     layout: dict[str, Any] = {}
     offset = 0
     for key, array in arrays.items():
@@ -278,11 +328,11 @@ def _write_arrays(path: Path, arrays: dict[str, np.ndarray], extra: dict[str, An
         out.write(MAGIC + _PREFIX.pack(len(header), zlib.crc32(header), 0) + header)
         out.write(b"\0" * (start - out.tell()))
         for array in arrays.values():
-            data = np.ascontiguousarray(array).tobytes()
-            pad = b"\0" * (-len(data) % ALIGN)
-            crcs.feed(data)
+            for data in _pieces(array):
+                crcs.feed(data)
+                out.write(data)
+            pad = b"\0" * (-array.nbytes % ALIGN)
             crcs.feed(pad)
-            out.write(data)
             out.write(pad)
         table = crcs.finish()
         out.write(table)
@@ -424,6 +474,14 @@ class Segment:
         todo = blocks[~self._ok[blocks]]
         if todo.size:
             self._verify_blocks(np.unique(todo).tolist())
+
+    def release_pages(self) -> None:
+        """Let go of the file pages this process has mapped in (they stay in the OS page
+        cache). A merge reads whole segments; without this its resident size would grow
+        by every page it read, up to the size of the index."""
+        if hasattr(mmap, "MADV_DONTNEED") and len(self._map):
+            with contextlib.suppress(OSError, ValueError):
+                self._map.madvise(mmap.MADV_DONTNEED)
 
     def verify_all(self) -> None:
         """Check every block not checked yet (StoreDamaged on the first bad one)."""
@@ -746,6 +804,9 @@ class PostingStore:
         for name in empty:
             self._segments.pop(name, None)
             (self.folder / name).unlink(missing_ok=True)
+        # The last view holds the dropped segments (and their mapped pages) until the next
+        # query rebuilds it: after a merge of the whole index, gigabytes of them.
+        self._view = None
 
     def clear(self, whoosh: WhooshState | None = None) -> None:
         with self._guard(), self._db:
@@ -771,17 +832,28 @@ class PostingStore:
         return int(self._rows("SELECT count(*) FROM live")[0][0])
 
     def segment_stats(self) -> list[tuple[str, int, int]]:
-        """(segment, documents stored, documents live), for compaction decisions."""
+        """(segment, documents stored, documents live), oldest first: what merges plan by."""
         return [(r[0], r[1], r[2]) for r in self._rows(
             "SELECT s.name, s.docs, (SELECT count(*) FROM live l WHERE l.segment = s.name)"
             " FROM segments s ORDER BY s.created")]
 
-    def live_ids_in(self, names: Iterable[str]) -> list[int]:
-        out: list[int] = []
+    def live_parts(self, names: Iterable[str]) -> list[tuple[Segment, np.ndarray]]:
+        """(segment, mask of its live articles) for each listed one of *names*: what a
+        merge keeps."""
+        listed = set(self.segment_names())
+        parts = []
         for name in names:
-            out += [r[0] for r in self._rows(
-                "SELECT article_id FROM live WHERE segment = ?", (name,))]
-        return out
+            if name not in listed or name in self.excluded:
+                continue
+            seg = self.segment(name)
+            mask = np.zeros(seg.doc_count, dtype=bool)
+            rows = self._rows("SELECT local FROM live WHERE segment = ?", (name,))
+            locals_ = np.asarray([r[0] for r in rows], dtype=np.int64)
+            if locals_.size and (locals_.min() < 0 or locals_.max() >= seg.doc_count):
+                raise StoreDamaged(f"store.sqlite3: its rows for {name} do not match it")
+            mask[locals_] = True
+            parts.append((seg, mask))
+        return parts
 
     def view(self) -> StoreView:
         """A consistent read view, rebuilt only when the store changed."""

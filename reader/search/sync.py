@@ -231,9 +231,9 @@ def sync_index(
             done = _index_in_workers(catalogue, engine, todo, workers, report, cancel)
         summary.cancelled = done < total
         if not summary.cancelled:
-            compact = engine.compaction_plan()
-            if compact:
-                _index_in_process(catalogue, engine, compact, lambda a, b: None, cancel)
+            # Small and mostly-stale segments are merged (arrays only: nothing is
+            # analysed again), so the number of segments a query visits stays small.
+            engine.merge_segments(cancel)
     summary.updated = min(updated, done)
     summary.added = max(0, done - summary.updated)
     summary.seconds = time.perf_counter() - started

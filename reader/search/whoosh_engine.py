@@ -50,7 +50,7 @@ from whoosh import columns, fields, index, query
 
 from reader.errors import ReaderError
 from reader.locks import LockBusy, exclusive_lock
-from reader.search import analysis
+from reader.search import analysis, merge
 from reader.search.engine import Hit, IndexDoc, SearchResults, Sort, UserData
 from reader.search.evaluate import Evaluator, Match
 from reader.search.postings import (
@@ -796,23 +796,21 @@ class WhooshEngine:
 
     # -- compaction ----------------------------------------------------------------------
 
-    def compaction_plan(self, small: int = 512, max_docs: int = 1536) -> list[int]:
-        """Live articles worth re-indexing so small or mostly stale segments can go:
-        indexing them again into one new segment is the merge."""
-        stats = self.store.segment_stats()
-        small_segs = [s for s in stats if s[1] < small]
-        stale = [s for s in stats if s[1] >= small and s[2] < s[1] * 0.5]
-        chosen: list[str] = []
-        total = 0
-        if len(small_segs) > 4:
-            for name, _, live in small_segs:
-                if total + live > max_docs:
-                    break
-                chosen.append(name)
-                total += live
-        for name, _, live in stale:
-            if total + live > max_docs:
+    def merge_segments(self, cancel: Callable[[], bool] = lambda: False) -> int:
+        """Merge small segments in tiers (``reader.search.merge``); returns how many
+        merged segments were written. Stops between merges when *cancel* says so."""
+        if self.readonly:
+            return 0
+        written = 0
+        for group in merge.plan(self.store.segment_stats()):
+            if cancel():
                 break
-            chosen.append(name)
-            total += live
-        return self.store.live_ids_in(chosen) if chosen else []
+
+            def one(group: list[str] = group) -> str | None:
+                return merge.merge_segments(self.folder, self.store.live_parts(group))
+
+            name = self._guarded(one, answer=False)
+            if name is not None:
+                self.store.register(name)
+                written += 1
+        return written

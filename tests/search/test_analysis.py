@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.search import analysis
 
@@ -72,3 +74,17 @@ def test_fold_keeps_length_and_folds_width_case_and_script() -> None:
         assert len(analysis.fold(text)) == len(text)
     assert analysis.fold("ＶＩＰ會員２０１２") == "vip会员2012"
     assert analysis.quick_fold("ＶＩＰ Mixed") == "vip mixed"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("，。：（）ａＺ０！～\u3000")),
+               max_size=600))
+def test_width_folding_is_the_same_map_whatever_the_route(text: str) -> None:
+    """The NumPy route for long texts (snippets of every hit) maps exactly as the table."""
+    from reader.search.analysis import _WIDTH, _narrow, _no_surrogates, quick_fold
+
+    clean = _no_surrogates(text)
+    assert _narrow(clean) == clean.translate(_WIDTH)
+    assert _narrow(clean * 3) == (clean * 3).translate(_WIDTH)
+    assert quick_fold(text) == _no_surrogates(text.translate(_WIDTH)).lower()
+    assert len(quick_fold(text)) == len(text.lower())
