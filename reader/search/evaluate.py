@@ -272,7 +272,10 @@ class Evaluator:
             high_text = bounds[1].rstrip("~").replace("-", "")
             high = int(high_text.ljust(8, "9")) if bounds[1].endswith("~") else int(
                 high_text.ljust(8, "0"))
-            keep = (self.view.dates >= low) & (self.view.dates <= high)
+            # An undated article (stored as 0) matches no date filter, open-ended ones
+            # included: "date:..2022" means "dated 2022 or before", not "or unknown".
+            dates = self.view.dates
+            keep = (dates > 0) & (dates >= low) & (dates <= high)
             ids = self.view.ids[keep]
             return Match(ids, np.zeros(ids.size))
         found = self.filter_ids(node.field, value)

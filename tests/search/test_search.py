@@ -283,3 +283,33 @@ def test_bookmarks_tags_reading_state_and_notes_are_searchable(
     assert titles(library, "in:notes shipping") == []  # in the article, not in a note
     assert titles(library, "in:notes") == ["Chain of supply"]
     assert titles(library, "is:nonsense") == []
+
+
+def test_undated_articles_match_no_date_filter(tmp_path: Path) -> None:
+    """Issue 9.3: undated articles (stored as date 0) fell inside ``date:..2022``."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "dated.txt").write_text(
+        "2021-03-04\n\n亚马逊资讯:海外仓的旧账\n\n二〇二一年的海外仓租金上涨。\n", encoding="utf-8")
+    (archive / "undated.html").write_text(
+        "<html><head><title>海外仓没有日期</title></head><body><article>"
+        "<h1>海外仓没有日期</h1><p>这篇关于海外仓的文章没有写日期，读者无从知道它的年份。</p>"
+        "<p>它讨论海外仓的租金、退货和配送时效，内容足够长，可以当作一篇文章。</p>"
+        "</article></body></html>", encoding="utf-8")
+    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
+    import_paths(catalogue, [archive])
+    dates = {row["title"]: row["date"] for row in catalogue.list_articles()}
+    assert dates == {"海外仓的旧账": "2021-03-04", "海外仓没有日期": None}
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine)
+    lib = (catalogue, engine)
+    try:
+        assert set(titles(lib, "海外仓")) == {"海外仓的旧账", "海外仓没有日期"}
+        for query in ("date:..2022", "海外仓 date:..2022", "date:2021", "date:2000..2030"):
+            assert titles(lib, query) == ["海外仓的旧账"], query
+        assert titles(lib, "date:2023..") == []
+        # excluding a date range keeps the undated: they are not in it
+        assert titles(lib, "海外仓 -date:2021") == ["海外仓没有日期"]
+    finally:
+        engine.close()
+        catalogue.close()
