@@ -114,9 +114,14 @@ class Evaluator:
         return self._notes
 
     def run(self, root: Node) -> Match:
-        """Evaluate a whole query (``in:notes`` anywhere turns its words to the notes)."""
+        """Evaluate a whole query (``in:notes`` anywhere turns its words to the notes).
+
+        Words with nothing to search for (stop words, a lone ``-``, ``·`` or ``&``) are
+        dropped first: each one used to make its whole AND match nothing (``easy to``,
+        ``习近平 - 会谈``). Only when nothing at all is left does the answer say so."""
         self.notes_only = _has_filter(root, "in")
-        return self.evaluate(root)
+        pruned = _prune(root)
+        return self.evaluate(root if pruned is None else pruned)
 
     # -- scoring -----------------------------------------------------------------------
 
@@ -493,6 +498,35 @@ class Evaluator:
         if prefix.isascii() and prefix.isalpha():
             stems.add(analysis.stem(prefix))
         return self._word_scores(sorted(stems)[:256], fields)
+
+
+def _searchable(node: Text) -> bool:
+    """Whether *node* holds anything the index has: a CJK run, a word that is not a stop
+    word, a prefix, or a phrase of two or more words (stop words included: word pairs)."""
+    folded = analysis.fold(node.text)
+    if analysis.CJK_RUN.search(folded):
+        return True
+    words = analysis._LATIN_WORD.findall(analysis.CJK_RUN.sub(" ", folded))
+    if node.prefix and words:
+        return True
+    if node.phrase and len(words) >= 2:
+        return True
+    return any(w not in analysis.STOP_WORDS for w in words)
+
+
+def _prune(node: Node) -> Node | None:
+    """*node* without its Text leaves that have nothing to search for (None: nothing left)."""
+    if isinstance(node, Text):
+        return node if _searchable(node) else None
+    if isinstance(node, Not):
+        child = _prune(node.child)
+        return None if child is None else Not(child)
+    if isinstance(node, And | Or):
+        kept = [k for k in (_prune(c) for c in node.children) if k is not None]
+        if not kept:
+            return None
+        return kept[0] if len(kept) == 1 else type(node)(kept)
+    return node
 
 
 def _has_filter(node: Node, fld: str) -> bool:

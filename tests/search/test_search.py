@@ -313,3 +313,27 @@ def test_undated_articles_match_no_date_filter(tmp_path: Path) -> None:
     finally:
         engine.close()
         catalogue.close()
+
+
+@pytest.mark.parametrize("query", ["shipping to Europe", "the shipping", "shipping, to Europe"])
+def test_stop_words_are_dropped_not_matched(library: tuple[Catalogue, WhooshEngine],
+                                            query: str) -> None:
+    """Issue 9.1: a stop word emptied its whole query (``easy to`` found nothing)."""
+    assert titles(library, query) == ["Shipping costs fall"]
+
+
+@pytest.mark.parametrize("separator", ["-", "·", "，", "&", "、", "|"])
+def test_lone_punctuation_between_words_is_a_separator(
+        library: tuple[Catalogue, WhooshEngine], separator: str) -> None:
+    """Issue 9.1: ``习近平 - 会谈`` (and ``·``, ``，``, ``&``) found nothing."""
+    assert titles(library, f"海外仓 {separator} 双十一") == ["双十一复盘"]
+
+
+def test_a_query_of_only_stop_words_says_there_is_nothing_to_search(
+        library: tuple[Catalogue, WhooshEngine]) -> None:
+    catalogue, engine = library
+    results = search_library(catalogue, engine, "the of")
+    assert results.hits == []
+    # 'the' is dropped; what is left is "everything but 双十一"
+    everything = {title.split(":", 1)[-1] for _, title, _, _ in ARTICLES.values()}
+    assert set(titles(library, "the -双十一", limit=50)) == everything - {"双十一复盘"}
