@@ -47,6 +47,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 from whoosh import columns, fields, index, query
+from whoosh.filedb.filestore import FileStorage
 
 from reader.errors import ReaderError
 from reader.locks import LockBusy, exclusive_lock
@@ -160,6 +161,14 @@ class _UseLock:
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
+
+
+def _storage(folder: Path, *, readonly: bool = False) -> FileStorage:
+    """Whoosh's files read with plain reads, not memory-mapped. Mapped, every page Whoosh
+    touched while merging its segments stayed in the indexing process's resident set
+    (110 MB of 180 MB at 92,000 records, growing with the library); its records are small
+    and read rarely enough that reads cost nothing measurable at search time."""
+    return FileStorage(str(folder), supports_mmap=False, readonly=readonly)
 
 
 def make_schema() -> fields.Schema:
@@ -310,7 +319,7 @@ class WhooshEngine:
                 raise _Unusable(f"an index of another version ({version[:20]!r})")
             self.store = PostingStore(folder, readonly=self.readonly)
             self._check_whoosh()
-            self.ix = index.open_dir(str(folder), readonly=self.readonly)
+            self.ix = _storage(folder, readonly=self.readonly).open_index()
             with self.ix.searcher() as searcher:
                 # Touch every segment's files: a truncated segment fails here, not mid-search.
                 # (An index with no records has no column reader: nothing to touch.)
@@ -386,7 +395,7 @@ class WhooshEngine:
 
     def _create(self) -> None:
         self.folder.mkdir(parents=True)
-        self.ix = index.create_in(str(self.folder), make_schema())
+        self.ix = _storage(self.folder).create_index(make_schema())
         self.store = PostingStore(self.folder, create=True)
         self.store.record_whoosh(self._whoosh_state())
         (self.folder / "VERSION").write_text(INDEX_VERSION)  # last: the index is whole
