@@ -830,6 +830,11 @@ class Catalogue:
         """Article id -> content hash: what the search index must hold."""
         return dict(self._db.execute("SELECT id, hash FROM articles"))
 
+    def iter_versions(self) -> Iterator[tuple[int, str]]:
+        """(article id, content hash) in id order, read as it goes (a library of
+        300,000 articles is not held in memory to be compared with the index)."""
+        yield from self._db.execute("SELECT id, hash FROM articles ORDER BY id")
+
     def index_row(self, article_id: int) -> dict[str, Any] | None:
         row = self._db.execute(
             "SELECT id, hash, title, blocks, date, site, source_url, language FROM articles"

@@ -749,8 +749,21 @@ class PostingStore:
     # -- writing -----------------------------------------------------------------------
 
     def register(self, name: str, whoosh: WhooshState | None = None) -> None:
-        """Make a written segment's articles live (their older versions stop counting)."""
+        """Make a written segment's articles live (their older versions stop counting).
+
+        A segment opened only to be registered is let go again: the process that
+        writes an index of 300,000 articles would otherwise keep every segment's
+        per-article arrays and versions (~150 bytes an article); searches reopen it."""
+        opened_here = name not in self._segments
         seg = self.segment(name)
+        try:
+            self._register(name, seg, whoosh)
+        finally:
+            if opened_here and self._segments.get(name) is seg:
+                del self._segments[name]
+                seg.release_pages()
+
+    def _register(self, name: str, seg: Segment, whoosh: WhooshState | None) -> None:
         with self._guard(), self._db:
             self._db.execute("INSERT INTO segments(name, docs, created) VALUES (?, ?, ?)",
                              (name, seg.doc_count, time.time()))
@@ -825,6 +838,14 @@ class PostingStore:
     def live_versions(self) -> dict[int, str]:
         rows = self._rows("SELECT article_id, version, segment FROM live")
         return {int(i): v for i, v, s in rows if s not in self.excluded}
+
+    def iter_live_versions(self) -> Iterator[tuple[int, str]]:
+        """(article id, version) of the live articles in id order, read as it goes."""
+        with self._guard():
+            for article_id, version, segment in self._db.execute(
+                    "SELECT article_id, version, segment FROM live ORDER BY article_id"):
+                if segment not in self.excluded:
+                    yield int(article_id), version
 
     def live_count(self) -> int:
         if self.excluded:

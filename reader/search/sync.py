@@ -17,8 +17,9 @@ import math
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -131,12 +132,51 @@ def _build_segment(ids: list[int]) -> tuple[str, list[RecordMeta]] | None:
 
 # -- parent side -----------------------------------------------------------------------
 
-def _chunks(ids: list[int], workers: int) -> list[list[int]]:
+def _chunks(ids: Sequence[int], workers: int) -> Iterator[list[int]]:
+    """Segment-sized runs of *ids*, made as the pool asks for them (not all at once)."""
     size = min(SEGMENT_DOCS, max(64, math.ceil(len(ids) / max(workers, 1))))
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
+    for i in range(0, len(ids), size):
+        yield list(ids[i : i + size])
 
 
-def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: list[int],
+@dataclass
+class VersionDiff:
+    """How the index differs from the catalogue, found by walking both in id order.
+
+    Two dicts of id -> version for the whole library cost ~250 bytes per article in
+    the importing process (75 MB at 300,000 articles, each side); the walk keeps only
+    the ids that need work, 8 bytes each."""
+
+    library: int = 0
+    indexed: int = 0  # live in the index at the catalogue's version
+    todo: array[int] = field(default_factory=lambda: array("q"))  # missing or stale, in order
+    stale: int = 0  # of todo: in the index at another version
+    removed: array[int] = field(default_factory=lambda: array("q"))  # indexed, not in library
+
+
+def version_diff(catalogue: Catalogue, engine: WhooshEngine) -> VersionDiff:
+    diff = VersionDiff()
+    ids, digests = engine.indexed_version_digests()
+    at, count = 0, len(ids)
+    for article_id, version in catalogue.iter_versions():
+        diff.library += 1
+        while at < count and ids[at] < article_id:
+            diff.removed.append(ids[at])
+            at += 1
+        if at < count and ids[at] == article_id:
+            if digests[at] == hash(version):
+                diff.indexed += 1
+            else:
+                diff.todo.append(article_id)
+                diff.stale += 1
+            at += 1
+        else:
+            diff.todo.append(article_id)
+    diff.removed.extend(ids[at:])
+    return diff
+
+
+def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[int],
                       report: Progress, cancel: Cancel) -> int:
     """Index in this process, a segment at a time; a cancel keeps what was analysed."""
     done = 0
@@ -157,7 +197,7 @@ def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: list[int]
     return done
 
 
-def _index_in_workers(catalogue: Catalogue, engine: WhooshEngine, ids: list[int],
+def _index_in_workers(catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[int],
                       workers: int, report: Progress, cancel: Cancel) -> int:
     """Segments built by worker processes (``reader.workers``: no shared counter or
     semaphore, and they die with this process), registered here in order. A segment whose
@@ -203,14 +243,11 @@ def sync_index(
     summary = SyncSummary(rebuilt=engine.rebuilt)
     engine.rebuilt = False
     with _sync_lock(engine.folder):
-        wanted = catalogue.versions()
-        have = engine.indexed_versions()
-        removed = [i for i in have if i not in wanted]
-        todo = sorted(i for i, v in wanted.items() if have.get(i) != v)
-        updated = sum(1 for i in todo if i in have)
-        if removed:
-            engine.delete(removed)
-            summary.removed = len(removed)
+        diff = version_diff(catalogue, engine)
+        todo, updated = diff.todo, diff.stale
+        if diff.removed:
+            engine.delete(diff.removed)
+            summary.removed = len(diff.removed)
         total = len(todo)
         last = [0.0]
 
@@ -248,14 +285,13 @@ def check_index(catalogue: Catalogue, engine: WhooshEngine, *,
     row by row), without repairing anything: ``damaged`` counts the damage found and
     ``damage`` describes it; articles in damaged segments count as missing."""
     damage = engine.verify(repair=False) if verify else []
-    wanted = catalogue.versions()
-    have = engine.indexed_versions()
+    diff = version_diff(catalogue, engine)
     report: dict[str, Any] = {
-        "library": len(wanted),
-        "indexed": sum(1 for i, v in have.items() if wanted.get(i) == v),
-        "missing": sum(1 for i in wanted if i not in have),
-        "stale": sum(1 for i, v in have.items() if i in wanted and wanted[i] != v),
-        "extra": sum(1 for i in have if i not in wanted),
+        "library": diff.library,
+        "indexed": diff.indexed,
+        "missing": len(diff.todo) - diff.stale,
+        "stale": diff.stale,
+        "extra": len(diff.removed),
     }
     if verify:
         report["damaged"] = len(damage)

@@ -40,6 +40,7 @@ import sqlite3
 import time
 import uuid
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -619,6 +620,19 @@ class WhooshEngine:
 
     def indexed_versions(self) -> dict[int, str]:
         return self._guarded(lambda: self.store.live_versions(), answer=False)
+
+    def indexed_version_digests(self) -> tuple[array[int], array[int]]:
+        """The live article ids in order, and beside each ``hash()`` of its version: what
+        a comparison with the catalogue needs in 16 bytes an article (within this
+        process; ``indexed_versions`` as a dict costs ~175)."""
+        def read() -> tuple[array[int], array[int]]:
+            ids, digests = array("q"), array("q")
+            for article_id, version in self.store.iter_live_versions():
+                ids.append(article_id)
+                digests.append(hash(version))
+            return ids, digests
+
+        return self._guarded(read, answer=False)
 
     def doc_count(self) -> int:
         return self._guarded(lambda: self.store.live_count(), answer=False)

@@ -213,3 +213,33 @@ def test_filters_follow_the_index_after_changes(library) -> None:  # type: ignor
     assert [catalogue.summary(h.id)["title"] for h in  # type: ignore[index]
             search_library(catalogue, engine, "site:出海观察资讯").hits] == ["新站点的报道"]
     engine.close()
+
+
+def test_version_walk_agrees_with_a_dict_comparison(library) -> None:  # type: ignore[no-untyped-def]
+    """The id-ordered walk that replaced two whole-library dicts: missing, stale and
+    removed articles interleaved (first, middle and last ids) come out as a plain dict
+    comparison of the catalogue and the index says."""
+    tmp_path, archive, catalogue = library
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine, workers=1)
+    for i in (0, 17, 39):  # stale: the text changed after indexing
+        path = archive / f"a{i:05d}.txt"
+        path.write_text(path.read_text(encoding="utf-8") + "补充一句。\n", encoding="utf-8")
+    for i in (1, 20, 38):  # removed from the archive
+        (archive / f"a{i:05d}.txt").unlink()
+    write_articles(archive, 3, start=500)  # missing: new since
+    import_paths(catalogue, [archive], workers=1)
+    wanted, have = catalogue.versions(), engine.indexed_versions()
+    expected = {
+        "library": len(wanted),
+        "indexed": sum(1 for i, v in have.items() if wanted.get(i) == v),
+        "missing": sum(1 for i in wanted if i not in have),
+        "stale": sum(1 for i, v in have.items() if i in wanted and wanted[i] != v),
+        "extra": sum(1 for i in have if i not in wanted),
+    }
+    assert expected == {"library": 40, "indexed": 34, "missing": 3, "stale": 3, "extra": 3}
+    assert check_index(catalogue, engine) == expected
+    summary = sync_index(catalogue, engine, workers=1)
+    assert (summary.added, summary.updated, summary.removed) == (3, 3, 3)
+    assert check_index(catalogue, engine)["indexed"] == 40
+    engine.close()
