@@ -30,40 +30,94 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
 CJK_CLASS = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
     "\U00020000-\U0003134f"
 )
-_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x3040, 0x30FF),
-               (0xAC00, 0xD7AF), (0x20000, 0x3134F))
+_CJK_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+               (0x3040, 0x30FF), (0xAC00, 0xD7AF), (0x20000, 0x3134F))
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+_CJK_SPLIT = re.compile(f"([{CJK_CLASS}]+)")  # split() alternates: other, CJK run, ...
 _LATIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"\w")
 
-# Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic space to space: same length.
-_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_WIDTH[0x3000] = 0x20
+# Characters that are invisible inside a word: soft hyphen, zero-width space, non-joiner
+# and joiner, word joiner, and the BOM used as a zero-width no-break space. Pages put
+# them inside words ("réac\xadtion") to help line breaking; search skips them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 STOP_WORDS = frozenset(
     "a an and are as at be by for from has have in is it its of on or that the this to "
     "was were will with".split()
 )
 
+# Latin letters that have no decomposition to a base letter, folded as Lucene's
+# ASCIIFoldingFilter folds them (one character each; ß, æ, œ and þ, which it spells
+# with two, are kept: folding must keep the text's length).
+_LETTER_EXTRAS = {"ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ł": "l", "ŀ": "l",
+                  "ŧ": "t", "ƀ": "b", "ɨ": "i", "ʉ": "u", "ſ": "s"}
+
+
+def _accent_base(char: str) -> str | None:
+    """The base letter of an accented Latin letter (é -> e), or None."""
+    if char in _LETTER_EXTRAS:
+        return _LETTER_EXTRAS[char]
+    base = "".join(c for c in unicodedata.normalize("NFD", char)
+                   if not unicodedata.combining(c))
+    return base.lower() if len(base) == 1 and base.isascii() and base != char else None
+
 
 @functools.lru_cache(maxsize=1)
-def _t2s():  # type: ignore[no-untyped-def]
+def _fold_table() -> np.ndarray:
+    """Code point -> folded code point, for every character up to the CJK extensions.
+
+    One table does, character by character (so the folded text has the original's
+    length and offsets): full-width ASCII to ASCII and the ideographic space to a space;
+    accented Latin letters to their base letter (café -> cafe, Māori -> maori, as
+    Lucene's ASCII folding: both sides are folded, so either spelling finds both); and
+    every Han character to its Simplified form through OpenCC's Taiwan (tw2s), Hong Kong
+    (hk2s) and standard (t2s) tables, variants included (接著 -> 接着, 衞生 -> 卫生,
+    敍 -> 叙), until nothing changes. Character by character rather than OpenCC's phrase
+    conversion: a query and an article then fold a character the same way whatever
+    stands beside it (乾 is always 干 here, in 乾隆 too: an allowed extra)."""
     import opencc
 
-    return opencc.OpenCC("t2s.json")
+    table = np.arange(0x31350, dtype=np.uint32)
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = ord(chr(code - 0xFEE0).lower())
+    table[0x3000] = 0x20
+    table[ord("ς")] = ord("σ")  # str.lower writes a final sigma at a word's end only
+    for low, high in ((0xC0, 0x2AF), (0x1E00, 0x1EFF)):
+        for code in range(low, high + 1):
+            base = _accent_base(chr(code).lower())
+            if base is not None:
+                table[code] = ord(base)
+    han = [chr(code) for low, high in _HAN_RANGES for code in range(low, high + 1)]
+    joined = "\n".join(han)  # one character a line: no phrase can span two
+    for config in ("tw2s.json", "hk2s.json", "t2s.json"):
+        converted = opencc.OpenCC(config).convert(joined).split("\n")
+        if len(converted) != len(han):  # pragma: no cover - a table that drops lines
+            continue
+        for original, simple in zip(han, converted, strict=True):
+            if len(simple) == 1 and simple != original:
+                table[ord(original)] = ord(simple)
+    for _ in range(4):  # chains (a Taiwan form to a standard one to Simplified)
+        folded = table[table]
+        if np.array_equal(folded, table):
+            break
+        table = folded
+    return table
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -72,44 +126,37 @@ def _no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def _narrow(text: str) -> str:
-    """Full-width ASCII forms and the ideographic space to ASCII, same length.
-
-    ``str.translate`` with a table walks every character in Python's slow path: 1 ms for
-    an 8 KB article, and search folds every hit's text for its snippet (at 300,000
-    articles that was a third of a query). The same map on the code points as a NumPy
-    array costs a sixth of it. (No lone surrogates here: UTF-32 cannot carry them.)"""
-    if len(text) < 256:
-        return text.translate(_WIDTH)
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
-    points[(points >= 0xFF01) & (points <= 0xFF5E)] -= 0xFEE0
-    points[points == 0x3000] = 0x20
-    return points.tobytes().decode("utf-32-le")
-
-
-def quick_fold(text: str) -> str:
-    """Width-fold and lowercase only: ``fold`` for text with no Traditional characters.
-    (Most text has nothing to widen, which a regex search tells in C.)"""
-    text = _no_surrogates(text)
-    if _FULL_WIDTH.search(text):
-        text = _narrow(text)
-    return text.lower()
-
-
 def fold(text: str) -> str:
-    """Width-fold, lowercase and Simplify *text*, keeping its length whenever possible."""
+    """Lowercase *text* and fold width, accents and Chinese script (see ``_fold_table``),
+    keeping its length: offsets in folded text are offsets in the original.
+
+    ``İ`` is lowercased to ``i`` (``str.lower`` makes it two characters). The table is
+    applied to the code points as a NumPy array: ``str.translate`` walks each character
+    in Python (1 ms for an 8 KB article; search folds every hit's text for its snippet)."""
     text = _no_surrogates(text)
-    if _FULL_WIDTH.search(text):
-        text = _narrow(text)
+    if "\u0130" in text:
+        text = text.replace("\u0130", "I")
     text = text.lower()
-    if CJK_CHAR.search(text):
-        simplified = _t2s().convert(text)
-        if len(simplified) == len(text):
-            return simplified
-        # A phrase rule changed the length: convert character by character instead.
-        convert = _t2s().convert
-        return "".join(c if len(s := convert(c)) != 1 else s for c in text)
-    return text
+    if text.isascii():
+        return text
+    table = _fold_table()
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    folded = table[np.minimum(codes, table.size - 1)]
+    folded = np.where(codes < table.size, folded, codes)
+    return folded.astype(np.uint32).tobytes().decode("utf-32-le")
+
+
+def visible(folded: str) -> str:
+    """*folded* without the characters that are invisible inside words (``INVISIBLE``):
+    what words, pairs and text checks look at. (Offsets into the result are not
+    offsets into the article; snippets work on the folded text itself.)"""
+    return _INVISIBLE.sub("", folded) if _INVISIBLE.search(folded) else folded
+
+
+def latin_words(folded: str) -> list[str]:
+    """The Latin (non-CJK) words of folded, visible text, in order: letters and digits,
+    split at everything else. The one tokenizer of both the indexer and the query."""
+    return _LATIN_WORD.findall(CJK_RUN.sub(" ", folded))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -138,7 +185,10 @@ _cut = _rjieba_cut()
 
 def words(folded: str, latin: dict[str, str] | None = None,
           pairs: list[str] | None = None) -> Counter[str]:
-    """Word terms of already-folded text: jieba words for CJK, Porter stems for Latin.
+    """Word terms of already-folded text: jieba words for CJK runs, Porter stems for the
+    Latin words between them (``latin_words``: the query's tokenizer too, so an indexed
+    word and a queried one are cut the same way; jieba alone cut ``maori``'s non-ASCII
+    cousins and every Cyrillic or Greek word into letters).
 
     With *latin*, also records each Latin word seen and its stem (the vocabulary that
     prefix queries such as ``logist*`` expand over); with *pairs*, every two consecutive
@@ -146,14 +196,14 @@ def words(folded: str, latin: dict[str, str] | None = None,
     CJK text in between breaking the run): what phrase queries look up."""
     terms: Counter[str] = Counter()
     previous: str | None = None
-    for token in _cut(folded):
-        if not _HAS_WORD.search(token):
-            continue
-        if CJK_CHAR.search(token):
-            terms[token] += 1
+    for index, part in enumerate(_CJK_SPLIT.split(visible(folded))):
+        if index % 2:  # a CJK run
+            for token in _cut(part):
+                if _HAS_WORD.search(token):
+                    terms[token] += 1
             previous = None
             continue
-        for word in _LATIN_WORD.findall(token):
+        for word in _LATIN_WORD.findall(part):
             stemmed = stem(word)
             if word not in STOP_WORDS:
                 terms[stemmed] += 1
@@ -168,7 +218,7 @@ def words(folded: str, latin: dict[str, str] | None = None,
 
 def latin_stems(folded: str) -> list[str]:
     """The stems of the Latin words of *folded*, in order, stop words included."""
-    return [stem(w) for w in _LATIN_WORD.findall(CJK_RUN.sub(" ", folded))]
+    return [stem(w) for w in latin_words(visible(folded))]
 
 
 def query_words(folded: str) -> list[str]:
@@ -272,7 +322,6 @@ class DocTerms:
     tfs: np.ndarray  # uint8, aligned with keys: word frequency (capped) or pair signature
     body_length: int  # word tokens in the body (BM25's document length)
     title_length: int
-    needs_opencc: bool  # folding this text needs OpenCC (it holds Traditional forms)
     latin: dict[str, str] = field(default_factory=dict)  # Latin word -> its stem
 
 
@@ -284,8 +333,7 @@ def _word_arrays(terms: Counter[str], kind: int) -> tuple[np.ndarray, np.ndarray
 
 def analyse(title: str, body: str) -> DocTerms:
     """Fold, segment, stem and pair one article: the costly, parallel part of indexing."""
-    folded_title, folded_body = fold(title), fold(body)
-    needs_opencc = (folded_body != quick_fold(body)) or (folded_title != quick_fold(title))
+    folded_title, folded_body = visible(fold(title)), visible(fold(body))
     latin: dict[str, str] = {}
     pairs: list[str] = []
     body_words = words(folded_body, latin, pairs)
@@ -304,5 +352,5 @@ def analyse(title: str, body: str) -> DocTerms:
         keys=keys, tfs=np.minimum(tfs[first], 255).astype(np.uint8),
         body_length=int(sum(body_words.values())),
         title_length=int(sum(title_words.values())),
-        needs_opencc=needs_opencc, latin=latin,
+        latin=latin,
     )

@@ -29,6 +29,8 @@ from reader.search.snippets import Needles
 TITLE_BOOST = 3.0
 TITLE_BONUS = 4.0
 K1, B = 1.2, 0.75
+PHRASE_WEIGHT = 2.0  # a phrase's own BM25 against that of the words inside it
+PREFIX_STEMS = 4096  # stems a prefix query expands to before it keeps the most common
 
 Check = Callable[[int, str, str], bool]  # (article id, folded title, folded body) -> match
 FilterIds = Callable[[str, str], np.ndarray | None]  # (field, value) -> sorted ids, or None
@@ -53,6 +55,7 @@ def _merge_needles(matches: list[Match]) -> Needles:
         out.literals += m.needles.literals
         out.stems |= m.needles.stems
         out.prefixes += m.needles.prefixes
+        out.phrases += m.needles.phrases
     return out
 
 
@@ -316,19 +319,19 @@ class Evaluator:
     def _note_text(self, node: Text) -> Match:
         """Articles with a note or highlighted quote holding the words of *node*."""
         notes = self.notes()
-        folded = analysis.fold(node.text).strip()
+        folded = analysis.visible(analysis.fold(node.text)).strip()
         if node.phrase:
             literals, stems, prefix = [" ".join(folded.split())], set(), None
         else:
             literals = analysis.CJK_RUN.findall(folded)
-            words = analysis._LATIN_WORD.findall(analysis.CJK_RUN.sub(" ", folded))
+            words = analysis.latin_words(folded)
             prefix = words.pop() if node.prefix and words else None
             stems = {analysis.stem(w) for w in words if w not in analysis.STOP_WORDS}
         if not (literals or stems or prefix):
             return Match.none()
         found: dict[int, float] = {}
         for index, (aid, _, text) in enumerate(notes.items):
-            if not all(lit in text for lit in literals):
+            if not all(lit in analysis.visible(text) for lit in literals):
                 continue
             if (stems or prefix) and not (
                 stems <= notes.stems(index)
@@ -356,7 +359,7 @@ class Evaluator:
         return match
 
     def _article_text(self, node: Text) -> Match:
-        folded = analysis.fold(node.text).strip()
+        folded = analysis.visible(analysis.fold(node.text)).strip()
         in_body = node.field in (None, "body")
         in_title = node.field in (None, "title")
         fields = (in_body, in_title)
@@ -373,7 +376,7 @@ class Evaluator:
             if len(run) > 2 or any(ord(c) > 0xFFFF for c in run):
                 literals.append(run)
         latin = analysis.CJK_RUN.sub(" ", folded)
-        latin_words = analysis._LATIN_WORD.findall(latin)
+        latin_words = analysis.latin_words(folded)
         for word in latin_words:
             if node.prefix and word == latin_words[-1] and latin.rstrip().endswith(word):
                 parts.append(self._prefix(word, fields))
@@ -386,6 +389,10 @@ class Evaluator:
             phrase = " ".join(folded.split())
             literals = [phrase]
             needles = Needles(literals=[phrase])
+        elif len(parts) > 1 and not any(c.isspace() for c in folded):
+            # One typed token of several parts (甲00007乙, covid-19): where it occurs as
+            # typed, it is marked as one hit, not as parts that happen to touch.
+            needles.literals.append(folded)
         if not parts:
             return Match.none([f"nothing to search for in {node.text!r}"])
         match = parts[0] if len(parts) == 1 else self._and(parts)
@@ -487,26 +494,44 @@ class Evaluator:
         content = [s for s in dict.fromkeys(sequence) if s not in analysis.STOP_WORDS]
         fields = (fld in (None, "body"), fld in (None, "title"))
         ranking = self._word_scores(content, fields) if content else Match.none()
-        match = Match(ids, self._aligned(ids, ranking))
-        match.needles = Needles(stems=set(content) or set(sequence))
+        scores = self._aligned(ids, ranking)
+        # The phrase itself scores too: BM25 of how often its word pairs occur (for two
+        # words, exactly how often the phrase does), so an article that repeats the
+        # phrase ranks above one that holds its words mostly apart.
+        for p in postings:
+            scores += PHRASE_WEIGHT * self._aligned(ids, Match(p.ids, self._bm25(p, False)))
+        match = Match(ids, scores)
+        match.needles = Needles(phrases=[sequence])
         if len(sequence) > 2 or fld is not None:
             match.check = _sequence_check(sequence, fld)
         return match
 
     def _prefix(self, prefix: str, fields: tuple[bool, bool]) -> Match:
+        """Every indexed word starting with *prefix*, by its stem. Beyond PREFIX_STEMS
+        stems (``a*`` in a large English archive) the most common are kept, and the
+        answer says so: an alphabetical cut once hid COVID and COP28 from ``co*``."""
         stems = self.view.stems_with_prefix(prefix)
         if prefix.isascii() and prefix.isalpha():
             stems.add(analysis.stem(prefix))
-        return self._word_scores(sorted(stems)[:256], fields)
+        ordered = sorted(stems)
+        if len(ordered) <= PREFIX_STEMS:
+            return self._word_scores(ordered, fields)
+        frequency = [p.df for p in self.view.postings(
+            [analysis.word_key(s, analysis.BODY_WORD) for s in ordered])]
+        common = sorted(range(len(ordered)), key=lambda i: -frequency[i])[:PREFIX_STEMS]
+        match = self._word_scores([ordered[i] for i in sorted(common)], fields)
+        match.notes.append(f"{prefix}* stands for {len(ordered):,} words; the "
+                           f"{PREFIX_STEMS:,} most common of them were searched")
+        return match
 
 
 def _searchable(node: Text) -> bool:
     """Whether *node* holds anything the index has: a CJK run, a word that is not a stop
     word, a prefix, or a phrase of two or more words (stop words included: word pairs)."""
-    folded = analysis.fold(node.text)
+    folded = analysis.visible(analysis.fold(node.text))
     if analysis.CJK_RUN.search(folded):
         return True
-    words = analysis._LATIN_WORD.findall(analysis.CJK_RUN.sub(" ", folded))
+    words = analysis.latin_words(folded)
     if node.prefix and words:
         return True
     if node.phrase and len(words) >= 2:
@@ -554,7 +579,7 @@ def _literal_check(literals: list[str], fld: str | None, phrase: bool) -> Check:
         return " ".join(text.split()) if phrase else text
 
     def check(article_id: int, title: str, body: str) -> bool:
-        targets = [squash(t) for t in _fields_of(fld, title, body)]
+        targets = [squash(analysis.visible(t)) for t in _fields_of(fld, title, body)]
         return all(any(lit in t for t in targets) for lit in literals)
 
     return check
@@ -564,7 +589,7 @@ def _sequence_check(sequence: list[str], fld: str | None) -> Check:
     wanted = " " + " ".join(sequence) + " "
 
     def check(article_id: int, title: str, body: str) -> bool:
-        targets = _fields_of(fld, title, body)
+        targets = [analysis.visible(t) for t in _fields_of(fld, title, body)]
         return any(wanted in " " + " ".join(analysis.latin_stems(t)) + " " for t in targets)
 
     return check

@@ -188,7 +188,6 @@ def merge_segments(folder: Path, parts: Sequence[tuple[Segment, np.ndarray]]) ->
             "dates": live_of("dates"),
             "body_lengths": live_of("body_lengths"),
             "title_lengths": live_of("title_lengths"),
-            "opencc": live_of("opencc"),
             "vocab": _vocab(parts),
         }
         write_arrays(folder / name, arrays, {"versions": versions})

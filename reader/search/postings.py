@@ -162,7 +162,6 @@ class SegmentBuilder:
         self._dates: list[int] = []
         self._body: list[int] = []
         self._title: list[int] = []
-        self._opencc: list[bool] = []
         self._latin: dict[str, str] = {}
 
     def __len__(self) -> int:
@@ -179,7 +178,6 @@ class SegmentBuilder:
         self._dates.append(doc.date)
         self._body.append(t.body_length)
         self._title.append(t.title_length)
-        self._opencc.append(t.needs_opencc)
         self._latin.update(t.latin)
 
     def write(self, folder: Path) -> str:
@@ -217,7 +215,6 @@ class SegmentBuilder:
             "body_lengths": np.asarray(self._body, dtype=np.uint32),
             "title_lengths": np.minimum(np.asarray(self._title, dtype=np.int64),
                                         65535).astype(np.uint16),
-            "opencc": np.asarray(self._opencc, dtype=np.bool_),
             "vocab": np.frombuffer(vocab.encode("utf-8"), dtype=np.uint8),
         }
         name = f"seg-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}.post"
@@ -422,7 +419,6 @@ class Segment:
         self.docnums, self.tfs = a["docnums"], a["tfs"]
         self.ids, self.dates = a["ids"], a["dates"]
         self.body_lengths, self.title_lengths = a["body_lengths"], a["title_lengths"]
-        self.opencc = a["opencc"]
         if self.offsets.size:
             self._touch("offsets", self.offsets.size - 1, self.offsets.size)
         if not (self.offsets.size == self.keys.size + 1 and len(self.versions) == self.ids.size
@@ -939,7 +935,6 @@ class StoreView:
         self._dates_by_id[self.ids] = self.dates
         self.avg_body = body_total / self.count if self.count else 1.0
         self.avg_title = title_total / self.count if self.count else 1.0
-        self._opencc: dict[int, bool] | None = None
 
     def postings(self, keys: Sequence[int]) -> list[Postings]:
         """For each key: the live articles holding it, with term frequency and lengths."""
@@ -990,15 +985,6 @@ class StoreView:
     def date_of(self, ids: np.ndarray) -> np.ndarray:
         keep = ids < self._dates_by_id.size
         return np.where(keep, self._dates_by_id[np.where(keep, ids, 0)], 0)
-
-    def needs_opencc(self, article_id: int) -> bool:
-        if self._opencc is None:
-            table: dict[int, bool] = {}
-            for seg, mask in self.segments:
-                flagged = seg.ids[mask & np.asarray(seg.opencc, dtype=bool)]
-                table.update((int(i), True) for i in flagged)
-            self._opencc = table
-        return self._opencc.get(article_id, False)
 
     def stems_with_prefix(self, prefix: str) -> set[str]:
         out: set[str] = set()

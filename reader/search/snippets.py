@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.search.analysis import CJK_CLASS, stem
+from reader.search.analysis import CJK_CLASS, INVISIBLE, stem, visible
 
-_WORD = re.compile(f"[^\\W_{CJK_CLASS}]+")  # Latin words and numbers, not CJK runs
+# Latin words and numbers (not CJK runs), with what is invisible inside them
+_WORD = re.compile(f"[^\\W_{CJK_CLASS}]+(?:[{INVISIBLE}]+[^\\W_{CJK_CLASS}]+)*")
 WIDTH = 140
 
 
@@ -25,9 +26,10 @@ class Needles:
     literals: list[str] = field(default_factory=list)
     stems: set[str] = field(default_factory=set)
     prefixes: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)  # stem sequences, marked whole
 
     def __bool__(self) -> bool:
-        return bool(self.literals or self.stems or self.prefixes)
+        return bool(self.literals or self.stems or self.prefixes or self.phrases)
 
 
 def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
@@ -40,11 +42,11 @@ def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
         while start != -1 and len(spans) < 2000:
             spans.append((start, start + len(literal), literal))
             start = folded.find(literal, start + len(literal))
+    if needles.phrases:
+        spans += _phrase_spans(folded, needles.phrases)
     if needles.stems or needles.prefixes:
         for m in _WORD.finditer(folded):
-            word = m.group()
-            if not word.isascii():
-                continue
+            word = visible(m.group())
             if stem(word) in needles.stems:
                 spans.append((m.start(), m.end(), stem(word)))
             else:
@@ -55,12 +57,54 @@ def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for span in spans:
-        if merged and span[0] <= merged[-1][1]:  # overlapping or touching: one mark
+        # Overlapping spans are one mark; touching ones stay two (传承友谊 for 友谊 传承).
+        if merged and span[0] < merged[-1][1]:
             if span[1] > merged[-1][1]:
                 merged[-1] = (merged[-1][0], span[1], merged[-1][2])
             continue
         merged.append(span)
     return merged
+
+
+def _phrase_spans(folded: str, phrases: list[list[str]]) -> list[tuple[int, int, str]]:
+    """One span from the first to the last word of each run of words whose stems are a
+    phrase's (``"I know"`` marks "I know", not every "I")."""
+    words = [(m.start(), m.end(), stem(visible(m.group()))) for m in _WORD.finditer(folded)]
+    stems = [w[2] for w in words]
+    spans: list[tuple[int, int, str]] = []
+    for phrase in phrases:
+        size = len(phrase)
+        if not size:
+            continue
+        label = " ".join(phrase)
+        for i in range(len(stems) - size + 1):
+            if stems[i] == phrase[0] and stems[i : i + size] == phrase:
+                spans.append((words[i][0], words[i + size - 1][1], label))
+    return spans
+
+
+def _word_char(char: str) -> bool:
+    """A letter or digit of a Latin word or a number (CJK text may be cut anywhere)."""
+    return bool(_WORD.match(char)) or char in INVISIBLE
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and _word_char(text[at - 1]) and _word_char(text[at])
+
+
+def _end_between_words(text: str, hi: int, floor: int) -> int:
+    """*hi* moved back to the start of the word it would cut, not below *floor* (the end
+    of the last hit shown); forward past the word's end when it cannot go back."""
+    if not _inside_word(text, hi):
+        return hi
+    back = hi
+    while back > floor and _inside_word(text, back):
+        back -= 1
+    if not _inside_word(text, back) and back > 0:
+        return back
+    while _inside_word(text, hi):
+        hi += 1
+    return hi
 
 
 def make_snippet(
@@ -69,7 +113,8 @@ def make_snippet(
     """The best window of *text* with hits wrapped in [ ], and the hits' offsets in it."""
     spans = find_spans(folded, needles)
     if not spans:
-        return _plain(text[:width].strip()) + ("…" if len(text) > width else ""), []
+        hi = _end_between_words(text, min(len(text), width), 0)
+        return _plain(text[:hi].strip()) + ("…" if len(text) > hi else ""), []
     best_start, best_score = spans[0][0], -1
     for i, (start, _, _) in enumerate(spans[:200]):
         window_end = start + width * 2 // 3
@@ -84,6 +129,15 @@ def make_snippet(
     if boundary >= 0 and best_start - boundary < width // 2:
         lo = boundary + 1
     hi = min(len(text), lo + width)
+    # Never start or end inside a word or a number ("…nteeing", "2025年7月1…"): move the
+    # start forward to the word's end, the end back to the word's start (or forward
+    # past it when that would cut a hit off).
+    first_hit = next((s for s in spans if s[1] > lo), spans[0])[0]
+    while _inside_word(text, lo) and lo < first_hit:
+        lo += 1
+    while lo < first_hit and text[lo].isspace():
+        lo += 1
+    hi = _end_between_words(text, hi, max((s[1] for s in spans if s[0] < hi), default=lo))
     out: list[str] = []
     offsets: list[tuple[int, int]] = []
     length = 0
@@ -98,7 +152,7 @@ def make_snippet(
         before = _plain(text[cursor:start])
         out.append(before)
         length += len(before)
-        hit = text[start:end]
+        hit = text[start:end].replace("\n", " ").replace("[", "\uff3b").replace("]", "\uff3d")
         out.append("[" + hit + "]")
         offsets.append((length + 1, length + 1 + len(hit)))
         length += len(hit) + 2
@@ -110,4 +164,8 @@ def make_snippet(
 
 
 def _plain(text: str) -> str:
-    return text.replace("\n\n", " ¶ ").replace("\n", " ")
+    """Snippet text around the marks: paragraph breaks as ¶, and the article's own square
+    brackets as their full-width forms, so that every ASCII [ ] in a snippet is a hit
+    mark (an article's footnote "[17]" is shown as "［17］")."""
+    return (text.replace("\n\n", " ¶ ").replace("\n", " ")
+            .replace("[", "\uff3b").replace("]", "\uff3d"))

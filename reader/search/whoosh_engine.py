@@ -66,7 +66,8 @@ from reader.search.postings import (
 from reader.search.query import parse_query
 from reader.search.snippets import make_snippet
 
-INDEX_VERSION = "5"  # 5: checksummed segments, checked manifest, Whoosh file checksums
+INDEX_VERSION = "6"  # 6: one Latin tokenizer, accent and Taiwan/Hong Kong variant folding,
+# 〇 as CJK, invisible characters skipped (5: checksummed segments and manifest)
 TextProvider = Callable[[int], tuple[str, str] | None]
 T = TypeVar("T")
 _TOC = re.compile(r"^_MAIN_([0-9]+)\.toc$")
@@ -765,8 +766,7 @@ class WhooshEngine:
         if texts is None:
             return None  # in the index but gone from the catalogue: never show a ghost
         title, body = texts
-        fold = analysis.fold if view.needs_opencc(article_id) else analysis.quick_fold
-        folded_title, folded_body = fold(title), fold(body)
+        folded_title, folded_body = analysis.fold(title), analysis.fold(body)
         if match.check is not None and not match.check(article_id, folded_title, folded_body):
             return None
         snippet, offsets = make_snippet(body, folded_body, match.needles)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 import numpy as np
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.search import analysis
@@ -70,21 +71,40 @@ def test_bigram_keys_are_exact_code_points() -> None:
 
 
 def test_fold_keeps_length_and_folds_width_case_and_script() -> None:
-    for text in ["ＶＩＰ會員", "國際貿易 Shipping", "台灣賣家"]:
+    for text in ["ＶＩＰ會員", "國際貿易 Shipping", "台灣賣家", "İstanbul Café"]:
         assert len(analysis.fold(text)) == len(text)
     assert analysis.fold("ＶＩＰ會員２０１２") == "vip会员2012"
-    assert analysis.quick_fold("ＶＩＰ Mixed") == "vip mixed"
+    assert analysis.fold("İstanbul Café Māori Müller Łódź") == "istanbul cafe maori muller lodz"
+
+
+@pytest.mark.parametrize(("variant", "simplified"), [
+    ("接著", "接着"), ("隨著", "随着"), ("著力", "着力"), ("衞生", "卫生"), ("衛生", "卫生"),
+    ("敍利亞", "叙利亚"), ("裏", "里"), ("綫", "线"),
+])
+def test_taiwan_and_hong_kong_forms_fold_to_the_simplified_form(
+        variant: str, simplified: str) -> None:
+    assert analysis.fold(variant) == analysis.fold(simplified) == simplified
+
+
+def test_ideographic_zero_is_cjk_and_invisible_characters_are_skipped() -> None:
+    assert analysis.is_cjk("〇")
+    assert analysis.gram_key("〇二", analysis.BODY_GRAM) in set(
+        analysis.gram_keys("二〇二", analysis.BODY_GRAM)[0].tolist())
+    assert analysis.words(analysis.fold("réac\xadtion co\u200bop")) == analysis.words(
+        "reaction coop")
+    assert analysis.latin_words("māori") == ["māori"]  # one word, not m / ā / ori
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("，。：（）ａＺ０！～\u3000")),
-               max_size=600))
-def test_width_folding_is_the_same_map_whatever_the_route(text: str) -> None:
-    """The NumPy route for long texts (snippets of every hit) maps exactly as the table."""
-    from reader.search.analysis import _WIDTH, _narrow, _no_surrogates, quick_fold
-
-    clean = _no_surrogates(text)
-    assert _narrow(clean) == clean.translate(_WIDTH)
-    assert _narrow(clean * 3) == (clean * 3).translate(_WIDTH)
-    assert quick_fold(text) == _no_surrogates(text.translate(_WIDTH)).lower()
-    assert len(quick_fold(text)) == len(text.lower())
+@given(st.text(alphabet=st.one_of(
+    st.characters(), st.sampled_from("，。：（）ａＺ０！～\u3000İΣσςÉéĀāßæ著衞敍〇\u00ad")),
+    max_size=600))
+@example("ΟΔΟΣ Σ İ.")
+def test_fold_is_one_character_at_a_time_and_idempotent(text: str) -> None:
+    """Length kept (offsets in folded text are offsets in the original), each character
+    folded whatever stands beside it (a query folds as the article does), and folding
+    folded text changes nothing."""
+    folded = analysis.fold(text)
+    assert len(folded) == len(text)
+    assert folded == "".join(analysis.fold(c) for c in text)
+    assert analysis.fold(folded) == folded

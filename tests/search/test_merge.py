@@ -80,12 +80,12 @@ def test_merged_postings_equal_the_live_postings_of_the_sources(
     expected_ids = [int(i) for seg, mask in parts for i in seg.ids[mask]]
     assert merged.ids.tolist() == expected_ids
     assert merged.versions == [f"v{i}" for i in expected_ids]
-    by_id = {int(i): (int(d), int(b), int(t), bool(o)) for seg, mask in parts
-             for i, d, b, t, o in zip(seg.ids[mask], seg.dates[mask], seg.body_lengths[mask],
-                                      seg.title_lengths[mask], seg.opencc[mask], strict=True)}
-    assert {int(i): (int(d), int(b), int(t), bool(o)) for i, d, b, t, o in
+    by_id = {int(i): (int(d), int(b), int(t)) for seg, mask in parts
+             for i, d, b, t in zip(seg.ids[mask], seg.dates[mask], seg.body_lengths[mask],
+                                   seg.title_lengths[mask], strict=True)}
+    assert {int(i): (int(d), int(b), int(t)) for i, d, b, t in
             zip(merged.ids, merged.dates, merged.body_lengths, merged.title_lengths,
-                merged.opencc, strict=True)} == by_id
+                strict=True)} == by_id
     for seg, _ in parts:  # the Latin prefixes of every source are still there
         assert seg.stems_with_prefix("logist") <= merged.stems_with_prefix("logist")
     assert not list(tmp_path.glob("*.tmp"))  # spill files are gone

@@ -337,3 +337,29 @@ def test_a_query_of_only_stop_words_says_there_is_nothing_to_search(
     # 'the' is dropped; what is left is "everything but 双十一"
     everything = {title.split(":", 1)[-1] for _, title, _, _ in ARTICLES.values()}
     assert set(titles(library, "the -双十一", limit=50)) == everything - {"双十一复盘"}
+
+
+def test_a_phrase_is_ranked_by_how_often_the_phrase_occurs(tmp_path: Path) -> None:
+    """Issue 9: phrases were scored by the words inside them, so an article full of
+    "supply" and "chain" apart outranked one that repeats "supply chain"."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    apart = ("Supply was short. The chain of stores cut supply again; a chain reaction "
+             "hit supply lines, and the chain said supply would recover. The supply chain "
+             "held. Supply, supply, chain, chain.")
+    together = ("The supply chain held. Managers said the supply chain would recover, and "
+                "that every supply chain in the region was under review this quarter.")
+    for name, body in (("apart.txt", apart), ("together.txt", together)):
+        (archive / name).write_text(f"2024-01-01\n\nNotes {name}\n\n{body}\n", encoding="utf-8")
+    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
+    import_paths(catalogue, [archive], workers=1)
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine, workers=1)
+    hits = search_library(catalogue, engine, '"supply chain"').hits
+    names = [Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
+             for h in hits]
+    assert names == ["together.txt", "apart.txt"]
+    marks = [hits[0].snippet[a:b] for a, b in hits[0].highlights]
+    assert marks and all(m.lower() == "supply chain" for m in marks)
+    engine.close()
+    catalogue.close()
