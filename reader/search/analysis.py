@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -153,10 +154,28 @@ def visible(folded: str) -> str:
     return _INVISIBLE.sub("", folded) if _INVISIBLE.search(folded) else folded
 
 
+@functools.lru_cache(maxsize=1)
+def latin_analyzer() -> Any:
+    """The ``whoosh.analysis`` chain for Latin text, the same at index and query time:
+    a tokenizer for runs of letters and digits (split at everything else: punctuation,
+    spaces, CJK text has been cut out before) and a Porter2 stem filter. Folding (case,
+    accents, width) happened before, on the whole text, keeping its length."""
+    from whoosh.analysis import RegexTokenizer, StemFilter
+
+    return RegexTokenizer(_LATIN_WORD) | StemFilter(stemfn=stem, cachesize=-1)
+
+
+def latin_tokens(folded: str) -> list[tuple[str, str]]:
+    """(word, stem) for each Latin word of folded, visible text without CJK runs, in
+    order: ``latin_analyzer`` run over it (its token object is reused: copy out)."""
+    return [(token.original, token.text)
+            for token in latin_analyzer()(folded, keeporiginal=True)]
+
+
 def latin_words(folded: str) -> list[str]:
-    """The Latin (non-CJK) words of folded, visible text, in order: letters and digits,
-    split at everything else. The one tokenizer of both the indexer and the query."""
-    return _LATIN_WORD.findall(CJK_RUN.sub(" ", folded))
+    """The Latin (non-CJK) words of folded, visible text, in order, as the index cuts
+    them (``latin_analyzer``)."""
+    return [word for word, _ in latin_tokens(CJK_RUN.sub(" ", folded))]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -203,8 +222,7 @@ def words(folded: str, latin: dict[str, str] | None = None,
                     terms[token] += 1
             previous = None
             continue
-        for word in _LATIN_WORD.findall(part):
-            stemmed = stem(word)
+        for word, stemmed in latin_tokens(part):
             if word not in STOP_WORDS:
                 terms[stemmed] += 1
                 if latin is not None:
@@ -218,7 +236,7 @@ def words(folded: str, latin: dict[str, str] | None = None,
 
 def latin_stems(folded: str) -> list[str]:
     """The stems of the Latin words of *folded*, in order, stop words included."""
-    return [stem(w) for w in latin_words(visible(folded))]
+    return [stemmed for _, stemmed in latin_tokens(CJK_RUN.sub(" ", visible(folded)))]
 
 
 def query_words(folded: str) -> list[str]:
