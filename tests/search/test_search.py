@@ -363,3 +363,39 @@ def test_a_phrase_is_ranked_by_how_often_the_phrase_occurs(tmp_path: Path) -> No
     assert marks and all(m.lower() == "supply chain" for m in marks)
     engine.close()
     catalogue.close()
+
+
+def test_similar_ranks_a_shared_rare_multi_word_term_first(tmp_path: Path) -> None:
+    """Issue 9: "similar in the archive" picked single words only, so articles that use
+    the words of a rare term apart, often, outranked the one article sharing the term."""
+    from reader.search.sync import index_doc
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    texts = {
+        "source.txt": "Importers now study tariff engineering before they ship. Freight "
+                      "costs rose and ports were busy; carriers added capacity.",
+        "target.txt": "A short guide: tariff engineering explained for small sellers.",
+    }
+    for i in range(3):
+        texts[f"decoy{i}.txt"] = (
+            f"Report {i}: the tariff rose. Engineering firms said the tariff hurt "
+            "engineering budgets; another tariff review is due, engineering teams wait.")
+    topics = ["coffee harvest", "football league", "river festival", "museum opening",
+              "train timetable", "school meals", "city marathon", "book prize"]
+    for i in range(20):
+        texts[f"other{i}.txt"] = f"Local news {i}: the {topics[i % 8]} drew crowds again."
+    for name, body in texts.items():
+        (archive / name).write_text(f"2024-01-01\n\nNotes {name}\n\n{body}\n", encoding="utf-8")
+    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
+    import_paths(catalogue, [archive], workers=1)
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine, workers=1)
+    by_name = {Path(str(r["path"])).name: r["id"] for r in catalogue.list_articles()}
+    doc = index_doc(catalogue, by_name["source.txt"])
+    assert doc is not None
+    similar = engine.similar(doc, limit=4)
+    assert similar[0] == by_name["target.txt"]
+    assert by_name["source.txt"] not in similar
+    engine.close()
+    catalogue.close()
