@@ -1,221 +1,69 @@
 """Parse a search box string into a small query tree; never fails.
 
 Syntax: words (AND by default), "exact phrases", OR, AND, NOT or -word, parentheses,
-``title:``, ``site:``, ``lang:``, ``date:2023``, ``date:2023-05``, ``date:2023-01..2023-06``,
-and a trailing ``*`` for prefix search on Latin words (``logist*``). When the string does not
-parse (an unbalanced quote or parenthesis, a dangling operator), the text is searched as
-plain words instead, and ``ParsedQuery.note`` says so.
+``title:``, ``body:``, ``site:``, ``lang:``, ``is:``, ``in:notes``, ``tag:``, ``date:2023``,
+``date:2023-05``, ``date:2023-01..2023-06`` (open ends ``..2022``, ``2023..``), and a
+trailing ``*`` for prefix search on Latin words (``logist*``). When the string does not
+parse (an unbalanced quote or parenthesis, a dangling operator, a bad date, nothing but
+exclusions), the text is searched as plain words instead, and ``ParsedQuery.note`` says so.
+
+The string is parsed by ``whoosh.qparser`` with the app's plugins (``query_syntax``) into a
+``whoosh.query`` object, kept as ``ParsedQuery.whoosh``, then turned into the small tree of
+``query_tree`` that ``evaluate.py`` walks over the posting store.
 
 Any string is a query, whatever was typed or pasted: lone surrogates (what undecodable
 bytes in a command-line argument become) are replaced by U+FFFD first, since neither
 OpenCC, jieba, Whoosh nor SQLite accept them; a query longer than ``MAX_QUERY_CHARS`` is
 cut there (nobody types more, and each word costs posting lookups); parentheses nested
-deeper than ``MAX_DEPTH`` make the query a syntax error (searched for its words), so the
-recursive descent below, and the evaluator's walk of the tree, stay far from Python's
-recursion limit.
+deeper than ``MAX_DEPTH`` make the query a syntax error (searched for its words), checked
+before Whoosh sees the string, so Whoosh's recursive filters and query building, and the
+evaluator's walk of the tree, stay far from Python's recursion limit.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-FIELDS = ("title", "body", "site", "date", "lang", "is", "in", "tag")
+from whoosh import query
+
+from reader.search.query_syntax import (
+    DEFAULT_FIELD,
+    FIELDS,
+    QuerySyntaxError,
+    date_range,
+    parser,
+)
+from reader.search.query_tree import And, Filter, Node, Not, Or, Text, to_node
+
+__all__ = ["FIELDS", "MAX_DEPTH", "MAX_QUERY_CHARS", "WORDS_NOTE", "And", "Filter", "Node",
+           "Not", "Or", "ParsedQuery", "Text", "clean_query", "date_range", "parse_query"]
+
 MAX_QUERY_CHARS = 2_000
 """Longer queries are cut here (with a note): a pasted paragraph still searches at once."""
 MAX_DEPTH = 32
 """Deepest parenthesis nesting parsed as such; deeper is searched for its words."""
 WORDS_NOTE = "the query could not be parsed; searched for its words instead"
+NOTHING_NOTE = "nothing to search for"
 
+log = logging.getLogger(__name__)
 
-@dataclass(slots=True)
-class Text:
-    """A word or phrase to match in the text (``field`` None: title or body)."""
-
-    text: str
-    field: str | None = None
-    phrase: bool = False
-    prefix: bool = False
-
-
-@dataclass(slots=True)
-class Filter:
-    """A metadata filter: site, date range, language, and later is:/in:/tag:."""
-
-    field: str
-    value: str
-
-
-@dataclass(slots=True)
-class Not:
-    child: Node
-
-
-@dataclass(slots=True)
-class And:
-    children: list[Node] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Or:
-    children: list[Node] = field(default_factory=list)
-
-
-Node = Text | Filter | Not | And | Or
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PAREN_RUN = re.compile(r"\(+|\)+")
+_PHRASE_OR_PAREN = re.compile(r'"[^"]*"|[()]')  # parentheses inside a phrase are text
+_WORD_SPLIT = re.compile(r"[\s()\"]+")
+_OPERATORS = ("AND", "OR", "NOT")
 
 
 @dataclass(slots=True)
 class ParsedQuery:
+    """The tree to evaluate (None: nothing to search for), why the query was not taken as
+    typed if it was not, and Whoosh's parse of what was searched."""
+
     root: Node | None
     note: str | None = None
-
-
-class _SyntaxError(Exception):
-    pass
-
-
-_TOKEN = re.compile(
-    r"""\s*(?:
-        (?P<lparen>\()|(?P<rparen>\))|
-        (?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s()"]+))|
-        (?P<quote>")
-    )""",
-    re.VERBOSE,
-)
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_BLANK_REST = re.compile(r"\s*\Z")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_PAREN_RUN = re.compile(r"\(+|\)+")
-
-
-def _tokens(text: str) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    pos = 0
-    while pos < len(text):
-        if _BLANK_REST.match(text, pos):  # not text[pos:].strip(): quadratic on long input
-            break
-        m = _TOKEN.match(text, pos)
-        if not m or m.end() == pos:
-            raise _SyntaxError(text[pos:])
-        pos = m.end()
-        if m["lparen"]:
-            out.append(("(", None))
-        elif m["rparen"]:
-            out.append((")", None))
-        elif m["quote"]:
-            raise _SyntaxError("unbalanced quote")
-        else:
-            word = m["word"]
-            phrase = m["phrase"]
-            fld = (m["field"] or "").lower() or None
-            if fld and fld not in FIELDS:
-                # "http://..." or "note:x" is text, not a field we know
-                word = f"{m['field']}:{word if word is not None else phrase}"
-                fld, phrase = None, None
-            if word in ("AND", "OR", "NOT") and not m["neg"] and fld is None:
-                out.append((word, None))
-                continue
-            if phrase is not None:
-                node: Node = _leaf(fld, phrase, phrase=True)
-            else:
-                node = _leaf(fld, word, phrase=False)
-            out.append(("term", Not(node) if m["neg"] else node))
-    return out
-
-
-def _leaf(fld: str | None, value: str, *, phrase: bool) -> Node:
-    if fld in ("site", "date", "lang", "is", "in", "tag"):
-        if fld == "date" and date_range(value) is None:
-            raise _SyntaxError(f"bad date {value!r}")
-        return Filter(fld, value)
-    prefix = not phrase and value.endswith("*") and len(value.rstrip("*")) >= 2
-    text = value.rstrip("*") if prefix else value
-    return Text(text, field=fld, phrase=phrase, prefix=prefix)
-
-
-def date_range(value: str) -> tuple[str, str] | None:
-    """``2023`` -> (2023, 2023~); ``2023-01..2023-06``; open ends ``..2023`` / ``2023..``."""
-
-    def bound(part: str, upper: bool) -> str | None:
-        if not part:
-            return "0000" if not upper else "9999~"
-        m = _DATE.match(part)
-        if not m:
-            return None
-        text = m[1]
-        if m[2]:
-            text += f"-{int(m[2]):02d}"
-            if m[3]:
-                text += f"-{int(m[3]):02d}"
-        return text + "~" if upper else text  # "~" sorts after every date character
-
-    if ".." in value:
-        low_text, _, high_text = value.partition("..")
-    else:
-        low_text = high_text = value
-    low, high = bound(low_text, False), bound(high_text, True)
-    if low is None or high is None:
-        return None
-    return low, high
-
-
-def _parse_expr(tokens: list[tuple[str, object]], pos: int, depth: int = 0
-                ) -> tuple[Node, int]:
-    children: list[Node] = []
-    alternatives: list[Node] = []
-    negate_next = False
-    while pos < len(tokens):
-        kind, value = tokens[pos]
-        if kind == ")":
-            break
-        pos += 1
-        if kind == "AND":
-            continue
-        if kind == "OR":
-            if not children:
-                raise _SyntaxError("OR with nothing before it")
-            alternatives.append(_collapse(children))
-            children = []
-            continue
-        if kind == "NOT":
-            negate_next = True
-            continue
-        if kind == "(":
-            if depth >= MAX_DEPTH:
-                raise _SyntaxError("parentheses nested too deeply")
-            node, pos = _parse_expr(tokens, pos, depth + 1)
-            if pos >= len(tokens) or tokens[pos][0] != ")":
-                raise _SyntaxError("unbalanced parenthesis")
-            pos += 1
-        else:
-            assert isinstance(value, (Text, Filter, Not, And, Or))
-            node = value
-        if negate_next:
-            node = Not(node)
-            negate_next = False
-        children.append(node)
-    if negate_next or (alternatives and not children):
-        raise _SyntaxError("dangling operator")
-    if alternatives:
-        alternatives.append(_collapse(children))
-        alternatives = _distinct(alternatives)
-        return (alternatives[0] if len(alternatives) == 1 else Or(alternatives)), pos
-    if not children:
-        raise _SyntaxError("empty group")
-    return _collapse(children), pos
-
-
-def _collapse(children: list[Node]) -> Node:
-    children = _distinct(children)
-    return children[0] if len(children) == 1 else And(children)
-
-
-def _distinct(nodes: list[Node]) -> list[Node]:
-    """*nodes* without repeats (``a a`` is ``a``, ``a OR a`` is ``a``): a pasted text
-    repeating one word 600 times costs one lookup, not 600."""
-    if len(nodes) < 2:
-        return nodes
-    return list({repr(n): n for n in nodes}.values())
+    whoosh: query.Query | None = None
 
 
 def clean_query(text: str) -> tuple[str, str | None]:
@@ -246,20 +94,43 @@ def parse_query(text: str) -> ParsedQuery:
     if not text:
         return ParsedQuery(None, cut)
     try:
-        tokens = _tokens(text)
-        root, pos = _parse_expr(tokens, 0)
-        if pos != len(tokens):
-            raise _SyntaxError("unbalanced parenthesis")
-        if _only_negative(root):
-            raise _SyntaxError("nothing to search for")
-        return ParsedQuery(root, cut)
-    except _SyntaxError:
-        words = [w for w in re.split(r"[\s()\"]+", text) if w and w not in ("AND", "OR", "NOT")]
-        words = [w.lstrip("-") for w in words if w.lstrip("-")]
-        if not words:
-            return ParsedQuery(None, _join(cut, "nothing to search for"))
-        nodes: list[Node] = [Text(w) for w in dict.fromkeys(words)]
-        return ParsedQuery(_collapse(nodes), _join(cut, WORDS_NOTE))
+        if _too_deep(text):
+            raise QuerySyntaxError("parentheses nested too deeply")
+        parsed = parser().parse(text, normalize=False)
+        root = to_node(parsed)
+        if root is None or _only_negative(root):
+            raise QuerySyntaxError(NOTHING_NOTE)
+        return ParsedQuery(root, cut, parsed)
+    except QuerySyntaxError:
+        pass
+    except Exception:  # a Whoosh failure on some odd string: still search its words
+        log.warning("query %r did not parse", text[:200], exc_info=True)
+    return _as_words(text, cut)
+
+
+def _too_deep(text: str) -> bool:
+    """Whether parentheses outside phrases nest deeper than ``MAX_DEPTH``."""
+    if text.count("(") <= MAX_DEPTH:
+        return False
+    depth = 0
+    for m in _PHRASE_OR_PAREN.finditer(text):
+        if m[0] == "(":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif m[0] == ")":
+            depth = max(depth - 1, 0)
+    return False
+
+
+def _as_words(text: str, cut: str | None) -> ParsedQuery:
+    """*text* searched as plain words: no operators, fields or phrases, ``-`` stripped."""
+    found = dict.fromkeys(w.lstrip("-") for w in _WORD_SPLIT.split(text) if w not in _OPERATORS)
+    terms = [query.Term(DEFAULT_FIELD, w) for w in found if w]
+    if not terms:
+        return ParsedQuery(None, _join(cut, NOTHING_NOTE))
+    whoosh = terms[0] if len(terms) == 1 else query.And(terms)
+    return ParsedQuery(to_node(whoosh), _join(cut, WORDS_NOTE), whoosh)
 
 
 def _join(*notes: str | None) -> str | None:
