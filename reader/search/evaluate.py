@@ -363,10 +363,12 @@ class Evaluator:
         in_body = node.field in (None, "body")
         in_title = node.field in (None, "title")
         fields = (in_body, in_title)
-        if node.phrase and not analysis.is_cjk(folded):
+        phrase = node.phrase
+        if phrase and not analysis.is_cjk(folded):
             sequence = analysis.latin_stems(folded)
             if len(sequence) >= 2:
                 return self._latin_phrase(sequence, node.field)
+            phrase = False  # one quoted word: matched by stem, as a phrase's words are
         parts: list[Match] = []
         literals: list[str] = []
         needles = Needles()
@@ -385,10 +387,10 @@ class Evaluator:
                 stemmed = analysis.stem(word)
                 parts.append(self._word_scores([stemmed], fields))
                 needles.stems.add(stemmed)
-        if node.phrase:
-            phrase = " ".join(folded.split())
-            literals = [phrase]
-            needles = Needles(literals=[phrase])
+        if phrase:
+            whole = " ".join(folded.split())
+            literals = [whole]
+            needles = Needles(literals=[whole])
         elif len(parts) > 1 and not any(c.isspace() for c in folded):
             # One typed token of several parts (甲00007乙, covid-19): where it occurs as
             # typed, it is marked as one hit, not as parts that happen to touch.
@@ -398,7 +400,7 @@ class Evaluator:
         match = parts[0] if len(parts) == 1 else self._and(parts)
         match.needles = needles
         if literals:
-            check = _literal_check(literals, node.field, node.phrase)
+            check = _literal_check(literals, node.field, phrase)
             previous = match.check
             match.check = check if previous is None else (
                 lambda a, t, b: previous(a, t, b) and check(a, t, b))
@@ -586,10 +588,16 @@ def _literal_check(literals: list[str], fld: str | None, phrase: bool) -> Check:
 
 
 def _sequence_check(sequence: list[str], fld: str | None) -> Check:
+    """Consecutive stems in one stretch of Latin text: CJK text between two words breaks
+    the phrase (as it breaks the word pairs the candidates come from)."""
     wanted = " " + " ".join(sequence) + " "
 
+    def stems_by_stretch(text: str) -> str:
+        stretches = analysis.CJK_RUN.split(analysis.visible(text))
+        return " | ".join(" ".join(analysis.latin_stems(part)) for part in stretches)
+
     def check(article_id: int, title: str, body: str) -> bool:
-        targets = [analysis.visible(t) for t in _fields_of(fld, title, body)]
-        return any(wanted in " " + " ".join(analysis.latin_stems(t)) + " " for t in targets)
+        return any(wanted in " " + stems_by_stretch(t) + " "
+                   for t in _fields_of(fld, title, body))
 
     return check
