@@ -30,6 +30,7 @@ TITLE_BOOST = 3.0
 TITLE_BONUS = 4.0
 K1, B = 1.2, 0.75
 PHRASE_WEIGHT = 2.0  # a phrase's own BM25 against that of the words inside it
+RUN_WEIGHT = 4.0  # a CJK run's own BM25 (its frequency estimated) against its words
 PREFIX_STEMS = 4096  # stems a prefix query expands to before it keeps the most common
 
 Check = Callable[[int, str, str], bool]  # (article id, folded title, folded body) -> match
@@ -427,7 +428,11 @@ class Evaluator:
                     break
                 ids = self._intersect(ids, p.ids)
             if len(sequence) > 1 and ids.size:
-                ids = ids[self._signatures_agree(ids, sequence, by_pair)]
+                agree = self._signatures_agree(ids, sequence, by_pair)
+                ids = ids[agree != 0]
+                if not title and ids.size:
+                    gram_scores.append(self._run_scores(ids, agree[agree != 0],
+                                                        ordered[0]))
             found.append(ids)
             if title:
                 title_ids = ids
@@ -448,10 +453,24 @@ class Evaluator:
                 ids, title_ids)
         return Match(ids, scores)
 
+    def _run_scores(self, ids: np.ndarray, agree: np.ndarray, pair: Postings
+                    ) -> tuple[np.ndarray, np.ndarray]:
+        """BM25 of a CJK run itself (a quoted phrase, or any run of three or more
+        characters), its frequency estimated by the positions (mod 8) where every pair
+        of the run agrees: the run's own weight, beside that of the words inside it."""
+        lengths = np.zeros(self.size, dtype=np.float32)
+        keep = pair.ids < self.size
+        lengths[pair.ids[keep]] = pair.body_lengths[keep]
+        tf = analysis.POPCOUNT[agree]
+        norm = K1 * (1.0 - B + B * lengths[ids] / max(self.view.avg_body, 1.0))
+        score = RUN_WEIGHT * self._idf(int(ids.size)) * tf * (K1 + 1.0) / (tf + norm)
+        return ids, score.astype(np.float64)
+
     def _signatures_agree(self, ids: np.ndarray, sequence: list[str],
                           by_pair: dict[str, Postings]) -> np.ndarray:
-        """Which candidates could hold the pairs of *sequence* side by side (see
-        ``analysis.position_signatures``): a superset of the real matches."""
+        """For each candidate, the positions (bits, mod 8) where the pairs of *sequence*
+        could stand side by side (see ``analysis.position_signatures``): a candidate
+        with none cannot hold the run (nonzero: a superset of the real matches)."""
         dense: dict[str, np.ndarray] = {}
         agree = np.full(ids.size, 0xFF, dtype=np.uint8)
         for offset, pair in enumerate(sequence):
@@ -462,7 +481,7 @@ class Evaluator:
                 table[p.ids[keep]] = p.tfs[keep]
                 dense[pair] = table
             agree &= analysis.rotate_right(dense[pair][ids], offset)
-        return agree != 0
+        return agree
 
     def _cjk_char(self, char: str, fields: tuple[bool, bool]) -> Match:
         """One CJK character: every article holding it (a range of pair keys), ranked by

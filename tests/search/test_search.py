@@ -399,3 +399,28 @@ def test_similar_ranks_a_shared_rare_multi_word_term_first(tmp_path: Path) -> No
     assert by_name["source.txt"] not in similar
     engine.close()
     catalogue.close()
+
+
+def test_a_chinese_run_is_ranked_by_how_often_the_run_occurs(tmp_path: Path) -> None:
+    """A run of three or more CJK characters scores by its own (estimated) frequency too,
+    not only by the words inside it: the article repeating 冷链集装箱 ranks above one that
+    holds 冷链 and 集装箱 mostly apart (known-item phrase MRR 0.922 -> 0.940)."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    apart = ("冷链运输需求上升。港口的集装箱堆场很忙，冷链企业增加投入，集装箱运价回落。"
+             "冷链仓库扩建，集装箱码头排队，冷链司机短缺，集装箱船舶延误。冷链集装箱已到港。")
+    together = "冷链集装箱租赁走热。多家公司推出冷链集装箱服务，冷链集装箱的价格仍在上涨。"
+    for name, body in (("apart.txt", apart), ("together.txt", together)):
+        (archive / name).write_text(f"2024-01-01\n\n物流消息{name}\n\n{body}\n",
+                                    encoding="utf-8")
+    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
+    import_paths(catalogue, [archive], workers=1)
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine, workers=1)
+    for query in ("冷链集装箱", '"冷链集装箱"'):
+        hits = search_library(catalogue, engine, query).hits
+        names = [Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
+                 for h in hits]
+        assert names == ["together.txt", "apart.txt"], query
+    engine.close()
+    catalogue.close()
