@@ -443,6 +443,102 @@ def report(items: list[KnownItem], ranks: dict[str, list[int | None]], short: li
           "full instr() scan)")
 
 
+# -- similar articles ----------------------------------------------------------------------
+
+_ENGLISH_PAIR = re.compile(r"(?=\b([a-z]{3,}) ([a-z]{3,})\b)")
+
+
+def rare_terms(article: Article) -> set[str]:
+    """The article's multi-word terms, as written (folded): two consecutive jieba words of
+    2+ characters each, written together, or two consecutive English words of 3+ letters
+    (no stop word) separated by one space. Not the app's own word pairs (those ignore
+    punctuation): the truth here is what a reader would call the same term."""
+    folded = analysis.fold(article.title + "\n" + article.body)
+    terms: set[str] = set()
+    if article.language == "English":
+        for match in _ENGLISH_PAIR.finditer(folded):
+            a, b = match.group(1), match.group(2)
+            if a not in analysis.STOP_WORDS and b not in analysis.STOP_WORDS:
+                terms.add(f"{a} {b}")
+        return terms
+    for run in analysis.CJK_RUN.findall(folded):
+        cut = _cut(run)
+        for a, b in zip(cut, cut[1:], strict=False):
+            if len(a) >= 2 and len(b) >= 2:
+                terms.add(a + b)
+    return terms
+
+
+def similar_truth(articles: dict[int, Article], rng: random.Random, n: int
+                  ) -> list[tuple[int, set[int]]]:
+    """(source, related) for up to *n* sources per language: related are the articles
+    (duplicates of the source aside) sharing a multi-word term found in only 2-3
+    articles of the library: what "similar in the archive" should rank first."""
+    by_term: dict[str, set[int]] = {}
+    for article in articles.values():
+        group = min(article.twins) if article.twins else article.id
+        for term in rare_terms(article):
+            by_term.setdefault(term, set()).add(group)
+    group_of = {a.id: (min(a.twins) if a.twins else a.id) for a in articles.values()}
+    members: dict[int, set[int]] = {}
+    for article in articles.values():
+        members.setdefault(group_of[article.id], set()).add(article.id)
+    cases: list[tuple[int, set[int]]] = []
+    for language in LANGUAGES:
+        ids = sorted(a.id for a in articles.values() if a.language == language)
+        rng.shuffle(ids)
+        found = 0
+        for source in ids:
+            if found >= n:
+                break
+            own = group_of[source]
+            related: set[int] = set()
+            for term in rare_terms(articles[source]):
+                groups = by_term.get(term, set())
+                if 2 <= len(groups) <= 3:
+                    for group in groups - {own}:
+                        related |= members[group]
+            if related:
+                cases.append((source, related))
+                found += 1
+    return cases
+
+
+def similar_quality(data: Path, whoosh: WhooshJieba, articles: dict[int, Article],
+                    cases: list[tuple[int, set[int]]]) -> None:
+    """Success@6 (the reader shows six) and MRR@6 of "similar in the archive": the app's
+    ``similar`` against Whoosh's ``more_like`` (its key terms, Bo1) on the same index."""
+    from reader.search.sync import index_doc
+
+    shown = 6
+    scores = {"app": {lang: Score() for lang in LANGUAGES},
+              "whoosh more_like": {lang: Score() for lang in LANGUAGES}}
+    docnum = {int(fields["id"]): number for number, fields in
+              whoosh.searcher.reader().iter_docs()}
+    with Catalogue(data / "catalogue.sqlite3", readonly=True) as catalogue:
+        engine = open_engine(data, search_only=True)
+        for source, related in cases:
+            language = articles[source].language
+            doc = index_doc(catalogue, source)
+            found = engine.similar(doc, limit=shown) if doc else []
+            scores["app"][language].add(rank_of(found, related))
+            hits = whoosh.searcher.more_like(
+                docnum[source], "body", text=analysis.fold(articles[source].body), top=shown)
+            scores["whoosh more_like"][language].add(
+                rank_of([int(h["id"]) for h in hits], related))
+        engine.close()
+    print(f"\nsimilar in the archive: {len(cases)} sources with a multi-word term shared "
+          f"by only 2-3 articles; the rank of the first sharer among {shown} shown; "
+          "MRR@6, success@1, success@6")
+    print(f"{'language':<12} {'sources':>7}" + "".join(
+        f" | {name + ': MRR     S@1    S@6':>30}" for name in scores))
+    for language in LANGUAGES:
+        line = f"{language:<12} {scores['app'][language].queries:>7}"
+        for name in scores:
+            line += f" | {scores[name][language].cells():>30}"
+        print(line)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100,
@@ -450,6 +546,8 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=None,
                         help="at most this many articles of each language (default: all)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--similar", type=int, default=100,
+                        help="source articles per language for similar articles (0: skip)")
     args = parser.parse_args()
     if not (SHARED / "corpus" / "zh-news").is_dir():
         print(f"no corpus at {SHARED / 'corpus'} (set READER_SHARED_DIR)")
@@ -479,7 +577,13 @@ def main() -> int:
                 ranks[engine.name].append(rank_of(found, targets))
         short = [any(len(analysis.fold(w)) < 3 for w in q.words) for q in items]
         for engine in engines:
-            engine.close()
+            if engine is not whoosh:
+                engine.close()
+        cases = similar_truth(articles, random.Random(args.seed), args.similar)
+        if cases:
+            print(f"similar articles for {len(cases)} sources ...", file=sys.stderr)
+            similar_quality(tmp / "data", whoosh, articles, cases)
+        whoosh.close()
     counts = Counter(a.language for a in articles.values())
     print(f"known-item search, seed {args.seed}: "
           + ", ".join(f"{counts[lang]} {lang}" for lang in LANGUAGES) + " articles; "
