@@ -39,8 +39,17 @@ MERGE_MIN = 4  # fewer small segments than this are not worth a merge
 CHUNK_POSTINGS = 2_000_000  # postings sorted at once (~90 MB of temporary arrays)
 
 
+def tiers() -> tuple[tuple[int, int, int], ...]:
+    """(target, minimum, floor) of each merge tier, in order: small segments into
+    MERGE_DOCS; then three of those into one of up to 65,535 (300,000 articles in ~8
+    segments instead of ~20: each query pays ~50 us a segment and key; p50 at 300,000
+    went from 10.0-10.8 to 8.0-9.5 ms). The second tier takes only first-tier segments
+    (its floor), so adding a few articles never rewrites a large segment."""
+    return ((MERGE_DOCS, MERGE_MIN, 0), (MAX_SEGMENT_DOCS, 3, MERGE_DOCS // 2))
+
+
 def plan(stats: Sequence[tuple[str, int, int]], *, target: int | None = None,
-         minimum: int = MERGE_MIN) -> list[list[str]]:
+         minimum: int = MERGE_MIN, floor: int = 0) -> list[list[str]]:
     """Groups of segments to merge, from ``(name, docs, live)`` in creation order.
 
     Segments with fewer than half *target* live articles are packed, oldest first, into
@@ -48,13 +57,14 @@ def plan(stats: Sequence[tuple[str, int, int]], *, target: int | None = None,
     left for later (merging two segments to save one look-up is not worth the rewrite).
     Merged segments are at least half *target*, so they are not merged again until their
     articles are mostly replaced; the number of segments stays near N / (target / 2).
+    Segments with fewer than *floor* live articles are left to a lower tier.
     """
     target = min(target or MERGE_DOCS, MAX_SEGMENT_DOCS)
     groups: list[list[str]] = []
     group: list[str] = []
     total = 0
     for name, _docs, live in stats:
-        if live <= 0 or live >= target // 2:
+        if live <= 0 or live >= target // 2 or live < floor:
             continue
         if total + live > target:
             if len(group) >= minimum:

@@ -10,6 +10,7 @@ Traditional, full-width stays full-width).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.search.analysis import CJK_CLASS, INVISIBLE, stem, visible
@@ -33,7 +34,11 @@ class Needles:
 
 
 def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
-    """(start, end, which needle) for every match, sorted, overlaps merged away."""
+    """(start, end, which needle) for every match, sorted, overlaps merged away.
+
+    Latin words are found by a regular expression of the text's own words that match
+    (its distinct words stemmed once each), so the per-word work runs in C: walking
+    every word of an 8 KB text in Python cost ~0.8 ms a hit, 16 ms for 20 hits."""
     spans: list[tuple[int, int, str]] = []
     for literal in needles.literals:
         if not literal:
@@ -42,18 +47,8 @@ def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
         while start != -1 and len(spans) < 2000:
             spans.append((start, start + len(literal), literal))
             start = folded.find(literal, start + len(literal))
-    if needles.phrases:
-        spans += _phrase_spans(folded, needles.phrases)
-    if needles.stems or needles.prefixes:
-        for m in _WORD.finditer(folded):
-            word = visible(m.group())
-            if stem(word) in needles.stems:
-                spans.append((m.start(), m.end(), stem(word)))
-            else:
-                for prefix in needles.prefixes:
-                    if word.startswith(prefix):
-                        spans.append((m.start(), m.end(), prefix))
-                        break
+    if needles.phrases or needles.stems or needles.prefixes:
+        spans += _word_spans(folded, needles)
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for span in spans:
@@ -66,20 +61,41 @@ def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
     return merged
 
 
-def _phrase_spans(folded: str, phrases: list[list[str]]) -> list[tuple[int, int, str]]:
-    """One span from the first to the last word of each run of words whose stems are a
-    phrase's (``"I know"`` marks "I know", not every "I")."""
-    words = [(m.start(), m.end(), stem(visible(m.group()))) for m in _WORD.finditer(folded)]
-    stems = [w[2] for w in words]
+_BEFORE = f"(?<![^\\W_{CJK_CLASS}])"  # not inside a Latin word
+_AFTER = f"(?![^\\W_{CJK_CLASS}])"
+_BETWEEN = r"[\W_]+"  # what may stand between a phrase's words: not letters, not CJK
+
+
+def _either(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _word_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
+    """Spans of the words whose stem is wanted (labelled by the stem), of the words that
+    start with a wanted prefix (by the prefix), and of each phrase: words whose stems are
+    the phrase's in order, with only spaces or punctuation between them (CJK text breaks
+    a phrase, as it breaks the word pairs phrases are looked up by)."""
+    stem_of = {w: stem(visible(w)) for w in set(_WORD.findall(folded))}
     spans: list[tuple[int, int, str]] = []
-    for phrase in phrases:
-        size = len(phrase)
-        if not size:
+    label: dict[str, str] = {}
+    for word, stemmed in stem_of.items():
+        if stemmed in needles.stems:
+            label[word] = stemmed
+        else:
+            shown = visible(word)
+            prefix = next((p for p in needles.prefixes if shown.startswith(p)), None)
+            if prefix is not None:
+                label[word] = prefix
+    if label:
+        for m in re.finditer(_BEFORE + _either(label) + _AFTER, folded):
+            spans.append((m.start(), m.end(), label[m.group()]))
+    for phrase in needles.phrases:
+        choices = [[w for w, s in stem_of.items() if s == wanted] for wanted in phrase]
+        if not phrase or not all(choices):
             continue
-        label = " ".join(phrase)
-        for i in range(len(stems) - size + 1):
-            if stems[i] == phrase[0] and stems[i : i + size] == phrase:
-                spans.append((words[i][0], words[i + size - 1][1], label))
+        pattern = _BEFORE + _BETWEEN.join(_either(c) for c in choices) + _AFTER
+        name = " ".join(phrase)
+        spans += [(m.start(), m.end(), name) for m in re.finditer(pattern, folded)]
     return spans
 
 

@@ -844,15 +844,18 @@ class WhooshEngine:
         if self.readonly:
             return 0
         written = 0
-        for group in merge.plan(self.store.segment_stats()):
-            if cancel():
-                break
+        for target, minimum, floor in merge.tiers():
+            groups = merge.plan(self.store.segment_stats(), target=target, minimum=minimum,
+                                floor=floor)
+            for group in groups:
+                if cancel():
+                    return written
 
-            def one(group: list[str] = group) -> str | None:
-                return merge.merge_segments(self.folder, self.store.live_parts(group))
+                def one(group: list[str] = group) -> str | None:
+                    return merge.merge_segments(self.folder, self.store.live_parts(group))
 
-            name = self._guarded(one, answer=False)
-            if name is not None:
-                self.store.register(name)
-                written += 1
+                name = self._guarded(one, answer=False)
+                if name is not None:
+                    self.store.register(name)
+                    written += 1
         return written

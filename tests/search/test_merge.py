@@ -120,6 +120,18 @@ def test_plan_packs_small_segments_oldest_first_and_leaves_big_ones() -> None:
         ["t0", "t1", "t2", "t3"], ["t4", "t5", "t6", "t7"]]
 
 
+def test_the_second_tier_merges_first_tier_segments_only() -> None:
+    """Three first-tier segments become one of up to 65,535; small new segments are left
+    to the first tier, so a few added articles never rewrite a large segment."""
+    (_, _, _), (target, minimum, floor) = merge.tiers()
+    first = [(f"m{i}", 16384, 16384) for i in range(7)]
+    small = [(f"s{i}", 1536, 1536) for i in range(3)]
+    assert merge.plan(first + small, target=target, minimum=minimum, floor=floor) == [
+        ["m0", "m1", "m2"], ["m3", "m4", "m5"]]  # m6 waits for two more
+    assert merge.plan([("m0", 16384, 16384), *small], target=target, minimum=minimum,
+                      floor=floor) == []
+
+
 def write_articles(folder: Path, count: int, start: int = 0) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(start, start + count):
