@@ -191,8 +191,10 @@ class Evaluator:
         ids = np.flatnonzero(present)
         return Match(ids, total[ids])
 
-    def _word_scores(self, terms: list[str], fields: tuple[bool, bool]) -> Match:
-        """Sum of BM25F over *terms* (OR semantics), in body and/or title."""
+    def _word_scores(self, terms: list[str], fields: tuple[bool, bool],
+                     only: np.ndarray | None = None) -> Match:
+        """Sum of BM25F over *terms* (OR semantics), in body and/or title; with *only*,
+        for those articles alone (ranking candidates found otherwise)."""
         keys: list[int] = []
         kinds: list[bool] = []
         for term in terms:
@@ -202,7 +204,7 @@ class Evaluator:
             if fields[1]:
                 keys.append(analysis.word_key(term, analysis.TITLE_WORD))
                 kinds.append(True)
-        postings = self.view.postings(keys)
+        postings = self.view.postings(keys, only=only)
         return self._scored_union([
             (p.ids, self._bm25(p, title, TITLE_BOOST if title else 1.0))
             for p, title in zip(postings, kinds, strict=True)])
@@ -444,7 +446,7 @@ class Evaluator:
             return Match.none()
         words = [w for w in analysis.query_words(run) if len(w) >= 2] or (
             [] if len(pairs) == 1 else analysis.query_words(run))
-        ranking = self._word_scores(words, fields) if words else Match.none()
+        ranking = self._word_scores(words, fields, only=ids) if words else Match.none()
         scores = self._aligned(ids, ranking)
         for gram_ids, gram_score in gram_scores:  # a cross-word pair: rank by its own tf
             scores += self._aligned(ids, Match(gram_ids, gram_score))
@@ -496,7 +498,7 @@ class Evaluator:
                 if title:
                     title_ids = ids
         ids = self._union(found)
-        scores = self._aligned(ids, self._word_scores([char], fields)) + 0.01
+        scores = self._aligned(ids, self._word_scores([char], fields, only=ids)) + 0.01
         if title_ids.size and fields[0]:
             scores += TITLE_BONUS * self._idf(int(title_ids.size)) * self._member(
                 ids, title_ids)
@@ -514,7 +516,7 @@ class Evaluator:
             ids = self._intersect(ids, p.ids)
         content = [s for s in dict.fromkeys(sequence) if s not in analysis.STOP_WORDS]
         fields = (fld in (None, "body"), fld in (None, "title"))
-        ranking = self._word_scores(content, fields) if content else Match.none()
+        ranking = self._word_scores(content, fields, only=ids) if content else Match.none()
         scores = self._aligned(ids, ranking)
         # The phrase itself scores too: BM25 of how often its word pairs occur (for two
         # words, exactly how often the phrase does), so an article that repeats the
