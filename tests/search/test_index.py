@@ -243,3 +243,31 @@ def test_version_walk_agrees_with_a_dict_comparison(library) -> None:  # type: i
     assert (summary.added, summary.updated, summary.removed) == (3, 3, 3)
     assert check_index(catalogue, engine)["indexed"] == 40
     engine.close()
+
+
+def test_postings_for_a_candidate_set_keep_the_full_document_frequency(library) -> None:  # type: ignore[no-untyped-def]
+    """Ranking a few candidates reads only their postings, but BM25's df must still be
+    the whole library's, or the scores would change with the candidate set."""
+    import numpy as np
+
+    from reader.search import analysis
+
+    tmp_path, _, catalogue = library
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine, workers=1)
+    view = engine.store.view()
+    keys = [analysis.gram_key("报道", analysis.BODY_GRAM),
+            analysis.word_key("report", analysis.BODY_WORD),
+            analysis.gram_key("编号", analysis.BODY_GRAM),
+            analysis.word_key("nowhere", analysis.BODY_WORD)]
+    full = view.postings(keys)
+    only = np.asarray(sorted(int(i) for i in full[0].ids)[::3] + [10**6], dtype=np.int64)
+    part = view.postings(keys, only=only)
+    for whole, some in zip(full, part, strict=True):
+        assert some.df == whole.df
+        by_id = dict(zip(whole.ids.tolist(), whole.tfs.tolist(), strict=True))
+        assert set(some.ids.tolist()) == set(by_id) & set(only.tolist())
+        assert all(by_id[i] == t for i, t in zip(some.ids.tolist(), some.tfs.tolist(),
+                                                 strict=True))
+    assert full[0].df == 40 and part[0].ids.size == 14 and full[3].df == part[3].df == 0
+    engine.close()
