@@ -203,7 +203,8 @@ _cut = _rjieba_cut()
 
 
 def words(folded: str, latin: dict[str, str] | None = None,
-          pairs: list[str] | None = None) -> Counter[str]:
+          pairs: list[str] | None = None,
+          spellings: Counter[str] | None = None) -> Counter[str]:
     """Word terms of already-folded text: jieba words for CJK runs, Porter stems for the
     Latin words between them (``latin_words``: the query's tokenizer too, so an indexed
     word and a queried one are cut the same way; jieba alone cut ``maori``'s non-ASCII
@@ -212,7 +213,9 @@ def words(folded: str, latin: dict[str, str] | None = None,
     With *latin*, also records each Latin word seen and its stem (the vocabulary that
     prefix queries such as ``logist*`` expand over); with *pairs*, every two consecutive
     Latin words as "stem stem" (stop words included, punctuation between them ignored,
-    CJK text in between breaking the run): what phrase queries look up."""
+    CJK text in between breaking the run): what phrase queries look up. With
+    *spellings*, counts each Latin word whose stem differs from it (``protections``):
+    ranking prefers the spelling a query used among the articles its stem finds."""
     terms: Counter[str] = Counter()
     previous: str | None = None
     for index, part in enumerate(_CJK_SPLIT.split(visible(folded))):
@@ -227,6 +230,8 @@ def words(folded: str, latin: dict[str, str] | None = None,
                 terms[stemmed] += 1
                 if latin is not None:
                     latin[word] = stemmed
+                if spellings is not None and stemmed != word:
+                    spellings[word] += 1
             if pairs is not None:
                 if previous is not None:
                     pairs.append(previous + " " + stemmed)
@@ -250,7 +255,7 @@ def is_cjk(text: str) -> bool:
 
 # -- term keys -----------------------------------------------------------------------------
 
-BODY_GRAM, TITLE_GRAM, BODY_WORD, TITLE_WORD, WORD_PAIR = 1, 2, 3, 4, 5
+BODY_GRAM, TITLE_GRAM, BODY_WORD, TITLE_WORD, WORD_PAIR, SPELLING = 1, 2, 3, 4, 5, 6
 _KIND_SHIFT = np.uint64(60)
 _LOW60 = (1 << 60) - 1
 
@@ -354,8 +359,9 @@ def analyse(title: str, body: str) -> DocTerms:
     folded_title, folded_body = visible(fold(title)), visible(fold(body))
     latin: dict[str, str] = {}
     pairs: list[str] = []
-    body_words = words(folded_body, latin, pairs)
-    title_words = words(folded_title, latin, pairs)
+    spellings: Counter[str] = Counter()
+    body_words = words(folded_body, latin, pairs, spellings)
+    title_words = words(folded_title, latin, pairs, spellings)
     body_keys, body_at = gram_keys(folded_body, BODY_GRAM)
     title_keys, title_at = gram_keys(folded_title, TITLE_GRAM)
     gram_unique, gram_counts = position_signatures(  # a pair's "tf" is its signature
@@ -363,8 +369,9 @@ def analyse(title: str, body: str) -> DocTerms:
     bw_keys, bw_tfs = _word_arrays(body_words, BODY_WORD)
     tw_keys, tw_tfs = _word_arrays(title_words, TITLE_WORD)
     pair_keys, pair_tfs = _word_arrays(Counter(pairs), WORD_PAIR)
-    keys = np.concatenate([gram_unique, bw_keys, tw_keys, pair_keys])
-    tfs = np.concatenate([gram_counts, bw_tfs, tw_tfs, pair_tfs])
+    spelling_keys, spelling_tfs = _word_arrays(spellings, SPELLING)
+    keys = np.concatenate([gram_unique, bw_keys, tw_keys, pair_keys, spelling_keys])
+    tfs = np.concatenate([gram_counts, bw_tfs, tw_tfs, pair_tfs, spelling_tfs])
     keys, first = np.unique(keys, return_index=True)  # a hash could meet another: merge
     return DocTerms(
         keys=keys, tfs=np.minimum(tfs[first], 255).astype(np.uint8),

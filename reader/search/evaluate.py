@@ -31,6 +31,7 @@ TITLE_BONUS = 4.0
 K1, B = 1.2, 0.75
 PHRASE_WEIGHT = 2.0  # a phrase's own BM25 against that of the words inside it
 RUN_WEIGHT = 4.0  # a CJK run's own BM25 (its frequency estimated) against its words
+SPELLING_WEIGHT = 2.0  # the word as typed, against its stem
 PREFIX_STEMS = 4096  # stems a prefix query expands to before it keeps the most common
 
 Check = Callable[[int, str, str], bool]  # (article id, folded title, folded body) -> match
@@ -388,7 +389,10 @@ class Evaluator:
                 needles.prefixes.append(word)
             elif word not in analysis.STOP_WORDS:
                 stemmed = analysis.stem(word)
-                parts.append(self._word_scores([stemmed], fields))
+                part = self._word_scores([stemmed], fields)
+                if stemmed != word and part.ids.size:
+                    part.scores += self._spelling_scores(word, part.ids)
+                parts.append(part)
                 needles.stems.add(stemmed)
         if phrase:
             whole = " ".join(folded.split())
@@ -454,6 +458,17 @@ class Evaluator:
             scores += TITLE_BONUS * self._idf(int(title_ids.size)) * self._member(
                 ids, title_ids)
         return Match(ids, scores)
+
+    def _spelling_scores(self, word: str, ids: np.ndarray) -> np.ndarray:
+        """For the articles *ids* found by a word's stem, BM25 of the word as typed
+        (``protections``, not protect or protected): the spelling the reader used ranks
+        first among the stem's matches (known-item English body words trailed FTS5's
+        trigrams, which match the spelling only)."""
+        postings = self.view.postings([analysis.word_key(word, analysis.SPELLING)], only=ids)
+        if not postings[0].ids.size:
+            return np.zeros(ids.size)
+        exact = Match(postings[0].ids, self._bm25(postings[0], False, SPELLING_WEIGHT))
+        return self._aligned(ids, exact)
 
     def _run_scores(self, ids: np.ndarray, agree: np.ndarray, pair: Postings
                     ) -> tuple[np.ndarray, np.ndarray]:
