@@ -198,7 +198,6 @@ SECONDARY_INDEXES = {
 }
 BULK_DROPPABLE = ("articles_title", "links_url_key", "links_title")
 
-LIST_COLUMNS = ("id", "title", "date", "site", "source_url", "path")
 
 
 @dataclass(slots=True)

@@ -26,7 +26,6 @@ import stat
 import threading
 import time
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -67,9 +66,6 @@ class ImportSummary:
     @property
     def total(self) -> int:
         return self.imported + self.updated + self.unchanged + self.moved
-
-    def skipped_reasons(self) -> Counter[str]:
-        return Counter(reason for _, reason in self.skipped)
 
     def describe(self) -> str:
         """One paragraph a person can read at the end of an import."""

@@ -6,14 +6,13 @@ from __future__ import annotations
 import codecs
 import csv
 import random
-from pathlib import Path
 
 import pytest
 
 from reader.decode import Decoded, decode_bytes, decoding_quality, looks_binary
+from tests.conftest import SHARED
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "encodings-cjk"
+CORPUS = SHARED / "corpus" / "encodings-cjk"  # READER_SHARED_DIR, or ../shared
 
 ZH_SIMPLIFIED = (
     "新华社北京电 国务院总理今天在人民大会堂主持召开会议，研究部署进一步做好经济工作。\n"

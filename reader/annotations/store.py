@@ -574,12 +574,6 @@ class AnnotationStore:
             pass  # a read-only catalogue: the placement holds for this read only
         return [updated.get(a.id, a) for a in found]
 
-    def reanchor_article(self, article_id: int) -> ReanchorSummary:
-        counts: dict[str, int] = {}
-        self._reanchored(article_id, counts)
-        return ReanchorSummary(1, counts.get("placed", 0), counts.get("moved", 0),
-                               counts.get("orphaned", 0))
-
     def reanchor_stale(self, *, progress: Progress | None = None) -> ReanchorSummary:
         """Re-anchor every annotation whose article's file changed since it was placed
         (call after an import; reads do it lazily anyway). Cheap when nothing changed."""

@@ -61,7 +61,6 @@ AD_WORDS = re.compile(
 )
 LOADING_WORDS = re.compile(r"^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$", re.I)
 WORD_SPLIT = re.compile(r"\W+")
-SPACES = re.compile(r"\s{2,}")
 SENTENCE_END = re.compile(r"\.( |$)|[。！？]")
 
 UNLIKELY_ROLES = frozenset(
@@ -273,10 +272,6 @@ def _ancestors(el: HtmlElement, max_depth: int = 0) -> list[HtmlElement]:
             break
         node = node.getparent()
     return out
-
-
-def _iter_tags(el: HtmlElement, *tags: str) -> Iterator[HtmlElement]:
-    return el.iter(*tags)
 
 
 def _is_visible(el: HtmlElement) -> bool:

@@ -94,7 +94,6 @@ def normalize_date(value: str | None) -> str | None:
 @dataclass
 class PageMeta:
     title: str | None = None
-    readability_title: str | None = None
     date: str | None = None
     site: str | None = None
     source_url: str | None = None
@@ -289,7 +288,6 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
              or rvalues.get("weibo:webpage:title") or rvalues.get("title")
              or rvalues.get("twitter:title") or rvalues.get("parsely-title") or doc_title)
     meta.title = _clean(title) or None
-    meta.readability_title = meta.title
 
     # --- byline -------------------------------------------------------------------------
     byline = None
@@ -377,6 +375,3 @@ def _find_date(root: HtmlElement, values: dict[str, str], article_ld: dict[str, 
     return None
 
 
-def page_title_candidates(root: HtmlElement) -> str:
-    title_el = root.find(".//title")
-    return _clean(inner_text(title_el, False)) if title_el is not None else ""

@@ -162,11 +162,6 @@ class Evaluator:
             mask[p[p < self.size]] = True
         return np.flatnonzero(mask)
 
-    def _minus(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        if not b.size or not a.size:
-            return a
-        return a[~_dense(self.size, b)[a]]
-
     def _aligned(self, ids: np.ndarray, other: Match) -> np.ndarray:
         """*other*'s scores for *ids* (0 where other lacks an id)."""
         if not other.ids.size or not ids.size:
@@ -458,6 +453,12 @@ class Evaluator:
             scores += TITLE_BONUS * self._idf(int(title_ids.size)) * self._member(
                 ids, title_ids)
         return Match(ids, scores)
+
+    def weighted_body_scores(self, weighted: list[tuple[float, Postings]]) -> Match:
+        """Sum over (weight, postings) of weight x body BM25: the articles holding any of
+        the terms (more-like-this weighs each term by its tf-idf in the source)."""
+        return self._scored_union([(p.ids, weight * self._bm25(p, False))
+                                   for weight, p in weighted])
 
     def _spelling_scores(self, word: str, ids: np.ndarray) -> np.ndarray:
         """For the articles *ids* found by a word's stem, BM25 of the word as typed

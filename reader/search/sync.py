@@ -224,7 +224,7 @@ def _index_in_workers(catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[
             done += len(chunk)
             report(done, analysed[0])
     if done < len(ids):  # cancelled: segments written but never registered go
-        engine.store.sweep()
+        engine.sweep_unregistered()
     return done
 
 

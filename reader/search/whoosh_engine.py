@@ -622,6 +622,10 @@ class WhooshEngine:
         writer.commit()
         self.store.delete(ids, whoosh=self._whoosh_state())
 
+    def sweep_unregistered(self) -> None:
+        """Delete segment files no manifest row lists (a cancelled sync's leftovers)."""
+        self.store.sweep()
+
     def indexed_versions(self) -> dict[int, str]:
         return self._guarded(lambda: self.store.live_versions(), answer=False)
 
@@ -828,9 +832,7 @@ class WhooshEngine:
         weighted.sort(key=lambda item: -item[0])
         if not weighted:
             return []
-        evaluator = Evaluator(view, self._filter_ids)
-        match = evaluator._scored_union([
-            (p.ids, weight * evaluator._bm25(p, False)) for weight, p in weighted[:24]])
+        match = Evaluator(view, self._filter_ids).weighted_body_scores(weighted[:24])
         keep = match.ids != doc.id
         ids, scores = match.ids[keep], match.scores[keep]
         order = np.argsort(-scores, kind="stable")[:limit]

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
     def move_in_list(self, step: int) -> None:
         if self.search.active:
             self.search_panel.view.setFocus()
-            self.search_panel.view._step(step)
+            self.search_panel.view.step(step)
             return
         self.article_list.setFocus()
         self.article_list.step_by(step)

@@ -285,11 +285,6 @@ class ReaderPane(QWidget):
         self.related.similar_note = note
         self._rerender_in_place()
 
-    def set_linked_from(self, article_id: int, rows: list[dict[str, Any]]) -> None:
-        if article_id == self.current_id:
-            self.related.linked_from = rows
-            self._rerender_in_place()
-
     def set_bookmark(self, article_id: int, tags: tuple[str, ...] | None) -> None:
         """The meta line's bookmark and tags (None: not bookmarked)."""
         if article_id == self.current_id and tags != self.related.bookmark:

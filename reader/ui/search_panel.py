@@ -232,9 +232,9 @@ class ResultsView(QListView):
         if key == Qt.Key.Key_Escape:
             self.escapePressed.emit()
         elif plain and key == Qt.Key.Key_J:
-            self._step(1)
+            self.step(1)
         elif plain and key == Qt.Key.Key_K:
-            self._step(-1)
+            self.step(-1)
         elif key == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
             self.upFromTop.emit()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -242,7 +242,7 @@ class ResultsView(QListView):
         else:
             super().keyPressEvent(event)
 
-    def _step(self, step: int) -> None:
+    def step(self, step: int) -> None:
         model = self.model()
         if model is None or model.rowCount() == 0:
             return

@@ -202,17 +202,6 @@ class TextMap:
             return self.runs[k + 1].text if k + 1 < len(self.runs) else None
         return self.runs[k].text_end if k >= 0 else None
 
-    def to_doc(self, text: int, *, forward: bool = True) -> int | None:
-        """The document position of text offset *text* (snapping like ``to_text``)."""
-        k = bisect.bisect_right(self._texts, text) - 1
-        if k >= 0:
-            run = self.runs[k]
-            if text <= run.text_end:
-                return run.doc_at(text)
-        if forward:
-            return self.runs[k + 1].doc if k + 1 < len(self.runs) else None
-        return self.runs[k].doc_end if k >= 0 else None
-
     def text_range(self, doc_start: int, doc_end: int) -> tuple[int, int] | None:
         """A document selection as a text range, clipped to the body; None if it holds no
         body text (the title, a credit, the related links)."""

@@ -18,10 +18,10 @@ import pytest
 from reader.article import Article
 from reader.errors import NotAnArticle
 from reader.parse.html import parse_html
+from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
+CORPUS = SHARED / "corpus"  # READER_SHARED_DIR, or ../shared
 
 
 def _load(name: str) -> str:
