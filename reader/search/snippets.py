@@ -148,6 +148,9 @@ def make_snippet(
     # Never start or end inside a word or a number ("…nteeing", "2025年7月1…"): move the
     # start forward to the word's end, the end back to the word's start (or forward
     # past it when that would cut a hit off).
+    # A hit the window's edge would cut is shown whole ("…[tes]" for "rates").
+    lo = min([lo] + [s[0] for s in spans if s[0] < lo < s[1]])
+    hi = max([hi] + [s[1] for s in spans if s[0] < hi < s[1]])
     first_hit = next((s for s in spans if s[1] > lo), spans[0])[0]
     while _inside_word(text, lo) and lo < first_hit:
         lo += 1
