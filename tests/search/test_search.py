@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from reader.catalogue import Catalogue
 from reader.importer import import_paths
+from reader.search.engine import Hit
 from reader.search.sync import open_engine, search_library, sync_index
 from reader.search.whoosh_engine import WhooshEngine
 
@@ -339,30 +342,46 @@ def test_a_query_of_only_stop_words_says_there_is_nothing_to_search(
     assert set(titles(library, "the -双十一", limit=50)) == everything - {"双十一复盘"}
 
 
+@contextmanager
+def small_library(tmp_path: Path, texts: dict[str, str], title: str = "Notes "
+                  ) -> Iterator[tuple[Catalogue, WhooshEngine]]:
+    """An archive of one file per (name, body), dated alike, titled *title* + name,
+    imported and indexed in this process."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for name, body in texts.items():
+        (archive / name).write_text(f"2024-01-01\n\n{title}{name}\n\n{body}\n",
+                                    encoding="utf-8")
+    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
+    import_paths(catalogue, [archive], workers=1)
+    engine = open_engine(tmp_path / "data")
+    sync_index(catalogue, engine, workers=1)
+    try:
+        yield catalogue, engine
+    finally:
+        engine.close()
+        catalogue.close()
+
+
+def hit_files(catalogue: Catalogue, hits: list[Hit]) -> list[str]:
+    return [Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
+            for h in hits]
+
+
 def test_a_phrase_is_ranked_by_how_often_the_phrase_occurs(tmp_path: Path) -> None:
     """Issue 9: phrases were scored by the words inside them, so an article full of
     "supply" and "chain" apart outranked one that repeats "supply chain"."""
-    archive = tmp_path / "archive"
-    archive.mkdir()
     apart = ("Supply was short. The chain of stores cut supply again; a chain reaction "
              "hit supply lines, and the chain said supply would recover. The supply chain "
              "held. Supply, supply, chain, chain.")
     together = ("The supply chain held. Managers said the supply chain would recover, and "
                 "that every supply chain in the region was under review this quarter.")
-    for name, body in (("apart.txt", apart), ("together.txt", together)):
-        (archive / name).write_text(f"2024-01-01\n\nNotes {name}\n\n{body}\n", encoding="utf-8")
-    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
-    import_paths(catalogue, [archive], workers=1)
-    engine = open_engine(tmp_path / "data")
-    sync_index(catalogue, engine, workers=1)
-    hits = search_library(catalogue, engine, '"supply chain"').hits
-    names = [Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
-             for h in hits]
-    assert names == ["together.txt", "apart.txt"]
-    marks = [hits[0].snippet[a:b] for a, b in hits[0].highlights]
-    assert marks and all(m.lower() == "supply chain" for m in marks)
-    engine.close()
-    catalogue.close()
+    texts = {"apart.txt": apart, "together.txt": together}
+    with small_library(tmp_path, texts) as (catalogue, engine):
+        hits = search_library(catalogue, engine, '"supply chain"').hits
+        assert hit_files(catalogue, hits) == ["together.txt", "apart.txt"]
+        marks = [hits[0].snippet[a:b] for a, b in hits[0].highlights]
+        assert marks and all(m.lower() == "supply chain" for m in marks)
 
 
 def test_similar_ranks_a_shared_rare_multi_word_term_first(tmp_path: Path) -> None:
@@ -370,8 +389,6 @@ def test_similar_ranks_a_shared_rare_multi_word_term_first(tmp_path: Path) -> No
     the words of a rare term apart, often, outranked the one article sharing the term."""
     from reader.search.sync import index_doc
 
-    archive = tmp_path / "archive"
-    archive.mkdir()
     texts = {
         "source.txt": "Importers now study tariff engineering before they ship. Freight "
                       "costs rose and ports were busy; carriers added capacity.",
@@ -385,68 +402,39 @@ def test_similar_ranks_a_shared_rare_multi_word_term_first(tmp_path: Path) -> No
               "train timetable", "school meals", "city marathon", "book prize"]
     for i in range(20):
         texts[f"other{i}.txt"] = f"Local news {i}: the {topics[i % 8]} drew crowds again."
-    for name, body in texts.items():
-        (archive / name).write_text(f"2024-01-01\n\nNotes {name}\n\n{body}\n", encoding="utf-8")
-    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
-    import_paths(catalogue, [archive], workers=1)
-    engine = open_engine(tmp_path / "data")
-    sync_index(catalogue, engine, workers=1)
-    by_name = {Path(str(r["path"])).name: r["id"] for r in catalogue.list_articles()}
-    doc = index_doc(catalogue, by_name["source.txt"])
-    assert doc is not None
-    similar = engine.similar(doc, limit=4)
-    assert similar[0] == by_name["target.txt"]
-    assert by_name["source.txt"] not in similar
-    engine.close()
-    catalogue.close()
+    with small_library(tmp_path, texts) as (catalogue, engine):
+        by_name = {Path(str(r["path"])).name: r["id"] for r in catalogue.list_articles()}
+        doc = index_doc(catalogue, by_name["source.txt"])
+        assert doc is not None
+        similar = engine.similar(doc, limit=4)
+        assert similar[0] == by_name["target.txt"]
+        assert by_name["source.txt"] not in similar
 
 
 def test_a_chinese_run_is_ranked_by_how_often_the_run_occurs(tmp_path: Path) -> None:
     """A run of three or more CJK characters scores by its own (estimated) frequency too,
     not only by the words inside it: the article repeating 冷链集装箱 ranks above one that
     holds 冷链 and 集装箱 mostly apart (known-item phrase MRR 0.922 -> 0.940)."""
-    archive = tmp_path / "archive"
-    archive.mkdir()
     apart = ("冷链运输需求上升。港口的集装箱堆场很忙，冷链企业增加投入，集装箱运价回落。"
              "冷链仓库扩建，集装箱码头排队，冷链司机短缺，集装箱船舶延误。冷链集装箱已到港。")
     together = "冷链集装箱租赁走热。多家公司推出冷链集装箱服务，冷链集装箱的价格仍在上涨。"
-    for name, body in (("apart.txt", apart), ("together.txt", together)):
-        (archive / name).write_text(f"2024-01-01\n\n物流消息{name}\n\n{body}\n",
-                                    encoding="utf-8")
-    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
-    import_paths(catalogue, [archive], workers=1)
-    engine = open_engine(tmp_path / "data")
-    sync_index(catalogue, engine, workers=1)
-    for query in ("冷链集装箱", '"冷链集装箱"'):
-        hits = search_library(catalogue, engine, query).hits
-        names = [Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
-                 for h in hits]
-        assert names == ["together.txt", "apart.txt"], query
-    engine.close()
-    catalogue.close()
+    texts = {"apart.txt": apart, "together.txt": together}
+    with small_library(tmp_path, texts, title="物流消息") as (catalogue, engine):
+        for query in ("冷链集装箱", '"冷链集装箱"'):
+            hits = search_library(catalogue, engine, query).hits
+            assert hit_files(catalogue, hits) == ["together.txt", "apart.txt"], query
 
 
 def test_the_spelling_typed_ranks_first_among_its_stems_matches(tmp_path: Path) -> None:
     """Stemming finds protect, protected and protections for ``protections``; the article
     using the word as typed ranks first (English body words trailed FTS5 trigram's
     spelling-only match: MRR 0.849 -> 0.890 against its 0.879)."""
-    archive = tmp_path / "archive"
-    archive.mkdir()
     texts = {
         "stems.txt": "Rules protect buyers. Buyers are protected, and sellers protect "
                      "their margins while the courts protected both sides again.",
         "typed.txt": "New protections for small sellers were announced this week.",
     }
-    for name, body in texts.items():
-        (archive / name).write_text(f"2024-01-01\n\nNotes {name}\n\n{body}\n", encoding="utf-8")
-    catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
-    import_paths(catalogue, [archive], workers=1)
-    engine = open_engine(tmp_path / "data")
-    sync_index(catalogue, engine, workers=1)
-    for query, first in (("protections", "typed.txt"), ("protected", "stems.txt")):
-        hits = search_library(catalogue, engine, query).hits
-        names = [Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
-                 for h in hits]
-        assert names[0] == first and len(names) == 2, (query, names)
-    engine.close()
-    catalogue.close()
+    with small_library(tmp_path, texts) as (catalogue, engine):
+        for query, first in (("protections", "typed.txt"), ("protected", "stems.txt")):
+            names = hit_files(catalogue, search_library(catalogue, engine, query).hits)
+            assert names[0] == first and len(names) == 2, (query, names)
