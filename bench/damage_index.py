@@ -49,12 +49,22 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-KINDS = ["flip-any-file", "flip-posting", "zero-block", "truncate", "delete-file",
-         "swap-segments", "store-garbage", "store-delete", "folder-to-file"]
+KINDS = [
+    "flip-any-file",
+    "flip-posting",
+    "zero-block",
+    "truncate",
+    "delete-file",
+    "swap-segments",
+    "store-garbage",
+    "store-delete",
+    "folder-to-file",
+]
 DAMAGE_WORDS = ("damaged", "missing or damaged")
 
 
 # -- the child: one case's commands, in one process --------------------------------------
+
 
 def cli(args: list[str]) -> dict[str, Any]:
     """Run one ``reader`` command in this process; its status, output and any crash."""
@@ -105,19 +115,34 @@ def child(data: str, queries_file: str, oracle_only: bool) -> None:
     repair = cli(["reindex", "--data-dir", data])
     after = check(data)
     again = searches(data, queries)
-    print(json.dumps({"check": before, "answers": answers,
-                      "repair": {k: repair[k] for k in ("code", "crash", "out")},
-                      "check_after": after, "again": again}))
+    print(
+        json.dumps(
+            {
+                "check": before,
+                "answers": answers,
+                "repair": {k: repair[k] for k in ("code", "crash", "out")},
+                "check_after": after,
+                "again": again,
+            }
+        )
+    )
 
 
 # -- the parent: library, oracle, damage, tally ----------------------------------------
 
+
 def run_child(data: Path, queries_file: Path, oracle: bool = False) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "0"}
-    args = [sys.executable, str(Path(__file__).resolve()), "--child", str(data),
-            str(queries_file)] + (["--oracle"] if oracle else [])
-    done = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", env=env,
-                          timeout=1800)
+    args = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        str(data),
+        str(queries_file),
+    ] + (["--oracle"] if oracle else [])
+    done = subprocess.run(
+        args, capture_output=True, text=True, encoding="utf-8", env=env, timeout=1800
+    )
     if done.returncode != 0:
         return {"child_failed": done.stderr[-3000:]}
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -132,8 +157,11 @@ def build_library(work: Path, articles: int, corpus: Path | None) -> Path:
     if corpus is None:
         folder = work / f"corpus-{articles}"
         if not (folder / "manifest.tsv").exists():
-            subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(articles),
-                            str(folder)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(HERE / "make_corpus.py"), str(articles), str(folder)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         files = sorted(p for p in folder.rglob("*.txt"))
         # four imports: the index holds several segments, as a library that grew does
         batches = [files[i::4] for i in range(4)]
@@ -144,12 +172,19 @@ def build_library(work: Path, articles: int, corpus: Path | None) -> Path:
             target.mkdir(parents=True)
             for path in batch:
                 os.link(path, target / path.name)
-            subprocess.run([*reader, "import", str(target), "--workers", "1", "--data-dir",
-                            str(data)], check=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [*reader, "import", str(target), "--workers", "1", "--data-dir", str(data)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
     else:
-        subprocess.run([*reader, "import", str(corpus), "--data-dir", str(data)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [*reader, "import", str(corpus), "--data-dir", str(data)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     (data / "built.ok").write_text("ok")
     return data
 
@@ -176,7 +211,7 @@ def sample_queries(data: Path, seed: int) -> list[str]:
                 run = rng.choice(runs)
                 size = rng.choice([2, 2, 3, 4])
                 start = rng.randrange(0, len(run) - size + 1)
-                queries.append(run[start:start + size])
+                queries.append(run[start : start + size])
             elif len(words) > 3 and sum(1 for q in queries if q.isascii()) < 4:
                 queries.append(rng.choice(words).lower())
                 i = rng.randrange(0, len(words) - 1)
@@ -210,7 +245,7 @@ def damage(index: Path, kind: str, rng: random.Random) -> str:
         target = rng.choice([p for p in files if p.stat().st_size] or files)
         raw = bytearray(target.read_bytes())
         at = rng.randrange(max(1, len(raw)))
-        raw[at:at + 4096] = bytes(len(raw[at:at + 4096]))
+        raw[at : at + 4096] = bytes(len(raw[at : at + 4096]))
         target.write_bytes(bytes(raw))
         return f"{target.name}: 4 KB zeroed at {at}"
     if kind == "truncate":
@@ -273,9 +308,12 @@ def main() -> int:
     oracle = [a["ids"] for a in run_child(intact, queries_file, oracle=True)["answers"]]
     assert all(ids is not None for ids in oracle), "the intact library must answer"
     segments = len(list((intact / "index").glob("seg-*.post")))
-    print(f"library: {intact} ({segments} posting segments), {len(queries)} queries, "
-          f"{sum(1 for o in oracle if o)} with hits; ready in "
-          f"{time.perf_counter() - started:.0f} s", flush=True)
+    print(
+        f"library: {intact} ({segments} posting segments), {len(queries)} queries, "
+        f"{sum(1 for o in oracle if o)} with hits; ready in "
+        f"{time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
 
     rng = random.Random(args.seed)
     tally: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -301,17 +339,29 @@ def main() -> int:
             continue
         report = result["check"]["report"] or {}
         by_check = result["check"]["code"] == 1 and bool(
-            report.get("damaged") or report.get("missing") or report.get("stale"))
+            report.get("damaged") or report.get("missing") or report.get("stale")
+        )
         by_note = any(noted(a) for a in result["answers"])
         differs = [i for i, a in enumerate(result["answers"]) if a["ids"] != oracle[i]]
         silent = [i for i in differs if not noted(result["answers"][i])]
-        crashes = [x for x in ([result["check"]["crash"], result["repair"]["crash"],
-                                result["check_after"]["crash"]]
-                               + [a["crash"] for a in result["answers"] + result["again"]])
-                   if x]
-        restored = (result["repair"]["code"] == 0 and result["check_after"]["code"] == 0
-                    and [a["ids"] for a in result["again"]] == oracle
-                    and not any(noted(a) for a in result["again"]))
+        crashes = [
+            x
+            for x in (
+                [
+                    result["check"]["crash"],
+                    result["repair"]["crash"],
+                    result["check_after"]["crash"],
+                ]
+                + [a["crash"] for a in result["answers"] + result["again"]]
+            )
+            if x
+        ]
+        restored = (
+            result["repair"]["code"] == 0
+            and result["check_after"]["code"] == 0
+            and [a["ids"] for a in result["again"]] == oracle
+            and not any(noted(a) for a in result["again"])
+        )
         row["detected"] += by_check or by_note
         row["detected by --check"] += by_check
         row["harmless"] += not (by_check or by_note or differs)
@@ -319,22 +369,57 @@ def main() -> int:
         row["silent wrong answers"] += len(silent)
         row["crashes"] += bool(crashes)
         row["restored"] += restored
-        cases.append({"kind": kind, "what": what, "by_check": by_check, "by_note": by_note,
-                      "differs": differs, "silent": silent, "restored": restored,
-                      "crashes": crashes[:1], "seconds": round(seconds, 2)})
+        cases.append(
+            {
+                "kind": kind,
+                "what": what,
+                "by_check": by_check,
+                "by_note": by_note,
+                "differs": differs,
+                "silent": silent,
+                "restored": restored,
+                "crashes": crashes[:1],
+                "seconds": round(seconds, 2),
+            }
+        )
         if silent or crashes or not restored:
-            print(f"  [{n}] {kind}: {what}: silent {silent} crashes {len(crashes)} "
-                  f"restored {restored}", flush=True)
+            print(
+                f"  [{n}] {kind}: {what}: silent {silent} crashes {len(crashes)} "
+                f"restored {restored}",
+                flush=True,
+            )
             for c in crashes[:1]:
                 print(c[-2000:], flush=True)
     total = time.perf_counter() - loop_started
 
-    columns = ["tried", "detected", "detected by --check", "harmless", "answers differing",
-               "silent wrong answers", "crashes", "restored", "seconds"]
-    print(f"\n{'damage':16}" + "".join(f"{c:>12}" for c in
-                                      ["tried", "detected", "by --check", "harmless",
-                                       "differing", "silent", "crashes", "restored",
-                                       "seconds"]))
+    columns = [
+        "tried",
+        "detected",
+        "detected by --check",
+        "harmless",
+        "answers differing",
+        "silent wrong answers",
+        "crashes",
+        "restored",
+        "seconds",
+    ]
+    print(
+        f"\n{'damage':16}"
+        + "".join(
+            f"{c:>12}"
+            for c in [
+                "tried",
+                "detected",
+                "by --check",
+                "harmless",
+                "differing",
+                "silent",
+                "crashes",
+                "restored",
+                "seconds",
+            ]
+        )
+    )
     sums: dict[str, float] = defaultdict(float)
     for kind in KINDS:
         if kind not in tally:
@@ -342,17 +427,26 @@ def main() -> int:
         row = tally[kind]
         for c in columns:
             sums[c] += row[c]
-        print(f"{kind:16}" + "".join(
-            f"{row[c]:>12.1f}" if c == "seconds" else f"{int(row[c]):>12}" for c in columns))
-    print(f"{'all':16}" + "".join(
-        f"{sums[c]:>12.1f}" if c == "seconds" else f"{int(sums[c]):>12}" for c in columns))
-    print(f"\n{int(sums['tried'])} cases x {len(queries)} queries in {total:.0f} s: "
-          f"{int(sums['silent wrong answers'])} silent wrong answers, "
-          f"{int(sums['crashes'])} cases with a crash, {int(sums['restored'])} of "
-          f"{int(sums['tried'])} restored to the oracle by 'reader reindex'.")
+        print(
+            f"{kind:16}"
+            + "".join(
+                f"{row[c]:>12.1f}" if c == "seconds" else f"{int(row[c]):>12}" for c in columns
+            )
+        )
+    print(
+        f"{'all':16}"
+        + "".join(f"{sums[c]:>12.1f}" if c == "seconds" else f"{int(sums[c]):>12}" for c in columns)
+    )
+    print(
+        f"\n{int(sums['tried'])} cases x {len(queries)} queries in {total:.0f} s: "
+        f"{int(sums['silent wrong answers'])} silent wrong answers, "
+        f"{int(sums['crashes'])} cases with a crash, {int(sums['restored'])} of "
+        f"{int(sums['tried'])} restored to the oracle by 'reader reindex'."
+    )
     if args.json:
-        Path(args.json).write_text(json.dumps({"queries": queries, "cases": cases},
-                                              ensure_ascii=False, indent=1), "utf-8")
+        Path(args.json).write_text(
+            json.dumps({"queries": queries, "cases": cases}, ensure_ascii=False, indent=1), "utf-8"
+        )
     return 1 if sums["silent wrong answers"] or sums["crashes"] else 0
 
 

@@ -53,15 +53,19 @@ class Figures:
 
 def reader(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "reader.cli", *args, "--data-dir", str(data_dir)]
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=REPO,
-                          timeout=600)
+    return subprocess.run(
+        command, capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=600
+    )
 
 
 @contextlib.contextmanager
 def tmpfs(size: str) -> Iterator[Path]:
     where = Path(tempfile.mkdtemp(prefix="disk-full-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode:
         where.rmdir()
         sys.exit(f"cannot mount a tmpfs (needs root): {done.stderr.strip()}")
@@ -100,10 +104,15 @@ def user_data(catalogue: Path) -> dict[str, tuple[object, ...]]:
     """Every annotation and bookmark, keyed by id, with the fields a person made."""
     with contextlib.closing(sqlite3.connect(catalogue.as_uri() + "?mode=ro", uri=True)) as db:
         items: dict[str, tuple[object, ...]] = {
-            r[0]: tuple(r[1:]) for r in db.execute(
-                "SELECT id, exact, note, color, created, modified FROM annotations")}
-        items.update({f"bookmark {r[0]}": tuple(r[1:]) for r in db.execute(
-            "SELECT uid, tags, created, modified FROM bookmarks")})
+            r[0]: tuple(r[1:])
+            for r in db.execute("SELECT id, exact, note, color, created, modified FROM annotations")
+        }
+        items.update(
+            {
+                f"bookmark {r[0]}": tuple(r[1:])
+                for r in db.execute("SELECT uid, tags, created, modified FROM bookmarks")
+            }
+        )
     return items
 
 
@@ -122,8 +131,12 @@ def judge(result: subprocess.CompletedProcess[str], figures: Figures, what: str)
         return False
     figures.out_of_space += 1
     lines = [line for line in result.stderr.splitlines() if line.startswith("reader: ")]
-    if result.returncode == 2 and len(lines) == 1 and "no space left" in lines[0] \
-            and "Traceback" not in result.stderr:
+    if (
+        result.returncode == 2
+        and len(lines) == 1
+        and "no space left" in lines[0]
+        and "Traceback" not in result.stderr
+    ):
         figures.clear += 1
     else:
         figures.unclear += 1
@@ -136,8 +149,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--size", default="48m", help="tmpfs size (default 48m)")
     parser.add_argument("--articles", type=int, default=800, help="archive to import in parts")
-    parser.add_argument("--max-free", type=int, default=1_500_000,
-                        help="most bytes left free when the disk is filled")
+    parser.add_argument(
+        "--max-free",
+        type=int,
+        default=1_500_000,
+        help="most bytes left free when the disk is filled",
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -146,8 +163,18 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="disk-full-work-"))
     try:
         corpus = work / "corpus"
-        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.articles),
-                        str(corpus), "--seed", str(args.seed)], check=True, cwd=REPO)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "make_corpus.py"),
+                str(args.articles),
+                str(corpus),
+                "--seed",
+                str(args.seed),
+            ],
+            check=True,
+            cwd=REPO,
+        )
         files = sorted(corpus.rglob("*.txt"))
         rng.shuffle(files)
         archive = work / "archive"
@@ -159,7 +186,7 @@ def main() -> int:
 
             def grow(count: int) -> None:
                 nonlocal added
-                for path in files[added:added + count]:
+                for path in files[added : added + count]:
                     target = archive / path.relative_to(corpus)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(path, target)
@@ -175,20 +202,31 @@ def main() -> int:
                     grow(max(1, (len(files) - 20) // max(1, args.runs // 2)))
                     command = ["import", str(archive)]
                 elif kind == "bookmark":
-                    command = ["bookmark", str(rng.choice(ids)), "--tags",
-                               ",".join(f"t{rng.randrange(50)}" for _ in range(3))]
+                    command = [
+                        "bookmark",
+                        str(rng.choice(ids)),
+                        "--tags",
+                        ",".join(f"t{rng.randrange(50)}" for _ in range(3)),
+                    ]
                 else:
                     kind = "annotate"
                     article = rng.choice(ids)
-                    shown = json.loads(reader("show", str(article), "--json",
-                                              data_dir=data).stdout)
+                    shown = json.loads(reader("show", str(article), "--json", data_dir=data).stdout)
                     text = "\n\n".join(shown["paragraphs"])
                     start = rng.randrange(max(1, len(text) - 12))
-                    quote = text[start:start + rng.randint(4, 12)].strip()
+                    quote = text[start : start + rng.randint(4, 12)].strip()
                     if not quote or "\n" in quote:
                         quote = shown["paragraphs"][0][:6]
-                    command = ["annotate", str(article), "--quote", quote, "--occurrence", "1",
-                               "--note", "n" * rng.randint(0, 5000)]
+                    command = [
+                        "annotate",
+                        str(article),
+                        "--quote",
+                        quote,
+                        "--occurrence",
+                        "1",
+                        "--note",
+                        "n" * rng.randint(0, 5000),
+                    ]
                 before = user_data(catalogue)
                 # Mostly a little space (a commit or a backup fails), sometimes more (an
                 # import runs out part-way through).
@@ -200,8 +238,12 @@ def main() -> int:
                 counts[1] += int(failed)
                 unfill(mount)
                 after = user_data(catalogue)
-                lost = [k for k, v in before.items() if after.get(k) != v and
-                        not (k.startswith("bookmark") and kind == "bookmark" and not failed)]
+                lost = [
+                    k
+                    for k, v in before.items()
+                    if after.get(k) != v
+                    and not (k.startswith("bookmark") and kind == "bookmark" and not failed)
+                ]
                 figures.items_lost += len(lost)
                 if lost:
                     figures.problems.append(f"run {run} {kind}: lost {lost[:3]}")
@@ -231,13 +273,21 @@ def main() -> int:
     print(f"re-runs that failed      {figures.rerun_failures}")
     print(f"items lost               {figures.items_lost}")
     print(f"integrity failures       {figures.integrity_failures}")
-    print(f"final import + check     {'agree' if agree else 'DISAGREE'} "
-          f"({report.get('indexed')} indexed of {report.get('library')})")
+    print(
+        f"final import + check     {'agree' if agree else 'DISAGREE'} "
+        f"({report.get('indexed')} indexed of {report.get('library')})"
+    )
     print(f"seconds                  {seconds:.1f}")
     for problem in figures.problems[:20]:
         print("  problem:", problem)
-    bad = (figures.unclear or figures.tracebacks or figures.rerun_failures
-           or figures.items_lost or figures.integrity_failures or not agree)
+    bad = (
+        figures.unclear
+        or figures.tracebacks
+        or figures.rerun_failures
+        or figures.items_lost
+        or figures.integrity_failures
+        or not agree
+    )
     return 1 if bad else 0
 
 

@@ -44,10 +44,7 @@ from reader.decode import decode_bytes  # noqa: E402
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 SETS = ("readability", "extraction-benchmark", "newspaper4k")
 
-_CJK = (
-    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\U00020000-\U0002ffff"
-)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
 
@@ -146,17 +143,27 @@ def _load_set(set_name: str) -> Iterator[Page]:
             meta_path = d / "expected-metadata.json"
             meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
             published = meta.get("publishedTime")
-            yield Page(set_name, d.name, _read_html(d / "source.html"),
-                       _html_to_text((d / "expected.html").read_text("utf-8")),
-                       title=meta.get("title"), date=published[:10] if published else None)
+            yield Page(
+                set_name,
+                d.name,
+                _read_html(d / "source.html"),
+                _html_to_text((d / "expected.html").read_text("utf-8")),
+                title=meta.get("title"),
+                date=published[:10] if published else None,
+            )
     elif set_name == "extraction-benchmark":
         root = CORPUS / "article-extraction-benchmark"
         truth = json.loads((root / "ground-truth.json").read_text("utf-8"))
         for key in sorted(truth):
             path = root / "html" / f"{key}.html.gz"
             if path.exists():
-                yield Page(set_name, key[:12], _read_html(path), truth[key]["articleBody"],
-                           url=truth[key].get("url"))
+                yield Page(
+                    set_name,
+                    key[:12],
+                    _read_html(path),
+                    truth[key]["articleBody"],
+                    url=truth[key].get("url"),
+                )
     elif set_name == "newspaper4k":
         root = CORPUS / "newspaper4k-test-data"
         for html_path in sorted((root / "html").glob("*.html")):
@@ -167,15 +174,21 @@ def _load_set(set_name: str) -> Iterator[Page]:
             meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
             published = meta.get("publish_date")
             url = meta.get("url") or meta.get("canonical_link")
-            yield Page(set_name, html_path.stem, _read_html(html_path), txt.read_text("utf-8"),
-                       title=meta.get("title") or None,
-                       date=published[:10] if published else None,
-                       url=url if url and url.startswith("http") else None)
+            yield Page(
+                set_name,
+                html_path.stem,
+                _read_html(html_path),
+                txt.read_text("utf-8"),
+                title=meta.get("title") or None,
+                date=published[:10] if published else None,
+                url=url if url and url.startswith("http") else None,
+            )
     else:
         raise SystemExit(f"unknown set {set_name!r}; choose from {', '.join(SETS)}")
 
 
 # --- extractors -------------------------------------------------------------------------
+
 
 def run_ours(page: Page) -> Result:
     from reader.errors import NotAnArticle
@@ -237,8 +250,9 @@ def _mean(values: list[float] | list[bool]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def evaluate(set_names: list[str], limit: int | None,
-             only: list[str] | None) -> dict[str, dict[str, Score]]:
+def evaluate(
+    set_names: list[str], limit: int | None, only: list[str] | None
+) -> dict[str, dict[str, Score]]:
     extractors = _available()
     if only:
         extractors = {k: v for k, v in extractors.items() if k in only}
@@ -253,8 +267,7 @@ def evaluate(set_names: list[str], limit: int | None,
                     result = fn(page)
             except Exception as exc:  # a crash scores zero but must not stop the run
                 score.errors += 1
-                print(f"  {name} crashed on {page.set_name}/{page.name}: {exc!r}",
-                      file=sys.stderr)
+                print(f"  {name} crashed on {page.set_name}/{page.name}: {exc!r}", file=sys.stderr)
                 result = Result("", None, None)
             score.seconds.append(time.perf_counter() - start)
             f1 = token_f1(result.text, page.body)
@@ -275,8 +288,10 @@ def _fmt(value: float | None, pct: bool = False) -> str:
 
 
 def print_table(scores: dict[str, dict[str, Score]]) -> None:
-    header = (f"{'set':<21} {'extractor':<12} {'pages':>5} {'F1':>6} {'title=':>6} "
-              f"{'title~':>6} {'date':>6} {'ms/pg':>7} {'p95ms':>7} {'err':>3}")
+    header = (
+        f"{'set':<21} {'extractor':<12} {'pages':>5} {'F1':>6} {'title=':>6} "
+        f"{'title~':>6} {'date':>6} {'ms/pg':>7} {'p95ms':>7} {'err':>3}"
+    )
     print(header)
     print("-" * len(header))
     for set_name, by_extractor in scores.items():
@@ -285,10 +300,12 @@ def print_table(scores: dict[str, dict[str, Score]]) -> None:
                 continue
             ms = sorted(x * 1000 for x in s.seconds)
             p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-            print(f"{set_name:<21} {name:<12} {len(s.f1):>5} {_fmt(_mean(s.f1))} "
-                  f"{_fmt(_mean(s.title_exact), True)} {_fmt(_mean(s.title_lenient), True)} "
-                  f"{_fmt(_mean(s.date), True)} {statistics.fmean(ms):7.1f} {p95:7.1f} "
-                  f"{s.errors:>3}")
+            print(
+                f"{set_name:<21} {name:<12} {len(s.f1):>5} {_fmt(_mean(s.f1))} "
+                f"{_fmt(_mean(s.title_exact), True)} {_fmt(_mean(s.title_lenient), True)} "
+                f"{_fmt(_mean(s.date), True)} {statistics.fmean(ms):7.1f} {p95:7.1f} "
+                f"{s.errors:>3}"
+            )
         print()
 
 
@@ -307,20 +324,27 @@ def as_json(scores: dict[str, dict[str, Score]]) -> dict[str, object]:
                 "ms_per_page": statistics.fmean(s.seconds) * 1000 if s.seconds else None,
                 "errors": s.errors,
             }
-            for name, s in by_extractor.items() if s.f1
+            for name, s in by_extractor.items()
+            if s.f1
         }
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=SETS, dest="sets",
-                        help="ground-truth set (repeatable; default: all)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        choices=SETS,
+        dest="sets",
+        help="ground-truth set (repeatable; default: all)",
+    )
     parser.add_argument("--limit", type=int, help="at most N pages per set")
     parser.add_argument("--only", action="append", help="extractor(s) to run (repeatable)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument("--worst", type=int, default=0,
-                        help="also list our N worst pages per set (by F1)")
+    parser.add_argument(
+        "--worst", type=int, default=0, help="also list our N worst pages per set (by F1)"
+    )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)

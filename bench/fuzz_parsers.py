@@ -76,8 +76,9 @@ def run_one(data: bytes, name: str, limit: float) -> tuple[str | None, float]:
     return outcome, time.perf_counter() - start
 
 
-def save(folder: Path | None, generator: str, kind: str, data: bytes, name: str,
-         detail: str) -> None:
+def save(
+    folder: Path | None, generator: str, kind: str, data: bytes, name: str, detail: str
+) -> None:
     if folder is None:
         return
     digest = hashlib.blake2b(data, digest_size=6).hexdigest()
@@ -103,15 +104,27 @@ def replay(folder: Path, limit: float) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--inputs", type=int, default=100_000, help="inputs in all (default 100,000)")
-    ap.add_argument("--seconds", type=float, default=None,
-                    help="stop after this long instead (whichever comes first)")
-    ap.add_argument("--scale", type=int, default=50,
-                    help="largest size multiplier of the generators (1 = the unit tests')")
+    ap.add_argument(
+        "--seconds",
+        type=float,
+        default=None,
+        help="stop after this long instead (whichever comes first)",
+    )
+    ap.add_argument(
+        "--scale",
+        type=int,
+        default=50,
+        help="largest size multiplier of the generators (1 = the unit tests')",
+    )
     ap.add_argument("--limit", type=float, default=30.0, help="seconds allowed per input")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", nargs="*", choices=sorted(GENERATORS), help="these generators")
-    ap.add_argument("--save", type=Path, default=Path("/tmp/fuzz-parsers"),
-                    help="folder for failing and slow inputs ('' to keep none)")
+    ap.add_argument(
+        "--save",
+        type=Path,
+        default=Path("/tmp/fuzz-parsers"),
+        help="folder for failing and slow inputs ('' to keep none)",
+    )
     ap.add_argument("--replay", type=Path, help="re-run the inputs saved in this folder")
     args = ap.parse_args(argv)
     signal.signal(signal.SIGALRM, _alarm)
@@ -150,12 +163,17 @@ def main(argv: list[str] | None = None) -> int:
                 tally.crashes[outcome.split(":")[1].strip()] += 1
             if outcome is not None:
                 save(save_dir, generator, "failed", data, name, f"{outcome} (seed {seed})")
-                print(f"[{generator}] {outcome} ({len(data):,} bytes, {seconds:.2f} s)",
-                      file=sys.stderr)
+                print(
+                    f"[{generator}] {outcome} ({len(data):,} bytes, {seconds:.2f} s)",
+                    file=sys.stderr,
+                )
             done += 1
             if done % 1000 == 0:
-                print(f"... {done:,} inputs, {time.monotonic() - started:,.0f} s",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"... {done:,} inputs, {time.monotonic() - started:,.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
     report(tallies, time.monotonic() - started, args)
@@ -163,19 +181,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(tallies: dict[str, Tally], elapsed: float, args: argparse.Namespace) -> None:
-    print(f"\nfuzz_parsers: seed {args.seed}, scale up to {args.scale}, limit {args.limit} s "
-          f"per input, {elapsed:,.0f} s in all")
-    header = (f"{'generator':<16} {'inputs':>8} {'MB':>8} {'crashes':>8} {'contract':>8} "
-              f"{'timeouts':>8} {'>1 s':>6} {'slowest':>9} {'(size)':>12} {'mean ms':>8}")
+    print(
+        f"\nfuzz_parsers: seed {args.seed}, scale up to {args.scale}, limit {args.limit} s "
+        f"per input, {elapsed:,.0f} s in all"
+    )
+    header = (
+        f"{'generator':<16} {'inputs':>8} {'MB':>8} {'crashes':>8} {'contract':>8} "
+        f"{'timeouts':>8} {'>1 s':>6} {'slowest':>9} {'(size)':>12} {'mean ms':>8}"
+    )
     print(header)
     print("-" * len(header))
     total = Tally()
     for name, t in tallies.items():
         crashes = sum(t.crashes.values())
         mean = 1000 * t.seconds / t.inputs if t.inputs else 0.0
-        print(f"{name:<16} {t.inputs:>8,} {t.bytes / 1e6:>8.1f} {crashes:>8} {t.violations:>8} "
-              f"{t.timeouts:>8} {t.slow:>6} {t.slowest:>8.2f}s {t.slowest_size:>12,} "
-              f"{mean:>8.1f}")
+        print(
+            f"{name:<16} {t.inputs:>8,} {t.bytes / 1e6:>8.1f} {crashes:>8} {t.violations:>8} "
+            f"{t.timeouts:>8} {t.slow:>6} {t.slowest:>8.2f}s {t.slowest_size:>12,} "
+            f"{mean:>8.1f}"
+        )
         total.inputs += t.inputs
         total.bytes += t.bytes
         total.seconds += t.seconds
@@ -186,9 +210,11 @@ def report(tallies: dict[str, Tally], elapsed: float, args: argparse.Namespace) 
         if t.slowest > total.slowest:
             total.slowest, total.slowest_size = t.slowest, t.slowest_size
     print("-" * len(header))
-    print(f"{'all':<16} {total.inputs:>8,} {total.bytes / 1e6:>8.1f} "
-          f"{sum(total.crashes.values()):>8} {total.violations:>8} {total.timeouts:>8} "
-          f"{total.slow:>6} {total.slowest:>8.2f}s {total.slowest_size:>12,}")
+    print(
+        f"{'all':<16} {total.inputs:>8,} {total.bytes / 1e6:>8.1f} "
+        f"{sum(total.crashes.values()):>8} {total.violations:>8} {total.timeouts:>8} "
+        f"{total.slow:>6} {total.slowest:>8.2f}s {total.slowest_size:>12,}"
+    )
     for kind, count in total.crashes.most_common():
         print(f"  crash {kind}: {count}")
 

@@ -41,11 +41,13 @@ REPO = HERE.parent
 PY = sys.executable
 # Measure the checkout this script is in, not whichever copy of the package is installed.
 sys.path.insert(0, str(REPO))
-os.environ["PYTHONPATH"] = str(REPO) + (os.pathsep + os.environ["PYTHONPATH"]
-                                        if os.environ.get("PYTHONPATH") else "")
+os.environ["PYTHONPATH"] = str(REPO) + (
+    os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else ""
+)
 
 
 # -- preparing the library (parent process) ---------------------------------------------
+
 
 def run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, check=True, text=True, cwd=REPO, **kw)  # type: ignore[call-overload]
@@ -67,26 +69,51 @@ def library(cache: Path, n: int, *, index: bool) -> Path:
         shutil.rmtree(data, ignore_errors=True)
         source = corpus(cache, n)
         print(f"importing {n:,} articles (reader import --no-index) ...", flush=True)
-        run([PY, "-m", "reader.cli", "import", str(source), "--data-dir", str(data),
-             "--no-index", "--json"], stdout=subprocess.DEVNULL)
+        run(
+            [
+                PY,
+                "-m",
+                "reader.cli",
+                "import",
+                str(source),
+                "--data-dir",
+                str(data),
+                "--no-index",
+                "--json",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         marker.write_text("ok")
     if index:
-        print("bringing the search index up to date (reader reindex; long the first time) "
-              "...", flush=True)
-        run([PY, "-m", "reader.cli", "reindex", "--data-dir", str(data)],
-            stdout=subprocess.DEVNULL)
+        print(
+            "bringing the search index up to date (reader reindex; long the first time) ...",
+            flush=True,
+        )
+        run([PY, "-m", "reader.cli", "reindex", "--data-dir", str(data)], stdout=subprocess.DEVNULL)
     # Open it once with the app's catalogue, so its migrations are not timed.
-    run([PY, "-c", "import sys; from reader.catalogue import Catalogue; "
-         "Catalogue(sys.argv[1] + '/catalogue.sqlite3').close()", str(data)])
+    run(
+        [
+            PY,
+            "-c",
+            "import sys; from reader.catalogue import Catalogue; "
+            "Catalogue(sys.argv[1] + '/catalogue.sqlite3').close()",
+            str(data),
+        ]
+    )
     return data
 
 
 def child(mode: str, data: Path, platform: str, *extra: str) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM=platform, READER_DATA_DIR=str(data))
     started = time.time()
-    proc = subprocess.run([PY, str(Path(__file__).resolve()), "--child", mode, str(data),
-                           repr(started), *extra], capture_output=True, text=True, env=env,
-                          cwd=REPO, timeout=1800)
+    proc = subprocess.run(
+        [PY, str(Path(__file__).resolve()), "--child", mode, str(data), repr(started), *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=1800,
+    )
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
         raise SystemExit(f"child {mode} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -95,15 +122,17 @@ def child(mode: str, data: Path, platform: str, *extra: str) -> dict[str, object
 
 # -- measurements (child processes) -----------------------------------------------------
 
-def _paint_probe(widget: object, has_rows: object, started: float, out: dict[str, object],
-                 done: object) -> object:
+
+def _paint_probe(
+    widget: object, has_rows: object, started: float, out: dict[str, object], done: object
+) -> object:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Probe(QObject):
         def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and "first_paint" not in out \
-                    and has_rows():  # type: ignore[operator]
+            if event.type() == QEvent.Type.Paint and "first_paint" not in out and has_rows():  # type: ignore[operator]
                 out["first_paint"] = time.time() - started
+
                 def interactive() -> None:
                     # The event loop turns again: the window answers input from here on.
                     out["interactive"] = time.time() - started
@@ -123,8 +152,13 @@ def child_startup(data: Path, started: float) -> dict[str, object]:
     app = create_app([])
     out: dict[str, object] = {}
     window = build_window(data)
-    probe = _paint_probe(window.article_list.viewport(),
-                         lambda: window.list_model.rowCount() > 0, started, out, app.quit)
+    probe = _paint_probe(
+        window.article_list.viewport(),
+        lambda: window.list_model.rowCount() > 0,
+        started,
+        out,
+        app.quit,
+    )
     start(window)
     app.exec()
     out["rows"] = window.list_model.rowCount()
@@ -163,7 +197,9 @@ def child_bare(data: Path, started: float) -> dict[str, object]:
             if page not in self.pages:
                 self.pages[page] = db.execute(
                     "SELECT title, date, site FROM articles ORDER BY date DESC, id DESC "
-                    "LIMIT 100 OFFSET ?", (page * 100,)).fetchall()
+                    "LIMIT 100 OFFSET ?",
+                    (page * 100,),
+                ).fetchall()
             return self.pages[page][index.row() % 100][index.column()]
 
     view = QTableView()
@@ -222,12 +258,23 @@ def child_open(data: Path, _started: float) -> dict[str, object]:
         _pump(0.01)
     window.shutdown()
     times.sort()
-    return {"open_ms_p50": statistics.median(times),
-            "open_ms_p95": times[int(len(times) * 0.95) - 1], "open_ms_max": times[-1]}
+    return {
+        "open_ms_p50": statistics.median(times),
+        "open_ms_p95": times[int(len(times) * 0.95) - 1],
+        "open_ms_max": times[-1],
+    }
 
 
-QUERIES = ["跨境物流", "海外仓 退货", "shipping costs", "date:2024 亚马逊", "独立站 -广告",
-           "site:跨境电商资讯 物流", "container rates", "东南亚直播带货"]
+QUERIES = [
+    "跨境物流",
+    "海外仓 退货",
+    "shipping costs",
+    "date:2024 亚马逊",
+    "独立站 -广告",
+    "site:跨境电商资讯 物流",
+    "container rates",
+    "东南亚直播带货",
+]
 
 
 def child_typing(data: Path, _started: float) -> dict[str, object]:
@@ -265,8 +312,7 @@ def child_typing(data: Path, _started: float) -> dict[str, object]:
                 if entry.isdigit():
                     child = status(entry)
                     if child.get("PPid") == me:
-                        peaks["search_anon"] = max(peaks["search_anon"],
-                                                   child.get("RssAnon", 0))
+                        peaks["search_anon"] = max(peaks["search_anon"], child.get("RssAnon", 0))
                         peaks["search_rss"] = max(peaks["search_rss"], child.get("VmRSS", 0))
             time.sleep(0.05)
 
@@ -310,8 +356,17 @@ def child_typing(data: Path, _started: float) -> dict[str, object]:
                 _pump(pauses.uniform(0.06, 0.4))
         t = time.perf_counter()
         before = len(results)
-        _wait(app, lambda b=before, q=query: len(results) > b and getattr(  # type: ignore[misc]
-            results[-1], "query", None) == q, 60)
+        _wait(
+            app,
+            lambda b=before, q=query: (
+                len(results) > b
+                and getattr(  # type: ignore[misc]
+                    results[-1], "query", None
+                )
+                == q
+            ),
+            60,
+        )
         latencies.append((time.perf_counter() - t) * 1000)
         hits.append(len(results[-1].hits))  # type: ignore[attr-defined]
         _pump(0.3)
@@ -326,10 +381,17 @@ def child_typing(data: Path, _started: float) -> dict[str, object]:
     indexed = window.search_panel.outcome.indexed if window.search_panel.outcome else 0
     window.shutdown()
     gaps.sort()
-    return {"stall_ms_max": gaps[-1] * 1000, "stall_ms_p99": gaps[int(len(gaps) * .99)] * 1000,
-            "search_ms_p50": statistics.median(latencies), "search_ms_max": max(latencies),
-            "hits": hits, "searches": searches, "indexed": indexed, "peak_rss_mb": rss,
-            **{f"{key}_mb": value / 1024 for key, value in peaks.items()}}
+    return {
+        "stall_ms_max": gaps[-1] * 1000,
+        "stall_ms_p99": gaps[int(len(gaps) * 0.99)] * 1000,
+        "search_ms_p50": statistics.median(latencies),
+        "search_ms_max": max(latencies),
+        "hits": hits,
+        "searches": searches,
+        "indexed": indexed,
+        "peak_rss_mb": rss,
+        **{f"{key}_mb": value / 1024 for key, value in peaks.items()},
+    }
 
 
 def child_import(data: Path, _started: float, folder: str) -> dict[str, object]:
@@ -348,8 +410,8 @@ def child_import(data: Path, _started: float, folder: str) -> dict[str, object]:
     timer.timeout.connect(tick)
     finished: list[object] = []
     window.jobFinished.connect(
-        lambda outcome: finished.append(outcome) if outcome.title.startswith("Import")
-        else None)
+        lambda outcome: finished.append(outcome) if outcome.title.startswith("Import") else None
+    )
     timer.start(5)
     t = time.perf_counter()
     window.add_archive_folder(folder)
@@ -360,15 +422,25 @@ def child_import(data: Path, _started: float, folder: str) -> dict[str, object]:
     _pump(0.5)
     rows = window.list_model.rowCount()
     window.shutdown()
-    return {"import_stall_ms_max": max(gaps) * 1000, "import_seconds": seconds,
-            "rows_after": rows, "message": getattr(finished[0], "message", "")}
+    return {
+        "import_stall_ms_max": max(gaps) * 1000,
+        "import_seconds": seconds,
+        "rows_after": rows,
+        "message": getattr(finished[0], "message", ""),
+    }
 
 
-CHILDREN = {"startup": child_startup, "bare": child_bare, "open": child_open,
-            "typing": child_typing, "import": child_import}
+CHILDREN = {
+    "startup": child_startup,
+    "bare": child_bare,
+    "open": child_open,
+    "typing": child_typing,
+    "import": child_import,
+}
 
 
 # -- the run ----------------------------------------------------------------------------
+
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
@@ -381,10 +453,15 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/gui-bench"))
     parser.add_argument("--platform", default="offscreen", help="offscreen or xcb (Xvfb)")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs of each window")
-    parser.add_argument("--no-search", action="store_true",
-                        help="skip indexing and the typing measurement")
-    parser.add_argument("--only", choices=["startup", "open", "typing", "import"],
-                        action="append", help="run only these measurements (repeatable)")
+    parser.add_argument(
+        "--no-search", action="store_true", help="skip indexing and the typing measurement"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["startup", "open", "typing", "import"],
+        action="append",
+        help="run only these measurements (repeatable)",
+    )
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     data = library(args.cache, args.n, index=not args.no_search)
@@ -395,8 +472,7 @@ def main() -> int:
     n = args.n
     lines = [f"\nDesktop app at {n:,} articles ({args.platform}, {os.cpu_count()} cores)"]
     if "startup" in wanted:
-        print(f"\nstart-up, {args.runs} runs each, alternating ({args.platform}) ...",
-              flush=True)
+        print(f"\nstart-up, {args.runs} runs each, alternating ({args.platform}) ...", flush=True)
         app_runs, bare_runs = [], []
         for _ in range(args.runs):
             bare_runs.append(child("bare", data, args.platform))
@@ -415,8 +491,10 @@ def main() -> int:
     if "open" in wanted:
         print("opening articles ...", flush=True)
         opened = child("open", data, args.platform)
-        lines.append(f"  open an article                  {opened['open_ms_p50']:6.1f} ms median, "
-                     f"{opened['open_ms_p95']:.1f} p95, {opened['open_ms_max']:.1f} max")
+        lines.append(
+            f"  open an article                  {opened['open_ms_p50']:6.1f} ms median, "
+            f"{opened['open_ms_p95']:.1f} p95, {opened['open_ms_max']:.1f} max"
+        )
     if "typing" in wanted:
         print("typing in the search field ...", flush=True)
         typing = child("typing", data, args.platform)
@@ -437,12 +515,24 @@ def main() -> int:
         fresh = args.cache / "data-import-run"
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.copytree(REPO / "resources" / "sample-archive", fresh / "sample-copy")
-        run([PY, "-m", "reader.cli", "import", str(fresh / "sample-copy"), "--data-dir",
-             str(fresh)], stdout=subprocess.DEVNULL)
+        run(
+            [
+                PY,
+                "-m",
+                "reader.cli",
+                "import",
+                str(fresh / "sample-copy"),
+                "--data-dir",
+                str(fresh),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         imported = child("import", fresh, args.platform, str(small))
-        lines.append(f"  import 2,000 in the background   {imported['import_stall_ms_max']:6.1f} "
-                     f"ms longest gap ({imported['import_seconds']:.1f} s, then "
-                     f"{imported['rows_after']:,} rows)")
+        lines.append(
+            f"  import 2,000 in the background   {imported['import_stall_ms_max']:6.1f} "
+            f"ms longest gap ({imported['import_seconds']:.1f} s, then "
+            f"{imported['rows_after']:,} rows)"
+        )
     print("\n".join(lines))
     return 0
 

@@ -32,8 +32,9 @@ def corpus(n: int) -> Path:
         if folder.exists():
             shutil.rmtree(folder)
         print(f"generating {n} articles into {folder} ...", file=sys.stderr)
-        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), str(folder)],
-                       check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "make_corpus.py"), str(n), str(folder)], check=True
+        )
     return folder
 
 
@@ -54,8 +55,12 @@ def timed_import(folder: Path, data_dir: Path) -> dict:
         "print(json.dumps({'rc': rc, 'wall': wall, 'rss_main_mb': me / 1024,"
         " 'rss_worker_mb': kids / 1024}), file=sys.stderr)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, str(folder), str(data_dir)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(folder), str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
     stats = json.loads(proc.stderr.strip().splitlines()[-1])
     return {**summary, **stats}
@@ -111,8 +116,14 @@ def main() -> int:
         else:
             n = len(list(pages.iterdir()))
             result = timed_import(pages, tmp / "data-html")
-            print(row(f"{n} real saved HTML pages", result["imported"] + len(result["skipped"]),
-                      result, text_bytes(pages) / 1e6))
+            print(
+                row(
+                    f"{n} real saved HTML pages",
+                    result["imported"] + len(result["skipped"]),
+                    result,
+                    text_bytes(pages) / 1e6,
+                )
+            )
     return 0
 
 

@@ -46,27 +46,94 @@ from reader.importer import import_paths  # noqa: E402
 from reader.search.sync import open_engine, search_library, sync_index  # noqa: E402
 
 ARTICLES = {
-    "trade.txt": ("2023-05-15", "跨境电商资讯:国际贸易新规出台",
-                  "商务部发布国际贸易便利化新规，简化出口申报流程。\n\n海外仓备案也更简单。",
-                  "https://a.example.com/1"),
-    "tw.txt": ("2023-06-01", "電商物流資訊:超商取貨服務擴大",
-               "多家連鎖超商宣布擴大超商取貨服務，消費者可以在全台門市領取跨境包裹。",
-               "https://b.example.com/2"),
-    "ship.txt": ("2024-01-10", "Cross-border News:Shipping costs fall",
-                 "Container shipping rates fell again as carriers shipped more capacity.\n\n"
-                 "Logistics managers expect the supply chain to stay calm [2024].",
-                 "https://c.example.com/3"),
-    "mixed.txt": ("2022-11-11", "亚马逊资讯:双十一 logistics 复盘",
-                  "今年双十一，不少卖家提前把货物送进海外仓 (delivery time)。\n\n"
-                  "ＶＩＰ会员年费２０１２元; supply-chain costs rose.", None),
+    "trade.txt": (
+        "2023-05-15",
+        "跨境电商资讯:国际贸易新规出台",
+        "商务部发布国际贸易便利化新规，简化出口申报流程。\n\n海外仓备案也更简单。",
+        "https://a.example.com/1",
+    ),
+    "tw.txt": (
+        "2023-06-01",
+        "電商物流資訊:超商取貨服務擴大",
+        "多家連鎖超商宣布擴大超商取貨服務，消費者可以在全台門市領取跨境包裹。",
+        "https://b.example.com/2",
+    ),
+    "ship.txt": (
+        "2024-01-10",
+        "Cross-border News:Shipping costs fall",
+        "Container shipping rates fell again as carriers shipped more capacity.\n\n"
+        "Logistics managers expect the supply chain to stay calm [2024].",
+        "https://c.example.com/3",
+    ),
+    "mixed.txt": (
+        "2022-11-11",
+        "亚马逊资讯:双十一 logistics 复盘",
+        "今年双十一，不少卖家提前把货物送进海外仓 (delivery time)。\n\n"
+        "ＶＩＰ会员年费２０１２元; supply-chain costs rose.",
+        None,
+    ),
 }
-WORDS = ["海外仓", "跨境", "物流", "超商取貨", "国际贸易", "际贸", "货", "双十一", "询价",
-         "shipping", "ship", "logist", "supply", "chain", "the", "a", "ＶＩＰ", "２０１２", "2024"]
+WORDS = [
+    "海外仓",
+    "跨境",
+    "物流",
+    "超商取貨",
+    "国际贸易",
+    "际贸",
+    "货",
+    "双十一",
+    "询价",
+    "shipping",
+    "ship",
+    "logist",
+    "supply",
+    "chain",
+    "the",
+    "a",
+    "ＶＩＰ",
+    "２０１２",
+    "2024",
+]
 FIELDS = ["title", "site", "lang", "date", "is", "tag", "in", "body", "note", "http"]
-VALUES = ["海外仓", "a.example.com", "zh", "zh-hant", "en", "2023", "2023-05", "2023-01..2023-06",
-          "..2022", "2024..", "bookmarked", "unread", "notes", "物流", "", "*", "9999-99"]
-ODD = ["\ud800", "\udfff", "\udc80", "\x00", "\uffff", "\ufffe", "\u0301", "\u200f", "\u202e",
-       "\u3000", "\U0010ffff", "İ", "ﬁ", "\t", "\n", "\\", "'", "\x7f"]
+VALUES = [
+    "海外仓",
+    "a.example.com",
+    "zh",
+    "zh-hant",
+    "en",
+    "2023",
+    "2023-05",
+    "2023-01..2023-06",
+    "..2022",
+    "2024..",
+    "bookmarked",
+    "unread",
+    "notes",
+    "物流",
+    "",
+    "*",
+    "9999-99",
+]
+ODD = [
+    "\ud800",
+    "\udfff",
+    "\udc80",
+    "\x00",
+    "\uffff",
+    "\ufffe",
+    "\u0301",
+    "\u200f",
+    "\u202e",
+    "\u3000",
+    "\U0010ffff",
+    "İ",
+    "ﬁ",
+    "\t",
+    "\n",
+    "\\",
+    "'",
+    "\x7f",
+]
 
 
 def random_char(rng: random.Random) -> str:
@@ -82,7 +149,8 @@ def junk(rng: random.Random) -> str:
 def query(rng: random.Random) -> str:
     if rng.random() < 0.01:
         return rng.choice(["(", ")", '"', "-", "a ", "海外仓 ", "\ud800"]) * rng.choice(
-            [1_000, 100_000])
+            [1_000, 100_000]
+        )
     parts: list[str] = []
     for _ in range(rng.randint(0, 12)):
         roll = rng.random()
@@ -90,8 +158,11 @@ def query(rng: random.Random) -> str:
         if roll < 0.4:
             parts.append(word)
         elif roll < 0.5:
-            parts.append('"' + " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 3)))
-                         + rng.choice(['"', ""]))
+            parts.append(
+                '"'
+                + " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 3)))
+                + rng.choice(['"', ""])
+            )
         elif roll < 0.65:
             parts.append(f"{rng.choice(FIELDS)}:{rng.choice(VALUES + [word])}")
         elif roll < 0.8:
@@ -110,8 +181,11 @@ def check_hits(results: Any, ids: set[int]) -> str | None:
         if hit.id not in ids:
             return f"hit {hit.id} is not an article"
         for start, end in hit.highlights:
-            if not (0 < start <= end < len(hit.snippet) and hit.snippet[start - 1] == "["
-                    and hit.snippet[end] == "]"):
+            if not (
+                0 < start <= end < len(hit.snippet)
+                and hit.snippet[start - 1] == "["
+                and hit.snippet[end] == "]"
+            ):
                 return f"highlight {start}-{end} outside its brackets in {hit.snippet!r}"
     return None
 
@@ -131,12 +205,39 @@ DEEP = "__DEEP__"
 
 
 def wrong_value(rng: random.Random) -> Any:
-    return rng.choice([
-        None, True, False, 0, -1, 2**31, 2**63, 10**30, -(10**30), rng.randint(-1000, 1000),
-        float("nan"), float("inf"), float("-inf"), rng.random() * 1e300, "", " ", junk(rng),
-        "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+05:00", "#GGGGGG", "red",
-        "file://[x", "urn:uuid:", "x" * 5000, [], {}, ["x"], {"items": 5}, DEEP,
-    ])
+    return rng.choice(
+        [
+            None,
+            True,
+            False,
+            0,
+            -1,
+            2**31,
+            2**63,
+            10**30,
+            -(10**30),
+            rng.randint(-1000, 1000),
+            float("nan"),
+            float("inf"),
+            float("-inf"),
+            rng.random() * 1e300,
+            "",
+            " ",
+            junk(rng),
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+05:00",
+            "#GGGGGG",
+            "red",
+            "file://[x",
+            "urn:uuid:",
+            "x" * 5000,
+            [],
+            {},
+            ["x"],
+            {"items": 5},
+            DEEP,
+        ]
+    )
 
 
 def mutate(rng: random.Random, original: str) -> str:
@@ -156,8 +257,7 @@ def mutate(rng: random.Random, original: str) -> str:
 
 
 def state(store: AnnotationStore) -> tuple[dict[str, Any], dict[str, Any]]:
-    return ({a.id: a for a in store.all_annotations()},
-            {b.id: b for b in store.all_bookmarks()})
+    return ({a.id: a for a in store.all_annotations()}, {b.id: b for b in store.all_bookmarks()})
 
 
 def main() -> None:
@@ -193,8 +293,13 @@ def main() -> None:
             q = query(rng)
             t = time.perf_counter()
             try:
-                results = search_library(catalogue, engine, q, limit=rng.choice([1, 5, 20]),
-                                         sort=rng.choice(["relevance", "date"]))
+                results = search_library(
+                    catalogue,
+                    engine,
+                    q,
+                    limit=rng.choice([1, 5, 20]),
+                    sort=rng.choice(["relevance", "date"]),
+                )
                 problem = check_hits(results, ids)
             except Exception:  # noqa: BLE001 - counting every kind is the point
                 problem = traceback.format_exc(limit=3)
@@ -203,9 +308,11 @@ def main() -> None:
             if problem:
                 failures.append(f"query {q[:80]!r}: {problem}")
         query_seconds = time.perf_counter() - started
-        print(f"queries: {args.queries:,} tried, {len(failures):,} failures, "
-              f"{query_seconds:.1f} s ({query_seconds / max(args.queries, 1) * 1000:.2f} ms "
-              f"each), slowest {slowest[0] * 1000:.0f} ms ({slowest[1]!r})")
+        print(
+            f"queries: {args.queries:,} tried, {len(failures):,} failures, "
+            f"{query_seconds:.1f} s ({query_seconds / max(args.queries, 1) * 1000:.2f} ms "
+            f"each), slowest {slowest[0] * 1000:.0f} ms ({slowest[1]!r})"
+        )
 
         original = export_jsonld(store)
         file_failures: list[str] = []
@@ -235,17 +342,19 @@ def main() -> None:
                 out = export_jsonld(store)
                 path.write_text(out, encoding="utf-8")
                 again = import_jsonld(store, path)
-                if (again.added, again.updated, again.skipped) != (0, 0, []) or \
-                        export_jsonld(store) != out:
+                if (again.added, again.updated, again.skipped) != (0, 0, []) or export_jsonld(
+                    store
+                ) != out:
                     file_failures.append(f"file {n}: the export does not read back the same")
             except Exception:  # noqa: BLE001
-                file_failures.append(f"file {n}: export/read back: "
-                                     f"{traceback.format_exc(limit=3)}")
+                file_failures.append(f"file {n}: export/read back: {traceback.format_exc(limit=3)}")
         file_seconds = time.perf_counter() - started
-        print(f"annotation files: {args.files:,} tried, {len(file_failures):,} failures, "
-              f"{lost} items lost, {file_seconds:.1f} s; "
-              + ", ".join(f"{k} {v:,}" for k, v in outcomes.items())
-              + f"; library now {store.count():,} annotations")
+        print(
+            f"annotation files: {args.files:,} tried, {len(file_failures):,} failures, "
+            f"{lost} items lost, {file_seconds:.1f} s; "
+            + ", ".join(f"{k} {v:,}" for k, v in outcomes.items())
+            + f"; library now {store.count():,} annotations"
+        )
         for line in (failures + file_failures)[:20]:
             print("  " + line.replace("\n", "\n    "))
         engine.close()

@@ -44,9 +44,14 @@ GRACE = 2.0  # seconds the workers have to leave after their parent is killed
 
 
 def reader(*args: str, data: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reader", *args, "--data-dir", str(data)],
-                          capture_output=True, text=True, cwd=REPO, check=False,
-                          **kwargs)  # type: ignore[call-overload]
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args, "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        **kwargs,
+    )  # type: ignore[call-overload]
 
 
 def session_processes(sid: int) -> list[int]:
@@ -113,20 +118,31 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=30)
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--annotated", type=int, default=40,
-                        help="articles given a bookmark and a highlight")
+    parser.add_argument(
+        "--annotated", type=int, default=40, help="articles given a bookmark and a highlight"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     started = time.perf_counter()
-    totals = {"kills": 0, "starting": 0, "parsing": 0, "indexing": 0,
-              "finished before the kill": 0,
-              "leftover processes": 0, "tracebacks": 0, "integrity failures": 0,
-              "items lost": 0}
+    totals = {
+        "kills": 0,
+        "starting": 0,
+        "parsing": 0,
+        "indexing": 0,
+        "finished before the kill": 0,
+        "leftover processes": 0,
+        "tracebacks": 0,
+        "integrity failures": 0,
+        "items lost": 0,
+    }
     with tempfile.TemporaryDirectory(prefix="kill-loop-") as tmp_name:
         tmp = Path(tmp_name)
         archive, data = tmp / "archive", tmp / "lib"
-        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.articles),
-                        str(archive)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "make_corpus.py"), str(args.articles), str(archive)],
+            check=True,
+            capture_output=True,
+        )
         files = sorted(archive.rglob("*.txt"))
         t0 = time.perf_counter()
         first = reader("import", str(archive), data=data)
@@ -143,21 +159,29 @@ def main() -> int:
         annotate(data, args.annotated)
         catalogue = data / "catalogue.sqlite3"
         want_bookmarks, want_notes = user_data(catalogue)
-        print(f"{args.articles} articles imported and indexed in {full_run:.1f} s; "
-              f"{len(want_bookmarks)} bookmarks, {len(want_notes)} annotations")
+        print(
+            f"{args.articles} articles imported and indexed in {full_run:.1f} s; "
+            f"{len(want_bookmarks)} bookmarks, {len(want_notes)} annotations"
+        )
 
         for round_no in range(1, args.kills + 1):
             changed = change_files(archive, rng, files) if rng.random() < 0.8 else 0
-            command = (["reindex", "--full"] if rng.random() < 0.25
-                       else ["import", str(archive)])
+            command = ["reindex", "--full"] if rng.random() < 0.25 else ["import", str(archive)]
             err_path = tmp / f"stderr-{round_no}.txt"
             with open(err_path, "w") as err:
                 proc = subprocess.Popen(
                     [sys.executable, "-m", "reader", *command, "--data-dir", str(data)],
-                    stdout=subprocess.DEVNULL, stderr=err, cwd=REPO, start_new_session=True)
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                    cwd=REPO,
+                    start_new_session=True,
+                )
             # Parsing is the short phase: half the kills aim at the first seconds.
-            delay = (rng.uniform(0.3, max(1.0, parse_time * 0.8)) if rng.random() < 0.5
-                     else rng.uniform(0.3, max(1.0, full_run * 0.8)))
+            delay = (
+                rng.uniform(0.3, max(1.0, parse_time * 0.8))
+                if rng.random() < 0.5
+                else rng.uniform(0.3, max(1.0, full_run * 0.8))
+            )
             time.sleep(delay)
             if proc.poll() is not None:
                 totals["finished before the kill"] += 1
@@ -167,8 +191,13 @@ def main() -> int:
                 workers_before = len(session_processes(proc.pid)) - 1
                 lines = err_path.read_text(errors="replace").splitlines()
                 last = next((ln for ln in reversed(lines) if ":" in ln), "")
-                phase = ("indexing" if last.startswith("Indexing") else
-                         "parsing" if last.startswith("Importing") else "starting")
+                phase = (
+                    "indexing"
+                    if last.startswith("Indexing")
+                    else "parsing"
+                    if last.startswith("Importing")
+                    else "starting"
+                )
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
                 totals["kills"] += 1
@@ -180,8 +209,10 @@ def main() -> int:
                 totals["leftover processes"] += len(leftover)
                 for pid in leftover:
                     os.kill(pid, signal.SIGKILL)
-                outcome = (f"killed after {delay:.1f} s, {workers_before} workers, "
-                           f"{len(leftover)} left over")
+                outcome = (
+                    f"killed after {delay:.1f} s, {workers_before} workers, "
+                    f"{len(leftover)} left over"
+                )
             time.sleep(0.2)  # anything the dying workers still write lands first
             text = err_path.read_text(errors="replace")
             traces = text.count("Traceback") + text.count("leaked")
@@ -191,9 +222,12 @@ def main() -> int:
             bookmarks, notes = user_data(catalogue)
             lost = len(want_bookmarks - bookmarks) + len(want_notes - notes)
             totals["items lost"] += lost
-            print(f"{round_no:3} {command[0]:7} {changed:5} files changed, "
-                  f"{phase:8} {outcome}; tracebacks {traces}, integrity {check}, "
-                  f"lost {lost}", flush=True)
+            print(
+                f"{round_no:3} {command[0]:7} {changed:5} files changed, "
+                f"{phase:8} {outcome}; tracebacks {traces}, integrity {check}, "
+                f"lost {lost}",
+                flush=True,
+            )
 
         final = reader("import", str(archive), "--json", data=data)
         summary = json.loads(final.stdout) if final.returncode == 0 else {}
@@ -204,14 +238,23 @@ def main() -> int:
         totals["items lost"] += len(want_bookmarks - bookmarks) + len(want_notes - notes)
         library_ok = summary.get("cancelled") is False and final.returncode == 0
     seconds = time.perf_counter() - started
-    print(f"final import: status {final.returncode}, {summary.get('imported')} imported, "
-          f"{summary.get('updated')} updated, {summary.get('unchanged')} unchanged; "
-          f"reindex --check: {report}")
-    print(", ".join(f"{key} {value}" for key, value in totals.items())
-          + f", index agrees {'yes' if agrees else 'NO'}, seconds {seconds:.0f}")
-    bad = (totals["leftover processes"] or totals["tracebacks"]
-           or totals["integrity failures"] or totals["items lost"] or not agrees
-           or not library_ok)
+    print(
+        f"final import: status {final.returncode}, {summary.get('imported')} imported, "
+        f"{summary.get('updated')} updated, {summary.get('unchanged')} unchanged; "
+        f"reindex --check: {report}"
+    )
+    print(
+        ", ".join(f"{key} {value}" for key, value in totals.items())
+        + f", index agrees {'yes' if agrees else 'NO'}, seconds {seconds:.0f}"
+    )
+    bad = (
+        totals["leftover processes"]
+        or totals["tracebacks"]
+        or totals["integrity failures"]
+        or totals["items lost"]
+        or not agrees
+        or not library_ok
+    )
     return 1 if bad else 0
 
 

@@ -46,8 +46,10 @@ def corpus(cache: Path, n: int) -> Path:
     if not (folder / "manifest.tsv").exists():
         shutil.rmtree(folder, ignore_errors=True)
         print(f"generating {n:,} articles into {folder} ...", file=sys.stderr, flush=True)
-        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), str(folder),
-                        "--jobs", "2"], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "make_corpus.py"), str(n), str(folder), "--jobs", "2"],
+            check=True,
+        )
     return folder
 
 
@@ -78,10 +80,23 @@ def import_and_index(source: Path, data: Path) -> dict[str, Any]:
     """``reader import`` (parse, catalogue and index) with the process tree's memory sampled."""
     shutil.rmtree(data, ignore_errors=True)
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "reader.cli", "import", str(source),
-                             "--data-dir", str(data), "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            cwd=REPO, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reader.cli",
+            "import",
+            str(source),
+            "--data-dir",
+            str(data),
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO,
+        start_new_session=True,
+    )
     peaks = [0.0, 0.0, 0.0]
     private = 0.0
     while proc.poll() is None:
@@ -94,15 +109,34 @@ def import_and_index(source: Path, data: Path) -> dict[str, Any]:
         raise SystemExit(f"reader import failed ({proc.returncode}): {out[-2000:]}")
     summary = json.loads(out.strip().splitlines()[-1]) if out.strip() else {}
     (data / "imported.ok").write_text("ok")  # bench/gui_bench.py reuses this library
-    return {"wall": wall, "tree_mb": peaks[0], "parent_mb": peaks[1], "worker_mb": peaks[2],
-            "private_mb": private,
-            "summary": {k: v for k, v in summary.items() if isinstance(v, int | float)}}
+    return {
+        "wall": wall,
+        "tree_mb": peaks[0],
+        "parent_mb": peaks[1],
+        "worker_mb": peaks[2],
+        "private_mb": private,
+        "summary": {k: v for k, v in summary.items() if isinstance(v, int | float)},
+    }
 
 
 def window_startup(cache: Path, n: int) -> str:
-    proc = subprocess.run([sys.executable, str(HERE / "gui_bench.py"), "--n", str(n),
-                           "--cache", str(cache), "--only", "startup", "--runs", "3"],
-                          capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "gui_bench.py"),
+            "--n",
+            str(n),
+            "--cache",
+            str(cache),
+            "--only",
+            "startup",
+            "--runs",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     return (proc.stdout + proc.stderr).strip()
 
 
@@ -120,15 +154,18 @@ def main() -> int:
     data = args.cache / f"data-{args.n}"
     figures: dict[str, Any] = {}
     if not (args.reuse and (data / "imported.ok").exists()):
-        print(f"reader import of {args.n:,} articles (parse + index) ...", file=sys.stderr,
-              flush=True)
+        print(
+            f"reader import of {args.n:,} articles (parse + index) ...", file=sys.stderr, flush=True
+        )
         figures["import"] = imp = import_and_index(source, data)
         (data / "load-figures.json").write_text(json.dumps(imp))
-        print(f"import + index: {imp['wall']:.0f} s ({args.n / imp['wall']:.0f} articles/s); "
-              f"peak memory, all processes together {imp['tree_mb']:.0f} MB "
-              f"(parent {imp['parent_mb']:.0f}, largest worker {imp['worker_mb']:.0f}); "
-              f"private (anonymous) memory of all together {imp['private_mb']:.0f} MB",
-              flush=True)
+        print(
+            f"import + index: {imp['wall']:.0f} s ({args.n / imp['wall']:.0f} articles/s); "
+            f"peak memory, all processes together {imp['tree_mb']:.0f} MB "
+            f"(parent {imp['parent_mb']:.0f}, largest worker {imp['worker_mb']:.0f}); "
+            f"private (anonymous) memory of all together {imp['private_mb']:.0f} MB",
+            flush=True,
+        )
     print("sampling and running queries ...", file=sys.stderr, flush=True)
     texts = load_texts(data)
     queries = sample_queries(texts, args.queries, args.seed)
@@ -136,13 +173,17 @@ def main() -> int:
     ours = search_ours(data, queries, recall=False)
     warm = [r["ms"] for r in ours["results"]]
     first = [r["first_ms"] for r in ours["results"]]
-    print(f"search, {len(queries)} queries, top 20 with snippets: warm p50 "
-          f"{pct(warm, 50):.1f} / p95 {pct(warm, 95):.1f} ms; first pass p50 "
-          f"{pct(first, 50):.1f} / p95 {pct(first, 95):.1f} ms; searcher "
-          f"{ours['private_mb']:.0f} MB private, opened in {ours['open_s']:.2f} s", flush=True)
+    print(
+        f"search, {len(queries)} queries, top 20 with snippets: warm p50 "
+        f"{pct(warm, 50):.1f} / p95 {pct(warm, 95):.1f} ms; first pass p50 "
+        f"{pct(first, 50):.1f} / p95 {pct(first, 95):.1f} ms; searcher "
+        f"{ours['private_mb']:.0f} MB private, opened in {ours['open_s']:.2f} s",
+        flush=True,
+    )
     if not args.no_window:
-        print("window start-up (bench/gui_bench.py --only startup) ...", file=sys.stderr,
-              flush=True)
+        print(
+            "window start-up (bench/gui_bench.py --only startup) ...", file=sys.stderr, flush=True
+        )
         print(window_startup(args.cache, args.n))
     return 0
 

@@ -69,8 +69,14 @@ SITES: tuple[Site, ...] = (
     Site("TikTok出海资讯", "zh", 0.12, 24, "https://www.chuhaiwang.net/p/{id}", False),
     Site("外贸资讯", "zh", 0.10, 30, "https://www.waimaoquan.com/article-{id}.html", False),
     Site("独立站资讯", "zh", 0.08, None, "https://news.dtcweekly.cn/{y}/{m}/{id}.html", False),
-    Site("Cross-border News", "en", 0.05, 56,
-         "https://www.crossbordernews.net/{y}/{m}/{slug}-{id}/", True),
+    Site(
+        "Cross-border News",
+        "en",
+        0.05,
+        56,
+        "https://www.crossbordernews.net/{y}/{m}/{slug}-{id}/",
+        True,
+    ),
     Site("Amazon Seller News", "en", 0.03, 64, "https://sellerwire.io/news/{id}", True),
     Site("E-commerce Brief", "en", 0.02, None, "https://www.ecombrief.com/p/{id}-{slug}", True),
 )
@@ -82,91 +88,463 @@ _EN_CUM = list(itertools.accumulate(s.weight for s in _EN_SITES))
 # --------------------------------------------------------------------------- vocabulary
 
 BRANDS = (
-    "TikTok", "Amazon", "Shopee", "Temu", "SHEIN", "Lazada", "eBay", "Shopify", "Walmart",
-    "Etsy", "AliExpress", "TikTok Shop", "Mercado Libre", "Ozon", "Coupang", "Wish", "Meta",
-    "Google", "ChatGPT", "Prime Day", "FBA", "SKU", "listing", "DTC", "ROI", "KOL", "Facebook",
-    "Instagram", "YouTube", "PayPal", "Stripe", "Klarna", "SHEIN", "Zalando", "Allegro",
+    "TikTok",
+    "Amazon",
+    "Shopee",
+    "Temu",
+    "SHEIN",
+    "Lazada",
+    "eBay",
+    "Shopify",
+    "Walmart",
+    "Etsy",
+    "AliExpress",
+    "TikTok Shop",
+    "Mercado Libre",
+    "Ozon",
+    "Coupang",
+    "Wish",
+    "Meta",
+    "Google",
+    "ChatGPT",
+    "Prime Day",
+    "FBA",
+    "SKU",
+    "listing",
+    "DTC",
+    "ROI",
+    "KOL",
+    "Facebook",
+    "Instagram",
+    "YouTube",
+    "PayPal",
+    "Stripe",
+    "Klarna",
+    "SHEIN",
+    "Zalando",
+    "Allegro",
 )
 CREDIT_SOURCES_ZH = (
-    "TikTok for Business", "statista", "亚马逊官网", "Shopify", "网络", "eMarketer", "海关总署",
-    "商务部", "Google Trends", "企业官网", "Unsplash", "Marketplace Pulse", "艾瑞咨询", "Meta",
+    "TikTok for Business",
+    "statista",
+    "亚马逊官网",
+    "Shopify",
+    "网络",
+    "eMarketer",
+    "海关总署",
+    "商务部",
+    "Google Trends",
+    "企业官网",
+    "Unsplash",
+    "Marketplace Pulse",
+    "艾瑞咨询",
+    "Meta",
 )
 CREDIT_SOURCES_EN = (
-    "Statista", "Shopify", "Unsplash", "eMarketer", "Marketplace Pulse", "company handout",
-    "Getty Images", "Google Trends", "Amazon", "TikTok for Business", "Pexels",
+    "Statista",
+    "Shopify",
+    "Unsplash",
+    "eMarketer",
+    "Marketplace Pulse",
+    "company handout",
+    "Getty Images",
+    "Google Trends",
+    "Amazon",
+    "TikTok for Business",
+    "Pexels",
 )
 # Topic words: boosted so that sampled prose reads like trade news, not like a novel.
 DOMAIN_ZH = (
-    "跨境", "电商", "卖家", "买家", "平台", "亚马逊", "物流", "海外", "市场", "品牌",
-    "用户", "消费者", "产品", "流量", "广告", "独立站", "运营", "订单", "关税", "旺季",
-    "仓储", "海外仓", "出口", "进口", "外贸", "供应链", "商家", "店铺", "选品", "营销",
-    "直播", "短视频", "社交", "电商平台", "支付", "退货", "合规", "税务", "增长", "销售额",
-    "数据", "报告", "欧洲", "美国", "东南亚", "拉美", "中东", "日本", "德国", "英国",
-    "政策", "监管", "成本", "利润", "价格", "折扣", "促销", "库存", "发货", "快递",
-    "清关", "海关", "认证", "品类", "类目", "爆款", "新品", "评论", "评价", "转化率",
-    "客户", "工厂", "货代", "集装箱", "运费", "汇率", "人民币", "美元", "投资", "融资",
-    "渠道", "趋势", "需求", "竞争", "规则", "账号", "封号", "站点", "服务",
+    "跨境",
+    "电商",
+    "卖家",
+    "买家",
+    "平台",
+    "亚马逊",
+    "物流",
+    "海外",
+    "市场",
+    "品牌",
+    "用户",
+    "消费者",
+    "产品",
+    "流量",
+    "广告",
+    "独立站",
+    "运营",
+    "订单",
+    "关税",
+    "旺季",
+    "仓储",
+    "海外仓",
+    "出口",
+    "进口",
+    "外贸",
+    "供应链",
+    "商家",
+    "店铺",
+    "选品",
+    "营销",
+    "直播",
+    "短视频",
+    "社交",
+    "电商平台",
+    "支付",
+    "退货",
+    "合规",
+    "税务",
+    "增长",
+    "销售额",
+    "数据",
+    "报告",
+    "欧洲",
+    "美国",
+    "东南亚",
+    "拉美",
+    "中东",
+    "日本",
+    "德国",
+    "英国",
+    "政策",
+    "监管",
+    "成本",
+    "利润",
+    "价格",
+    "折扣",
+    "促销",
+    "库存",
+    "发货",
+    "快递",
+    "清关",
+    "海关",
+    "认证",
+    "品类",
+    "类目",
+    "爆款",
+    "新品",
+    "评论",
+    "评价",
+    "转化率",
+    "客户",
+    "工厂",
+    "货代",
+    "集装箱",
+    "运费",
+    "汇率",
+    "人民币",
+    "美元",
+    "投资",
+    "融资",
+    "渠道",
+    "趋势",
+    "需求",
+    "竞争",
+    "规则",
+    "账号",
+    "封号",
+    "站点",
+    "服务",
 )
 DOMAIN_BOOST = 60000
 
 EN_DET_ONE = (
-    "the", "the", "the", "the", "a", "a", "a", "this", "that", "each", "every", "its", "their",
+    "the",
+    "the",
+    "the",
+    "the",
+    "a",
+    "a",
+    "a",
+    "this",
+    "that",
+    "each",
+    "every",
+    "its",
+    "their",
     "one",
 )
 EN_DET_MANY = (
-    "the", "the", "these", "many", "most", "some", "several", "their", "its", "those", "all",
+    "the",
+    "the",
+    "these",
+    "many",
+    "most",
+    "some",
+    "several",
+    "their",
+    "its",
+    "those",
+    "all",
 )
 EN_ADJ = (
-    "cross-border", "global", "independent", "small", "large", "new", "local", "online", "mobile",
-    "digital", "seasonal", "rising", "lower", "higher", "steady", "direct", "strong", "weak",
-    "popular", "competitive", "regional", "overseas", "domestic", "average", "annual", "quarterly",
-    "early", "late", "fast", "slow", "major", "key", "common", "private", "public", "full",
-    "limited", "premium", "cheap", "reliable", "flexible", "complex", "simple", "recent",
-    "current", "emerging", "dominant", "careful", "aggressive", "modest", "sharp", "gradual",
-    "unexpected", "familiar", "crowded", "profitable", "costly", "efficient", "sustainable",
+    "cross-border",
+    "global",
+    "independent",
+    "small",
+    "large",
+    "new",
+    "local",
+    "online",
+    "mobile",
+    "digital",
+    "seasonal",
+    "rising",
+    "lower",
+    "higher",
+    "steady",
+    "direct",
+    "strong",
+    "weak",
+    "popular",
+    "competitive",
+    "regional",
+    "overseas",
+    "domestic",
+    "average",
+    "annual",
+    "quarterly",
+    "early",
+    "late",
+    "fast",
+    "slow",
+    "major",
+    "key",
+    "common",
+    "private",
+    "public",
+    "full",
+    "limited",
+    "premium",
+    "cheap",
+    "reliable",
+    "flexible",
+    "complex",
+    "simple",
+    "recent",
+    "current",
+    "emerging",
+    "dominant",
+    "careful",
+    "aggressive",
+    "modest",
+    "sharp",
+    "gradual",
+    "unexpected",
+    "familiar",
+    "crowded",
+    "profitable",
+    "costly",
+    "efficient",
+    "sustainable",
 )
 EN_NOUN = (
-    "seller", "marketplace", "platform", "brand", "shopper", "consumer", "retailer", "warehouse",
-    "carrier", "parcel", "shipment", "order", "listing", "review", "return", "refund", "fee",
-    "tariff", "duty", "supplier", "factory", "buyer", "market", "channel", "campaign",
-    "advertiser", "budget", "margin", "price", "discount", "inventory", "demand", "season",
-    "quarter", "report", "survey", "analyst", "region", "country", "store", "checkout", "payment",
-    "wallet", "currency", "rule", "fulfilment", "delivery", "route", "port", "container",
-    "freight", "category", "product", "bundle", "subscription", "influencer", "creator", "video",
-    "livestream", "audience", "conversion", "search", "keyword", "algorithm", "policy",
-    "regulation", "label", "certificate", "customer", "exporter", "importer", "startup",
-    "merchant", "account", "storefront", "forecast", "strategy", "promotion", "cost", "revenue",
-    "growth", "share", "catalogue", "return-rate", "courier", "hub", "threshold", "exemption",
+    "seller",
+    "marketplace",
+    "platform",
+    "brand",
+    "shopper",
+    "consumer",
+    "retailer",
+    "warehouse",
+    "carrier",
+    "parcel",
+    "shipment",
+    "order",
+    "listing",
+    "review",
+    "return",
+    "refund",
+    "fee",
+    "tariff",
+    "duty",
+    "supplier",
+    "factory",
+    "buyer",
+    "market",
+    "channel",
+    "campaign",
+    "advertiser",
+    "budget",
+    "margin",
+    "price",
+    "discount",
+    "inventory",
+    "demand",
+    "season",
+    "quarter",
+    "report",
+    "survey",
+    "analyst",
+    "region",
+    "country",
+    "store",
+    "checkout",
+    "payment",
+    "wallet",
+    "currency",
+    "rule",
+    "fulfilment",
+    "delivery",
+    "route",
+    "port",
+    "container",
+    "freight",
+    "category",
+    "product",
+    "bundle",
+    "subscription",
+    "influencer",
+    "creator",
+    "video",
+    "livestream",
+    "audience",
+    "conversion",
+    "search",
+    "keyword",
+    "algorithm",
+    "policy",
+    "regulation",
+    "label",
+    "certificate",
+    "customer",
+    "exporter",
+    "importer",
+    "startup",
+    "merchant",
+    "account",
+    "storefront",
+    "forecast",
+    "strategy",
+    "promotion",
+    "cost",
+    "revenue",
+    "growth",
+    "share",
+    "catalogue",
+    "return-rate",
+    "courier",
+    "hub",
+    "threshold",
+    "exemption",
     "invoice",
 )
-EN_PLURAL_IRREGULAR = {"category": "categories", "strategy": "strategies", "currency": "currencies",
-                       "delivery": "deliveries", "country": "countries", "policy": "policies",
-                       "duty": "duties", "factory": "factories", "inventory": "inventories",
-                       "hub": "hubs", "search": "searches", "tax": "taxes"}
+EN_PLURAL_IRREGULAR = {
+    "category": "categories",
+    "strategy": "strategies",
+    "currency": "currencies",
+    "delivery": "deliveries",
+    "country": "countries",
+    "policy": "policies",
+    "duty": "duties",
+    "factory": "factories",
+    "inventory": "inventories",
+    "hub": "hubs",
+    "search": "searches",
+    "tax": "taxes",
+}
 EN_VERB = (  # (3rd person singular present, past)
-    ("raises", "raised"), ("cuts", "cut"), ("expands", "expanded"), ("delays", "delayed"),
-    ("reports", "reported"), ("launches", "launched"), ("tests", "tested"), ("drives", "drove"),
-    ("reduces", "reduced"), ("doubles", "doubled"), ("targets", "targeted"), ("ships", "shipped"),
-    ("sells", "sold"), ("buys", "bought"), ("tracks", "tracked"), ("changes", "changed"),
-    ("offers", "offered"), ("requires", "required"), ("limits", "limited"), ("boosts", "boosted"),
-    ("faces", "faced"), ("adds", "added"), ("drops", "dropped"), ("moves", "moved"),
-    ("replaces", "replaced"), ("reaches", "reached"), ("shifts", "shifted"), ("covers", "covered"),
-    ("builds", "built"), ("keeps", "kept"), ("finds", "found"), ("wins", "won"), ("loses", "lost"),
+    ("raises", "raised"),
+    ("cuts", "cut"),
+    ("expands", "expanded"),
+    ("delays", "delayed"),
+    ("reports", "reported"),
+    ("launches", "launched"),
+    ("tests", "tested"),
+    ("drives", "drove"),
+    ("reduces", "reduced"),
+    ("doubles", "doubled"),
+    ("targets", "targeted"),
+    ("ships", "shipped"),
+    ("sells", "sold"),
+    ("buys", "bought"),
+    ("tracks", "tracked"),
+    ("changes", "changed"),
+    ("offers", "offered"),
+    ("requires", "required"),
+    ("limits", "limited"),
+    ("boosts", "boosted"),
+    ("faces", "faced"),
+    ("adds", "added"),
+    ("drops", "dropped"),
+    ("moves", "moved"),
+    ("replaces", "replaced"),
+    ("reaches", "reached"),
+    ("shifts", "shifted"),
+    ("covers", "covered"),
+    ("builds", "built"),
+    ("keeps", "kept"),
+    ("finds", "found"),
+    ("wins", "won"),
+    ("loses", "lost"),
 )
 EN_PREP = (
-    "in", "on", "for", "across", "from", "to", "with", "without", "through", "after", "before",
-    "during", "under", "over", "amid", "despite",
+    "in",
+    "on",
+    "for",
+    "across",
+    "from",
+    "to",
+    "with",
+    "without",
+    "through",
+    "after",
+    "before",
+    "during",
+    "under",
+    "over",
+    "amid",
+    "despite",
 )
 EN_CONJ = ("and", "but", "while", "because", "although", "as", "so")
 EN_PLACES = (
-    "Europe", "the United States", "Southeast Asia", "Latin America", "Japan", "Germany", "the UK",
-    "Brazil", "Mexico", "the Middle East", "Poland", "Indonesia", "Vietnam", "Shenzhen", "Yiwu",
-    "Hangzhou", "Guangzhou", "Ningbo", "Saudi Arabia", "Australia", "Canada", "France", "Spain",
+    "Europe",
+    "the United States",
+    "Southeast Asia",
+    "Latin America",
+    "Japan",
+    "Germany",
+    "the UK",
+    "Brazil",
+    "Mexico",
+    "the Middle East",
+    "Poland",
+    "Indonesia",
+    "Vietnam",
+    "Shenzhen",
+    "Yiwu",
+    "Hangzhou",
+    "Guangzhou",
+    "Ningbo",
+    "Saudi Arabia",
+    "Australia",
+    "Canada",
+    "France",
+    "Spain",
 )
-EN_NAMES = ("Li Wei", "Maria Gomez", "Tom Becker", "Chen Jing", "Aisha Rahman", "Jonas Berg",
-            "Wang Fang", "Priya Nair", "Lucas Moreau", "Zhang Min", "Sarah Cole", "Kenji Sato")
-EN_ROLES = ("an analyst", "head of operations", "a logistics manager", "founder", "a partner",
-            "chief executive", "a marketplace consultant", "a customs broker")
+EN_NAMES = (
+    "Li Wei",
+    "Maria Gomez",
+    "Tom Becker",
+    "Chen Jing",
+    "Aisha Rahman",
+    "Jonas Berg",
+    "Wang Fang",
+    "Priya Nair",
+    "Lucas Moreau",
+    "Zhang Min",
+    "Sarah Cole",
+    "Kenji Sato",
+)
+EN_ROLES = (
+    "an analyst",
+    "head of operations",
+    "a logistics manager",
+    "founder",
+    "a partner",
+    "chief executive",
+    "a marketplace consultant",
+    "a customs broker",
+)
 
 ZH_NUMERALS = "一二三四五六七八九十"
 
@@ -456,8 +834,9 @@ def meta(seed: int, n: int, index: int) -> Meta:
         site = _ZH_SITES[bisect(_ZH_CUM, rng.random() * _ZH_CUM[-1])]
         title = _zh_title(rng, site.halfwidth, day.year)
     art_id = 1_200_000 + index * 3 + rng.randrange(3)
-    url = site.url.format(id=art_id, y=f"{day.year}", m=f"{day.month:02d}",
-                          slug=_slug(title, index))
+    url = site.url.format(
+        id=art_id, y=f"{day.year}", m=f"{day.month:02d}", slug=_slug(title, index)
+    )
     digest = hashlib.blake2b(url.encode(), digest_size=8).hexdigest()
     relpath = f"{day.year}/{day.month:02d}/{index:06d}_{digest}.txt"
     return Meta(index, day, site, title, url, relpath, _target_size(rng))
@@ -491,7 +870,7 @@ def _zh_sentences(rng: random.Random, p: dict[str, str], sp: str, n_sent: int) -
     out: list[str] = []
     pos = 0
     for k in lens:
-        sent = words[pos:pos + k]
+        sent = words[pos : pos + k]
         pos += k
         # decorations: a number, a brand, a quoted term, a 、 list
         x = r()
@@ -504,13 +883,13 @@ def _zh_sentences(rng: random.Random, p: dict[str, str], sp: str, n_sent: int) -
             sent[i] = f"{lq}{sent[i]}{rq}"
         if 0.5 < x < 0.62 and k > 8:
             i = int(r() * (k - 4))
-            sent[i:i + 3] = ["、".join(sent[i:i + 3])]
+            sent[i : i + 3] = ["、".join(sent[i : i + 3])]
         clauses: list[str] = []
         j = 0
         n = len(sent)
         while j < n:
             step = 3 + int(r() * 9)
-            clauses.append("".join(sent[j:j + step]).strip())
+            clauses.append("".join(sent[j : j + step]).strip())
             j += step
         y = r()
         end = "。" if y < 0.93 else (p["!"] if y < 0.96 else p["?"])
@@ -552,17 +931,23 @@ def _en_sentence(rng: random.Random, past: bool) -> str:
     elif form == 1:
         s = f"{pp}, {clause}"
     elif form == 2:
-        num = rng.choice([f"{round(rng.uniform(1, 70), 1)}%",
-                          f"${round(rng.uniform(1, 90), 1)} billion",
-                          f"{round(rng.uniform(1, 9), 1)} million {_en_noun_phrase(rng, True)}",
-                          f"{rng.randint(2, 40)} percent"])
+        num = rng.choice(
+            [
+                f"{round(rng.uniform(1, 70), 1)}%",
+                f"${round(rng.uniform(1, 90), 1)} billion",
+                f"{round(rng.uniform(1, 9), 1)} million {_en_noun_phrase(rng, True)}",
+                f"{rng.randint(2, 40)} percent",
+            ]
+        )
         s = f"according to {rng.choice(CREDIT_SOURCES_EN)}, {clause} by {num} {pp}"
     elif form == 3:
         s = f"{clause}, {rng.choice(EN_CONJ)} {_en_clause(rng, past)} {pp}"
     elif form == 4:
         inner = f"{clause} {pp}"
-        return (f'"{inner[0].upper()}{inner[1:]}," said {rng.choice(EN_NAMES)}, '
-                f"{rng.choice(EN_ROLES)} at {rng.choice(BRANDS)}.")
+        return (
+            f'"{inner[0].upper()}{inner[1:]}," said {rng.choice(EN_NAMES)}, '
+            f"{rng.choice(EN_ROLES)} at {rng.choice(BRANDS)}."
+        )
     else:
         s = f"in {rng.randint(2018, 2026)}, {clause} {pp}"
     return s[0].upper() + s[1:] + "."
@@ -620,7 +1005,7 @@ def _links(rng: random.Random, seed: int, n: int, m: Meta, en: bool) -> list[str
             ext_lines.append(f"{name}:{EXT}/w/{rng.randint(100, 9999)}")
     # externals first, then the archive's own pages (previous article last), like the real block
     prev = internal_lines[:1] if picked and picked[0] == m.index - 1 else []
-    rest = internal_lines[len(prev):]
+    rest = internal_lines[len(prev) :]
     mixed = ext_lines + rest
     rng.shuffle(mixed)
     lines = mixed + prev
@@ -661,13 +1046,21 @@ def render(seed: int, n: int, index: int) -> tuple[Meta, str]:
     since_heading = 0 if rng.random() < 0.5 else 99
     while True:
         if since_heading >= rng.randint(2, 6) and rng.random() < 0.5:
-            blocks.append(_en_heading(rng, headings) if en
-                          else _zh_heading(rng, p, headings, heading_style))
+            blocks.append(
+                _en_heading(rng, headings) if en else _zh_heading(rng, p, headings, heading_style)
+            )
             headings += 1
             since_heading = 0
         elif blocks and rng.random() < 0.06:
-            caption = m.title if rng.random() < 0.6 else (
-                _en_title(rng, m.day.year) if en else "".join(_title_words(rng, rng.randint(3, 6))))
+            caption = (
+                m.title
+                if rng.random() < 0.6
+                else (
+                    _en_title(rng, m.day.year)
+                    if en
+                    else "".join(_title_words(rng, rng.randint(3, 6)))
+                )
+            )
             blocks.append(caption)
             blocks.append(_en_credit(rng) if en else _zh_credit(rng, p))
         else:
@@ -680,7 +1073,7 @@ def render(seed: int, n: int, index: int) -> tuple[Meta, str]:
 
     if teaser and len(blocks) > first_body + 1:
         # the scraper glued the article's opening, run together and cut short, onto the end
-        run = "".join(blocks[first_body - 1 if alt_title else first_body:])
+        run = "".join(blocks[first_body - 1 if alt_title else first_body :])
         cut = rng.randint(60, 180) if not en else rng.randint(150, 400)
         last = blocks[-1]
         if en:
@@ -722,8 +1115,9 @@ def _init_worker(dict_path: Path | None) -> None:
     vocab()
 
 
-def generate(n: int, out: Path, seed: int = 0, jobs: int = 1,
-             dict_path: Path | None = None) -> list[int]:
+def generate(
+    n: int, out: Path, seed: int = 0, jobs: int = 1, dict_path: Path | None = None
+) -> list[int]:
     """Write the corpus and manifest.tsv; return the file sizes in index order."""
     set_dict_path(dict_path)
     out.mkdir(parents=True, exist_ok=True)
@@ -752,8 +1146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("n", type=int, help="number of articles")
     ap.add_argument("dir", type=Path, help="output folder")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 4),
-                    help="worker processes (output does not depend on it)")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=min(os.cpu_count() or 1, 4),
+        help="worker processes (output does not depend on it)",
+    )
     ap.add_argument("--dict", type=Path, default=None, help="jieba-style dict.txt to sample from")
     args = ap.parse_args(argv)
     if args.n < 1:
@@ -762,9 +1160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = generate(args.n, args.dir, args.seed, args.jobs, args.dict)
     secs = time.perf_counter() - t0
     med = statistics.median(sizes) / 1024
-    print(f"{len(sizes)} files, {sum(sizes) / 1e6:.1f} MB, median {med:.1f} KB"
-          f" (min {min(sizes) / 1024:.1f}, max {max(sizes) / 1024:.1f}), {secs:.1f} s"
-          f" ({len(sizes) / secs:.0f} articles/s) -> {args.dir}")
+    print(
+        f"{len(sizes)} files, {sum(sizes) / 1e6:.1f} MB, median {med:.1f} KB"
+        f" (min {min(sizes) / 1024:.1f}, max {max(sizes) / 1024:.1f}), {secs:.1f} s"
+        f" ({len(sizes) / secs:.0f} articles/s) -> {args.dir}"
+    )
     return 0
 
 

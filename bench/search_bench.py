@@ -57,6 +57,7 @@ LATIN = re.compile(r"[a-z]{4,}")
 
 # -- the library and the text ------------------------------------------------------------
 
+
 def library(n: int) -> Path:
     """A data folder holding the catalogue of the N-article corpus (built once, reused)."""
     data = OUT / f"search-{n}"
@@ -66,9 +67,21 @@ def library(n: int) -> Path:
             shutil.rmtree(data)
         folder = corpus(n)
         print(f"importing {n} articles (not timed) ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "reader", "import", str(folder),
-                        "--data-dir", str(data), "--no-index", "--json"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "reader",
+                "import",
+                str(folder),
+                "--data-dir",
+                str(data),
+                "--no-index",
+                "--json",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         marker.write_text("ok")
     return data
 
@@ -127,16 +140,23 @@ def tree_rss_mb(root: int) -> tuple[float, float, float]:
                 frontier.append(child)
     page = os.sysconf("SC_PAGE_SIZE") / 2**20
     others = [rss.get(p, 0) for p in tree if p != root]
-    return (sum(rss.get(p, 0) for p in tree) * page, rss.get(root, 0) * page,
-            max(others, default=0) * page)
+    return (
+        sum(rss.get(p, 0) for p in tree) * page,
+        rss.get(root, 0) * page,
+        max(others, default=0) * page,
+    )
 
 
 def index_ours(data: Path) -> dict[str, Any]:
     """Time a full reindex in a fresh process; sample the memory of the whole process
     tree (parent and workers) every 0.2 s. (getrusage's maxrss is no use here: Linux
     carries a forked parent's size across exec into the child's figure.)"""
-    proc = subprocess.Popen([sys.executable, "-c", _INDEX_CHILD, str(data)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _INDEX_CHILD, str(data)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     peaks = [0.0, 0.0, 0.0]
     while proc.poll() is None:
         peaks = [max(a, b) for a, b in zip(peaks, tree_rss_mb(proc.pid), strict=True)]
@@ -150,16 +170,19 @@ def index_ours(data: Path) -> dict[str, Any]:
     return stats
 
 
-def index_fts5(path: Path, folded: dict[int, tuple[str, str]],
-               meta: dict[int, tuple[str | None, str | None]]) -> dict[str, Any]:
+def index_fts5(
+    path: Path, folded: dict[int, tuple[str, str]], meta: dict[int, tuple[str | None, str | None]]
+) -> dict[str, Any]:
     if path.exists():
         path.unlink()
     started = time.perf_counter()
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("CREATE VIRTUAL TABLE fts USING fts5(title, body, date UNINDEXED, "
-               "site UNINDEXED, tokenize = 'trigram')")
+    db.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(title, body, date UNINDEXED, "
+        "site UNINDEXED, tokenize = 'trigram')"
+    )
     with db:
         db.executemany(
             "INSERT INTO fts(rowid, title, body, date, site) VALUES (?, ?, ?, ?, ?)",
@@ -174,8 +197,10 @@ def index_fts5(path: Path, folded: dict[int, tuple[str, str]],
 
 # -- queries -----------------------------------------------------------------------------
 
-def sample_queries(texts: dict[int, tuple[str, str, str | None, str | None]],
-                   count: int, seed: int) -> list[dict[str, Any]]:
+
+def sample_queries(
+    texts: dict[int, tuple[str, str, str | None, str | None]], count: int, seed: int
+) -> list[dict[str, Any]]:
     """A seeded mix of what people type, each with the literal that must occur (for CJK
     substring queries) so recall can be checked."""
     rng = random.Random(seed)
@@ -198,8 +223,11 @@ def sample_queries(texts: dict[int, tuple[str, str, str | None, str | None]],
         for _ in range(50):
             piece = cjk_piece(8, 30)
             if piece:
-                words = [w for w in analysis.words(analysis.fold(piece)) if len(w) >= 2
-                         and analysis.is_cjk(w)]
+                words = [
+                    w
+                    for w in analysis.words(analysis.fold(piece))
+                    if len(w) >= 2 and analysis.is_cjk(w)
+                ]
                 if words:
                     return rng.choice(words)
         return None
@@ -303,8 +331,12 @@ print(json.dumps({'results': out, 'full': full, 'rss_mb': rss, 'rss_timed_mb': r
 def search_ours(data: Path, queries: list[dict[str, Any]], recall: bool) -> dict[str, Any]:
     qfile = data / "queries.json"
     qfile.write_text(json.dumps(queries, ensure_ascii=False))
-    proc = subprocess.run([sys.executable, "-c", _SEARCH_CHILD, str(data), str(qfile),
-                           "1" if recall else "0"], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", _SEARCH_CHILD, str(data), str(qfile), "1" if recall else "0"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -336,8 +368,10 @@ def fts5_match(q: dict[str, Any]) -> tuple[str, str] | None:
 
 def search_fts5(path: Path, queries: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     db = sqlite3.connect(path)
-    sql = ("SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) FROM fts WHERE fts MATCH ?{extra}"
-           " ORDER BY bm25(fts, 3.0, 1.0) LIMIT 20")
+    sql = (
+        "SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) FROM fts WHERE fts MATCH ?{extra}"
+        " ORDER BY bm25(fts, 3.0, 1.0) LIMIT 20"
+    )
     runnable = [(i, fts5_match(q)) for i, q in enumerate(queries)]
     out: dict[int, dict[str, Any]] = {}
     for key in ("first_ms", "ms"):  # as for ours: a first pass, then warm
@@ -351,15 +385,15 @@ def search_fts5(path: Path, queries: list[dict[str, Any]]) -> dict[int, dict[str
     for i, form in runnable:
         q = queries[i]
         if form is not None and q["kind"] == "substring":
-            ids = [r[0] for r in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?",
-                                            (form[0],))]
+            ids = [r[0] for r in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (form[0],))]
             out[i]["full"] = ids
     db.close()
     return out
 
 
-def recall(queries: list[dict[str, Any]], full: dict[Any, list[int]],
-           folded: dict[int, tuple[str, str]]) -> dict[str, float]:
+def recall(
+    queries: list[dict[str, Any]], full: dict[Any, list[int]], folded: dict[int, tuple[str, str]]
+) -> dict[str, float]:
     """Recall over (query, article containing it) pairs, and false hits, vs brute force."""
     pairs = found = false = queries_checked = 0
     for key, got in full.items():
@@ -371,8 +405,12 @@ def recall(queries: list[dict[str, Any]], full: dict[Any, list[int]],
         found += len(truth & got_set)
         false += len(got_set - truth)
         queries_checked += 1
-    return {"queries": queries_checked, "pairs": pairs,
-            "recall": found / pairs if pairs else 1.0, "false_hits": false}
+    return {
+        "queries": queries_checked,
+        "pairs": pairs,
+        "recall": found / pairs if pairs else 1.0,
+        "false_hits": false,
+    }
 
 
 def pct(values: list[float], p: float) -> float:
@@ -383,6 +421,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 # -- the run -----------------------------------------------------------------------------
+
 
 def run(n: int, count: int, seed: int, recall_limit: int, reuse: bool) -> dict[str, Any]:
     data = library(n)
@@ -412,9 +451,13 @@ def run(n: int, count: int, seed: int, recall_limit: int, reuse: bool) -> dict[s
     fts = search_fts5(fts_path, queries)
     fts_full = {i: r["full"] for i, r in fts.items() if "full" in r and i in keep}
     return {
-        "n": n, "text_mb": text_mb, "queries": queries,
-        "ours_index": ours_index, "fts_index": fts_index,
-        "ours": ours, "fts": fts,
+        "n": n,
+        "text_mb": text_mb,
+        "queries": queries,
+        "ours_index": ours_index,
+        "fts_index": fts_index,
+        "ours": ours,
+        "fts": fts,
         "ours_recall": recall(queries, ours["full"], folded),
         "fts_recall": recall(queries, fts_full, folded),
     }
@@ -430,51 +473,73 @@ def report(r: dict[str, Any]) -> None:
     print(f"{'index time':34} {oi['wall']:>20.1f} s {fi['wall']:>20.1f} s")
     print(f"{'articles/s':34} {n / oi['wall']:>22.0f} {n / fi['wall']:>22.0f}")
     print(f"{'MB of text/s':34} {mb / oi['wall']:>22.2f} {mb / fi['wall']:>22.2f}")
-    print(f"{'index size (x text)':34} {oi['bytes'] / 1e6 / mb:>22.2f} "
-          f"{fi['bytes'] / 1e6 / mb:>22.2f}")
-    print(f"{'indexing peak RSS, all processes, MB':34} "
-          f"{oi.get('rss_tree_peak_mb', float('nan')):>22.0f} {'(one process)':>22}")
-    print(f"{'  peaks apart: parent / one worker':34} "
-          f"{oi.get('rss_parent_mb', float('nan')):>12.0f} / "
-          f"{oi.get('rss_one_worker_mb', float('nan')):<7.0f}")
+    print(
+        f"{'index size (x text)':34} {oi['bytes'] / 1e6 / mb:>22.2f} "
+        f"{fi['bytes'] / 1e6 / mb:>22.2f}"
+    )
+    print(
+        f"{'indexing peak RSS, all processes, MB':34} "
+        f"{oi.get('rss_tree_peak_mb', float('nan')):>22.0f} {'(one process)':>22}"
+    )
+    print(
+        f"{'  peaks apart: parent / one worker':34} "
+        f"{oi.get('rss_parent_mb', float('nan')):>12.0f} / "
+        f"{oi.get('rss_one_worker_mb', float('nan')):<7.0f}"
+    )
     print("query latency p50 / p95 in ms, top 20 with snippets; warm pass:")
-    print(f"{'  all queries':34} "
-          f"{pct(ours_ms, 50):>11.1f} / {pct(ours_ms, 95):<8.1f}")
+    print(f"{'  all queries':34} {pct(ours_ms, 50):>11.1f} / {pct(ours_ms, 95):<8.1f}")
     ours_on_fts = [r["ours"]["results"][i]["ms"] for i in fts_ids]
     fts_ms = [r["fts"][i]["ms"] for i in fts_ids]
-    print(f"{'  on the ' + str(len(fts_ids)) + ' FTS5 can run':34} "
-          f"{pct(ours_on_fts, 50):>11.1f} / {pct(ours_on_fts, 95):<8.1f}"
-          f"{pct(fts_ms, 50):>11.1f} / {pct(fts_ms, 95):<8.1f}")
+    print(
+        f"{'  on the ' + str(len(fts_ids)) + ' FTS5 can run':34} "
+        f"{pct(ours_on_fts, 50):>11.1f} / {pct(ours_on_fts, 95):<8.1f}"
+        f"{pct(fts_ms, 50):>11.1f} / {pct(fts_ms, 95):<8.1f}"
+    )
     first = [x["first_ms"] for x in r["ours"]["results"]]
     first_on_fts = [r["ours"]["results"][i]["first_ms"] for i in fts_ids]
     fts_first = [r["fts"][i]["first_ms"] for i in fts_ids]
-    print(f"{'first pass, all / FTS5-runnable':34} {pct(first, 50):>11.1f} / "
-          f"{pct(first, 95):<8.1f}{pct(fts_first, 50):>11.1f} / {pct(fts_first, 95):<8.1f}")
-    print(f"{'  ours on the FTS5-runnable ones':34} {pct(first_on_fts, 50):>11.1f} / "
-          f"{pct(first_on_fts, 95):<8.1f}")
+    print(
+        f"{'first pass, all / FTS5-runnable':34} {pct(first, 50):>11.1f} / "
+        f"{pct(first, 95):<8.1f}{pct(fts_first, 50):>11.1f} / {pct(fts_first, 95):<8.1f}"
+    )
+    print(
+        f"{'  ours on the FTS5-runnable ones':34} {pct(first_on_fts, 50):>11.1f} / "
+        f"{pct(first_on_fts, 95):<8.1f}"
+    )
     print("warm pass (the same queries again), by kind:")
     kinds = sorted({q["kind"] for q in r["queries"]})
     for kind in kinds:
         idx = [i for i, q in enumerate(r["queries"]) if q["kind"] == kind]
         ms = [r["ours"]["results"][i]["ms"] for i in idx]
         f_ms = [r["fts"][i]["ms"] for i in idx if i in r["fts"]]
-        fts_txt = (f"{pct(f_ms, 50):>11.1f} / {pct(f_ms, 95):<8.1f}" if f_ms
-                   else f"{'-':>22}")
-        print(f"{'  ' + kind + f' ({len(idx)})':34} {pct(ms, 50):>11.1f} / "
-              f"{pct(ms, 95):<8.1f}{fts_txt}")
+        fts_txt = f"{pct(f_ms, 50):>11.1f} / {pct(f_ms, 95):<8.1f}" if f_ms else f"{'-':>22}"
+        print(
+            f"{'  ' + kind + f' ({len(idx)})':34} {pct(ms, 50):>11.1f} / "
+            f"{pct(ms, 95):<8.1f}{fts_txt}"
+        )
     orc, frc = r["ours_recall"], r["fts_recall"]
-    print(f"{'CJK substring recall (pairs)':34} {orc['recall']:>14.4f} of {orc['pairs']:<5}"
-          f"{frc['recall']:>14.4f} of {frc['pairs']:<5}")
-    print(f"{'  queries checked / false hits':34} {orc['queries']:>14} / {orc['false_hits']:<5}"
-          f"{frc['queries']:>14} / {frc['false_hits']:<5}")
-    print(f"{'searcher private memory peak, MB':34} {r['ours']['private_mb']:>22.0f}"
-          "  (heap: what the search process itself holds)")
-    print(f"{'searcher peak RSS, MB':34} {r['ours']['rss_timed_mb']:>22.0f}"
-          "  (adds the index pages it mapped: the OS page cache, shared, reclaimable)")
+    print(
+        f"{'CJK substring recall (pairs)':34} {orc['recall']:>14.4f} of {orc['pairs']:<5}"
+        f"{frc['recall']:>14.4f} of {frc['pairs']:<5}"
+    )
+    print(
+        f"{'  queries checked / false hits':34} {orc['queries']:>14} / {orc['false_hits']:<5}"
+        f"{frc['queries']:>14} / {frc['false_hits']:<5}"
+    )
+    print(
+        f"{'searcher private memory peak, MB':34} {r['ours']['private_mb']:>22.0f}"
+        "  (heap: what the search process itself holds)"
+    )
+    print(
+        f"{'searcher peak RSS, MB':34} {r['ours']['rss_timed_mb']:>22.0f}"
+        "  (adds the index pages it mapped: the OS page cache, shared, reclaimable)"
+    )
     print(f"{'searcher open time, s':34} {r['ours']['open_s']:>22.2f}")
     with_snippet = sum(1 for x in r["ours"]["results"] if x["hits"] and x["snippets"])
-    print(f"{'queries with hits / with marked snippets':34} "
-          f"{sum(1 for x in r['ours']['results'] if x['hits']):>14} / {with_snippet}")
+    print(
+        f"{'queries with hits / with marked snippets':34} "
+        f"{sum(1 for x in r['ours']['results'] if x['hits']):>14} / {with_snippet}"
+    )
 
 
 def main() -> int:
@@ -482,12 +547,18 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=240)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--recall-queries", type=int, default=96,
-                        help="CJK substring queries checked against a brute-force scan")
+    parser.add_argument(
+        "--recall-queries",
+        type=int,
+        default=96,
+        help="CJK substring queries checked against a brute-force scan",
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures here")
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep the indexes (and index figures) of the last run; time "
-                        "the queries only")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the indexes (and index figures) of the last run; time the queries only",
+    )
     args = parser.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
     results = []

@@ -92,6 +92,7 @@ _HAS_WORD = re.compile(r"\w")
 
 # -- the corpora ---------------------------------------------------------------------------
 
+
 def corpus_files(docs: int | None, rng: random.Random) -> dict[str, list[Path]]:
     """Files of each language; *docs* caps each language (a seeded sample)."""
     root = SHARED / "corpus"
@@ -132,8 +133,10 @@ def build_app(files: dict[str, list[Path]], data: Path) -> tuple[dict[int, Artic
         sync_index(catalogue, engine)
         engine.close()
         language_of = {str(p.resolve()): lang for lang, paths in files.items() for p in paths}
-        paths = {i: str(Path(str((catalogue.summary(i) or {})["path"])).resolve())
-                 for i in catalogue.ids()}
+        paths = {
+            i: str(Path(str((catalogue.summary(i) or {})["path"])).resolve())
+            for i in catalogue.ids()
+        }
     seconds = time.perf_counter() - started
     articles: dict[int, Article] = {}
     same: dict[str, set[int]] = {}
@@ -151,6 +154,7 @@ def build_app(files: dict[str, list[Path]], data: Path) -> tuple[dict[int, Artic
 
 
 # -- known-item queries ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class KnownItem:
@@ -180,8 +184,11 @@ def words_of(text: str, language: str) -> list[str]:
     leaves many words in single characters or odd pairs) and the words are read back from
     the original at the same offsets (``fold`` keeps the length)."""
     if language == "English":
-        return [w for w in analysis.latin_words(text) if w.isalpha() and len(w) >= 3
-                and analysis.fold(w) not in analysis.STOP_WORDS]
+        return [
+            w
+            for w in analysis.latin_words(text)
+            if w.isalpha() and len(w) >= 3 and analysis.fold(w) not in analysis.STOP_WORDS
+        ]
     folded = analysis.fold(text)
     words = []
     for run in analysis.CJK_RUN.finditer(folded):
@@ -199,8 +206,12 @@ class QuerySampler:
 
     def __init__(self, articles: dict[int, Article], seed: int) -> None:
         self.rng = random.Random(seed)
-        self.by_language = {lang: [a.id for a in sorted(articles.values(), key=lambda a: a.path)
-                                   if a.language == lang] for lang in LANGUAGES}
+        self.by_language = {
+            lang: [
+                a.id for a in sorted(articles.values(), key=lambda a: a.path) if a.language == lang
+            ]
+            for lang in LANGUAGES
+        }
         self.articles = articles
         self.body_words = {i: words_of(a.body, a.language) for i, a in articles.items()}
         self.df: dict[str, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
@@ -211,8 +222,7 @@ class QuerySampler:
         words = list(dict.fromkeys(words_of(article.title, article.language)))
         if not words:
             return None
-        count = min(len(words), 2 if article.language != "English" else
-                    self.rng.choice([2, 3]))
+        count = min(len(words), 2 if article.language != "English" else self.rng.choice([2, 3]))
         picked = sorted(self.rng.sample(range(len(words)), count))
         return tuple(words[i] for i in picked)
 
@@ -275,6 +285,7 @@ class QuerySampler:
 
 # -- the engines -----------------------------------------------------------------------------
 
+
 class App:
     name = "app"
 
@@ -295,10 +306,19 @@ class JiebaTokenizer(Tokenizer):  # type: ignore[misc]
     """jieba's accurate mode with positions counted in words (Whoosh pickles the schema,
     so this lives at module level)."""
 
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,
-                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
-                 start_char: int = 0, tokenize: bool = True, mode: str = "",
-                 **kwargs: Any) -> Iterator[Any]:
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Any]:
         import jieba
 
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
@@ -338,19 +358,24 @@ class WhooshJieba:
 
         started = time.perf_counter()
         analyzer = jieba_analyzer()
-        schema = Schema(id=ID(stored=True), title=TEXT(analyzer=analyzer),
-                        body=TEXT(analyzer=analyzer))
+        schema = Schema(
+            id=ID(stored=True), title=TEXT(analyzer=analyzer), body=TEXT(analyzer=analyzer)
+        )
         folder.mkdir(parents=True, exist_ok=True)
         self.index = index.create_in(str(folder), schema)
         writer = self.index.writer(limitmb=256)
         for article in articles.values():
-            writer.add_document(id=str(article.id), title=analysis.fold(article.title),
-                                body=analysis.fold(article.body))
+            writer.add_document(
+                id=str(article.id),
+                title=analysis.fold(article.title),
+                body=analysis.fold(article.body),
+            )
         writer.commit()
         self.seconds = time.perf_counter() - started
         self.searcher = self.index.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2))
-        self.parser = MultifieldParser(["title", "body"], schema,
-                                       fieldboosts={"title": TITLE_BOOST, "body": 1.0})
+        self.parser = MultifieldParser(
+            ["title", "body"], schema, fieldboosts={"title": TITLE_BOOST, "body": 1.0}
+        )
 
     def search(self, item: KnownItem) -> list[int]:
         query = self.parser.parse(analysis.fold(item.text))
@@ -364,8 +389,7 @@ class Fts5Trigram:
     name = "fts5-trigram"
 
     def __init__(self, path: Path, articles: dict[int, Article]) -> None:
-        folded = {i: (analysis.fold(a.title), analysis.fold(a.body)) for i, a in
-                  articles.items()}
+        folded = {i: (analysis.fold(a.title), analysis.fold(a.body)) for i, a in articles.items()}
         self.seconds = index_fts5(path, folded, {i: (None, None) for i in articles})["wall"]
         self.db = sqlite3.connect(path)
         self.short = 0  # queries with a word under 3 characters (instr() scan)
@@ -396,6 +420,7 @@ class Fts5Trigram:
 
 # -- figures -----------------------------------------------------------------------------------
 
+
 @dataclass
 class Score:
     queries: int = 0
@@ -419,11 +444,16 @@ def rank_of(found: list[int], targets: set[int]) -> int | None:
     return next((i for i, article_id in enumerate(found, 1) if article_id in targets), None)
 
 
-def report(items: list[KnownItem], ranks: dict[str, list[int | None]], short: list[bool],
-           engines: list[str]) -> None:
+def report(
+    items: list[KnownItem],
+    ranks: dict[str, list[int | None]],
+    short: list[bool],
+    engines: list[str],
+) -> None:
     # (label, language or None for all, kind or None for all)
     groups: list[tuple[str, str | None, str | None]] = [
-        (f"{language} {kind}", language, kind) for language in LANGUAGES for kind in KINDS]
+        (f"{language} {kind}", language, kind) for language in LANGUAGES for kind in KINDS
+    ]
     groups += [(f"{language} (all kinds)", language, None) for language in LANGUAGES]
     groups += [(f"{kind} (all languages)", None, kind) for kind in KINDS]
     groups.append(("all", None, None))
@@ -434,8 +464,11 @@ def report(items: list[KnownItem], ranks: dict[str, list[int | None]], short: li
     print(header)
     print("-" * len(header))
     for label, language, kind in groups:
-        chosen = [i for i, q in enumerate(items)
-                  if language in (None, q.language) and kind in (None, q.kind)]
+        chosen = [
+            i
+            for i, q in enumerate(items)
+            if language in (None, q.language) and kind in (None, q.kind)
+        ]
         if not chosen:
             continue
         line = f"{label:<26} {len(chosen):>7} {sum(short[i] for i in chosen):>4}"
@@ -446,19 +479,24 @@ def report(items: list[KnownItem], ranks: dict[str, list[int | None]], short: li
             line += f" | {score.cells():>27}"
         line += f" | {margin(chosen, ranks, engines):>26}"
         print(line)
-    print("(<3: queries holding a word under 3 characters, which FTS5 trigram matches by a "
-          "full instr() scan)")
-    print("(app - best peer: the app's MRR@10 minus that of the best other engine on those "
-          "queries, with a paired bootstrap 95% interval; an interval that holds 0 means level "
-          "within what this many queries can tell)")
+    print(
+        "(<3: queries holding a word under 3 characters, which FTS5 trigram matches by a "
+        "full instr() scan)"
+    )
+    print(
+        "(app - best peer: the app's MRR@10 minus that of the best other engine on those "
+        "queries, with a paired bootstrap 95% interval; an interval that holds 0 means level "
+        "within what this many queries can tell)"
+    )
 
 
 def reciprocal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / rank
 
 
-def margin(chosen: list[int], ranks: dict[str, list[int | None]], engines: list[str],
-           rounds: int = 2000) -> str:
+def margin(
+    chosen: list[int], ranks: dict[str, list[int | None]], engines: list[str], rounds: int = 2000
+) -> str:
     """The app's MRR minus the best peer's, and a paired bootstrap 95% interval: with 100
     queries a kind, one query moving from rank 1 to 2 shifts MRR by 0.005, so a gap
     smaller than the interval is not a measured difference (seeded: same figures each run)."""
@@ -466,8 +504,7 @@ def margin(chosen: list[int], ranks: dict[str, list[int | None]], engines: list[
     if "app" not in engines or not peers or not chosen:
         return ""
     best = max(peers, key=lambda e: sum(reciprocal(ranks[e][i]) for i in chosen))
-    diffs = np.array([reciprocal(ranks["app"][i]) - reciprocal(ranks[best][i])
-                      for i in chosen])
+    diffs = np.array([reciprocal(ranks["app"][i]) - reciprocal(ranks[best][i]) for i in chosen])
     picks = np.random.default_rng(0).integers(0, diffs.size, size=(rounds, diffs.size))
     means = np.sort(diffs[picks].mean(axis=1))
     low, high = means[int(0.025 * rounds)], means[int(0.975 * rounds) - 1]
@@ -500,8 +537,9 @@ def rare_terms(article: Article) -> set[str]:
     return terms
 
 
-def similar_truth(articles: dict[int, Article], rng: random.Random, n: int
-                  ) -> list[tuple[int, set[int]]]:
+def similar_truth(
+    articles: dict[int, Article], rng: random.Random, n: int
+) -> list[tuple[int, set[int]]]:
     """(source, related) for up to *n* sources per language: related are the articles
     (duplicates of the source aside) sharing a multi-word term found in only 2-3
     articles of the library: what "similar in the archive" should rank first."""
@@ -535,17 +573,19 @@ def similar_truth(articles: dict[int, Article], rng: random.Random, n: int
     return cases
 
 
-def similar_quality(data: Path, whoosh: WhooshJieba, articles: dict[int, Article],
-                    cases: list[tuple[int, set[int]]]) -> None:
+def similar_quality(
+    data: Path, whoosh: WhooshJieba, articles: dict[int, Article], cases: list[tuple[int, set[int]]]
+) -> None:
     """Success@6 (the reader shows six) and MRR@6 of "similar in the archive": the app's
     ``similar`` against Whoosh's ``more_like`` (its key terms, Bo1) on the same index."""
     from reader.search.sync import index_doc
 
     shown = 6
-    scores = {"app": {lang: Score() for lang in LANGUAGES},
-              "whoosh more_like": {lang: Score() for lang in LANGUAGES}}
-    docnum = {int(fields["id"]): number for number, fields in
-              whoosh.searcher.reader().iter_docs()}
+    scores = {
+        "app": {lang: Score() for lang in LANGUAGES},
+        "whoosh more_like": {lang: Score() for lang in LANGUAGES},
+    }
+    docnum = {int(fields["id"]): number for number, fields in whoosh.searcher.reader().iter_docs()}
     with Catalogue(data / "catalogue.sqlite3", readonly=True) as catalogue:
         engine = open_engine(data, search_only=True)
         for source, related in cases:
@@ -554,15 +594,19 @@ def similar_quality(data: Path, whoosh: WhooshJieba, articles: dict[int, Article
             found = engine.similar(doc, limit=shown) if doc else []
             scores["app"][language].add(rank_of(found, related))
             hits = whoosh.searcher.more_like(
-                docnum[source], "body", text=analysis.fold(articles[source].body), top=shown)
-            scores["whoosh more_like"][language].add(
-                rank_of([int(h["id"]) for h in hits], related))
+                docnum[source], "body", text=analysis.fold(articles[source].body), top=shown
+            )
+            scores["whoosh more_like"][language].add(rank_of([int(h["id"]) for h in hits], related))
         engine.close()
-    print(f"\nsimilar in the archive: {len(cases)} sources with a multi-word term shared "
-          f"by only 2-3 articles; the rank of the first sharer among {shown} shown; "
-          "MRR@6, success@1, success@6")
-    print(f"{'language':<12} {'sources':>7}" + "".join(
-        f" | {name + ': MRR     S@1    S@6':>30}" for name in scores))
+    print(
+        f"\nsimilar in the archive: {len(cases)} sources with a multi-word term shared "
+        f"by only 2-3 articles; the rank of the first sharer among {shown} shown; "
+        "MRR@6, success@1, success@6"
+    )
+    print(
+        f"{'language':<12} {'sources':>7}"
+        + "".join(f" | {name + ': MRR     S@1    S@6':>30}" for name in scores)
+    )
     for language in LANGUAGES:
         line = f"{language:<12} {scores['app'][language].queries:>7}"
         for name in scores:
@@ -572,16 +616,34 @@ def similar_quality(data: Path, whoosh: WhooshJieba, articles: dict[int, Article
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100,
-                        help="known-item queries per language and kind (default 100)")
-    parser.add_argument("--docs", type=int, default=None,
-                        help="at most this many articles of each language (default: all)")
-    parser.add_argument("--seed", type=int, nargs="+", default=[7, 8, 9, 10],
-                        help="query samples to pool (default 7 8 9 10: 400 queries a kind)")
-    parser.add_argument("--similar", type=int, default=100,
-                        help="source articles per language for similar articles (0: skip)")
-    parser.add_argument("--dump", type=Path, default=None,
-                        help="write every query with each engine's rank to this JSON file")
+    parser.add_argument(
+        "--n", type=int, default=100, help="known-item queries per language and kind (default 100)"
+    )
+    parser.add_argument(
+        "--docs",
+        type=int,
+        default=None,
+        help="at most this many articles of each language (default: all)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        nargs="+",
+        default=[7, 8, 9, 10],
+        help="query samples to pool (default 7 8 9 10: 400 queries a kind)",
+    )
+    parser.add_argument(
+        "--similar",
+        type=int,
+        default=100,
+        help="source articles per language for similar articles (0: skip)",
+    )
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write every query with each engine's rank to this JSON file",
+    )
     args = parser.parse_args()
     if not (SHARED / "corpus" / "zh-news").is_dir():
         print(f"no corpus at {SHARED / 'corpus'} (set READER_SHARED_DIR)")
@@ -619,18 +681,36 @@ def main() -> int:
             similar_quality(tmp / "data", whoosh, articles, cases)
         whoosh.close()
     counts = Counter(a.language for a in articles.values())
-    print(f"known-item search, seeds {' '.join(map(str, args.seed))}: "
-          + ", ".join(f"{counts[lang]} {lang}" for lang in LANGUAGES) + " articles; "
-          f"top {TOP}; MRR@10, success@1, success@10")
-    print(f"build (s): app import+index {app_seconds:.1f}, whoosh+jieba {whoosh.seconds:.1f}, "
-          f"fts5-trigram {fts.seconds:.1f}; querying (s): "
-          + ", ".join(f"{name} {s:.1f}" for name, s in seconds.items()))
+    print(
+        f"known-item search, seeds {' '.join(map(str, args.seed))}: "
+        + ", ".join(f"{counts[lang]} {lang}" for lang in LANGUAGES)
+        + " articles; "
+        f"top {TOP}; MRR@10, success@1, success@10"
+    )
+    print(
+        f"build (s): app import+index {app_seconds:.1f}, whoosh+jieba {whoosh.seconds:.1f}, "
+        f"fts5-trigram {fts.seconds:.1f}; querying (s): "
+        + ", ".join(f"{name} {s:.1f}" for name, s in seconds.items())
+    )
     report(items, ranks, short, [e.name for e in engines])
     if args.dump is not None:
-        args.dump.write_text(json.dumps(
-            [{"language": q.language, "kind": q.kind, "query": q.text, "target": q.target,
-              **{name: ranks[name][n] for name in ranks}} for n, q in enumerate(items)],
-            ensure_ascii=False, indent=1), "utf-8")
+        args.dump.write_text(
+            json.dumps(
+                [
+                    {
+                        "language": q.language,
+                        "kind": q.kind,
+                        "query": q.text,
+                        "target": q.target,
+                        **{name: ranks[name][n] for name in ranks},
+                    }
+                    for n, q in enumerate(items)
+                ],
+                ensure_ascii=False,
+                indent=1,
+            ),
+            "utf-8",
+        )
     return 0
 
 

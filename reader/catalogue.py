@@ -199,7 +199,6 @@ SECONDARY_INDEXES = {
 BULK_DROPPABLE = ("articles_title", "links_url_key", "links_title")
 
 
-
 @dataclass(slots=True)
 class FileState:
     """What the catalogue remembers of a file, to skip it when unchanged."""
@@ -213,8 +212,7 @@ class FileState:
 def _encode_blocks(blocks: list[Block]) -> bytes:
     """Blocks as zlib-compressed JSON: Chinese text shrinks to less than half, which halves
     what an import of 100,000 articles writes (measured: SQLite was the bottleneck)."""
-    raw = json.dumps([[b.kind, b.text] for b in blocks], ensure_ascii=False,
-                     separators=(",", ":"))
+    raw = json.dumps([[b.kind, b.text] for b in blocks], ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(raw.encode("utf-8"), 1)
 
 
@@ -249,9 +247,20 @@ def prepare_record(
     encoding: str | None = None,
 ) -> ArticleRecord:
     values = (
-        path, size, mtime_ns, content_hash, article.kind, encoding, article.title,
-        article.date, article.site, article.source_url, url_key(article.source_url),
-        article.language, article.byline, _encode_blocks(article.blocks),
+        path,
+        size,
+        mtime_ns,
+        content_hash,
+        article.kind,
+        encoding,
+        article.title,
+        article.date,
+        article.site,
+        article.source_url,
+        url_key(article.source_url),
+        article.language,
+        article.byline,
+        _encode_blocks(article.blocks),
         json.dumps(article.warnings, ensure_ascii=False) if article.warnings else None,
     )
     links = [(link.title, link.url, url_key(link.url)) for link in article.links]
@@ -266,7 +275,8 @@ _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
 def _why_not_writable(path: Path) -> str:
     return unwritable_reason(path.parent) or (
-        "no space left on its disk" if low_on_space(path.parent) else "it cannot be written")
+        "no space left on its disk" if low_on_space(path.parent) else "it cannot be written"
+    )
 
 
 def damaged_message(path: Path, detail: object) -> str:
@@ -276,18 +286,24 @@ def damaged_message(path: Path, detail: object) -> str:
 
     folder = path.parent / BACKUP_FOLDER
     backups = list_backups(folder)
-    restore = (f"then restore bookmarks, highlights and notes with 'reader annotations "
-               f"import {backups[0]}' (the newest backup in {folder})" if backups else
-               f"there is no backup of bookmarks and notes in {folder}, so keep the moved "
-               "file: what it holds may still be recoverable")
-    return (f"the catalogue {path} cannot be opened: it is damaged ({detail}). Besides the "
-            "articles it holds your bookmarks, highlights, notes and reading state, so do "
-            "not delete it: move it aside, import the archive again to rebuild the "
-            f"library, and {restore}.")
+    restore = (
+        f"then restore bookmarks, highlights and notes with 'reader annotations "
+        f"import {backups[0]}' (the newest backup in {folder})"
+        if backups
+        else f"there is no backup of bookmarks and notes in {folder}, so keep the moved "
+        "file: what it holds may still be recoverable"
+    )
+    return (
+        f"the catalogue {path} cannot be opened: it is damaged ({detail}). Besides the "
+        "articles it holds your bookmarks, highlights, notes and reading state, so do "
+        "not delete it: move it aside, import the archive again to rebuild the "
+        f"library, and {restore}."
+    )
 
 
-def storage_error(exc: BaseException, catalogue: Path | str | None = None
-                  ) -> StorageError | CatalogueDamaged | None:
+def storage_error(
+    exc: BaseException, catalogue: Path | str | None = None
+) -> StorageError | CatalogueDamaged | None:
     """What *exc*, raised while reading or writing the library whose catalogue is
     *catalogue*, means for the person: no space, read-only, really damaged, a failing
     disk, busy; or None when it is none of these (a bug, to be reported as one).
@@ -305,8 +321,7 @@ def storage_error(exc: BaseException, catalogue: Path | str | None = None
     if isinstance(exc, OSError):
         name = os.fsdecode(exc.filename) if exc.filename else None
         inside = folder is None or name is None or name.startswith(str(folder))
-        where = folder if inside and folder is not None else (
-            Path(name).parent if name else None)
+        where = folder if inside and folder is not None else (Path(name).parent if name else None)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return DiskFull(where)
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
@@ -314,9 +329,12 @@ def storage_error(exc: BaseException, catalogue: Path | str | None = None
                 return LibraryReadOnly(folder, why=exc.strerror or "")
             return StorageError(f"{name} cannot be used ({exc.strerror}).", name)
         if exc.errno == errno.EIO:
-            return DiskError(f"{name or folder or 'the library'} could not be read or "
-                             "written (input/output error): the disk may be failing or was "
-                             "disconnected. Check it, then try again.", where)
+            return DiskError(
+                f"{name or folder or 'the library'} could not be read or "
+                "written (input/output error): the disk may be failing or was "
+                "disconnected. Check it, then try again.",
+                where,
+            )
         return None
     if not isinstance(exc, sqlite3.Error):
         return None
@@ -325,8 +343,11 @@ def storage_error(exc: BaseException, catalogue: Path | str | None = None
     low = folder is not None and low_on_space(folder)
     if code == _SQLITE_FULL or "database or disk is full" in text:
         return DiskFull(folder)
-    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "file is not a database" in text \
-            or "malformed" in text:
+    if (
+        code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+        or "file is not a database" in text
+        or "malformed" in text
+    ):
         return CatalogueDamaged(damaged_message(path, exc), path) if path else None
     unwritable = unwritable_reason(folder) if folder is not None else None
     if code == _SQLITE_READONLY or "readonly database" in text:
@@ -336,9 +357,12 @@ def storage_error(exc: BaseException, catalogue: Path | str | None = None
             return DiskFull(folder)
         if unwritable and folder is not None:
             return LibraryReadOnly(folder, why=unwritable)
-        return DiskError(f"the catalogue {path or ''} could not be read or written ({exc}): "
-                         "the disk may be failing or was disconnected. Nothing was changed; "
-                         "check the disk, then try again.", path)
+        return DiskError(
+            f"the catalogue {path or ''} could not be read or written ({exc}): "
+            "the disk may be failing or was disconnected. Nothing was changed; "
+            "check the disk, then try again.",
+            path,
+        )
     if code == _SQLITE_CANTOPEN or "unable to open database file" in text:
         if unwritable and folder is not None:
             return LibraryReadOnly(folder, why=unwritable)
@@ -346,9 +370,12 @@ def storage_error(exc: BaseException, catalogue: Path | str | None = None
             return DiskFull(folder)
         return None
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
-        return LibraryBusy(f"the library at {folder} is busy: another Archive Reader "
-                           "process kept it locked for too long. Try again when it has "
-                           "finished.", folder)
+        return LibraryBusy(
+            f"the library at {folder} is busy: another Archive Reader "
+            "process kept it locked for too long. Try again when it has "
+            "finished.",
+            folder,
+        )
     return None
 
 
@@ -384,10 +411,12 @@ def connect_readonly(path: Path | str) -> tuple[sqlite3.Connection, str | None]:
     wal = Path(f"{path}-wal")
     with suppress(OSError):
         if wal.stat().st_size > 0:
-            note = (f"the library was not closed cleanly and its latest changes, in {wal}, "
-                    f"cannot be read here ({_why_not_writable(path)}), so they may be "
-                    "missing from what is shown. They are not lost: open the library once "
-                    "where it is writable and has free space to see them.")
+            note = (
+                f"the library was not closed cleanly and its latest changes, in {wal}, "
+                f"cannot be read here ({_why_not_writable(path)}), so they may be "
+                "missing from what is shown. They are not lost: open the library once "
+                "where it is writable and has free space to see them."
+            )
     db = sqlite3.connect(uri + "?immutable=1", uri=True, check_same_thread=False)
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return db, note
@@ -410,8 +439,8 @@ class Catalogue:
         self._count_cache: tuple[tuple[int, int], int] | None = None
         self.readonly = readonly
         self.refusal: StorageError | None = (
-            LibraryReadOnly(self.path.parent, why="opened for reading only")
-            if readonly else None)
+            LibraryReadOnly(self.path.parent, why="opened for reading only") if readonly else None
+        )
         self.notes: list[str] = []
         try:
             self._db = self._connect_reading() if readonly else self._connect_writing()
@@ -420,8 +449,7 @@ class Catalogue:
                 raise
             mapped = storage_error(exc, self.path)
             if mapped is None:
-                raise ReaderError(
-                    f"The catalogue {self.path} cannot be opened ({exc}).") from None
+                raise ReaderError(f"The catalogue {self.path} cannot be opened ({exc}).") from None
             raise mapped from None
 
     # -- connecting ----------------------------------------------------------------------
@@ -477,12 +505,14 @@ class Catalogue:
             db.close()
             if version > SCHEMA_VERSION:
                 raise ReaderError(
-                    f"The catalogue {self.path} was written by a newer version of this app.")
+                    f"The catalogue {self.path} was written by a newer version of this app."
+                )
             upgrade = "it must first be upgraded for this version of the app"
             if isinstance(refusal, LibraryReadOnly):
                 raise refusal.refusing(upgrade + ", which writes to it")
-            raise DiskFull(self.path.parent, stopped=upgrade + ", which needs space",
-                           then="open it again")
+            raise DiskFull(
+                self.path.parent, stopped=upgrade + ", which needs space", then="open it again"
+            )
         self.readonly = True
         self.refusal = refusal
         return db
@@ -520,7 +550,8 @@ class Catalogue:
             # executescript commits first, so the script carries its own transaction.
             try:
                 self._db.executescript(
-                    "BEGIN IMMEDIATE;\n" + _MIGRATIONS[number]
+                    "BEGIN IMMEDIATE;\n"
+                    + _MIGRATIONS[number]
                     + f"\nPRAGMA user_version = {number + 1};\nCOMMIT;"
                 )
             except BaseException:
@@ -528,8 +559,9 @@ class Catalogue:
                     with suppress(sqlite3.Error):
                         self._db.rollback()
                 raise
-        present = {r[0] for r in self._db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        present = {
+            r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
         if not present.issuperset(SECONDARY_INDEXES):
             self.ensure_indexes()
 
@@ -607,20 +639,26 @@ class Catalogue:
             (shown, time.time()),
         )
         if raw is not None:
-            self._db.execute("INSERT OR IGNORE INTO root_path_bytes(path, raw) VALUES (?, ?)",
-                             (shown, raw))
+            self._db.execute(
+                "INSERT OR IGNORE INTO root_path_bytes(path, raw) VALUES (?, ?)", (shown, raw)
+            )
         self._db.commit()
 
     def mark_root_scanned(self, path: str) -> None:
-        self._db.execute("UPDATE roots SET scanned_at = ? WHERE path = ?",
-                         (time.time(), display_path(path)))
+        self._db.execute(
+            "UPDATE roots SET scanned_at = ? WHERE path = ?", (time.time(), display_path(path))
+        )
         self._db.commit()
 
     def roots(self) -> list[str]:
         """The imported folders as paths to open (``display_path`` shows one)."""
-        return [real_path(r[0], r[1]) for r in self._db.execute(
-            "SELECT r.path, b.raw FROM roots r LEFT JOIN root_path_bytes b ON b.path = r.path"
-            " ORDER BY r.path")]
+        return [
+            real_path(r[0], r[1])
+            for r in self._db.execute(
+                "SELECT r.path, b.raw FROM roots r LEFT JOIN root_path_bytes b ON b.path = r.path"
+                " ORDER BY r.path"
+            )
+        ]
 
     # -- writing articles ------------------------------------------------------------
 
@@ -660,17 +698,19 @@ class Catalogue:
         that display form is another file's path, ``sqlite3.IntegrityError`` (UNIQUE) is
         raised, as for any path already in the catalogue under another id.
         """
-        record = article if isinstance(article, ArticleRecord) else prepare_record(
-            article, **file_info
+        record = (
+            article if isinstance(article, ArticleRecord) else prepare_record(article, **file_info)
         )
         now = time.time()
         raw = path_bytes(record.values[0])
-        values = record.values if raw is None else (display_path(record.values[0]),
-                                                     *record.values[1:])
+        values = (
+            record.values if raw is None else (display_path(record.values[0]), *record.values[1:])
+        )
         if article_id is None and not is_new:
             row = db.execute(
                 "SELECT a.id FROM articles a WHERE a.path = ? AND (SELECT b.raw FROM"
-                " article_path_bytes b WHERE b.article_id = a.id) IS ?", (values[0], raw)
+                " article_path_bytes b WHERE b.article_id = a.id) IS ?",
+                (values[0], raw),
             ).fetchone()
             article_id = row[0] if row else None
         if article_id is None:
@@ -692,29 +732,42 @@ class Catalogue:
             if raw is None:
                 db.execute("DELETE FROM article_path_bytes WHERE article_id = ?", (article_id,))
         if raw is not None:
-            db.execute("INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
-                       (article_id, raw))
+            db.execute(
+                "INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
+                (article_id, raw),
+            )
         db.executemany(
             "INSERT INTO links(article_id, position, title, url, url_key) VALUES (?,?,?,?,?)",
             [(article_id, i, *link) for i, link in enumerate(record.links)],
         )
         return article_id
 
-    def touch(self, db: sqlite3.Connection, article_id: int, size: int, mtime_ns: int,
-              path: str | None = None) -> None:
+    def touch(
+        self,
+        db: sqlite3.Connection,
+        article_id: int,
+        size: int,
+        mtime_ns: int,
+        path: str | None = None,
+    ) -> None:
         """Record a new mtime (or path) for a file whose content did not change."""
         if path is None:
-            db.execute("UPDATE articles SET size=?, mtime_ns=? WHERE id=?",
-                       (size, mtime_ns, article_id))
+            db.execute(
+                "UPDATE articles SET size=?, mtime_ns=? WHERE id=?", (size, mtime_ns, article_id)
+            )
             return
         raw = path_bytes(path)
-        db.execute("UPDATE articles SET size=?, mtime_ns=?, path=? WHERE id=?",
-                   (size, mtime_ns, display_path(path), article_id))
+        db.execute(
+            "UPDATE articles SET size=?, mtime_ns=?, path=? WHERE id=?",
+            (size, mtime_ns, display_path(path), article_id),
+        )
         if raw is None:
             db.execute("DELETE FROM article_path_bytes WHERE article_id = ?", (article_id,))
         else:
-            db.execute("INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
-                       (article_id, raw))
+            db.execute(
+                "INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
+                (article_id, raw),
+            )
 
     def delete_articles(self, db: sqlite3.Connection, ids: Iterable[int]) -> int:
         """Delete articles by id (their links, reading state and path bytes go with them;
@@ -728,8 +781,7 @@ class Catalogue:
     def count(self) -> int:
         """Articles in the library; cached until this or another connection writes
         (a search asks on every keystroke; counting 100,000 rows costs 2 ms)."""
-        version = (self._db.execute("PRAGMA data_version").fetchone()[0],
-                   self._db.total_changes)
+        version = (self._db.execute("PRAGMA data_version").fetchone()[0], self._db.total_changes)
         if self._count_cache is None or self._count_cache[0] != version:
             count = int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
             self._count_cache = (version, count)
@@ -748,8 +800,16 @@ class Catalogue:
             f"ORDER BY {orders.get(order, orders['date'])}"
         )
         return [
-            {"id": r[0], "title": r[1], "date": r[2], "site": r[3], "source_url": r[4],
-             "path": r[5], "language": r[6], "kind": r[7]}
+            {
+                "id": r[0],
+                "title": r[1],
+                "date": r[2],
+                "site": r[3],
+                "source_url": r[4],
+                "path": r[5],
+                "language": r[6],
+                "kind": r[7],
+            }
             for r in self._db.execute(sql)
         ]
 
@@ -765,9 +825,17 @@ class Catalogue:
         if row is None:
             return None
         return Article(
-            title=row[0], blocks=_decode_blocks(row[1]), date=row[2], site=row[3],
-            source_url=row[4], language=row[5], byline=row[6], kind=row[7], path=row[8],
-            links=self.links_of(article_id), warnings=json.loads(row[9]) if row[9] else [],
+            title=row[0],
+            blocks=_decode_blocks(row[1]),
+            date=row[2],
+            site=row[3],
+            source_url=row[4],
+            language=row[5],
+            byline=row[6],
+            kind=row[7],
+            path=row[8],
+            links=self.links_of(article_id),
+            warnings=json.loads(row[9]) if row[9] else [],
         )
 
     def links_of(self, article_id: int) -> list[Link]:
@@ -820,8 +888,16 @@ class Catalogue:
         ).fetchone()
         if row is None:
             return None
-        return {"id": row[0], "title": row[1], "date": row[2], "site": row[3],
-                "source_url": row[4], "path": row[5], "language": row[6], "kind": row[7]}
+        return {
+            "id": row[0],
+            "title": row[1],
+            "date": row[2],
+            "site": row[3],
+            "source_url": row[4],
+            "path": row[5],
+            "language": row[6],
+            "kind": row[7],
+        }
 
     # -- for the search index ----------------------------------------------------------
 
@@ -844,9 +920,14 @@ class Catalogue:
             return None
         blocks = _decode_blocks(row[3])
         return {
-            "id": row[0], "version": row[1], "title": row[2],
+            "id": row[0],
+            "version": row[1],
+            "title": row[2],
             "body": "\n\n".join(b.text for b in blocks if b.kind != "credit"),
-            "date": row[4], "site": row[5], "source_url": row[6], "language": row[7],
+            "date": row[4],
+            "site": row[5],
+            "source_url": row[6],
+            "language": row[7],
         }
 
     def title_and_text(self, article_id: int) -> tuple[str, str] | None:
@@ -893,8 +974,7 @@ class Catalogue:
         params: list[Any] = []
         matching: list[str] = []
         for word in words:
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace(
-                "_", "\\_") + "%"
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             # Two covering-index scans (title, site) instead of one scan of the table,
             # whose rows carry the article text (measured: 3x slower at 100,000).
             matching.append(
@@ -926,8 +1006,14 @@ class Catalogue:
                 f" WHERE a.id IN ({marks})",
                 chunk,
             ):
-                rows[r[0]] = {"id": r[0], "title": r[1], "date": r[2], "site": r[3],
-                              "language": r[4], "read": bool(r[5])}
+                rows[r[0]] = {
+                    "id": r[0],
+                    "title": r[1],
+                    "date": r[2],
+                    "site": r[3],
+                    "language": r[4],
+                    "read": bool(r[5]),
+                }
         return rows
 
     def mark_read(self, ids: Iterable[int], read: bool = True) -> None:
@@ -950,8 +1036,12 @@ class Catalogue:
 
     def read_ids(self) -> set[int]:
         """Ids of the articles marked read (``is:read`` / ``is:unread``)."""
-        return {r[0] for r in self._db.execute(
-            "SELECT article_id FROM reading_state WHERE read_at IS NOT NULL")}
+        return {
+            r[0]
+            for r in self._db.execute(
+                "SELECT article_id FROM reading_state WHERE read_at IS NOT NULL"
+            )
+        }
 
     def unread_count(self) -> int:
         read = self._db.execute(
@@ -979,8 +1069,9 @@ class Catalogue:
 
     def id_at_path(self, path: str) -> int | None:
         """The article imported from the file *path* (a file: link inside the archive)."""
-        row = self._db.execute("SELECT id FROM articles WHERE path = ?",
-                               (display_path(path),)).fetchone()
+        row = self._db.execute(
+            "SELECT id FROM articles WHERE path = ?", (display_path(path),)
+        ).fetchone()
         return int(row[0]) if row else None
 
 
@@ -1015,7 +1106,8 @@ class FileScan:
         db.execute(
             "CREATE TEMP TABLE scan_walked (seq INTEGER PRIMARY KEY, raw BLOB NOT NULL UNIQUE,"
             " display TEXT NOT NULL, pbytes BLOB, size INTEGER NOT NULL,"
-            " mtime_ns INTEGER NOT NULL)")
+            " mtime_ns INTEGER NOT NULL)"
+        )
         db.commit()
 
     def add(self, files: Iterable[tuple[str, int, int]]) -> None:
@@ -1023,11 +1115,14 @@ class FileScan:
         rows = []
         for path, size, mtime_ns in files:
             raw = path_bytes(path)
-            rows.append((os.fsencode(path), display_path(path) if raw else path, raw, size,
-                         mtime_ns))
+            rows.append(
+                (os.fsencode(path), display_path(path) if raw else path, raw, size, mtime_ns)
+            )
         self._db.executemany(
             "INSERT OR IGNORE INTO temp.scan_walked(raw, display, pbytes, size, mtime_ns)"
-            " VALUES (?, ?, ?, ?, ?)", rows)
+            " VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
         self._db.commit()
 
     def compare(self, roots: Iterable[str]) -> tuple[int, int]:
@@ -1035,8 +1130,10 @@ class FileScan:
         catalogued files under *roots* that were not walked are gone."""
         db = self._db
         db.execute("CREATE INDEX temp.scan_walked_display ON scan_walked(display, pbytes)")
-        db.execute("CREATE TEMP TABLE scan_gone (id INTEGER PRIMARY KEY, hash TEXT NOT NULL,"
-                   " display TEXT NOT NULL, raw BLOB)")
+        db.execute(
+            "CREATE TEMP TABLE scan_gone (id INTEGER PRIMARY KEY, hash TEXT NOT NULL,"
+            " display TEXT NOT NULL, raw BLOB)"
+        )
         for root in roots:
             shown = display_path(root)
             prefix = shown.rstrip("/") + "/"
@@ -1047,18 +1144,21 @@ class FileScan:
                 " WHERE ((a.path >= ? AND a.path < ?) OR a.path = ?)"
                 " AND NOT EXISTS (SELECT 1 FROM temp.scan_walked w"
                 "                 WHERE w.display = a.path AND w.pbytes IS b.raw)",
-                (prefix, prefix[:-1] + "0", shown))
+                (prefix, prefix[:-1] + "0", shown),
+            )
         db.execute("CREATE INDEX temp.scan_gone_hash ON scan_gone(hash)")
         db.execute(
             "CREATE TEMP TABLE scan_todo (seq INTEGER PRIMARY KEY, raw BLOB NOT NULL,"
             " size INTEGER, mtime_ns INTEGER, known_id INTEGER, known_size INTEGER,"
-            " known_mtime INTEGER, known_hash TEXT)")
+            " known_mtime INTEGER, known_hash TEXT)"
+        )
         db.execute(
             "INSERT INTO temp.scan_todo SELECT w.seq, w.raw, w.size, w.mtime_ns, a.id, a.size,"
             " a.mtime_ns, a.hash FROM temp.scan_walked w LEFT JOIN articles a"
             " ON a.path = w.display AND (SELECT b.raw FROM article_path_bytes b"
             "                            WHERE b.article_id = a.id) IS w.pbytes"
-            " WHERE a.id IS NULL OR a.size != w.size OR a.mtime_ns != w.mtime_ns")
+            " WHERE a.id IS NULL OR a.size != w.size OR a.mtime_ns != w.mtime_ns"
+        )
         db.commit()
         walked = db.execute("SELECT count(*) FROM temp.scan_walked").fetchone()[0]
         todo = db.execute("SELECT count(*) FROM temp.scan_todo").fetchone()[0]
@@ -1070,7 +1170,8 @@ class FileScan:
         while True:
             rows = self._db.execute(
                 "SELECT seq, raw, size, mtime_ns, known_id, known_size, known_mtime, known_hash"
-                " FROM temp.scan_todo WHERE seq > ? ORDER BY seq LIMIT ?", (last, page)
+                " FROM temp.scan_todo WHERE seq > ? ORDER BY seq LIMIT ?",
+                (last, page),
             ).fetchall()
             if not rows:
                 return
@@ -1082,8 +1183,9 @@ class FileScan:
     def take_moved(self, db: sqlite3.Connection, content_hash: str) -> FileState | None:
         """A file that left with exactly these bytes (so the new one is it, moved);
         claimed, so it is no longer gone."""
-        row = db.execute("SELECT id FROM temp.scan_gone WHERE hash = ? ORDER BY id LIMIT 1",
-                         (content_hash,)).fetchone()
+        row = db.execute(
+            "SELECT id FROM temp.scan_gone WHERE hash = ? ORDER BY id LIMIT 1", (content_hash,)
+        ).fetchone()
         if row is None:
             return None
         db.execute("DELETE FROM temp.scan_gone WHERE id = ?", (row[0],))

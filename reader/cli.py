@@ -92,8 +92,10 @@ def _writing(args: argparse.Namespace) -> str | None:
         return None
     if args.command == "annotations":
         first = list(getattr(args, "what", []))[:1]
-        return {"import": "annotations cannot be imported into it",
-                "backup": "a backup cannot be written there"}.get(first[0] if first else "")
+        return {
+            "import": "annotations cannot be imported into it",
+            "backup": "a backup cannot be written there",
+        }.get(first[0] if first else "")
     return _WRITES.get(args.command)
 
 
@@ -118,8 +120,10 @@ def _open(args: argparse.Namespace) -> Catalogue:
     try:
         catalogue = Catalogue(catalogue_path(args.data_dir))
     except LibraryReadOnly as exc:  # no library yet, on read-only media
-        raise exc.refusing((_writing(args) or "nothing can be saved there")
-                           + "; a new library cannot be created there") from None
+        raise exc.refusing(
+            (_writing(args) or "nothing can be saved there")
+            + "; a new library cannot be created there"
+        ) from None
     return _checked(args, catalogue)
 
 
@@ -161,20 +165,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def waiting(pid: int | None) -> None:
         who = f" (process {pid})" if pid else ""
-        print(f"reader: another import is running on this library{who}; waiting for it "
-              "to finish...", file=sys.stderr, flush=True)
+        print(
+            f"reader: another import is running on this library{who}; waiting for it to finish...",
+            file=sys.stderr,
+            flush=True,
+        )
 
     bar = ProgressBar("Importing")
     try:
-        with writer_lock(data_dir(args.data_dir), on_wait=waiting), \
-                _open(args) as catalogue:
+        with writer_lock(data_dir(args.data_dir), on_wait=waiting), _open(args) as catalogue:
             try:
-                summary = import_paths(catalogue, args.paths, progress=bar,
-                                       workers=args.workers)
+                summary = import_paths(catalogue, args.paths, progress=bar, workers=args.workers)
             except KeyboardInterrupt:
                 bar.close()
-                print("Import interrupted; what was imported so far is kept.",
-                      file=sys.stderr)
+                print("Import interrupted; what was imported so far is kept.", file=sys.stderr)
                 return 130
             bar.close()
             annotation_note = _after_import(catalogue)
@@ -188,15 +192,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     if annotation_note:
         print(f"note: {annotation_note}", file=sys.stderr)
     if args.json:
-        print(_dump({
-            "imported": summary.imported, "updated": summary.updated,
-            "unchanged": summary.unchanged, "moved": summary.moved,
-            "removed": summary.removed, "ignored": summary.ignored,
-            "skipped": [{"path": p, "reason": r} for p, r in summary.skipped],
-            "warnings": [{"path": p, "warning": w} for p, w in summary.warnings],
-            "cancelled": summary.cancelled, "seconds": round(summary.seconds, 3),
-            "index": index_note,
-        }))
+        print(
+            _dump(
+                {
+                    "imported": summary.imported,
+                    "updated": summary.updated,
+                    "unchanged": summary.unchanged,
+                    "moved": summary.moved,
+                    "removed": summary.removed,
+                    "ignored": summary.ignored,
+                    "skipped": [{"path": p, "reason": r} for p, r in summary.skipped],
+                    "warnings": [{"path": p, "warning": w} for p, w in summary.warnings],
+                    "cancelled": summary.cancelled,
+                    "seconds": round(summary.seconds, 3),
+                    "index": index_note,
+                }
+            )
+        )
     elif index_note:
         print(index_note[0].upper() + index_note[1:] + ".")
     return 0
@@ -226,8 +238,10 @@ def _after_import(catalogue: Catalogue) -> str | None:
     summary = store.reanchor_stale()
     _backup(store)
     if summary.orphaned:
-        return (f"{summary.orphaned} annotation(s) could no longer be placed in their "
-                "changed articles; they are kept: 'reader annotations' lists them")
+        return (
+            f"{summary.orphaned} annotation(s) could no longer be placed in their "
+            "changed articles; they are kept: 'reader annotations' lists them"
+        )
     return None
 
 
@@ -238,8 +252,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(_dump(rows))
         return 0
     for row in rows:
-        print(f"{row['id']:>6}  {row['date'] or '          '}  {(row['site'] or '')[:16]:16}  "
-              f"{row['title']}")
+        print(
+            f"{row['id']:>6}  {row['date'] or '          '}  {(row['site'] or '')[:16]:16}  "
+            f"{row['title']}"
+        )
     return 0
 
 
@@ -291,8 +307,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
         except NotAnArticle as exc:
             record: dict[str, Any] = {"path": os.path.abspath(path), "error": str(exc)}
         except Exception as exc:  # one bad file must not stop a scoring run
-            record = {"path": os.path.abspath(path),
-                      "error": f"could not be parsed ({type(exc).__name__}: {exc})"}
+            record = {
+                "path": os.path.abspath(path),
+                "error": f"could not be parsed ({type(exc).__name__}: {exc})",
+            }
         else:
             record = parsed.article.to_json(None)
             record["path"] = os.path.abspath(path)
@@ -302,8 +320,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
         elif "error" in record:
             print(f"{path}: {record['error']}")
         else:
-            print(f"{path}: {record['title']} ({record['date']}, {record['site']}, "
-                  f"{len(record['paragraphs'])} paragraphs, {len(record['links'])} links)")
+            print(
+                f"{path}: {record['title']} ({record['date']}, {record['site']}, "
+                f"{len(record['paragraphs'])} paragraphs, {len(record['links'])} links)"
+            )
     sys.stdout.flush()
     return 0
 
@@ -324,9 +344,14 @@ def cmd_reindex(args: argparse.Namespace) -> int:
             except IndexUnavailable as exc:
                 library = len(catalogue.versions())
                 report: dict[str, Any] = {
-                    "library": library, "indexed": 0, "missing": library, "stale": 0,
-                    "extra": 0, "damaged": 0 if exc.missing else 1,
-                    "damage": [] if exc.missing else [exc.reason]}
+                    "library": library,
+                    "indexed": 0,
+                    "missing": library,
+                    "stale": 0,
+                    "extra": 0,
+                    "damaged": 0 if exc.missing else 1,
+                    "damage": [] if exc.missing else [exc.reason],
+                }
             else:
                 try:
                     report = check_index(catalogue, engine, verify=True)
@@ -334,18 +359,23 @@ def cmd_reindex(args: argparse.Namespace) -> int:
                     engine.close()
             report["rebuilt"] = 0  # --check repairs nothing (the key stays: a contract)
             damage = "; ".join(report["damage"])
-            print(_dump(report) if args.json else
-                  f"library {report['library']}, indexed {report['indexed']}, missing "
-                  f"{report['missing']}, stale {report['stale']}, extra {report['extra']}"
-                  + (f", damaged: {damage} ('reader reindex' repairs it)" if damage else ""))
-            agree = (report["indexed"] == report["library"] and not report["extra"]
-                     and not report["damaged"])
+            print(
+                _dump(report)
+                if args.json
+                else f"library {report['library']}, indexed {report['indexed']}, missing "
+                f"{report['missing']}, stale {report['stale']}, extra {report['extra']}"
+                + (f", damaged: {damage} ('reader reindex' repairs it)" if damage else "")
+            )
+            agree = (
+                report["indexed"] == report["library"]
+                and not report["extra"]
+                and not report["damaged"]
+            )
             return 0 if agree else 1
         if getattr(catalogue, "readonly", False):
             from reader.errors import LibraryReadOnly
 
-            raise LibraryReadOnly(folder, cannot="the search index cannot be rebuilt or "
-                                  "updated")
+            raise LibraryReadOnly(folder, cannot="the search index cannot be rebuilt or updated")
         engine = open_engine(folder)
         try:
             if args.full:
@@ -357,8 +387,10 @@ def cmd_reindex(args: argparse.Namespace) -> int:
             engine.close()
         note = _sync(args, catalogue)
     if repaired:
-        print(f"The search index was missing or damaged ({'; '.join(repaired)}); what it "
-              "lacked has been indexed again from the library.")
+        print(
+            f"The search index was missing or damaged ({'; '.join(repaired)}); what it "
+            "lacked has been indexed again from the library."
+        )
     print((note or "")[0:1].upper() + (note or "")[1:] + ".")
     return 0
 
@@ -375,6 +407,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         readonly = bool(getattr(catalogue, "readonly", False))
         engine = open_engine(data_dir(args.data_dir), readonly=readonly, search_only=True)
         try:
+
             def catch_up(message: str) -> None:
                 print(message, file=sys.stderr)
                 bar = ProgressBar("Indexing")
@@ -388,38 +421,51 @@ def cmd_search(args: argparse.Namespace) -> int:
             if engine.readonly:
                 pass  # read-only (the library, or a full disk): nothing can be repaired
             elif engine.rebuilt:
-                catch_up("The search index was missing or damaged; rebuilding it from the "
-                         "library...")
+                catch_up(
+                    "The search index was missing or damaged; rebuilding it from the library..."
+                )
             elif engine.created:
                 catch_up("Building the search index from the library...")
             seen = len(engine.damage)
-            results = search_library(catalogue, engine, args.query, limit=args.limit,
-                                     sort=args.sort)
+            results = search_library(
+                catalogue, engine, args.query, limit=args.limit, sort=args.sort
+            )
             for _ in range(3):
                 if len(engine.damage) == seen:
                     break
                 seen = len(engine.damage)
-                catch_up("Part of the search index was damaged; indexing it again from the "
-                         "library...")
-                results = search_library(catalogue, engine, args.query, limit=args.limit,
-                                         sort=args.sort)
+                catch_up(
+                    "Part of the search index was damaged; indexing it again from the library..."
+                )
+                results = search_library(
+                    catalogue, engine, args.query, limit=args.limit, sort=args.sort
+                )
             rows = []
             for hit in results.hits:
                 meta = catalogue.summary(hit.id) or {}
-                rows.append({
-                    "id": hit.id, "title": meta.get("title"), "date": meta.get("date"),
-                    "site": meta.get("site"), "score": round(hit.score, 4),
-                    "snippet": hit.snippet,
-                    "highlights": [list(span) for span in hit.highlights],
-                    "matched_in": hit.matched_in, "path": meta.get("path"),
-                })
+                rows.append(
+                    {
+                        "id": hit.id,
+                        "title": meta.get("title"),
+                        "date": meta.get("date"),
+                        "site": meta.get("site"),
+                        "score": round(hit.score, 4),
+                        "snippet": hit.snippet,
+                        "highlights": [list(span) for span in hit.highlights],
+                        "matched_in": hit.matched_in,
+                        "path": meta.get("path"),
+                    }
+                )
         finally:
             engine.close()
     if results.note:
         print(f"note: {results.note}", file=sys.stderr)
     if results.coverage < 1.0:
-        print(f"note: the index covers {results.indexed} of {results.library} articles "
-              "so far; run 'reader reindex' to finish it", file=sys.stderr)
+        print(
+            f"note: the index covers {results.indexed} of {results.library} articles "
+            "so far; run 'reader reindex' to finish it",
+            file=sys.stderr,
+        )
     if args.json:
         print(_dump(rows))
         return 0
@@ -460,17 +506,27 @@ def _backup(store: AnnotationStore, *, required: bool = False) -> None:
             if isinstance(mapped, DiskFull):
                 raise mapped.reworded(
                     stopped=f"the backup taken before merging (in {folder}) could not be "
-                    "written, so nothing was imported", kept="nothing was lost") from None
-            raise ReaderError(f"The backup taken before merging could not be written in "
-                              f"{folder} ({mapped or exc}); nothing was imported.") from None
+                    "written, so nothing was imported",
+                    kept="nothing was lost",
+                ) from None
+            raise ReaderError(
+                f"The backup taken before merging could not be written in "
+                f"{folder} ({mapped or exc}); nothing was imported."
+            ) from None
         if isinstance(mapped, DiskFull):
-            print(f"note: no space left for the automatic backup in {folder}; the change "
-                  "itself is saved in the library. Free some space: the next change (or "
-                  "'reader annotations backup') writes the backup.", file=sys.stderr)
+            print(
+                f"note: no space left for the automatic backup in {folder}; the change "
+                "itself is saved in the library. Free some space: the next change (or "
+                "'reader annotations backup') writes the backup.",
+                file=sys.stderr,
+            )
         else:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            print(f"note: the automatic backup in {folder} could not be written ({why}); "
-                  "the change itself is saved in the library.", file=sys.stderr)
+            print(
+                f"note: the automatic backup in {folder} could not be written ({why}); "
+                "the change itself is saved in the library.",
+                file=sys.stderr,
+            )
 
 
 def _require_article(catalogue: Catalogue, article_id: int) -> dict[str, Any]:
@@ -487,8 +543,11 @@ def cmd_bookmark(args: argparse.Namespace) -> int:
         if args.remove:
             removed = store.unbookmark(args.id)
             bookmark = None
-            message = (f"Removed the bookmark on #{args.id} {title}." if removed
-                       else f"#{args.id} {title} was not bookmarked.")
+            message = (
+                f"Removed the bookmark on #{args.id} {title}."
+                if removed
+                else f"#{args.id} {title} was not bookmarked."
+            )
         else:
             bookmark = store.bookmark(args.id, args.tags)
             tags = f" (tags: {', '.join(bookmark.tags)})" if bookmark.tags else ""
@@ -508,22 +567,30 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         _require_article(catalogue, args.id)
         store = _annotation_store(catalogue)
         annotation, choice = store.annotate_quote(
-            args.id, args.quote, occurrence=args.occurrence, prefix=args.prefix,
-            note=args.note, color=args.color,
+            args.id,
+            args.quote,
+            occurrence=args.occurrence,
+            prefix=args.prefix,
+            note=args.note,
+            color=args.color,
         )
         _backup(store)
     if choice.occurrences > 1 and args.occurrence is None and not args.prefix:
-        print(f"note: the quote occurs {choice.occurrences} times; the first was "
-              "annotated. Choose another with --occurrence N or --prefix TEXT.",
-              file=sys.stderr)
+        print(
+            f"note: the quote occurs {choice.occurrences} times; the first was "
+            "annotated. Choose another with --occurrence N or --prefix TEXT.",
+            file=sys.stderr,
+        )
     if args.json:
         data = annotation.to_json()
         data["occurrences"] = choice.occurrences
         data["occurrence"] = choice.chosen
         print(_dump(data))
     else:
-        print(f"Annotated #{args.id} at {annotation.start}-{annotation.end} "
-              f"(annotation {annotation.id}).")
+        print(
+            f"Annotated #{args.id} at {annotation.start}-{annotation.end} "
+            f"(annotation {annotation.id})."
+        )
     return 0
 
 
@@ -546,15 +613,19 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         except ValueError:
             raise ReaderError(
                 f"{words[0]!r} is not an article id. Usage: reader annotations [ID] "
-                "[--format md|json], or reader annotations import FILE") from None
+                "[--format md|json], or reader annotations import FILE"
+            ) from None
     from reader.annotations.export import export_jsonld, export_markdown
 
     with _open_existing(args) as catalogue:
         if article_id is not None:
             _require_article(catalogue, article_id)
         store = _annotation_store(catalogue)
-        text = (export_jsonld(store, article_id) if args.format == "json"
-                else export_markdown(store, article_id))
+        text = (
+            export_jsonld(store, article_id)
+            if args.format == "json"
+            else export_markdown(store, article_id)
+        )
     if args.output:
         from reader.annotations.backup import write_atomically
 
@@ -577,13 +648,19 @@ def _annotations_import(args: argparse.Namespace, file: str) -> int:
         summary = import_jsonld(store, Path(file).expanduser())
         _backup(store)
     if args.json:
-        print(_dump({
-            "added": summary.added, "updated": summary.updated,
-            "unchanged": summary.unchanged, "bookmarks_added": summary.bookmarks_added,
-            "bookmarks_updated": summary.bookmarks_updated,
-            "bookmarks_unchanged": summary.bookmarks_unchanged,
-            "skipped": summary.skipped,
-        }))
+        print(
+            _dump(
+                {
+                    "added": summary.added,
+                    "updated": summary.updated,
+                    "unchanged": summary.unchanged,
+                    "bookmarks_added": summary.bookmarks_added,
+                    "bookmarks_updated": summary.bookmarks_updated,
+                    "bookmarks_unchanged": summary.bookmarks_unchanged,
+                    "skipped": summary.skipped,
+                }
+            )
+        )
     else:
         print(summary.describe())
         for reason in summary.skipped[:20]:
@@ -601,8 +678,9 @@ def _annotations_backup(args: argparse.Namespace) -> int:
         except (OSError, DiskFull) as exc:
             mapped = storage_error(exc, catalogue.path)
             if isinstance(mapped, DiskFull):
-                raise mapped.reworded(stopped="the backup was not written",
-                                      kept="nothing was lost") from None
+                raise mapped.reworded(
+                    stopped="the backup was not written", kept="nothing was lost"
+                ) from None
             raise ReaderError(f"The backup could not be written ({mapped or exc}).") from None
         folder = backup_folder(store)
     print(f"Backed up to {written}." if written else "Nothing to back up.")
@@ -614,7 +692,9 @@ def build_parser() -> argparse.ArgumentParser:
     def data_dir_option(default: object) -> argparse.ArgumentParser:
         option = argparse.ArgumentParser(add_help=False)
         option.add_argument(
-            "--data-dir", metavar="DIR", default=default,
+            "--data-dir",
+            metavar="DIR",
+            default=default,
             help="library folder (default: $READER_DATA_DIR, else the per-user data folder)",
         )
         return option
@@ -624,7 +704,8 @@ def build_parser() -> argparse.ArgumentParser:
     # sub-commands' option has no default at all.
     common = data_dir_option(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="reader", parents=[data_dir_option(None)],
+        prog="reader",
+        parents=[data_dir_option(None)],
         description="Archive Reader: read, search and annotate a local archive of saved "
         "news articles. With no command, opens the desktop app.",
     )
@@ -636,25 +717,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--workers", type=int, default=None, help="parser processes (default 2)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every skipped file")
-    p.add_argument("--no-index", action="store_true",
-                   help="only update the library; index later with 'reader reindex'")
+    p.add_argument(
+        "--no-index",
+        action="store_true",
+        help="only update the library; index later with 'reader reindex'",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("search", parents=[common], help="search the library")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--json", action="store_true",
-                   help="JSON array: id, title, date, site, score, snippet (hits in [ ]), "
-                   "highlights (offsets in snippet)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="JSON array: id, title, date, site, score, snippet (hits in [ ]), "
+        "highlights (offsets in snippet)",
+    )
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("reindex", parents=[common],
-                       help="bring the search index up to date with the library")
+    p = sub.add_parser(
+        "reindex", parents=[common], help="bring the search index up to date with the library"
+    )
     p.add_argument("--full", action="store_true", help="throw the index away and rebuild it")
-    p.add_argument("--check", action="store_true",
-                   help="only report how the index and the library agree (exit 1 if not)")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="only report how the index and the library agree (exit 1 if not)",
+    )
     p.add_argument("--json", action="store_true", help="with --check: print JSON")
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(func=cmd_reindex)
@@ -677,28 +768,53 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bookmark", parents=[common], help="bookmark an article (with tags)")
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--remove", action="store_true", help="remove the bookmark")
-    p.add_argument("--tags", metavar="a,b", default=None,
-                   help="comma-separated tags (replace the bookmark's tags; '' clears)")
+    p.add_argument(
+        "--tags",
+        metavar="a,b",
+        default=None,
+        help="comma-separated tags (replace the bookmark's tags; '' clears)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bookmark)
 
-    p = sub.add_parser("annotate", parents=[common],
-                       help="highlight a passage of an article, with an optional note")
+    p = sub.add_parser(
+        "annotate",
+        parents=[common],
+        help="highlight a passage of an article, with an optional note",
+    )
     p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--quote", required=True, metavar="TEXT",
-                   help="the exact text to highlight, as 'reader show ID' prints it")
+    p.add_argument(
+        "--quote",
+        required=True,
+        metavar="TEXT",
+        help="the exact text to highlight, as 'reader show ID' prints it",
+    )
     p.add_argument("--note", metavar="TEXT", default=None)
-    p.add_argument("--color", metavar="C", default=None,
-                   help="yellow (default), green, blue, pink, orange, purple or #rrggbb")
-    p.add_argument("--occurrence", type=int, metavar="N", default=None,
-                   help="which occurrence of a quote that occurs more than once (1 = first)")
-    p.add_argument("--prefix", metavar="TEXT", default=None,
-                   help="choose the occurrence that comes right after TEXT")
+    p.add_argument(
+        "--color",
+        metavar="C",
+        default=None,
+        help="yellow (default), green, blue, pink, orange, purple or #rrggbb",
+    )
+    p.add_argument(
+        "--occurrence",
+        type=int,
+        metavar="N",
+        default=None,
+        help="which occurrence of a quote that occurs more than once (1 = first)",
+    )
+    p.add_argument(
+        "--prefix",
+        metavar="TEXT",
+        default=None,
+        help="choose the occurrence that comes right after TEXT",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_annotate)
 
     p = sub.add_parser(
-        "annotations", parents=[common],
+        "annotations",
+        parents=[common],
         help="export annotations (all, or one article's); 'import FILE' merges a file "
         "or a backup back; 'backup' writes a backup now",
         usage="reader annotations [ID] [--format md|json] [-o FILE]\n"
@@ -706,10 +822,19 @@ def build_parser() -> argparse.ArgumentParser:
         "       reader annotations backup",
     )
     p.add_argument("what", nargs="*", metavar="ID | import FILE | backup")
-    p.add_argument("--format", choices=["md", "json"], default="md",
-                   help="md: Markdown to read; json: W3C Web Annotation JSON-LD")
-    p.add_argument("-o", "--output", metavar="FILE", default=None,
-                   help="write to FILE instead of standard output")
+    p.add_argument(
+        "--format",
+        choices=["md", "json"],
+        default="md",
+        help="md: Markdown to read; json: W3C Web Annotation JSON-LD",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=None,
+        help="write to FILE instead of standard output",
+    )
     p.add_argument("--json", action="store_true", help="import: print the summary as JSON")
     p.set_defaults(func=cmd_annotations)
     return parser
@@ -726,9 +851,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             from reader.ui.app import main as gui_main
         except ImportError as exc:
-            print(f"reader: the desktop app cannot start ({exc}). Qt needs its system "
-                  "libraries: see 'Set-up' in README.md. The commands work without them: "
-                  "reader --help", file=sys.stderr)
+            print(
+                f"reader: the desktop app cannot start ({exc}). Qt needs its system "
+                "libraries: see 'Set-up' in README.md. The commands work without them: "
+                "reader --help",
+                file=sys.stderr,
+            )
             return 2
         return gui_main(data_dir=args.data_dir)
     try:
@@ -761,9 +889,11 @@ def _storage_failure(args: argparse.Namespace, exc: BaseException) -> ReaderErro
         verdict = str(check)
     if verdict != "ok":
         return mapped
-    return ReaderError(f"a file of the search index in {path.parent} is damaged ({exc}); the "
-                       "catalogue checked sound. 'reader reindex --full' rebuilds the index "
-                       "from it.")
+    return ReaderError(
+        f"a file of the search index in {path.parent} is damaged ({exc}); the "
+        "catalogue checked sound. 'reader reindex --full' rebuilds the index "
+        "from it."
+    )
 
 
 def _for_command(args: argparse.Namespace, exc: ReaderError) -> ReaderError:
@@ -771,16 +901,21 @@ def _for_command(args: argparse.Namespace, exc: ReaderError) -> ReaderError:
     if not isinstance(exc, DiskFull):
         return exc
     if args.command == "import":
-        return exc.reworded(stopped="the import stopped",
-                            kept="the articles imported so far are kept and nothing was lost",
-                            then="run the same 'reader import' again to finish")
+        return exc.reworded(
+            stopped="the import stopped",
+            kept="the articles imported so far are kept and nothing was lost",
+            then="run the same 'reader import' again to finish",
+        )
     if args.command == "reindex":
-        return exc.reworded(stopped="indexing stopped",
-                            kept="the library is untouched and nothing was lost",
-                            then="run 'reader reindex' to finish")
+        return exc.reworded(
+            stopped="indexing stopped",
+            kept="the library is untouched and nothing was lost",
+            then="run 'reader reindex' to finish",
+        )
     if args.command == "search":
-        return exc.reworded(stopped="the search could not be run",
-                            kept="nothing was changed or lost")
+        return exc.reworded(
+            stopped="the search could not be run", kept="nothing was changed or lost"
+        )
     return exc
 
 

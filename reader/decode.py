@@ -60,42 +60,109 @@ class Decoded:
 _ALIASES: dict[str, str] = {
     # Chinese, simplified: everything is decoded with the GB18030 superset.
     **dict.fromkeys(
-        ("gb2312", "gbk", "gb18030", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "ms936",
-         "windows-936", "euc-cn", "euccn", "csgb2312", "chinese", "iso-ir-58", "x-euc-cn",
-         "csiso58gb231280", "gb2312-80"),
+        (
+            "gb2312",
+            "gbk",
+            "gb18030",
+            "gb_2312-80",
+            "gb_2312",
+            "x-gbk",
+            "cp936",
+            "ms936",
+            "windows-936",
+            "euc-cn",
+            "euccn",
+            "csgb2312",
+            "chinese",
+            "iso-ir-58",
+            "x-euc-cn",
+            "csiso58gb231280",
+            "gb2312-80",
+        ),
         "gb18030",
     ),
     "hz-gb-2312": "hz",
     # Chinese, traditional.
     **dict.fromkeys(
-        ("big5", "big-5", "big5-hkscs", "big5hkscs", "x-x-big5", "cn-big5", "csbig5",
-         "x-big5"),
+        ("big5", "big-5", "big5-hkscs", "big5hkscs", "x-x-big5", "cn-big5", "csbig5", "x-big5"),
         "big5hkscs",
     ),
     **dict.fromkeys(("cp950", "windows-950", "ms950", "x-windows-950"), "cp950"),
     # Japanese.
     **dict.fromkeys(
-        ("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j",
-         "cp932", "ms932", "x-ms-cp932", "shiftjis", "s-jis"),
+        (
+            "shift_jis",
+            "shift-jis",
+            "sjis",
+            "x-sjis",
+            "ms_kanji",
+            "csshiftjis",
+            "windows-31j",
+            "cp932",
+            "ms932",
+            "x-ms-cp932",
+            "shiftjis",
+            "s-jis",
+        ),
         "cp932",
     ),
     **dict.fromkeys(("euc-jp", "x-euc-jp", "eucjp", "cseucpkdfmtjapanese", "ujis"), "euc_jp"),
     # Korean.
     **dict.fromkeys(
-        ("euc-kr", "euckr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ksc_5601", "windows-949",
-         "cp949", "x-windows-949", "csksc56011987", "korean", "iso-ir-149", "uhc", "ms949"),
+        (
+            "euc-kr",
+            "euckr",
+            "ks_c_5601-1987",
+            "ks_c_5601",
+            "ksc5601",
+            "ksc_5601",
+            "windows-949",
+            "cp949",
+            "x-windows-949",
+            "csksc56011987",
+            "korean",
+            "iso-ir-149",
+            "uhc",
+            "ms949",
+        ),
         "cp949",
     ),
     # Western: browsers treat latin-1 and ASCII labels as windows-1252.
     **dict.fromkeys(
-        ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252",
-         "windows-1252", "iso_8859-1", "cp819", "ibm819", "x-cp1252", "ansi_x3.4-1968"),
+        (
+            "iso-8859-1",
+            "iso8859-1",
+            "latin1",
+            "latin-1",
+            "l1",
+            "us-ascii",
+            "ascii",
+            "cp1252",
+            "windows-1252",
+            "iso_8859-1",
+            "cp819",
+            "ibm819",
+            "x-cp1252",
+            "ansi_x3.4-1968",
+        ),
         "cp1252",
     ),
     # A UTF-16/32 label inside an ASCII-compatible document cannot be true (WHATWG: UTF-8).
     **dict.fromkeys(
-        ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "ucs-2", "unicode",
-         "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"),
+        (
+            "utf-16",
+            "utf-16le",
+            "utf-16be",
+            "utf-32",
+            "utf-32le",
+            "utf-32be",
+            "ucs-2",
+            "unicode",
+            "utf-16-le",
+            "utf-16-be",
+            "utf-32-le",
+            "utf-32-be",
+        ),
         "utf-8",
     ),
     **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"), "utf-8"),
@@ -103,7 +170,8 @@ _ALIASES: dict[str, str] = {
 
 
 _NOT_CHARSETS = frozenset(
-    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"})
+    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"}
+)
 """Python text codecs that are no character set a page can be written in: ``undefined``
 always raises, ``idna``/``punycode`` raise on any non-ASCII byte (and refuse
 ``errors="replace"``), the escape codecs turn ``\\ud800`` in the text into a lone surrogate,
@@ -141,9 +209,25 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 _SURROGATE_FREE = frozenset(
-    {"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "big5hkscs",
-     "cp950", "cp932", "euc_jp", "euc_jis_2004", "cp949", "cp1252", "hz", "iso2022_jp_2",
-     "iso2022_kr"})
+    {
+        "utf-8",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32-le",
+        "utf-32-be",
+        "gb18030",
+        "big5hkscs",
+        "cp950",
+        "cp932",
+        "euc_jp",
+        "euc_jis_2004",
+        "cp949",
+        "cp1252",
+        "hz",
+        "iso2022_jp_2",
+        "iso2022_kr",
+    }
+)
 """Codecs whose strict or ``replace`` decoding never yields a lone surrogate (C codecs
 that reject or replace them); any other declared codec's text is checked."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -324,8 +408,13 @@ _ZH_RE = _charclass(_ZH_SIMPLIFIED + _ZH_TRADITIONAL + _PUNCT)
 _JA_RE = _charclass(_JA_KANJI + _ZH_SIMPLIFIED + _ZH_TRADITIONAL + _PUNCT, _KANA)
 _KO_RE = _charclass(_KO_SYLLABLES + _ZH_TRADITIONAL + _PUNCT)
 _LANGUAGE_RE: dict[str, re.Pattern[str]] = {
-    "gb18030": _ZH_RE, "big5hkscs": _ZH_RE, "cp950": _ZH_RE, "cp932": _JA_RE,
-    "euc_jp": _JA_RE, "euc_jis_2004": _JA_RE, "cp949": _KO_RE,
+    "gb18030": _ZH_RE,
+    "big5hkscs": _ZH_RE,
+    "cp950": _ZH_RE,
+    "cp932": _JA_RE,
+    "euc_jp": _JA_RE,
+    "euc_jis_2004": _JA_RE,
+    "cp949": _KO_RE,
 }
 _ANY_RE = _charclass(_ZH_SIMPLIFIED + _ZH_TRADITIONAL + _JA_KANJI + _KO_SYLLABLES + _PUNCT, _KANA)
 
@@ -381,7 +470,7 @@ def _detect(sample: bytes, *, final: bool, extra: list[str]) -> dict[str, Scored
     """
     first = _NON_ASCII_BYTE_RE.search(sample)
     start = first.start() if first is not None else 0
-    window = sample[start:start + SCORE_WINDOW]
+    window = sample[start : start + SCORE_WINDOW]
     window_final = final and start + SCORE_WINDOW >= len(sample)
     scores: dict[str, Scored] = {}
     best = -1e9
@@ -449,7 +538,7 @@ def decode_bytes(data: bytes, *, is_html: bool = False, truncated: bool = False)
     # 1. BOMs.
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text, ok = _decode_full(data[len(bom):], codec, final=final)
+            text, ok = _decode_full(data[len(bom) :], codec, final=final)
             return Decoded(_finish(text, codec), codec, ok)
     # UTF-16 without BOM (ASCII-compatible legacy encodings never contain NUL bytes).
     utf16 = _sniff_utf16(data[:BINARY_SNIFF_BYTES]) if b"\x00" in data else None
@@ -487,8 +576,12 @@ def decode_bytes(data: bytes, *, is_html: bool = False, truncated: bool = False)
                 # clearly better reading.
                 scores = _detect(sample, final=sample_final, extra=[codec])
                 other, score, errors, n = _best(scores)
-                if other != codec and errors == 0 and n >= 8 and \
-                        score >= scores[codec][0] + OVERRULE_MARGIN:
+                if (
+                    other != codec
+                    and errors == 0
+                    and n >= 8
+                    and score >= scores[codec][0] + OVERRULE_MARGIN
+                ):
                     other_text, other_ok = _decode_full(data, other, final=final)
                     if other_ok:
                         return Decoded(_finish(other_text, other), other, True)
@@ -518,8 +611,9 @@ def decode_bytes(data: bytes, *, is_html: bool = False, truncated: bool = False)
 
 def _decode_seven_bit(data: bytes, ascii_text: str, is_html: bool, final: bool) -> Decoded:
     """Pure-ASCII data with escape sequences: ISO-2022-JP/KR/CN or HZ if they decode."""
-    candidates = [c for c in declared_encodings(data, is_html=is_html)
-                  if c.startswith("iso2022") or c == "hz"]
+    candidates = [
+        c for c in declared_encodings(data, is_html=is_html) if c.startswith("iso2022") or c == "hz"
+    ]
     if b"\x1b" in data:
         candidates += ["iso2022_jp_2", "iso2022_kr"]
     for codec in candidates:
@@ -531,11 +625,30 @@ def _decode_seven_bit(data: bytes, ascii_text: str, is_html: bool, final: bool) 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x0b\x1b\x08")
 _BINARY_MAGIC: tuple[bytes, ...] = (
-    b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04",
-    b"\x1f\x8b", b"\x7fELF", b"BZh91AY&SY", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07",
-    b"\xfd7zXZ\x00", b"SQLite format 3\x00", b"OggS\x00", b"wOFF", b"wOF2", b"\x00asm",
-    b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"MSCF\x00\x00\x00\x00", b"II*\x00", b"MM\x00*",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\x28\xb5\x2f\xfd",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"BZh91AY&SY",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"\xfd7zXZ\x00",
+    b"SQLite format 3\x00",
+    b"OggS\x00",
+    b"wOFF",
+    b"wOF2",
+    b"\x00asm",
+    b"\xca\xfe\xba\xbe",
+    b"\xcf\xfa\xed\xfe",
+    b"MSCF\x00\x00\x00\x00",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"\x28\xb5\x2f\xfd",
 )
 
 
@@ -549,8 +662,10 @@ def looks_binary(data: bytes) -> bool:
     head = data[:BINARY_SNIFF_BYTES]
     if not head:
         return False
-    if head.startswith(_BINARY_MAGIC) or head[4:8] == b"ftyp" or (
-        head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI ")
+    if (
+        head.startswith(_BINARY_MAGIC)
+        or head[4:8] == b"ftyp"
+        or (head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "))
     ):
         return True
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):

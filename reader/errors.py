@@ -44,11 +44,19 @@ def _where(path: Path | str | None) -> str:
 class DiskFull(StorageError):
     """No space left: nothing already saved is lost; freeing space is the remedy."""
 
-    def __init__(self, path: Path | str | None, *, stopped: str = "the change was not saved",
-                 kept: str = "nothing saved before was lost", then: str = "try again") -> None:
+    def __init__(
+        self,
+        path: Path | str | None,
+        *,
+        stopped: str = "the change was not saved",
+        kept: str = "nothing saved before was lost",
+        then: str = "try again",
+    ) -> None:
         super().__init__(
             f"no space left on {_where(path)}: {stopped}, and {kept}. "
-            f"Free some space on that disk, then {then}.", path)
+            f"Free some space on that disk, then {then}.",
+            path,
+        )
 
     def reworded(self, *, stopped: str, kept: str, then: str = "try again") -> DiskFull:
         """The same failure, told for what the person was doing (an import...)."""
@@ -59,12 +67,15 @@ class LibraryReadOnly(StorageError):
     """The library's folder cannot be written (read-only media, no permission): it is
     opened for reading, and each write says what cannot be done."""
 
-    def __init__(self, folder: Path | str, *, cannot: str = "this change cannot be saved",
-                 why: str = "") -> None:
+    def __init__(
+        self, folder: Path | str, *, cannot: str = "this change cannot be saved", why: str = ""
+    ) -> None:
         because = f" ({why})" if why else ""
         super().__init__(
             f"the library at {folder} is read-only{because}: {cannot}. Reading, listing "
-            "and searching it still work.", folder)
+            "and searching it still work.",
+            folder,
+        )
         self.folder = Path(folder)
         self.why = why
 

@@ -104,8 +104,9 @@ def _parse_one(path: str, known_hash: str | None) -> _Outcome:
         if known_hash is not None and digest == known_hash:
             return _Outcome(path, same_hash=True, size=size, mtime_ns=mtime_ns, hash=digest)
         article, encoding = parse_bytes(data, path=path, size=size)
-        record = prepare_record(article, path=path, size=size, mtime_ns=mtime_ns,
-                                content_hash=digest, encoding=encoding)
+        record = prepare_record(
+            article, path=path, size=size, mtime_ns=mtime_ns, content_hash=digest, encoding=encoding
+        )
         return _Outcome(path, record, hash=digest)
     except NotAnArticle as exc:
         return _Outcome(path, error=str(exc))
@@ -127,8 +128,9 @@ def _parse_here(item: ScanItem, budget: float) -> _Outcome:
     hung network share) costs this file, not the import. (The thread stays blocked in
     the kernel; nothing else can be done with it. In workers, the process is killed.)"""
     box: list[_Outcome] = []
-    thread = threading.Thread(target=lambda: box.append(_parse_item(item)), daemon=True,
-                              name="reader-parse")
+    thread = threading.Thread(
+        target=lambda: box.append(_parse_item(item)), daemon=True, name="reader-parse"
+    )
     thread.start()
     thread.join(budget)
     return box[0] if box else _Outcome(item.path, error=_too_slow(budget))
@@ -144,8 +146,9 @@ def _failure(item: ScanItem, failed: Failed, budget: float) -> _Outcome:
     return _Outcome(item.path, error=reason)
 
 
-def _outcomes(items: Iterator[ScanItem], count: int, workers: int, cancel: Cancel,
-              budget: float) -> Iterator[tuple[ScanItem, _Outcome]]:
+def _outcomes(
+    items: Iterator[ScanItem], count: int, workers: int, cancel: Cancel, budget: float
+) -> Iterator[tuple[ScanItem, _Outcome]]:
     """Parse results in order, with bounded work in flight."""
     if count < PARALLEL_THRESHOLD:
         for item in items:
@@ -155,8 +158,7 @@ def _outcomes(items: Iterator[ScanItem], count: int, workers: int, cancel: Cance
         return
     with WorkerPool(_parse_item, workers=workers, chunk=CHUNK, budget=budget) as pool:
         for item, result in pool.map(items, cancel=cancel):
-            yield item, (_failure(item, result, budget) if isinstance(result, Failed)
-                         else result)
+            yield item, (_failure(item, result, budget) if isinstance(result, Failed) else result)
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -176,8 +178,10 @@ def _check(path: str, real_roots: list[str]) -> os.stat_result | str:
         # not become an article. Adding the folder it points into includes it.
         target = os.path.realpath(path)
         if not any(_inside(target, root) for root in real_roots):
-            return (f"symbolic link to {display_path(target)}, outside the folders being "
-                    "imported: not followed")
+            return (
+                f"symbolic link to {display_path(target)}, outside the folders being "
+                "imported: not followed"
+            )
         try:
             st = os.stat(path)
         except FileNotFoundError:
@@ -189,13 +193,15 @@ def _check(path: str, real_roots: list[str]) -> os.stat_result | str:
     return st
 
 
-def _walk(root: str, real_roots: list[str], summary: ImportSummary
-          ) -> Iterator[tuple[str, os.stat_result]]:
+def _walk(
+    root: str, real_roots: list[str], summary: ImportSummary
+) -> Iterator[tuple[str, os.stat_result]]:
     """Every article file under *root*, with its stat; problems go to ``summary.skipped``."""
 
     def on_error(exc: OSError) -> None:
-        summary.skipped.append((display_path(exc.filename or root),
-                                f"folder cannot be read: {exc.strerror}"))
+        summary.skipped.append(
+            (display_path(exc.filename or root), f"folder cannot be read: {exc.strerror}")
+        )
 
     if not os.path.isdir(root):  # a file named explicitly: taken as given
         try:
@@ -211,8 +217,9 @@ def _walk(root: str, real_roots: list[str], summary: ImportSummary
                 summary.ignored += 1
                 continue
             if name.lower().split(".")[0] in _SKIPPED_NAMES:
-                summary.skipped.append((display_path(path),
-                                        "a README/LICENSE file, not an article"))
+                summary.skipped.append(
+                    (display_path(path), "a README/LICENSE file, not an article")
+                )
                 continue
             checked = _check(path, real_roots)
             if isinstance(checked, str):
@@ -270,8 +277,17 @@ def import_paths(
         scan.add(walked)
         del walked
         summary.unchanged, total = scan.compare(roots)
-        _import_changed(catalogue, scan, total, summary, progress=progress, cancel=cancel,
-                        workers=workers, on_change=on_change, budget=budget)
+        _import_changed(
+            catalogue,
+            scan,
+            total,
+            summary,
+            progress=progress,
+            cancel=cancel,
+            workers=workers,
+            on_change=on_change,
+            budget=budget,
+        )
         if not summary.cancelled:
             gone = scan.gone_ids()
             if gone:
@@ -365,7 +381,7 @@ def _write_batch(
                 _store(catalogue, db, scan, item, outcome, part, changes)
             except _STORAGE_ERRORS as exc:
                 db.execute("ROLLBACK TO import_file")
-                del part.skipped[mark[0]:], changes[mark[1]:]
+                del part.skipped[mark[0] :], changes[mark[1] :]
                 part.skipped.append((display_path(item.path), _storage_reason(exc)))
             db.execute("RELEASE import_file")
     return part, changes
@@ -385,8 +401,10 @@ def _merge(summary: ImportSummary, part: ImportSummary) -> None:
 
 def _storage_reason(exc: Exception) -> str:
     if isinstance(exc, sqlite3.IntegrityError) and "articles.path" in str(exc):
-        return ("its name, as shown, is the same name as another file in the library "
-                "(one of them is not UTF-8); skipped: rename one of them")
+        return (
+            "its name, as shown, is the same name as another file in the library "
+            "(one of them is not UTF-8); skipped: rename one of them"
+        )
     return f"could not be stored in the library ({type(exc).__name__}: {exc}); skipped"
 
 
@@ -419,9 +437,7 @@ def _store(
     assert record is not None
     moved_from = None if state else scan.take_moved(db, outcome.hash)
     article_id = state.id if state else (moved_from.id if moved_from else None)
-    new_id = catalogue.upsert_article(
-        db, record, article_id=article_id, is_new=article_id is None
-    )
+    new_id = catalogue.upsert_article(db, record, article_id=article_id, is_new=article_id is None)
     if moved_from is not None:
         part.moved += 1
     elif state is not None:

@@ -76,7 +76,8 @@ def exclusive_lock(
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise LockFolderReadOnly(
                 f"The library folder {path.parent} is read-only ({exc.strerror}); "
-                "nothing can be changed in it.") from None
+                "nothing can be changed in it."
+            ) from None
         raise
     try:
         try:
@@ -145,10 +146,17 @@ def writer_lock(
         # On a read-only library nobody can write, so there is no writer to wait for;
         # the catalogue's own refusal says what cannot be done, and reading goes on.
         with contextlib.suppress(LockFolderReadOnly):
-            stack.enter_context(exclusive_lock(
-                path, wait=wait, on_wait=on_wait, cancel=cancel, busy_message=(
-                    "Another import is running on this library; try again when it has "
-                    "finished.")))
+            stack.enter_context(
+                exclusive_lock(
+                    path,
+                    wait=wait,
+                    on_wait=on_wait,
+                    cancel=cancel,
+                    busy_message=(
+                        "Another import is running on this library; try again when it has finished."
+                    ),
+                )
+            )
         depth[path] = 1
         try:
             yield

@@ -150,21 +150,22 @@ class _Run:
         self.created += 1
         return _Task(number, 0, chunk)
 
-    def hand_back(self, tasks: list[_Task], culprit: int | None = None,
-                  failure: Failed | None = None) -> None:
+    def hand_back(
+        self, tasks: list[_Task], culprit: int | None = None, failure: Failed | None = None
+    ) -> None:
         """Unfinished work of a lost worker goes out again first, in its order, except
         the *culprit* (an index into that unfinished work), which gets *failure*."""
         pieces: list[_Task] = []
         position = 0
         for task in tasks:
-            rest, base = task.items[task.done:], task.start + task.done
+            rest, base = task.items[task.done :], task.start + task.done
             if culprit is not None and position <= culprit < position + len(rest):
                 offset = culprit - position
                 slot = self.slots[task.slot]
                 slot.results[base + offset] = failure
                 slot.remaining -= 1
                 pieces.append(_Task(task.slot, base, rest[:offset]))
-                pieces.append(_Task(task.slot, base + offset + 1, rest[offset + 1:]))
+                pieces.append(_Task(task.slot, base + offset + 1, rest[offset + 1 :]))
             else:
                 pieces.append(_Task(task.slot, base, rest))
             position += len(rest)
@@ -222,8 +223,10 @@ def _new_marker() -> int:
 def _reference(function: Callable[..., Any]) -> tuple[str, str]:
     module, name = function.__module__, function.__qualname__
     if module == "__main__" or "<" in name:
-        raise ValueError(f"{function!r} must be a module-level function of an importable "
-                         "module to run in a worker process")
+        raise ValueError(
+            f"{function!r} must be a module-level function of an importable "
+            "module to run in a worker process"
+        )
     return module, name
 
 
@@ -232,7 +235,7 @@ def _resolve(reference: tuple[str, str]) -> Callable[..., Any]:
     target: Any = importlib.import_module(module)
     for part in name.split("."):
         target = getattr(target, part)
-    return target  # type: ignore[no-any-return]
+    return target
 
 
 def _exit_status(code: int | None) -> str:
@@ -278,16 +281,22 @@ class WorkerPool(Generic[T]):
         self.on_progress = on_progress
         self.in_process = False  # workers could not start: items run here
         self.replaced = 0  # workers killed or lost and replaced (for tests and figures)
-        self._init_message = ("init", _reference(function),
-                              _reference(initializer) if initializer else None, initargs)
+        self._init_message = (
+            "init",
+            _reference(function),
+            _reference(initializer) if initializer else None,
+            initargs,
+        )
         self._workers: list[_Worker] = []
         self._selector = selectors.DefaultSelector()
         self._start_failures = 0
         self._initialized_here = False
         # The parent-death signal fires when the spawning *thread* ends: only safe from
         # the main thread, which outlives the pool.
-        self._death_signal = (sys.platform.startswith("linux")
-                              and threading.current_thread() is threading.main_thread())
+        self._death_signal = (
+            sys.platform.startswith("linux")
+            and threading.current_thread() is threading.main_thread()
+        )
 
     def __enter__(self) -> WorkerPool[T]:
         return self
@@ -301,8 +310,9 @@ class WorkerPool(Generic[T]):
 
     # -- the parent's loop ---------------------------------------------------------------
 
-    def map(self, items: Iterable[T], *, cancel: Callable[[], bool] | None = None
-            ) -> Iterator[tuple[T, Any]]:
+    def map(
+        self, items: Iterable[T], *, cancel: Callable[[], bool] | None = None
+    ) -> Iterator[tuple[T, Any]]:
         """``(item, result)`` in the order of *items*; a result is what *function*
         returned or a ``Failed``. Items are drawn lazily. Returns early, ending the
         workers, when ``cancel()`` turns true."""
@@ -377,7 +387,7 @@ class WorkerPool(Generic[T]):
             end = _HEADER.size + length
             if len(worker.buffer) < end:
                 break
-            message = pickle.loads(worker.buffer[_HEADER.size:end])
+            message = pickle.loads(worker.buffer[_HEADER.size : end])
             del worker.buffer[:end]
             self._handle(worker, message, run)
 
@@ -447,14 +457,25 @@ class WorkerPool(Generic[T]):
         marker = _new_marker()
         env = dict(os.environ)
         # The child imports this same package, wherever it was imported from here.
-        env["PYTHONPATH"] = _PACKAGE_ROOT + (os.pathsep + env["PYTHONPATH"]
-                                             if env.get("PYTHONPATH") else "")
+        env["PYTHONPATH"] = _PACKAGE_ROOT + (
+            os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else ""
+        )
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-c", _WORKER_CODE, str(to_child), str(from_child),
-                 str(marker), str(os.getpid()), "1" if self._death_signal else "0"],
-                pass_fds=(to_child, from_child, marker), stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, env=env,
+                [
+                    sys.executable,
+                    "-c",
+                    _WORKER_CODE,
+                    str(to_child),
+                    str(from_child),
+                    str(marker),
+                    str(os.getpid()),
+                    "1" if self._death_signal else "0",
+                ],
+                pass_fds=(to_child, from_child, marker),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
             )
         except OSError:
             proc = None
@@ -542,6 +563,7 @@ def _read_exactly(fd: int, size: int) -> bytes | None:
 
 # -- the worker's side -------------------------------------------------------------------
 
+
 def _worker_main() -> None:
     """Entry point of a worker process (``python -c``); argv: fds, parent pid, signal."""
     read_fd, write_fd, marker_fd, parent = (int(a) for a in sys.argv[1:5])
@@ -554,8 +576,7 @@ def _worker_main() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # it died before the signal was armed
         os._exit(0)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
-                     name="watch-parent").start()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
     try:
         _serve(read_fd, write_fd, marker_fd)
     except BaseException:
@@ -621,8 +642,9 @@ def _serve(read_fd: int, write_fd: int, marker_fd: int) -> None:
                 started += 1
                 _MARKER.pack_into(marker, 0, started, 1)
                 try:
-                    data = pickle.dumps(("result", function(item)),
-                                        protocol=pickle.HIGHEST_PROTOCOL)
+                    data = pickle.dumps(
+                        ("result", function(item)), protocol=pickle.HIGHEST_PROTOCOL
+                    )
                 except Exception as exc:  # the function's own failure, or an unpicklable
                     data = pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
                 _MARKER.pack_into(marker, 0, started, 0)

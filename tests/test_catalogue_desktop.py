@@ -15,12 +15,15 @@ from tests.test_importer import write_article
 @pytest.fixture
 def catalogue(tmp_path: Path, data_dir: Path) -> Catalogue:
     archive = tmp_path / "archive"
-    write_article(archive, "a.txt", "Beta shipping news", "https://x.example.com/a", [],
-                  date="2024-03-01")
-    write_article(archive, "b.txt", "alpha 海外仓 guide", "https://x.example.com/b", [],
-                  date="2023-01-05")
-    write_article(archive, "c.txt", "Gamma 100% _done_", "https://x.example.com/c", [],
-                  date="2025-07-09")
+    write_article(
+        archive, "a.txt", "Beta shipping news", "https://x.example.com/a", [], date="2024-03-01"
+    )
+    write_article(
+        archive, "b.txt", "alpha 海外仓 guide", "https://x.example.com/b", [], date="2023-01-05"
+    )
+    write_article(
+        archive, "c.txt", "Gamma 100% _done_", "https://x.example.com/c", [], date="2025-07-09"
+    )
     cat = Catalogue(data_dir / "catalogue.sqlite3")
     import_paths(cat, [archive])
     yield cat
@@ -50,7 +53,10 @@ def test_migration_adds_reading_state_to_an_old_catalogue(tmp_path: Path) -> Non
 def test_orders_both_ways(catalogue: Catalogue) -> None:
     newest = catalogue.list_ids()
     assert titles(catalogue, newest) == [
-        "Gamma 100% _done_", "Beta shipping news", "alpha 海外仓 guide"]
+        "Gamma 100% _done_",
+        "Beta shipping news",
+        "alpha 海外仓 guide",
+    ]
     assert catalogue.list_ids(descending=False) == newest[::-1]
     by_title = catalogue.list_ids(order="title", descending=False)
     assert titles(catalogue, by_title)[0] == "alpha 海外仓 guide"  # case-insensitive
@@ -63,7 +69,8 @@ def test_orders_both_ways(catalogue: Catalogue) -> None:
 def test_filter_words_in_title_or_site(catalogue: Catalogue) -> None:
     assert titles(catalogue, catalogue.list_ids(words=["海外仓"])) == ["alpha 海外仓 guide"]
     assert titles(catalogue, catalogue.list_ids(words=["SHIPPING", "beta"])) == [
-        "Beta shipping news"]
+        "Beta shipping news"
+    ]
     assert catalogue.list_ids(words=["shipping", "alpha"]) == []
     assert len(catalogue.list_ids(words=["跨境电商"])) == 3  # the site
     # LIKE wildcards in what a person typed are literal characters

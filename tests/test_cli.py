@@ -13,15 +13,23 @@ from tests.test_importer import write_article
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reader.cli", *args, "--data-dir", str(data_dir)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
 
 
 def test_import_list_show_contract(tmp_path: Path) -> None:
     data = tmp_path / "lib"
     archive = tmp_path / "archive"
-    write_article(archive, "one.txt", "第一篇", "https://x.example.com/1",
-                  [("第二篇", "https://x.example.com/2")])
+    write_article(
+        archive,
+        "one.txt",
+        "第一篇",
+        "https://x.example.com/1",
+        [("第二篇", "https://x.example.com/2")],
+    )
     write_article(archive, "two.txt", "第二篇", "https://x.example.com/2", [], date="2024-02-03")
     (archive / "empty.txt").write_text("")
     huge = archive / "huge.txt"
@@ -45,7 +53,8 @@ def test_import_list_show_contract(tmp_path: Path) -> None:
     assert shown["id"] == one["id"] and shown["title"] == "第一篇"
     assert shown["paragraphs"] == ["正文内容，讲述跨境物流。"]
     assert shown["links"] == [
-        {"title": "第二篇", "url": "https://x.example.com/2", "article_id": two["id"]}]
+        {"title": "第二篇", "url": "https://x.example.com/2", "article_id": two["id"]}
+    ]
 
 
 def test_show_unknown_id_and_missing_library(tmp_path: Path) -> None:
@@ -65,8 +74,13 @@ def test_import_of_missing_folder_fails_cleanly(tmp_path: Path) -> None:
 
 
 def test_parse_json_lines(tmp_path: Path) -> None:
-    good = write_article(tmp_path, "good.txt", "好文章", "https://x.example.com/g",
-                         [("好文章", "https://x.example.com/g")])
+    good = write_article(
+        tmp_path,
+        "good.txt",
+        "好文章",
+        "https://x.example.com/g",
+        [("好文章", "https://x.example.com/g")],
+    )
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02\x03" * 100)
     result = run("parse", str(good), str(bad), "--json", data_dir=tmp_path / "lib")
@@ -81,8 +95,9 @@ def test_parse_json_lines(tmp_path: Path) -> None:
 def test_parse_json_keeps_one_record_per_line_whatever_the_text(tmp_path: Path) -> None:
     """U+2028, U+2029 and U+0085 in a string (here the file name) are escaped, so a line
     splitter (str.splitlines, JavaScript, log tools) cannot cut a record in two."""
-    page = write_article(tmp_path, "odd\u2028name\x85\u2029.txt", "标题", "https://x.example.com/o",
-                         [])
+    page = write_article(
+        tmp_path, "odd\u2028name\x85\u2029.txt", "标题", "https://x.example.com/o", []
+    )
     result = run("parse", str(page), "--json", data_dir=tmp_path / "lib")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -96,10 +111,17 @@ def test_parse_json_keeps_one_record_per_line_whatever_the_text(tmp_path: Path) 
 def test_search_contract_and_index_recovery(tmp_path: Path) -> None:
     data = tmp_path / "lib"
     archive = tmp_path / "archive"
-    write_article(archive, "one.txt", "国际贸易新规", "https://x.example.com/1", [],
-                  body="商务部发布国际贸易便利化新规。")
-    write_article(archive, "two.txt", "海外仓", "https://x.example.com/2", [],
-                  body="卖家把货物送进海外仓。")
+    write_article(
+        archive,
+        "one.txt",
+        "国际贸易新规",
+        "https://x.example.com/1",
+        [],
+        body="商务部发布国际贸易便利化新规。",
+    )
+    write_article(
+        archive, "two.txt", "海外仓", "https://x.example.com/2", [], body="卖家把货物送进海外仓。"
+    )
     result = run("import", str(archive), data_dir=data)
     assert result.returncode == 0 and "Search index" in result.stdout
 
@@ -135,8 +157,14 @@ def test_data_dir_before_the_command_is_the_library_used(tmp_path: Path) -> None
     env = {**os.environ, "READER_DATA_DIR": str(tmp_path / "elsewhere")}
 
     def reader(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "reader.cli", *args], env=env,
-                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "reader.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
 
     assert reader("--data-dir", str(tmp_path / "lib"), "import", str(archive)).returncode == 0
     assert (tmp_path / "lib" / "catalogue.sqlite3").exists()

@@ -46,8 +46,18 @@ def test_bookmark_annotate_and_show_contract(lib: tuple[Path, Path]) -> None:
     trade = ids(data)["Trade rules"]
     result = run("bookmark", str(trade), "--tags", "trade, 港口", data_dir=data)
     assert result.returncode == 0 and "Bookmarked" in result.stdout and "港口" in result.stdout
-    result = run("annotate", str(trade), "--quote", QUOTE, "--note", "key change",
-                 "--color", "green", "--json", data_dir=data)
+    result = run(
+        "annotate",
+        str(trade),
+        "--quote",
+        QUOTE,
+        "--note",
+        "key change",
+        "--color",
+        "green",
+        "--json",
+        data_dir=data,
+    )
     assert result.returncode == 0, result.stderr
     made = json.loads(result.stdout)
 
@@ -81,10 +91,16 @@ def test_annotate_errors_and_repeated_quotes(lib: tuple[Path, Path]) -> None:
     first = run("annotate", str(rules), "--quote", "新规", "--json", data_dir=data)
     assert first.returncode == 0 and "occurs 3 times" in first.stderr
     assert json.loads(first.stdout)["occurrence"] == 1
-    third = json.loads(run("annotate", str(rules), "--quote", "新规", "--occurrence", "3",
-                           "--json", data_dir=data).stdout)
-    by_prefix = json.loads(run("annotate", str(rules), "--quote", "新规", "--prefix", "表示，",
-                               "--json", data_dir=data).stdout)
+    third = json.loads(
+        run(
+            "annotate", str(rules), "--quote", "新规", "--occurrence", "3", "--json", data_dir=data
+        ).stdout
+    )
+    by_prefix = json.loads(
+        run(
+            "annotate", str(rules), "--quote", "新规", "--prefix", "表示，", "--json", data_dir=data
+        ).stdout
+    )
     assert third["start"] == by_prefix["start"]
     text = "\n\n".join(show(data, rules)["paragraphs"])
     assert third["start"] == text.rindex("新规")
@@ -124,7 +140,8 @@ def test_export_import_and_automatic_backups(lib: tuple[Path, Path], tmp_path: P
     assert restored.returncode == 0 and "1 annotations added" in restored.stdout
     assert "1 bookmarks added" in restored.stdout
     assert run("annotations", "import", str(backups[-1]), data_dir=data).stdout.startswith(
-        "0 annotations added")
+        "0 annotations added"
+    )
     new_trade = ids(data)["Trade rules"]
     shown = show(data, new_trade)
     assert [a["note"] for a in shown["annotations"]] == ["why it matters"]
@@ -144,8 +161,7 @@ def test_export_import_and_automatic_backups(lib: tuple[Path, Path], tmp_path: P
 def test_reindex_reimport_delete_and_restore_keep_annotations(lib: tuple[Path, Path]) -> None:
     archive, data = lib
     trade = ids(data)["Trade rules"]
-    made = json.loads(run("annotate", str(trade), "--quote", QUOTE, "--json",
-                          data_dir=data).stdout)
+    made = json.loads(run("annotate", str(trade), "--quote", QUOTE, "--json", data_dir=data).stdout)
     run("bookmark", str(trade), data_dir=data)
 
     assert run("reindex", "--full", data_dir=data).returncode == 0
@@ -163,13 +179,20 @@ def test_reindex_reimport_delete_and_restore_keep_annotations(lib: tuple[Path, P
     assert run("import", str(archive), "--no-index", data_dir=data).returncode == 0
     shown = show(data, ids(data)["Trade rules"])
     assert shown["bookmarked"] is True
-    assert [(a["id"], a["start"]) for a in shown["annotations"]] == [
-        (made["id"], made["start"])]
+    assert [(a["id"], a["start"]) for a in shown["annotations"]] == [(made["id"], made["start"])]
 
     # The text changes under the highlight: re-anchored by the import, orphans reported.
     write_trade(archive, ["A new opening paragraph.", TRADE[0], TRADE[1]])
-    gone = json.loads(run("annotate", str(ids(data)["Trade rules"]), "--quote",
-                          "freight rates", "--json", data_dir=data).stdout)
+    gone = json.loads(
+        run(
+            "annotate",
+            str(ids(data)["Trade rules"]),
+            "--quote",
+            "freight rates",
+            "--json",
+            data_dir=data,
+        ).stdout
+    )
     result = run("import", str(archive), "--no-index", data_dir=data)
     assert "1 annotation(s) could no longer be placed" in result.stderr
     shown = show(data, ids(data)["Trade rules"])
@@ -211,7 +234,9 @@ def test_sigkill_while_saving_keeps_every_committed_annotation(lib: tuple[Path, 
     db_path = data / "catalogue.sqlite3"
     child = subprocess.Popen(
         [sys.executable, "-c", SAVER, str(db_path), str(trade)],
-        stdout=subprocess.PIPE, text=True, cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     committed: list[str] = []
     assert child.stdout is not None
@@ -237,21 +262,50 @@ def test_sigkill_during_an_import_keeps_every_annotation(lib: tuple[Path, Path])
     titles = ids(data)
     notes = {}
     for title, quote in (("Trade rules", QUOTE), ("跨境电商新规", "回款周期")):
-        made = json.loads(run("annotate", str(titles[title]), "--quote", quote, "--note",
-                              f"on {title}", "--json", data_dir=data).stdout)
+        made = json.loads(
+            run(
+                "annotate",
+                str(titles[title]),
+                "--quote",
+                quote,
+                "--note",
+                f"on {title}",
+                "--json",
+                data_dir=data,
+            ).stdout
+        )
         notes[made["id"]] = (quote, f"on {title}")
     run("bookmark", str(titles["Trade rules"]), "--tags", "kept", data_dir=data)
     # A big import that also changes one annotated article and removes the other.
     for n in range(1500):
-        write_article(archive / "bulk", f"{n:05d}.txt", f"Bulk {n}",
-                      f"https://bulk.example.com/{n}", [], body=f"Body of bulk article {n}.")
+        write_article(
+            archive / "bulk",
+            f"{n:05d}.txt",
+            f"Bulk {n}",
+            f"https://bulk.example.com/{n}",
+            [],
+            body=f"Body of bulk article {n}.",
+        )
     write_trade(archive, ["An inserted paragraph.", *TRADE])
     (archive / "rules.txt").unlink()
 
     child = subprocess.Popen(
-        [sys.executable, "-m", "reader.cli", "import", str(archive), "--no-index",
-         "--workers", "1", "--data-dir", str(data)],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "reader.cli",
+            "import",
+            str(archive),
+            "--no-index",
+            "--workers",
+            "1",
+            "--data-dir",
+            str(data),
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO,
     )
     assert child.stderr is not None
     for line in child.stderr:  # "Importing: 650/1501 (43%)": a batch of 400 is committed

@@ -142,8 +142,10 @@ def test_western_legacy_falls_back_to_a_single_byte_codec() -> None:
 
 
 def html(meta: str, body: str) -> str:
-    return (f"<!DOCTYPE html>\n<html><head>{meta}<title>News</title></head>\n"
-            f"<body><p>{body}</p></body></html>\n")
+    return (
+        f"<!DOCTYPE html>\n<html><head>{meta}<title>News</title></head>\n"
+        f"<body><p>{body}</p></body></html>\n"
+    )
 
 
 def test_html_meta_charset() -> None:
@@ -153,25 +155,31 @@ def test_html_meta_charset() -> None:
 
 
 def test_html_http_equiv() -> None:
-    page = html('<meta http-equiv="Content-Type" content="text/html; charset=big5">',
-                ZH_TRADITIONAL)
+    page = html(
+        '<meta http-equiv="Content-Type" content="text/html; charset=big5">', ZH_TRADITIONAL
+    )
     result = decode_bytes(crlf(page).encode("big5"), is_html=True)
     assert (result.text, result.encoding) == (page, "big5hkscs")
 
 
 def test_html_lying_meta_utf8_stored() -> None:
-    page = html('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
-                ZH_SIMPLIFIED)
+    page = html(
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', ZH_SIMPLIFIED
+    )
     result = decode_bytes(page.encode("utf-8"), is_html=True)
     assert (result.text, result.encoding) == (page, "utf-8")
 
 
 def test_html_toolbar_declares_utf8_before_the_pages_gb2312() -> None:
     # Wayback Machine style: the toolbar's meta/script come first, the page's own meta later.
-    toolbar = ('<script src="/_static/js/bundle-playback.js" charset="utf-8"></script>\n'
-               '<meta charset="utf-8">\n<!-- End Wayback Rewrite JS Include -->\n')
-    page = html(toolbar + '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"/>',
-                ZH_SIMPLIFIED)
+    toolbar = (
+        '<script src="/_static/js/bundle-playback.js" charset="utf-8"></script>\n'
+        '<meta charset="utf-8">\n<!-- End Wayback Rewrite JS Include -->\n'
+    )
+    page = html(
+        toolbar + '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"/>',
+        ZH_SIMPLIFIED,
+    )
     result = decode_bytes(page.encode("gb18030"), is_html=True)
     assert (result.text, result.encoding) == (page, "gb18030")
     assert result.confident
@@ -210,8 +218,14 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00\x3e\x00\x01\x00\x00\x00
 
 @pytest.mark.parametrize(
     "data",
-    [PNG, ELF, random.Random(1).randbytes(4096), bytes(range(256)) * 8, b"\x00" * 100,
-     b"\x00\x01\x02\x03" * 100],
+    [
+        PNG,
+        ELF,
+        random.Random(1).randbytes(4096),
+        bytes(range(256)) * 8,
+        b"\x00" * 100,
+        b"\x00\x01\x02\x03" * 100,
+    ],
     ids=["png", "elf", "random", "all-bytes", "nuls", "utf16-shaped-controls"],
 )
 def test_binary_is_recognised(data: bytes) -> None:

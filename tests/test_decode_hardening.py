@@ -15,8 +15,21 @@ import pytest
 
 from reader.decode import declared_encodings, decode_bytes
 
-NOT_CHARSETS = ["undefined", "idna", "punycode", "unicode_escape", "raw_unicode_escape",
-                "utf-7", "utf7", "rot13", "base64", "zlib_codec", "hex", "uu", "bz2_codec"]
+NOT_CHARSETS = [
+    "undefined",
+    "idna",
+    "punycode",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "utf-7",
+    "utf7",
+    "rot13",
+    "base64",
+    "zlib_codec",
+    "hex",
+    "uu",
+    "bz2_codec",
+]
 
 
 @pytest.mark.parametrize("label", NOT_CHARSETS)
@@ -59,8 +72,12 @@ def _search(name: str) -> codecs.CodecInfo | None:
         def decode(self, data: Any, final: bool = False) -> str:
             raise ValueError("this codec is broken")
 
-    return codecs.CodecInfo(name=BROKEN, encode=codecs.utf_8_encode, decode=_broken_decode,
-                            incrementaldecoder=Incremental)
+    return codecs.CodecInfo(
+        name=BROKEN,
+        encode=codecs.utf_8_encode,
+        decode=_broken_decode,
+        incrementaldecoder=Incremental,
+    )
 
 
 @pytest.fixture
@@ -73,8 +90,9 @@ def broken_codec() -> Iterator[str]:
 
 
 @pytest.mark.parametrize("truncated", [False, True])
-def test_a_codec_that_fails_oddly_does_not_stop_the_decoder(broken_codec: str,
-                                                            truncated: bool) -> None:
+def test_a_codec_that_fails_oddly_does_not_stop_the_decoder(
+    broken_codec: str, truncated: bool
+) -> None:
     page = f'<meta charset="{broken_codec}"><p>caf\xe9 au lait</p>'.encode("cp1252")
     assert declared_encodings(page, is_html=True) == [broken_codec]
     decoded = decode_bytes(page, is_html=True, truncated=truncated)

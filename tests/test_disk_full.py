@@ -30,7 +30,10 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def run(*args: str, data_dir: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reader.cli", *args, "--data-dir", str(data_dir)],
-        capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
     )
 
 
@@ -38,24 +41,41 @@ def make_corpus(folder: Path, count: int, *, seed: int = 1, words: int = 500) ->
     """*count* articles of words drawn from a made-up vocabulary of 3,000: text that
     compresses little (so it takes space) with a realistic number of distinct words."""
     rng = random.Random(seed)
-    vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 9)))
-             for _ in range(3000)]
+    vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 9))) for _ in range(3000)]
     for i in range(count):
-        body = [" ".join(rng.choice(vocab) for _ in range(words // 5)) + "."
-                for _ in range(5)]
-        lines = [f"2024-01-{i % 28 + 1:02d}", "", f"Site:Article {i} about shipping",
-                 "", *sum(([p, ""] for p in body), []),
-                 f"Source: https://example.com/news/{seed}/{i}", ""]
+        body = [" ".join(rng.choice(vocab) for _ in range(words // 5)) + "." for _ in range(5)]
+        lines = [
+            f"2024-01-{i % 28 + 1:02d}",
+            "",
+            f"Site:Article {i} about shipping",
+            "",
+            *sum(([p, ""] for p in body), []),
+            f"Source: https://example.com/news/{seed}/{i}",
+            "",
+        ]
         path = folder / f"{i // 100:03d}" / f"{i:05d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def small_archive(folder: Path) -> Path:
-    write_article(folder, "one.txt", "第一篇", "https://x.example.com/1", [],
-                  body="海外仓的选址要算清楚成本。退货也要提前规划。")
-    write_article(folder, "two.txt", "第二篇", "https://x.example.com/2", [],
-                  body="物流价格今年上涨了不少。", date="2024-02-03")
+    write_article(
+        folder,
+        "one.txt",
+        "第一篇",
+        "https://x.example.com/1",
+        [],
+        body="海外仓的选址要算清楚成本。退货也要提前规划。",
+    )
+    write_article(
+        folder,
+        "two.txt",
+        "第二篇",
+        "https://x.example.com/2",
+        [],
+        body="物流价格今年上涨了不少。",
+        date="2024-02-03",
+    )
     return folder
 
 
@@ -120,8 +140,9 @@ def test_search_works_while_the_disk_is_full(tmp_path: Path) -> None:
         searched = run("search", "海外仓", "--json", data_dir=data)
         assert "Traceback" not in searched.stderr
         assert searched.returncode == 0, searched.stderr
-        assert [h["id"] for h in json.loads(searched.stdout)] == \
-            [h["id"] for h in json.loads(found)]
+        assert [h["id"] for h in json.loads(searched.stdout)] == [
+            h["id"] for h in json.loads(found)
+        ]
 
 
 def test_changes_on_a_full_disk_fail_with_one_line_and_lose_nothing(tmp_path: Path) -> None:
@@ -131,8 +152,7 @@ def test_changes_on_a_full_disk_fail_with_one_line_and_lose_nothing(tmp_path: Pa
         assert run("import", str(archive), data_dir=data).returncode == 0
         ids = sorted(r["id"] for r in json.loads(run("list", "--json", data_dir=data).stdout))
         for quote, note in (("海外仓", "first"), ("退货", "second")):
-            done = run("annotate", str(ids[0]), "--quote", quote, "--note", note,
-                       data_dir=data)
+            done = run("annotate", str(ids[0]), "--quote", quote, "--note", note, data_dir=data)
             assert done.returncode == 0, done.stderr
         assert run("bookmark", str(ids[1]), "--tags", "物流", data_dir=data).returncode == 0
         before = annotations_of(data, ids)
@@ -160,8 +180,12 @@ def test_an_import_that_fills_the_disk_stops_then_completes(tmp_path: Path) -> N
         data = mnt / "lib"
         assert run("import", str(archive), data_dir=data).returncode == 0
         first = json.loads(run("list", "--json", data_dir=data).stdout)[0]["id"]
-        assert run("annotate", str(first), "--quote", "物流", "--note", "keep me",
-                   data_dir=data).returncode == 0
+        assert (
+            run(
+                "annotate", str(first), "--quote", "物流", "--note", "keep me", data_dir=data
+            ).returncode
+            == 0
+        )
         before = annotations_of(data, [first])
         fill(mnt, leave=300_000)
 
@@ -197,8 +221,9 @@ def test_indexing_that_fills_the_disk_stops_then_completes(tmp_path: Path) -> No
         check = run("reindex", "--check", "--json", data_dir=data)
         assert check.returncode == 0, check.stdout + check.stderr
         assert json.loads(check.stdout)["indexed"] == 150
-        hits = json.loads(run("search", "shipping", "--json", "--limit", "500",
-                              data_dir=data).stdout)
+        hits = json.loads(
+            run("search", "shipping", "--json", "--limit", "500", data_dir=data).stdout
+        )
         assert len(hits) == 150
 
 
@@ -225,7 +250,7 @@ def test_sqlite_full_is_a_clear_error_and_the_change_is_undone(tmp_path: Path) -
 
 
 def test_a_backup_that_cannot_be_written_warns_and_keeps_the_change(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     archive = small_archive(tmp_path / "archive")
     data = tmp_path / "lib"
@@ -236,8 +261,9 @@ def test_a_backup_that_cannot_be_written_warns_and_keeps_the_change(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("reader.annotations.backup.os.fsync", no_space)
-    code = main(["annotate", str(first), "--quote", "物流", "--note", "saved",
-                 "--data-dir", str(data)])
+    code = main(
+        ["annotate", str(first), "--quote", "物流", "--note", "saved", "--data-dir", str(data)]
+    )
     err = capsys.readouterr().err
     assert code == 0, err
     warning = err.lower()
@@ -266,8 +292,7 @@ def test_only_a_really_damaged_catalogue_gets_the_move_aside_advice(tmp_path: Pa
         assert str(data / "backups") in line and "annotations-" in line, line
 
 
-def test_the_window_shows_a_save_that_fails_on_a_full_disk(
-        tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_shows_a_save_that_fails_on_a_full_disk(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The window already has the library open when the disk fills up: reading goes on,
     a bookmark that cannot be saved says why in a message box."""
     from reader.ui.mainwindow import MainWindow

@@ -34,9 +34,11 @@ NOT_ANY_ENCODING = b"\xff\xfe\xfd-raw.txt"
 
 def article_text(i: int, title: str | None = None) -> str:
     title = title or f"第{i}篇文章"
-    return (f"2024-01-{1 + i % 28:02}\n\n跨境电商资讯:{title}\n\n正文内容第{i}段，讲述跨境物流与"
-            f"海外仓的变化。\n\n原文转载:https://x.example.com/{i}\n\nNo comments:\n\n"
-            "Post a Comment")
+    return (
+        f"2024-01-{1 + i % 28:02}\n\n跨境电商资讯:{title}\n\n正文内容第{i}段，讲述跨境物流与"
+        f"海外仓的变化。\n\n原文转载:https://x.example.com/{i}\n\nNo comments:\n\n"
+        "Post a Comment"
+    )
 
 
 def make_archive(folder: Path, count: int, start: int = 0) -> Path:
@@ -55,12 +57,18 @@ def write_bytes_name(folder: Path, name: bytes, text: str) -> bytes:
     return raw
 
 
-def cli(*args: str, data_dir: Path, env: dict[str, str] | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reader", *args, "--data-dir", str(data_dir)],
-        capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout,
-        cwd=REPO, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -79,6 +87,7 @@ def catalogue(data_dir: Path) -> Iterator[Catalogue]:
 
 
 # -- file names that are not UTF-8 ---------------------------------------------------------
+
 
 def test_non_utf8_names_import_show_decoded_and_rescan_like_any_other(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
@@ -124,7 +133,8 @@ def test_a_non_utf8_folder_is_a_root_that_rescans(catalogue: Catalogue, tmp_path
 
 
 def test_a_record_that_cannot_be_stored_is_skipped_not_its_batch(
-        catalogue: Catalogue, tmp_path: Path) -> None:
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
     archive = make_archive(tmp_path / "archive", 5)
     (archive / "新闻.txt").write_text(article_text(200, "UTF-8 name"), encoding="utf-8")
     # The same name in GBK bytes: decoded for display it is the same path.
@@ -150,6 +160,7 @@ def test_a_full_disk_is_not_taken_for_a_bad_file(catalogue: Catalogue, tmp_path:
 
 
 # -- opening only regular files, within a time budget --------------------------------------
+
 
 def test_read_capped_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "news.txt"
@@ -191,12 +202,19 @@ print(json.dumps({"imported": summary.imported, "skipped": summary.skipped}))
 """
 
 
-def run_script(code: str, *args: str, timeout: float = 90,
-               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_script(
+    code: str, *args: str, timeout: float = 90, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run *code* in its own session; on a timeout, kill the session (stuck workers too)."""
-    proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=REPO, start_new_session=True, env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -210,8 +228,7 @@ def run_script(code: str, *args: str, timeout: float = 90,
 def test_a_path_swapped_for_a_fifo_after_the_walk_is_skipped(tmp_path: Path, count: int) -> None:
     archive = make_archive(tmp_path / "archive", count)
     target = archive / "00" / "00000.txt"
-    result = run_script(SWAP, str(archive), str(target), str(tmp_path / "cat.sqlite3"),
-                        timeout=60)
+    result = run_script(SWAP, str(archive), str(target), str(tmp_path / "cat.sqlite3"), timeout=60)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["imported"] == count - 1
@@ -233,16 +250,25 @@ with Catalogue(db) as catalogue:
 
 @pytest.mark.parametrize("count", [5, 100])  # parsed in this process / in workers
 def test_a_file_over_its_time_budget_is_skipped_and_the_rest_imported(
-        tmp_path: Path, count: int) -> None:
+    tmp_path: Path, count: int
+) -> None:
     archive = make_archive(tmp_path / "archive", count)
     # 8 MB of HTML paragraphs: seconds to parse, where the budget here is one.
     big = archive / "big.html"
-    big.write_text("<html><head><title>Big</title></head><body><article>" + "".join(
-        f"<p>第{i}段 跨境物流 海外仓的变化 text {i}</p>" for i in range(150_000))
-        + "</article></body></html>", encoding="utf-8")
+    big.write_text(
+        "<html><head><title>Big</title></head><body><article>"
+        + "".join(f"<p>第{i}段 跨境物流 海外仓的变化 text {i}</p>" for i in range(150_000))
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
     started = time.monotonic()
-    result = run_script(SLOW, str(archive), str(tmp_path / "cat.sqlite3"),
-                        env={"READER_FILE_BUDGET": "1"}, timeout=90)
+    result = run_script(
+        SLOW,
+        str(archive),
+        str(tmp_path / "cat.sqlite3"),
+        env={"READER_FILE_BUDGET": "1"},
+        timeout=90,
+    )
     assert result.returncode == 0, result.stderr
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     reason = "took longer than 1 s to read and parse; skipped"
@@ -252,6 +278,7 @@ def test_a_file_over_its_time_budget_is_skipped_and_the_rest_imported(
 
 
 # -- workers die with the import -----------------------------------------------------------
+
 
 def session_processes(sid: int) -> list[int]:
     """Live processes of session *sid* (zombies excluded: they are already dead)."""
@@ -277,8 +304,12 @@ def test_sigkill_of_an_import_leaves_no_worker_behind(tmp_path: Path, phase: str
         import_json(archive, data)
     proc = subprocess.Popen(
         [sys.executable, "-m", "reader", "import", str(archive), "--data-dir", str(data)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
-        start_new_session=True)
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        start_new_session=True,
+    )
     try:
         assert proc.stderr is not None
         for line in proc.stderr:  # "Importing: 90/900 (10%)": workers are busy now
@@ -304,6 +335,7 @@ def test_sigkill_of_an_import_leaves_no_worker_behind(tmp_path: Path, phase: str
 
 # -- one writer at a time ------------------------------------------------------------------
 
+
 def test_a_second_import_waits_for_the_first(tmp_path: Path) -> None:
     from reader.locks import exclusive_lock, writer_lock_path
 
@@ -311,9 +343,21 @@ def test_a_second_import_waits_for_the_first(tmp_path: Path) -> None:
     data = tmp_path / "lib"
     with exclusive_lock(writer_lock_path(data)):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "reader", "import", str(archive), "--no-index",
-             "--data-dir", str(data)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+            [
+                sys.executable,
+                "-m",
+                "reader",
+                "import",
+                str(archive),
+                "--no-index",
+                "--data-dir",
+                str(data),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
         assert proc.stderr is not None
         line = proc.stderr.readline()
         assert "waiting" in line and f"process {os.getpid()}" in line
@@ -327,10 +371,16 @@ def test_a_second_import_waits_for_the_first(tmp_path: Path) -> None:
 def test_two_imports_at_once_both_succeed(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive", 300)
     data = tmp_path / "lib"
-    procs = [subprocess.Popen(
-        [sys.executable, "-m", "reader", "import", str(archive), "--data-dir", str(data)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
-        for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "reader", "import", str(archive), "--data-dir", str(data)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        for _ in range(2)
+    ]
     results = [p.communicate(timeout=180) for p in procs]
     for proc, (_, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
@@ -351,8 +401,8 @@ def test_the_apps_import_job_waits_and_can_be_cancelled_while_waiting(tmp_path: 
     with exclusive_lock(writer_lock_path(data)):
         outcomes = []
         thread = threading.Thread(
-            target=lambda: outcomes.append(job.run(lambda p, d, t: phases.append(p),
-                                                   stop.is_set)))
+            target=lambda: outcomes.append(job.run(lambda p, d, t: phases.append(p), stop.is_set))
+        )
         thread.start()
         time.sleep(1.0)
         assert thread.is_alive() and any("Waiting" in p for p in phases)
@@ -366,8 +416,10 @@ def test_the_apps_import_job_waits_and_can_be_cancelled_while_waiting(tmp_path: 
 
 # -- symbolic links ------------------------------------------------------------------------
 
-def test_links_out_of_the_added_folders_are_not_followed(catalogue: Catalogue,
-                                                         tmp_path: Path) -> None:
+
+def test_links_out_of_the_added_folders_are_not_followed(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
     archive = make_archive(tmp_path / "archive", 2)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
@@ -386,8 +438,8 @@ def test_links_out_of_the_added_folders_are_not_followed(catalogue: Catalogue,
 
 # -- memory --------------------------------------------------------------------------------
 
-def test_a_rescan_holds_no_per_file_state_in_memory(catalogue: Catalogue,
-                                                     tmp_path: Path) -> None:
+
+def test_a_rescan_holds_no_per_file_state_in_memory(catalogue: Catalogue, tmp_path: Path) -> None:
     small = make_archive(tmp_path / "small", 1000)
     large = make_archive(tmp_path / "large", 4000)
     peaks = {}

@@ -12,8 +12,15 @@ from reader.errors import ReaderError
 from reader.importer import import_paths
 
 
-def write_article(folder: Path, name: str, title: str, url: str, links: list[tuple[str, str]],
-                  date: str = "2024-01-02", body: str = "正文内容，讲述跨境物流。") -> Path:
+def write_article(
+    folder: Path,
+    name: str,
+    title: str,
+    url: str,
+    links: list[tuple[str, str]],
+    date: str = "2024-01-02",
+    body: str = "正文内容，讲述跨境物流。",
+) -> Path:
     lines = [date, "", f"跨境电商资讯:{title}", "", body, "", f"原文转载:{url}", "", ""]
     lines += [f"{t}:{u}" for t, u in links]
     lines += ["", "No comments:", "", "Post a Comment"]
@@ -33,11 +40,24 @@ def catalogue(data_dir: Path) -> Catalogue:
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     root = tmp_path / "archive"
-    write_article(root, "a/one.txt", "第一篇文章", "https://x.example.com/1",
-                  [("第二篇文章", "https://x.example.com/2"), ("外部", "https://elsewhere.example/x"),
-                   ("第一篇文章", "https://x.example.com/1")])
-    write_article(root, "b/two.txt", "第二篇文章", "https://x.example.com/2",
-                  [("第三篇文章", "https://other.example/unknown-url")])
+    write_article(
+        root,
+        "a/one.txt",
+        "第一篇文章",
+        "https://x.example.com/1",
+        [
+            ("第二篇文章", "https://x.example.com/2"),
+            ("外部", "https://elsewhere.example/x"),
+            ("第一篇文章", "https://x.example.com/1"),
+        ],
+    )
+    write_article(
+        root,
+        "b/two.txt",
+        "第二篇文章",
+        "https://x.example.com/2",
+        [("第三篇文章", "https://other.example/unknown-url")],
+    )
     write_article(root, "b/three.txt", "第三篇文章", "https://x.example.com/3", [])
     return root
 
@@ -54,13 +74,16 @@ def test_import_resolves_links_and_is_incremental(catalogue: Catalogue, archive:
     assert one is not None
     # self-link dropped; archived target resolved by URL; external left unresolved
     assert [(link.title, link.article_id) for link in one.links] == [
-        ("第二篇文章", rows["第二篇文章"]["id"]), ("外部", None)]
+        ("第二篇文章", rows["第二篇文章"]["id"]),
+        ("外部", None),
+    ]
     two = catalogue.get(rows["第二篇文章"]["id"])
     assert two is not None
     # unknown URL, but the exact title names an archived article
     assert two.links[0].article_id == rows["第三篇文章"]["id"]
     assert [r["id"] for r in catalogue.linked_from(rows["第二篇文章"]["id"])] == [
-        rows["第一篇文章"]["id"]]
+        rows["第一篇文章"]["id"]
+    ]
 
     again = import_paths(catalogue, [archive])
     assert (again.imported, again.updated, again.unchanged, again.removed) == (0, 0, 3, 0)
@@ -163,8 +186,9 @@ def test_parallel_import_of_real_archive(catalogue: Catalogue) -> None:
 
     folder = shared_path("corpus", "zh-hant-news")
     progress: list[tuple[int, int]] = []
-    summary = import_paths(catalogue, [folder], workers=2,
-                           progress=lambda d, t: progress.append((d, t)))
+    summary = import_paths(
+        catalogue, [folder], workers=2, progress=lambda d, t: progress.append((d, t))
+    )
     assert summary.imported == 200, summary.skipped[:5]
     assert progress[-1] == (200, 200)
     languages = {row["language"] for row in catalogue.list_articles()}

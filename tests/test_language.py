@@ -11,19 +11,30 @@ SIMPLIFIED = "商务部发布国际贸易便利化新规，简化出口申报流
 TRADITIONAL = "多家連鎖超商宣布擴大取貨服務，消費者可以在全台門市領取跨境包裹。"
 
 
-@pytest.mark.parametrize(("text", "declared", "expected"), [
-    (SIMPLIFIED, None, "zh-Hans"),
-    (TRADITIONAL, None, "zh-Hant"),
-    (SIMPLIFIED, "zh-Hant", "zh-Hans"),  # the text wins over a wrong declaration
-    ("Container shipping rates fell again this week.", None, "en"),
-    ("Los precios del transporte bajaron otra vez.", "es-ES", "es"),
-    ("Container rates fell.", "zh-CN", "en"),  # Latin text declared Chinese: English
-    ("コンテナ運賃は今週も下がりました。物流会社によると、需要はまだ弱いままです。", None, "ja"),
-    ("컨테이너 운임이 이번 주에도 하락했습니다. 물류 회사들은 수요가 여전히 약하다고 말했습니다.",
-     None, "ko"),
-    ("12345 67890", None, None),  # nothing to tell by
-    ("12345 67890", "en", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "declared", "expected"),
+    [
+        (SIMPLIFIED, None, "zh-Hans"),
+        (TRADITIONAL, None, "zh-Hant"),
+        (SIMPLIFIED, "zh-Hant", "zh-Hans"),  # the text wins over a wrong declaration
+        ("Container shipping rates fell again this week.", None, "en"),
+        ("Los precios del transporte bajaron otra vez.", "es-ES", "es"),
+        ("Container rates fell.", "zh-CN", "en"),  # Latin text declared Chinese: English
+        (
+            "コンテナ運賃は今週も下がりました。物流会社によると、需要はまだ弱いままです。",
+            None,
+            "ja",
+        ),
+        (
+            "컨테이너 운임이 이번 주에도 하락했습니다. "
+            "물류 회사들은 수요가 여전히 약하다고 말했습니다.",
+            None,
+            "ko",
+        ),
+        ("12345 67890", None, None),  # nothing to tell by
+        ("12345 67890", "en", "en"),
+    ],
+)
 def test_detect_language(text: str, declared: str | None, expected: str | None) -> None:
     assert detect_language(text, declared) == expected
 

@@ -24,13 +24,16 @@ with exclusive_lock(Path(sys.argv[1])):
 
 def test_a_second_holder_is_refused_or_waits_and_a_killed_holder_releases(tmp_path: Path) -> None:
     lock = tmp_path / "lib" / "write.lock"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(lock)], stdout=subprocess.PIPE,
-                              text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(lock)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         assert holder_pid(lock) == holder.pid
-        with pytest.raises(LockBusy, match="busy here"), \
-                exclusive_lock(lock, wait=False, busy_message="busy here"):
+        with (
+            pytest.raises(LockBusy, match="busy here"),
+            exclusive_lock(lock, wait=False, busy_message="busy here"),
+        ):
             pass
         told: list[int | None] = []
         holder.send_signal(signal.SIGKILL)  # a dead holder must not block anyone

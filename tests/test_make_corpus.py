@@ -49,8 +49,11 @@ def manifest(corpus: Path) -> list[dict[str, str]]:
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_deterministic_whatever_the_worker_count(
@@ -66,7 +69,8 @@ def test_deterministic_whatever_the_worker_count(
 def test_seed_changes_output(mc: ModuleType, corpus: Path, tmp_path: Path) -> None:
     mc.generate(20, tmp_path / "other", seed=8, jobs=1)
     assert (tmp_path / "other" / "manifest.tsv").read_bytes() != (
-        corpus / "manifest.tsv").read_bytes()
+        corpus / "manifest.tsv"
+    ).read_bytes()
 
 
 def test_manifest_matches_files(corpus: Path, manifest: list[dict[str, str]]) -> None:
@@ -92,7 +96,7 @@ def test_article_structure(corpus: Path, manifest: list[dict[str, str]]) -> None
         assert lines[1] == "" and lines[3] == ""
         prefix = row["site"] + ":"
         assert lines[2].startswith(prefix)
-        shown = lines[2][len(prefix):]
+        shown = lines[2][len(prefix) :]
         assert shown and row["title"].startswith(shown)
         assert text.endswith(FOOTER) and not text.endswith("\n")
         body, sep, rest = text.partition(f"\n\n原文转载:{row['url']}\n\n\n")

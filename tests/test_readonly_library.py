@@ -36,10 +36,12 @@ class Library:
 
 
 def snapshot(data: Path, ids: list[int]) -> dict[str, str]:
-    out = {"list": run("list", "--json", data_dir=data).stdout,
-           "search": run("search", "海外仓", "--json", data_dir=data).stdout,
-           "annotations": run("annotations", data_dir=data).stdout,
-           "annotations-json": run("annotations", "--format", "json", data_dir=data).stdout}
+    out = {
+        "list": run("list", "--json", data_dir=data).stdout,
+        "search": run("search", "海外仓", "--json", data_dir=data).stdout,
+        "annotations": run("annotations", data_dir=data).stdout,
+        "annotations-json": run("annotations", "--format", "json", data_dir=data).stdout,
+    }
     for article_id in ids:
         out[f"show {article_id}"] = run("show", str(article_id), "--json", data_dir=data).stdout
     return out
@@ -50,8 +52,10 @@ def build(tmp_path: Path, mnt: Path) -> Library:
     data = mnt / "lib"
     assert run("import", str(archive), data_dir=data).returncode == 0
     ids = sorted(r["id"] for r in json.loads(run("list", "--json", data_dir=data).stdout))
-    assert run("annotate", str(ids[0]), "--quote", "海外仓", "--note", "n1",
-               data_dir=data).returncode == 0
+    assert (
+        run("annotate", str(ids[0]), "--quote", "海外仓", "--note", "n1", data_dir=data).returncode
+        == 0
+    )
     assert run("bookmark", str(ids[1]), "--tags", "物流", data_dir=data).returncode == 0
     return Library(data, mnt, archive, ids, snapshot(data, ids))
 
@@ -69,19 +73,23 @@ def test_reading_listing_and_searching_work(ro_library: Library, tmp_path: Path)
     for key, expected in lib.before.items():
         if key == "annotations-json":  # carries the time it was made
             continue
-        command = {"list": ["list", "--json"], "search": ["search", "海外仓", "--json"],
-                   "annotations": ["annotations"]}.get(key) or \
-            ["show", key.split()[1], "--json"]
+        command = {
+            "list": ["list", "--json"],
+            "search": ["search", "海外仓", "--json"],
+            "annotations": ["annotations"],
+        }.get(key) or ["show", key.split()[1], "--json"]
         result = run(*command, data_dir=lib.data)
         assert result.returncode == 0, (command, result.stderr)
         assert "Traceback" not in result.stderr
         if key == "search":
-            assert [h["id"] for h in json.loads(result.stdout)] == \
-                [h["id"] for h in json.loads(expected)]
+            assert [h["id"] for h in json.loads(result.stdout)] == [
+                h["id"] for h in json.loads(expected)
+            ]
         else:
             assert result.stdout == expected, command
-    exported = run("annotations", "--format", "json", "-o", str(tmp_path / "out.jsonld"),
-                   data_dir=lib.data)
+    exported = run(
+        "annotations", "--format", "json", "-o", str(tmp_path / "out.jsonld"), data_dir=lib.data
+    )
     assert exported.returncode == 0, exported.stderr
     items = json.loads((tmp_path / "out.jsonld").read_text("utf-8"))["first"]["items"]
     assert len(items) == 2
@@ -139,8 +147,9 @@ def test_a_catalogue_left_with_a_wal_by_a_crash(tmp_path: Path, shm: bool) -> No
     with tmpfs(tmp_path / "mnt") as mnt:
         lib = build(tmp_path, mnt)
         catalogue = lib.data / "catalogue.sqlite3"
-        subprocess.run([sys.executable, "-c", CRASH, str(catalogue), str(lib.ids[0])],
-                       check=True, timeout=60)
+        subprocess.run(
+            [sys.executable, "-c", CRASH, str(catalogue), str(lib.ids[0])], check=True, timeout=60
+        )
         wal = Path(f"{catalogue}-wal")
         assert wal.stat().st_size > 0
         if not shm:
@@ -166,8 +175,10 @@ def test_the_core_refuses_writes_on_a_read_only_catalogue(tmp_path: Path) -> Non
     """Without a mount: a catalogue opened read-only raises the clear error on a write,
     one that callers catching sqlite3.OperationalError still catch."""
     data = tmp_path / "lib"
-    assert run("import", str(small_archive(tmp_path / "a")), "--no-index",
-               data_dir=data).returncode == 0
+    assert (
+        run("import", str(small_archive(tmp_path / "a")), "--no-index", data_dir=data).returncode
+        == 0
+    )
     with Catalogue(data / "catalogue.sqlite3", readonly=True) as catalogue:
         assert catalogue.readonly
         first = catalogue.ids()[0]
@@ -186,8 +197,10 @@ def test_the_core_refuses_writes_on_a_read_only_catalogue(tmp_path: Path) -> Non
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through permission bits")
 def test_a_folder_without_write_permission_is_opened_read_only(tmp_path: Path) -> None:
     data = tmp_path / "lib"
-    assert run("import", str(small_archive(tmp_path / "a")), "--no-index",
-               data_dir=data).returncode == 0
+    assert (
+        run("import", str(small_archive(tmp_path / "a")), "--no-index", data_dir=data).returncode
+        == 0
+    )
     os.chmod(data, 0o555)
     try:
         listed = run("list", "--json", data_dir=data)
@@ -201,8 +214,8 @@ def test_a_folder_without_write_permission_is_opened_read_only(tmp_path: Path) -
 
 # -- the window -------------------------------------------------------------------------
 
-def test_the_window_opens_lists_and_says_what_cannot_be_saved(
-        tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+
+def test_the_window_opens_lists_and_says_what_cannot_be_saved(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     from reader.ui.mainwindow import MainWindow
     from reader.ui.settings import Settings
     from tests.ui.conftest import settle

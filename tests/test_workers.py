@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 # -- functions the workers run (module level, so a worker can import them) -------------
 
+
 def square(item: int) -> int:
     return item * item
 
@@ -53,6 +54,7 @@ def sleep_forever(item: int) -> int:
 
 
 # -- tests ------------------------------------------------------------------------------
+
 
 def test_results_come_in_order_with_progress() -> None:
     seen: list[int] = []
@@ -97,7 +99,8 @@ def test_cancel_ends_the_workers() -> None:
 
 
 def test_work_completes_in_process_when_workers_cannot_start(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
     with WorkerPool(square, workers=2, chunk=2) as pool:
         assert [r for _, r in pool.map(range(10))] == [i * i for i in range(10)]
@@ -105,8 +108,10 @@ def test_work_completes_in_process_when_workers_cannot_start(
 
 
 def test_an_initializer_error_reaches_the_caller() -> None:
-    with WorkerPool(square, workers=2, initializer=failing_init) as pool, \
-            pytest.raises(RuntimeError, match="cannot open the catalogue"):
+    with (
+        WorkerPool(square, workers=2, initializer=failing_init) as pool,
+        pytest.raises(RuntimeError, match="cannot open the catalogue"),
+    ):
         list(pool.map(range(3)))
 
 
@@ -150,9 +155,14 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
 @pytest.mark.parametrize("where", ["main", "thread"])
 def test_workers_die_with_their_parent(where: str) -> None:
-    parent = subprocess.Popen([sys.executable, "-c", textwrap.dedent(PARENT), where],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              cwd=REPO, start_new_session=True)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(PARENT), where],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        start_new_session=True,
+    )
     try:
         assert parent.stdout is not None
         pids = [int(p) for p in parent.stdout.readline().split()]

@@ -36,6 +36,13 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "COLORS", "KEEP", "Annotation", "AnnotationStore", "ArticleRef", "Bookmark",
-    "MergeSummary", "NoteDocument", "ReanchorSummary",
+    "COLORS",
+    "KEEP",
+    "Annotation",
+    "AnnotationStore",
+    "ArticleRef",
+    "Bookmark",
+    "MergeSummary",
+    "NoteDocument",
+    "ReanchorSummary",
 ]

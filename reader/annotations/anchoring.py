@@ -145,7 +145,8 @@ def locate_quote(
         if not 1 <= occurrence <= len(candidates):
             raise ReaderError(
                 f"--occurrence {occurrence}: the quote occurs {len(candidates)} time(s)"
-                + (" after that prefix" if prefix else "") + "."
+                + (" after that prefix" if prefix else "")
+                + "."
             )
         number, start = candidates[occurrence - 1]
     else:
@@ -239,8 +240,10 @@ def reanchor(text: str, selector: Selector) -> Placement:
         for p in occurrences(text, exact)
     ]
     ranked = sorted(exact_hits, key=lambda c: c.context or 0.0, reverse=True)
-    if ranked and (ranked[0].context or 0.0) >= CLEAR_CONTEXT and (
-        len(ranked) == 1 or (ranked[0].context or 0.0) - (ranked[1].context or 0.0) >= MARGIN
+    if (
+        ranked
+        and (ranked[0].context or 0.0) >= CLEAR_CONTEXT
+        and (len(ranked) == 1 or (ranked[0].context or 0.0) - (ranked[1].context or 0.0) >= MARGIN)
     ):
         return _placed(text, ranked[0].start, ranked[0].end, "quote")
 
@@ -251,8 +254,7 @@ def reanchor(text: str, selector: Selector) -> Placement:
     fuzzy: list[_Candidate] = []
     if k and (selector.prefix or selector.suffix):
         fuzzy = [
-            _Candidate(m.start, m.end, m.errors,
-                       context_agreement(text, m.start, m.end, selector))
+            _Candidate(m.start, m.end, m.errors, context_agreement(text, m.start, m.end, selector))
             for m in find_approximate(text, exact, k)
             if m.errors > 0
         ]
@@ -267,9 +269,14 @@ def reanchor(text: str, selector: Selector) -> Placement:
             return orphan  # two passages fit about as well: do not guess
     agreement = best.context
     if best.errors == 0:
-        supported = agreement is None or agreement >= QUOTE_MIN_CONTEXT or (
-            len(exact_hits) == 1 and length >= DISTINCTIVE_LENGTH
-            and not any((c.context or 0.0) >= FUZZY_MIN_CONTEXT for c in fuzzy)
+        supported = (
+            agreement is None
+            or agreement >= QUOTE_MIN_CONTEXT
+            or (
+                len(exact_hits) == 1
+                and length >= DISTINCTIVE_LENGTH
+                and not any((c.context or 0.0) >= FUZZY_MIN_CONTEXT for c in fuzzy)
+            )
         )
         return _placed(text, best.start, best.end, "quote") if supported else orphan
     if agreement is not None and agreement >= FUZZY_MIN_CONTEXT:

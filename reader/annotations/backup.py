@@ -47,8 +47,7 @@ def list_backups(folder: Path) -> list[Path]:
     """Backups in *folder*, newest first (names sort by their UTC time)."""
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir()
-             if p.name.startswith(_PREFIX) and p.name.endswith(_SUFFIX)]
+    found = [p for p in folder.iterdir() if p.name.startswith(_PREFIX) and p.name.endswith(_SUFFIX)]
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
@@ -100,8 +99,9 @@ def _new_name(folder: Path) -> Path:
 
 
 def backup_bytes(store: AnnotationStore) -> bytes:
-    document = to_jsonld(store.all_annotations(), store.all_bookmarks(),
-                         label="Archive Reader backup")
+    document = to_jsonld(
+        store.all_annotations(), store.all_bookmarks(), label="Archive Reader backup"
+    )
     return dumps(document).encode("utf-8")
 
 
@@ -139,8 +139,11 @@ def write_backup(
         # A full disk is told as what it is: the backup is missing, the data is not
         # (it is in the catalogue; write_atomically left no partial file behind).
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFull(folder, stopped="the backup of bookmarks and notes was not written",
-                           kept="they are saved in the library itself") from exc
+            raise DiskFull(
+                folder,
+                stopped="the backup of bookmarks and notes was not written",
+                kept="they are saved in the library itself",
+            ) from exc
         raise
     rotate(folder, keep=keep, days=days)
     return path

@@ -54,7 +54,7 @@ def _iri(local_id: str) -> str:
 
 
 def _local_id(iri: str) -> str:
-    return iri[len(_UUID_IRI):] if iri.startswith(_UUID_IRI) else iri
+    return iri[len(_UUID_IRI) :] if iri.startswith(_UUID_IRI) else iri
 
 
 def _target_source(ref: ArticleRef) -> str | None:
@@ -70,8 +70,11 @@ def _target(ref: ArticleRef) -> dict[str, Any]:
     source = _target_source(ref)
     if source:
         target["source"] = source
-    for key, value in (("ar:title", ref.title), ("ar:path", ref.path),
-                       ("ar:fileHash", ref.file_hash)):
+    for key, value in (
+        ("ar:title", ref.title),
+        ("ar:path", ref.path),
+        ("ar:fileHash", ref.file_hash),
+    ):
         if value is not None:
             target[key] = value
     return target
@@ -81,8 +84,7 @@ def annotation_jsonld(a: Annotation) -> dict[str, Any]:
     """One highlight as a W3C Annotation (without ``@context``: the collection has it)."""
     target = _target(a.article)
     selectors: list[dict[str, Any]] = [
-        {"type": "TextQuoteSelector", "exact": a.quote, "prefix": a.prefix,
-         "suffix": a.suffix},
+        {"type": "TextQuoteSelector", "exact": a.quote, "prefix": a.prefix, "suffix": a.suffix},
     ]
     if a.start is not None and a.end is not None and not a.orphaned:
         selectors.append({"type": "TextPositionSelector", "start": a.start, "end": a.end})
@@ -95,8 +97,12 @@ def annotation_jsonld(a: Annotation) -> dict[str, Any]:
         "modified": a.modified,
     }
     if a.note:
-        item["body"] = {"type": "TextualBody", "value": a.note, "format": "text/plain",
-                        "purpose": "commenting"}
+        item["body"] = {
+            "type": "TextualBody",
+            "value": a.note,
+            "format": "text/plain",
+            "purpose": "commenting",
+        }
     item["target"] = target
     item["ar:color"] = a.color
     item["ar:orphaned"] = a.orphaned
@@ -116,14 +122,17 @@ def bookmark_jsonld(b: Bookmark) -> dict[str, Any]:
         "modified": b.modified,
     }
     if b.tags:
-        item["body"] = [{"type": "TextualBody", "value": t, "purpose": "tagging"}
-                        for t in b.tags]
+        item["body"] = [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in b.tags]
     item["target"] = _target(b.article)
     return item
 
 
-def to_jsonld(annotations: Iterable[Annotation], bookmarks: Iterable[Bookmark] = (),
-              *, label: str = "Archive Reader annotations") -> dict[str, Any]:
+def to_jsonld(
+    annotations: Iterable[Annotation],
+    bookmarks: Iterable[Bookmark] = (),
+    *,
+    label: str = "Archive Reader annotations",
+) -> dict[str, Any]:
     items = [annotation_jsonld(a) for a in annotations]
     items += [bookmark_jsonld(b) for b in bookmarks]
     return {
@@ -145,8 +154,7 @@ def export_jsonld(store: AnnotationStore, article_id: int | None = None) -> str:
         annotations = store.all_annotations()
         bookmarks = store.all_bookmarks()
     else:
-        annotations = sorted(store.annotations_for(article_id),
-                             key=lambda a: (a.created, a.id))
+        annotations = sorted(store.annotations_for(article_id), key=lambda a: (a.created, a.id))
         found = store.get_bookmark(article_id)
         bookmarks = [found] if found else []
     return dumps(to_jsonld(annotations, bookmarks))
@@ -171,8 +179,7 @@ def _groups(store: AnnotationStore, article_id: int | None) -> list[_Group]:
         summary = store.catalogue.summary(article_id)
         if summary is None:
             raise ReaderError(f"No article with id {article_id}. 'reader list' shows the ids.")
-        ref = ArticleRef(article_id, summary["source_url"], summary["path"],
-                         summary["title"], None)
+        ref = ArticleRef(article_id, summary["source_url"], summary["path"], summary["title"], None)
         return [(ref, store.annotations_for(article_id), store.get_bookmark(article_id))]
     groups: dict[tuple[Any, ...], _Group] = {}
 
@@ -184,8 +191,9 @@ def _groups(store: AnnotationStore, article_id: int | None) -> list[_Group]:
     for b in store.all_bookmarks():
         ref, items, _ = groups.get(key(b.article), (b.article, [], None))
         groups[key(b.article)] = (ref, items, b)
-    ordered = sorted(groups.values(),
-                     key=lambda g: ((g[0].title or "").casefold(), g[0].path or ""))
+    ordered = sorted(
+        groups.values(), key=lambda g: ((g[0].title or "").casefold(), g[0].path or "")
+    )
     return [(ref, sorted(items, key=_reading_order), b) for ref, items, b in ordered]
 
 
@@ -274,8 +282,10 @@ def _text(obj: dict[str, Any], key: str, where: str = "") -> str | None:
         raise _Invalid(f'{where}"{key}" is {_show(value)}, not text')
     bad = _SURROGATE.search(value)
     if bad:
-        raise _Invalid(f'{where}"{key}" holds an unpaired surrogate (\\u{ord(bad[0]):04x} at '
-                       f"character {bad.start()}), which is not text")
+        raise _Invalid(
+            f'{where}"{key}" holds an unpaired surrogate (\\u{ord(bad[0]):04x} at '
+            f"character {bad.start()}), which is not text"
+        )
     return value
 
 
@@ -285,8 +295,10 @@ def _time(item: dict[str, Any], key: str) -> str | None:
         return None
     normal = normalise_time(value)
     if normal is None:
-        raise _Invalid(f'"{key}" is {_show(value)}, not an ISO 8601 date and time '
-                       "within the years 1 to 9999 (in UTC)")
+        raise _Invalid(
+            f'"{key}" is {_show(value)}, not an ISO 8601 date and time '
+            "within the years 1 to 9999 (in UTC)"
+        )
     return normal
 
 
@@ -296,10 +308,15 @@ def _position(selector: dict[str, Any]) -> tuple[int, int]:
         if key not in selector:
             raise _Invalid(f'TextPositionSelector has no "{key}"')
         value = selector[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not (
-                0 <= value <= MAX_POSITION):
-            raise _Invalid(f'TextPositionSelector "{key}" is {_show(value)}, not a whole '
-                           f"number from 0 to {MAX_POSITION:,}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not (0 <= value <= MAX_POSITION)
+        ):
+            raise _Invalid(
+                f'TextPositionSelector "{key}" is {_show(value)}, not a whole '
+                f"number from 0 to {MAX_POSITION:,}"
+            )
         bounds.append(value)
     start, end = bounds
     if end < start:
@@ -319,8 +336,10 @@ def _items(document: Any) -> list[Any]:
         items: list[Any] = []
         page = document.get("first")
         if page is not None and not isinstance(page, (dict, str)):  # str: a page's IRI
-            raise ReaderError(f'This file is not a W3C annotation file ("first" is '
-                              f"{_show(page)}, not an annotation page).")
+            raise ReaderError(
+                f'This file is not a W3C annotation file ("first" is '
+                f"{_show(page)}, not an annotation page)."
+            )
         while isinstance(page, dict):
             items += _page_items(page)
             page = page.get("next")
@@ -335,8 +354,10 @@ def _page_items(page: dict[str, Any]) -> list[Any]:
     if items is None:
         return []
     if not isinstance(items, list):
-        raise ReaderError(f'This file is not a W3C annotation file (a page\'s "items" is '
-                          f"{_show(items)}, not a list of annotations).")
+        raise ReaderError(
+            f'This file is not a W3C annotation file (a page\'s "items" is '
+            f"{_show(items)}, not a list of annotations)."
+        )
     return items
 
 
@@ -394,10 +415,16 @@ def _entry(n: int, item: Any) -> Annotation | Bookmark:
     bodies = [b for b in _as_list(item.get("body")) if isinstance(b, dict)]
     values = [_text(b, "value", "body ") for b in bodies]
     if "bookmarking" in motivations:
-        tags = [v for b, v in zip(bodies, values, strict=True)
-                if b.get("purpose") == "tagging" and v]
-        return Bookmark(id=local or f"import-{n}", article=article, tags=parse_tags(tags),
-                        created=created, modified=modified)
+        tags = [
+            v for b, v in zip(bodies, values, strict=True) if b.get("purpose") == "tagging" and v
+        ]
+        return Bookmark(
+            id=local or f"import-{n}",
+            article=article,
+            tags=parse_tags(tags),
+            created=created,
+            modified=modified,
+        )
     selectors = [s for s in _as_list(target.get("selector")) if isinstance(s, dict)]
     quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
     exact = _text(quote, "exact", "TextQuoteSelector ") if quote is not None else None
@@ -407,24 +434,37 @@ def _entry(n: int, item: Any) -> Annotation | Bookmark:
     suffix = _text(quote, "suffix", "TextQuoteSelector ") or ""
     position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
     start, end = _position(position) if position is not None else (None, None)
-    notes = [v for b, v in zip(bodies, values, strict=True)
-             if b.get("purpose", "commenting") != "tagging" and v]
+    notes = [
+        v
+        for b, v in zip(bodies, values, strict=True)
+        if b.get("purpose", "commenting") != "tagging" and v
+    ]
     if local is None:
         raise _Skip("no id")
     raw_color = item.get("ar:color")
     try:
         color = check_color(raw_color)
     except ReaderError:
-        raise _Invalid(f'"ar:color" is {_show(raw_color)}, not a colour name '
-                       f"({', '.join(COLORS)}) or #rrggbb") from None
+        raise _Invalid(
+            f'"ar:color" is {_show(raw_color)}, not a colour name ({", ".join(COLORS)}) or #rrggbb'
+        ) from None
     orphaned = item.get("ar:orphaned")
     if orphaned is not None and not isinstance(orphaned, bool):
         raise _Invalid(f'"ar:orphaned" is {_show(orphaned)}, not true or false')
     return Annotation(
-        id=local, article=article, quote=exact, prefix=prefix, suffix=suffix,
-        start=None if orphaned else start, end=None if orphaned else end,
-        orphaned=bool(orphaned), note="\n\n".join(notes) or None, color=color,
-        created=created, modified=modified, text_hash=_text(item, "ar:textHash"),
+        id=local,
+        article=article,
+        quote=exact,
+        prefix=prefix,
+        suffix=suffix,
+        start=None if orphaned else start,
+        end=None if orphaned else end,
+        orphaned=bool(orphaned),
+        note="\n\n".join(notes) or None,
+        color=color,
+        created=created,
+        modified=modified,
+        text_hash=_text(item, "ar:textHash"),
         file_hash=_text(item, "ar:anchoredFileHash"),
     )
 
@@ -444,8 +484,9 @@ def parse_jsonld(text: str) -> tuple[list[Annotation], list[Bookmark], list[str]
     except json.JSONDecodeError as exc:
         raise ReaderError(f"This file is not JSON ({exc.msg}, line {exc.lineno}).") from None
     except RecursionError:
-        raise ReaderError("This file is not an annotation file: its JSON is nested too "
-                          "deeply to read.") from None
+        raise ReaderError(
+            "This file is not an annotation file: its JSON is nested too deeply to read."
+        ) from None
     except ValueError as exc:  # e.g. a number of more than 4,300 digits
         raise ReaderError(f"This file is not usable JSON ({str(exc).split(':')[0]}).") from None
     annotations: list[Annotation] = []
@@ -480,13 +521,17 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise ReaderError(f"{path} cannot be read ({exc.strerror or exc}).") from None
     if size > MAX_IMPORT_BYTES or len(data) > MAX_IMPORT_BYTES:
-        raise ReaderError(f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB: too big to be an "
-                          "annotation file; nothing was imported.")
+        raise ReaderError(
+            f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB: too big to be an "
+            "annotation file; nothing was imported."
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReaderError(f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
-                          f"{exc.start:,}); annotation files are JSON-LD in UTF-8.") from None
+        raise ReaderError(
+            f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start:,}); annotation files are JSON-LD in UTF-8."
+        ) from None
 
 
 def import_jsonld(store: AnnotationStore, path: str | Path) -> MergeSummary:

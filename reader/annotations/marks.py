@@ -29,19 +29,27 @@ def _in_chunks(db: sqlite3.Connection, sql: str, ids: Iterable[int]) -> list[tup
 def bookmark_marks(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
     """Which of *ids* are bookmarked, with their tags."""
     return {
-        r[0]: tuple(json.loads(r[1])) for r in _in_chunks(
-            db, "SELECT t.article_id, b.tags FROM bookmarks b JOIN annotation_targets t"
-            " ON t.id = b.target_id WHERE t.article_id IN ({marks})", ids)
+        r[0]: tuple(json.loads(r[1]))
+        for r in _in_chunks(
+            db,
+            "SELECT t.article_id, b.tags FROM bookmarks b JOIN annotation_targets t"
+            " ON t.id = b.target_id WHERE t.article_id IN ({marks})",
+            ids,
+        )
     }
 
 
 def annotation_counts(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, int]:
     """How many annotations each of *ids* carries (absent: none)."""
     return {
-        r[0]: r[1] for r in _in_chunks(
-            db, "SELECT t.article_id, count(*) FROM annotations a JOIN annotation_targets t"
+        r[0]: r[1]
+        for r in _in_chunks(
+            db,
+            "SELECT t.article_id, count(*) FROM annotations a JOIN annotation_targets t"
             " ON t.id = a.target_id WHERE t.article_id IN ({marks})"
-            " GROUP BY t.article_id", ids)
+            " GROUP BY t.article_id",
+            ids,
+        )
     }
 
 

@@ -39,9 +39,7 @@ def check_color(color: str | None) -> str:
     value = color.strip().lower()
     if value in COLORS or _HEX.fullmatch(value):
         return value
-    raise ReaderError(
-        f"Unknown colour {color!r}: use one of {', '.join(COLORS)} or #rrggbb."
-    )
+    raise ReaderError(f"Unknown colour {color!r}: use one of {', '.join(COLORS)} or #rrggbb.")
 
 
 def now_iso() -> str:
@@ -169,8 +167,12 @@ class Bookmark:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "article_id": self.article_id, "title": self.article.title,
-            "tags": list(self.tags), "created": self.created, "modified": self.modified,
+            "id": self.id,
+            "article_id": self.article_id,
+            "title": self.article.title,
+            "tags": list(self.tags),
+            "created": self.created,
+            "modified": self.modified,
         }
 
 

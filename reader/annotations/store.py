@@ -68,24 +68,36 @@ _ANNOTATION_COLUMNS = (
 )
 _ANNOTATION_FROM = "annotations a JOIN annotation_targets t ON t.id = a.target_id"
 _BOOKMARK_COLUMNS = (
-    "b.uid, b.tags, b.created, b.modified, t.article_id, t.source_url, t.path, t.title, "
-    "t.file_hash"
+    "b.uid, b.tags, b.created, b.modified, t.article_id, t.source_url, t.path, t.title, t.file_hash"
 )
 _BOOKMARK_FROM = "bookmarks b JOIN annotation_targets t ON t.id = b.target_id"
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:
     return Annotation(
-        id=row[0], quote=row[1], prefix=row[2], suffix=row[3], start=row[4], end=row[5],
-        orphaned=bool(row[6]), note=row[7], color=row[8], created=row[9], modified=row[10],
-        text_hash=row[11], file_hash=row[12],
+        id=row[0],
+        quote=row[1],
+        prefix=row[2],
+        suffix=row[3],
+        start=row[4],
+        end=row[5],
+        orphaned=bool(row[6]),
+        note=row[7],
+        color=row[8],
+        created=row[9],
+        modified=row[10],
+        text_hash=row[11],
+        file_hash=row[12],
         article=ArticleRef(row[13], row[14], row[15], row[16], row[17]),
     )
 
 
 def _bookmark(row: tuple[Any, ...]) -> Bookmark:
     return Bookmark(
-        id=row[0], tags=tuple(json.loads(row[1])), created=row[2], modified=row[3],
+        id=row[0],
+        tags=tuple(json.loads(row[1])),
+        created=row[2],
+        modified=row[3],
         article=ArticleRef(row[4], row[5], row[6], row[7], row[8]),
     )
 
@@ -110,9 +122,11 @@ class MergeSummary:
     skipped: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        text = (f"{self.added} annotations added, {self.updated} updated, "
-                f"{self.unchanged} already there; {self.bookmarks_added} bookmarks added, "
-                f"{self.bookmarks_updated} updated, {self.bookmarks_unchanged} already there")
+        text = (
+            f"{self.added} annotations added, {self.updated} updated, "
+            f"{self.unchanged} already there; {self.bookmarks_added} bookmarks added, "
+            f"{self.bookmarks_updated} updated, {self.bookmarks_unchanged} already there"
+        )
         if self.skipped:
             text += f"; {len(self.skipped)} entries skipped"
         return text + "."
@@ -175,15 +189,12 @@ class AnnotationStore:
     def is_bookmarked(self, article_id: int) -> bool:
         return self.get_bookmark(article_id) is not None
 
-    def bookmark(
-        self, article_id: int, tags: str | Iterable[str] | None = None
-    ) -> Bookmark:
+    def bookmark(self, article_id: int, tags: str | Iterable[str] | None = None) -> Bookmark:
         """Bookmark *article_id* (no-op if it is); ``tags`` (comma-separated or a list)
         replace its tags, None leaves them as they are."""
         self._article_text(article_id)  # a clear error for an unknown id
         now = now_iso()
-        clean = None if tags is None else parse_tags(
-            tags if isinstance(tags, str) else list(tags))
+        clean = None if tags is None else parse_tags(tags if isinstance(tags, str) else list(tags))
         with self.catalogue.transaction() as db:
             target = targets.target_for_article(db, article_id)
             exists = db.execute(
@@ -193,8 +204,13 @@ class AnnotationStore:
                 db.execute(
                     "INSERT INTO bookmarks(target_id, uid, tags, created, modified)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (target, str(uuid.uuid4()), json.dumps(clean or (), ensure_ascii=False),
-                     now, now),
+                    (
+                        target,
+                        str(uuid.uuid4()),
+                        json.dumps(clean or (), ensure_ascii=False),
+                        now,
+                        now,
+                    ),
                 )
             elif clean is not None and list(clean) != json.loads(exists[0]):
                 db.execute(
@@ -222,13 +238,19 @@ class AnnotationStore:
         """Put back a bookmark exactly as it was (same id, tags and times)."""
         with self.catalogue.transaction() as db:
             target = targets.target_for_ref(db, bookmark.article)
-            db.execute("DELETE FROM bookmarks WHERE target_id = ? OR uid = ?",
-                       (target, bookmark.id))
+            db.execute(
+                "DELETE FROM bookmarks WHERE target_id = ? OR uid = ?", (target, bookmark.id)
+            )
             db.execute(
                 "INSERT INTO bookmarks(target_id, uid, tags, created, modified)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (target, bookmark.id, json.dumps(list(bookmark.tags), ensure_ascii=False),
-                 bookmark.created, bookmark.modified),
+                (
+                    target,
+                    bookmark.id,
+                    json.dumps(list(bookmark.tags), ensure_ascii=False),
+                    bookmark.created,
+                    bookmark.modified,
+                ),
             )
         return self._bookmark_by_uid(bookmark.id)
 
@@ -238,8 +260,7 @@ class AnnotationStore:
         ).fetchone()
         return _bookmark(row)
 
-    def bookmarks(self, *, tag: str | None = None, include_detached: bool = True
-                  ) -> list[Bookmark]:
+    def bookmarks(self, *, tag: str | None = None, include_detached: bool = True) -> list[Bookmark]:
         """Every bookmark, newest first; detached ones (article not in the library) too,
         unless ``include_detached`` is False."""
         self.reattach()
@@ -258,18 +279,22 @@ class AnnotationStore:
     def bookmarked_ids(self) -> set[int]:
         """Ids of bookmarked articles in the library (``is:bookmarked``)."""
         return {
-            r[0] for r in self._db.execute(
+            r[0]
+            for r in self._db.execute(
                 "SELECT t.article_id FROM bookmarks b JOIN annotation_targets t"
-                " ON t.id = b.target_id WHERE t.article_id IS NOT NULL")
+                " ON t.id = b.target_id WHERE t.article_id IS NOT NULL"
+            )
         }
 
     def ids_with_tag(self, tag: str) -> set[int]:
         """Ids of articles whose bookmark has *tag*, ignoring case (``tag:``)."""
         wanted = " ".join(tag.split()).casefold()
         return {
-            r[0] for r in self._db.execute(
+            r[0]
+            for r in self._db.execute(
                 "SELECT t.article_id, b.tags FROM bookmarks b JOIN annotation_targets t"
-                " ON t.id = b.target_id WHERE t.article_id IS NOT NULL")
+                " ON t.id = b.target_id WHERE t.article_id IS NOT NULL"
+            )
             if any(t.casefold() == wanted for t in json.loads(r[1]))
         }
 
@@ -318,8 +343,9 @@ class AnnotationStore:
         selector = select(text, choice.start, choice.end)
         return self._insert_new(article_id, text, selector, note, color), choice
 
-    def _insert_new(self, article_id: int, text: str, selector: Selector,
-                    note: str | None, color: str | None) -> Annotation:
+    def _insert_new(
+        self, article_id: int, text: str, selector: Selector, note: str | None, color: str | None
+    ) -> Annotation:
         colour = check_color(color)
         now = now_iso()
         annotation_id = str(uuid.uuid4())
@@ -332,9 +358,21 @@ class AnnotationStore:
                 "INSERT INTO annotations(id, target_id, exact, prefix, suffix, start_pos,"
                 " end_pos, orphaned, text_hash, file_hash, note, color, created, modified)"
                 " VALUES (?,?,?,?,?,?,?,0,?,?,?,?,?,?)",
-                (annotation_id, target, selector.exact, selector.prefix, selector.suffix,
-                 selector.start, selector.end, text_hash(text), file_hash,
-                 _clean_note(note), colour, now, now),
+                (
+                    annotation_id,
+                    target,
+                    selector.exact,
+                    selector.prefix,
+                    selector.suffix,
+                    selector.start,
+                    selector.end,
+                    text_hash(text),
+                    file_hash,
+                    _clean_note(note),
+                    colour,
+                    now,
+                    now,
+                ),
             )
         return self._require(annotation_id)
 
@@ -390,9 +428,22 @@ class AnnotationStore:
             " orphaned = excluded.orphaned, text_hash = excluded.text_hash,"
             " file_hash = excluded.file_hash, note = excluded.note, color = excluded.color,"
             " created = excluded.created, modified = excluded.modified",
-            (a.id, target, a.quote, a.prefix, a.suffix, a.start, a.end, int(a.orphaned),
-             a.text_hash, a.file_hash, _clean_note(a.note), check_color(a.color),
-             a.created, a.modified),
+            (
+                a.id,
+                target,
+                a.quote,
+                a.prefix,
+                a.suffix,
+                a.start,
+                a.end,
+                int(a.orphaned),
+                a.text_hash,
+                a.file_hash,
+                _clean_note(a.note),
+                check_color(a.color),
+                a.created,
+                a.modified,
+            ),
         )
 
     # -- annotations: reading ----------------------------------------------------------
@@ -459,9 +510,9 @@ class AnnotationStore:
         if query:
             wanted = query.casefold()
             rows = (
-                a for a in rows
-                if any(wanted in (s or "").casefold() for s in (a.quote, a.note,
-                                                                 a.article.title))
+                a
+                for a in rows
+                if any(wanted in (s or "").casefold() for s in (a.quote, a.note, a.article.title))
             )
         out: list[Annotation] = []
         for a in rows:
@@ -476,17 +527,21 @@ class AnnotationStore:
     def annotated_ids(self) -> set[int]:
         """Ids of articles in the library that carry at least one annotation."""
         return {
-            r[0] for r in self._db.execute(
+            r[0]
+            for r in self._db.execute(
                 "SELECT DISTINCT t.article_id FROM annotations a JOIN annotation_targets t"
-                " ON t.id = a.target_id WHERE t.article_id IS NOT NULL")
+                " ON t.id = a.target_id WHERE t.article_id IS NOT NULL"
+            )
         }
 
     # -- for the search index ----------------------------------------------------------
 
     def note_documents(self, ids: Iterable[str] | None = None) -> Iterator[NoteDocument]:
         """Quote and note of every annotation (or of *ids*), for ``in:notes`` indexing."""
-        sql = (f"SELECT a.id, t.article_id, a.exact, a.note, a.color, a.modified"
-               f" FROM {_ANNOTATION_FROM}")
+        sql = (
+            f"SELECT a.id, t.article_id, a.exact, a.note, a.color, a.modified"
+            f" FROM {_ANNOTATION_FROM}"
+        )
         if ids is None:
             rows: Iterable[tuple[Any, ...]] = self._db.execute(sql + " ORDER BY a.rowid")
         else:
@@ -506,7 +561,8 @@ class AnnotationStore:
             r[0]: hashlib.blake2b(repr(r[1:]).encode("utf-8"), digest_size=8).hexdigest()
             for r in self._db.execute(
                 "SELECT a.id, a.modified, a.exact, a.note, a.color, t.article_id"
-                " FROM annotations a JOIN annotation_targets t ON t.id = a.target_id")
+                " FROM annotations a JOIN annotation_targets t ON t.id = a.target_id"
+            )
         }
 
     def search_notes(self, text: str, *, limit: int | None = None) -> list[Annotation]:
@@ -523,12 +579,15 @@ class AnnotationStore:
 
     # -- re-anchoring ------------------------------------------------------------------
 
-    def _reanchored(self, article_id: int, summary: dict[str, int] | None = None
-                    ) -> list[Annotation]:
+    def _reanchored(
+        self, article_id: int, summary: dict[str, int] | None = None
+    ) -> list[Annotation]:
         found = [
-            _annotation(r) for r in self._db.execute(
-                f"SELECT {_ANNOTATION_COLUMNS} FROM {_ANNOTATION_FROM}"
-                " WHERE t.article_id = ?", (article_id,))
+            _annotation(r)
+            for r in self._db.execute(
+                f"SELECT {_ANNOTATION_COLUMNS} FROM {_ANNOTATION_FROM} WHERE t.article_id = ?",
+                (article_id,),
+            )
         ]
         if not found:
             return found
@@ -537,8 +596,11 @@ class AnnotationStore:
         # A matching hash is trusted only if the position really holds the quote: an
         # imported entry (another tool, a hand edit) may carry this text's hash with a
         # position that is wrong, even past the end of the text.
-        stale = [a for a in found if a.text_hash != digest
-                 or (a.placed and text[a.start:a.end] != a.quote)]
+        stale = [
+            a
+            for a in found
+            if a.text_hash != digest or (a.placed and text[a.start : a.end] != a.quote)
+        ]
         if not stale:
             return found
         file_hash = self._db.execute(
@@ -546,29 +608,58 @@ class AnnotationStore:
         ).fetchone()[0]
         updated: dict[str, Annotation] = {}
         for a in stale:
-            old = Selector(a.quote, a.prefix, a.suffix,
-                           None if a.orphaned else a.start, None if a.orphaned else a.end)
+            old = Selector(
+                a.quote,
+                a.prefix,
+                a.suffix,
+                None if a.orphaned else a.start,
+                None if a.orphaned else a.end,
+            )
             placement = reanchor(text, old)
             sel = placement.selector
             if placement.orphaned:
-                new = replace(a, start=None, end=None, orphaned=True, text_hash=digest,
-                              file_hash=file_hash)
+                new = replace(
+                    a, start=None, end=None, orphaned=True, text_hash=digest, file_hash=file_hash
+                )
             else:
-                new = replace(a, quote=sel.exact, prefix=sel.prefix, suffix=sel.suffix,
-                              start=sel.start, end=sel.end, orphaned=False,
-                              text_hash=digest, file_hash=file_hash)
+                new = replace(
+                    a,
+                    quote=sel.exact,
+                    prefix=sel.prefix,
+                    suffix=sel.suffix,
+                    start=sel.start,
+                    end=sel.end,
+                    orphaned=False,
+                    text_hash=digest,
+                    file_hash=file_hash,
+                )
             updated[a.id] = new
             if summary is not None:
-                key = "orphaned" if new.orphaned else (
-                    "moved" if (new.start, new.end) != (a.start, a.end) else "placed")
+                key = (
+                    "orphaned"
+                    if new.orphaned
+                    else ("moved" if (new.start, new.end) != (a.start, a.end) else "placed")
+                )
                 summary[key] = summary.get(key, 0) + 1
         try:
             with self.catalogue.transaction() as db:
                 db.executemany(
                     "UPDATE annotations SET exact = ?, prefix = ?, suffix = ?, start_pos = ?,"
                     " end_pos = ?, orphaned = ?, text_hash = ?, file_hash = ? WHERE id = ?",
-                    [(n.quote, n.prefix, n.suffix, n.start, n.end, int(n.orphaned),
-                      n.text_hash, n.file_hash, n.id) for n in updated.values()],
+                    [
+                        (
+                            n.quote,
+                            n.prefix,
+                            n.suffix,
+                            n.start,
+                            n.end,
+                            int(n.orphaned),
+                            n.text_hash,
+                            n.file_hash,
+                            n.id,
+                        )
+                        for n in updated.values()
+                    ],
                 )
         except sqlite3.OperationalError:
             pass  # a read-only catalogue: the placement holds for this read only
@@ -578,24 +669,28 @@ class AnnotationStore:
         """Re-anchor every annotation whose article's file changed since it was placed
         (call after an import; reads do it lazily anyway). Cheap when nothing changed."""
         ids = [
-            r[0] for r in self._db.execute(
+            r[0]
+            for r in self._db.execute(
                 "SELECT DISTINCT t.article_id FROM annotations a"
                 " JOIN annotation_targets t ON t.id = a.target_id"
                 " JOIN articles r ON r.id = t.article_id"
-                " WHERE a.file_hash IS NOT r.hash OR a.text_hash IS NULL")
+                " WHERE a.file_hash IS NOT r.hash OR a.text_hash IS NULL"
+            )
         ]
         counts: dict[str, int] = {}
         for done, article_id in enumerate(ids, 1):
             self._reanchored(article_id, counts)
             if progress:
                 progress(done, len(ids))
-        return ReanchorSummary(len(ids), counts.get("placed", 0), counts.get("moved", 0),
-                               counts.get("orphaned", 0))
+        return ReanchorSummary(
+            len(ids), counts.get("placed", 0), counts.get("moved", 0), counts.get("orphaned", 0)
+        )
 
     # -- merging data from a file (export.py reads it; backups restore through it) -------
 
-    def merge(self, annotations: Iterable[Annotation], bookmarks: Iterable[Bookmark]
-              ) -> MergeSummary:
+    def merge(
+        self, annotations: Iterable[Annotation], bookmarks: Iterable[Bookmark]
+    ) -> MergeSummary:
         """Add what is not there yet, in one transaction; never duplicates.
 
         The same id already there: the more recently modified version wins. A different
@@ -609,8 +704,9 @@ class AnnotationStore:
                 self._merge_bookmark(db, b, summary)
         return summary
 
-    def _merge_annotation(self, db: sqlite3.Connection, a: Annotation,
-                          summary: MergeSummary) -> None:
+    def _merge_annotation(
+        self, db: sqlite3.Connection, a: Annotation, summary: MergeSummary
+    ) -> None:
         row = db.execute("SELECT modified FROM annotations WHERE id = ?", (a.id,)).fetchone()
         if row is not None:
             if a.modified > row[0]:
@@ -632,8 +728,7 @@ class AnnotationStore:
         self._put(db, a, target)
         summary.added += 1
 
-    def _merge_bookmark(self, db: sqlite3.Connection, b: Bookmark,
-                        summary: MergeSummary) -> None:
+    def _merge_bookmark(self, db: sqlite3.Connection, b: Bookmark, summary: MergeSummary) -> None:
         target = targets.target_for_ref(db, b.article)
         row = db.execute(
             "SELECT modified FROM bookmarks WHERE target_id = ? OR uid = ?", (target, b.id)
@@ -642,12 +737,15 @@ class AnnotationStore:
         if row is None:
             db.execute(
                 "INSERT INTO bookmarks(target_id, uid, tags, created, modified)"
-                " VALUES (?, ?, ?, ?, ?)", (target, b.id, tags, b.created, b.modified))
+                " VALUES (?, ?, ?, ?, ?)",
+                (target, b.id, tags, b.created, b.modified),
+            )
             summary.bookmarks_added += 1
         elif b.modified > row[0]:
             db.execute(
                 "UPDATE bookmarks SET tags = ?, modified = ? WHERE target_id = ? OR uid = ?",
-                (tags, b.modified, target, b.id))
+                (tags, b.modified, target, b.id),
+            )
             summary.bookmarks_updated += 1
         else:
             summary.bookmarks_unchanged += 1
@@ -658,13 +756,16 @@ class AnnotationStore:
     def all_annotations(self) -> list[Annotation]:
         """Every annotation in a stable order (oldest first): what export writes."""
         return [
-            _annotation(r) for r in self._db.execute(
-                f"SELECT {_ANNOTATION_COLUMNS} FROM {_ANNOTATION_FROM}"
-                " ORDER BY a.created, a.id")
+            _annotation(r)
+            for r in self._db.execute(
+                f"SELECT {_ANNOTATION_COLUMNS} FROM {_ANNOTATION_FROM} ORDER BY a.created, a.id"
+            )
         ]
 
     def all_bookmarks(self) -> list[Bookmark]:
         return [
-            _bookmark(r) for r in self._db.execute(
-                f"SELECT {_BOOKMARK_COLUMNS} FROM {_BOOKMARK_FROM} ORDER BY b.created, b.uid")
+            _bookmark(r)
+            for r in self._db.execute(
+                f"SELECT {_BOOKMARK_COLUMNS} FROM {_BOOKMARK_FROM} ORDER BY b.created, b.uid"
+            )
         ]

@@ -67,8 +67,12 @@ def _merge(db: sqlite3.Connection, keep: int, gone: int) -> None:
             tags = parse_tags([*json.loads(ours[0]), *json.loads(theirs[0])])
             db.execute(
                 "UPDATE bookmarks SET tags = ?, created = ?, modified = ? WHERE target_id = ?",
-                (json.dumps(tags, ensure_ascii=False), min(ours[1], theirs[1]),
-                 max(ours[2], theirs[2]), keep),
+                (
+                    json.dumps(tags, ensure_ascii=False),
+                    min(ours[1], theirs[1]),
+                    max(ours[2], theirs[2]),
+                    keep,
+                ),
             )
             db.execute("DELETE FROM bookmarks WHERE target_id = ?", (gone,))
     db.execute("DELETE FROM annotation_targets WHERE id = ?", (gone,))
@@ -99,18 +103,22 @@ def detached_matching(db: sqlite3.Connection, article_id: int) -> list[int]:
         if value is None:
             continue
         found += [
-            r[0] for r in db.execute(
+            r[0]
+            for r in db.execute(
                 f"SELECT id FROM annotation_targets WHERE article_id IS NULL"
-                f" AND {column} = ? ORDER BY id", (value,))
+                f" AND {column} = ? ORDER BY id",
+                (value,),
+            )
             if r[0] not in found
         ]
     return found
 
 
 def any_detached(db: sqlite3.Connection) -> bool:
-    return db.execute(
-        "SELECT 1 FROM annotation_targets WHERE article_id IS NULL LIMIT 1"
-    ).fetchone() is not None
+    return (
+        db.execute("SELECT 1 FROM annotation_targets WHERE article_id IS NULL LIMIT 1").fetchone()
+        is not None
+    )
 
 
 def reattach_all(db: sqlite3.Connection) -> int:
@@ -169,7 +177,8 @@ def target_for_ref(db: sqlite3.Connection, ref: ArticleRef) -> int:
         if value:
             row = db.execute(
                 f"SELECT id FROM annotation_targets WHERE article_id IS NULL"
-                f" AND {column} = ? ORDER BY id LIMIT 1", (value,)
+                f" AND {column} = ? ORDER BY id LIMIT 1",
+                (value,),
             ).fetchone()
             if row is not None:
                 return int(row[0])

@@ -52,8 +52,12 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tup
     without end. So: open with ``O_NONBLOCK``, then ``fstat`` the open file (not the
     path, which can change again) and refuse anything but a regular file.
     """
-    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-             | getattr(os, "O_NOCTTY", 0))
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_NOCTTY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
@@ -87,8 +91,12 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tup
 def _not_regular(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "is a folder, not a file"
-    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
     kind = next((name for test, name in kinds if test(mode)), "a special file")
     return f"{kind}, not a regular file"
 

@@ -45,19 +45,83 @@ def _around_newlines(text: str) -> str:
     such as U+2000 which ``_WS`` leaves alone: quadratic)."""
     return "\n".join(part.strip() for part in text.split("\n") if part.strip())
 
+
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
-     "dl", "dt", "dd", "li", "blockquote", "pre", "figure", "figcaption", "table", "thead",
-     "tbody", "tfoot", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "form",
-     "fieldset", "details", "summary", "center", "caption", "body", "html"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "li",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "address",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "center",
+        "caption",
+        "body",
+        "html",
+    }
 )
 _KIND_OF: dict[str, BlockKind] = {
-    "h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h",
-    "li": "li", "dt": "li", "dd": "li", "blockquote": "quote", "pre": "pre",
-    "figcaption": "caption", "caption": "caption",
+    "h1": "h",
+    "h2": "h",
+    "h3": "h",
+    "h4": "h",
+    "h5": "h",
+    "h6": "h",
+    "li": "li",
+    "dt": "li",
+    "dd": "li",
+    "blockquote": "quote",
+    "pre": "pre",
+    "figcaption": "caption",
+    "caption": "caption",
 }
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "button", "select",
-                        "textarea", "svg", "canvas", "iframe", "object", "embed", "input"})
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "input",
+    }
+)
 
 _JUNK_LINK_TEXT = re.compile(
     r"^(share|tweet|email|e-mail|print|comments?|reply|facebook|twitter|linkedin|whatsapp|"
@@ -71,19 +135,21 @@ _JUNK_HOSTS = re.compile(
     r"service\.weibo\.com|connect\.qq\.com|getpocket\.com|tumblr\.com|mailto)$",
     re.I,
 )
-_JUNK_PATH = re.compile(r"/(share|sharer|intent/tweet|shareArticle|login|signin|subscribe)",
-                        re.I)
-_RELATED = re.compile(r"related|more-stories|read-?more|see-?also|further|recommend|相关|延伸",
-                      re.I)
-_NAV_LIKE = re.compile(r"nav|menu|footer|share|social|comment|breadcrumb|cookie|banner|sidebar"
-                       r"|masthead|header|subscribe|newsletter|promo|advert|\bads?\b", re.I)
+_JUNK_PATH = re.compile(r"/(share|sharer|intent/tweet|shareArticle|login|signin|subscribe)", re.I)
+_RELATED = re.compile(
+    r"related|more-stories|read-?more|see-?also|further|recommend|相关|延伸", re.I
+)
+_NAV_LIKE = re.compile(
+    r"nav|menu|footer|share|social|comment|breadcrumb|cookie|banner|sidebar"
+    r"|masthead|header|subscribe|newsletter|promo|advert|\bads?\b",
+    re.I,
+)
 
 
 def _lxml_parse(text: str, *, huge: bool) -> tuple[HtmlElement | None, bool]:
     """(root or None, whether libxml2 gave up part-way: a fatal error such as "Excessive
     depth in document: 256", after which everything later in the page is missing)."""
-    options = {"remove_comments": True, "remove_pis": True, "collect_ids": False,
-               "huge_tree": huge}
+    options = {"remove_comments": True, "remove_pis": True, "collect_ids": False, "huge_tree": huge}
     parser = etree.HTMLParser(default_doctype=False, **options)
     try:
         root = etree.fromstring(text, parser=parser)
@@ -103,14 +169,81 @@ def _lxml_parse(text: str, *, huge: bool) -> tuple[HtmlElement | None, bool]:
 
 
 _INLINE_TAGS = frozenset(
-    {"font", "b", "i", "u", "em", "strong", "span", "small", "big", "s", "strike", "tt",
-     "sup", "sub", "abbr", "acronym", "cite", "code", "kbd", "mark", "q", "samp", "var",
-     "del", "ins", "nobr", "blink", "label", "bdo", "bdi", "dfn", "time", "data", "center"})
+    {
+        "font",
+        "b",
+        "i",
+        "u",
+        "em",
+        "strong",
+        "span",
+        "small",
+        "big",
+        "s",
+        "strike",
+        "tt",
+        "sup",
+        "sub",
+        "abbr",
+        "acronym",
+        "cite",
+        "code",
+        "kbd",
+        "mark",
+        "q",
+        "samp",
+        "var",
+        "del",
+        "ins",
+        "nobr",
+        "blink",
+        "label",
+        "bdo",
+        "bdi",
+        "dfn",
+        "time",
+        "data",
+        "center",
+    }
+)
 _FLAT_KEEP = frozenset(
-    {"html", "head", "body", "title", "meta", "link", "base", "script", "style", "br", "p",
-     "a", "img"})
-_FLAT_BLOCK = (_BLOCK_TAGS | {"td", "th", "li", "dt", "dd", "tr", "h1", "h2", "h3", "h4", "h5",
-                              "h6", "pre", "blockquote", "figcaption", "caption"}) - _FLAT_KEEP
+    {
+        "html",
+        "head",
+        "body",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "script",
+        "style",
+        "br",
+        "p",
+        "a",
+        "img",
+    }
+)
+_FLAT_BLOCK = (
+    _BLOCK_TAGS
+    | {
+        "td",
+        "th",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "blockquote",
+        "figcaption",
+        "caption",
+    }
+) - _FLAT_KEEP
 
 
 def _tags_re(names: frozenset[str], *, but: bool = False) -> re.Pattern[str]:
@@ -119,8 +252,7 @@ def _tags_re(names: frozenset[str], *, but: bool = False) -> re.Pattern[str]:
     (a tag cut short that way is still taken as a tag)."""
     alternatives = "|".join(sorted(names, key=len, reverse=True))
     if but:
-        return re.compile(rf"<(?!/?(?:{alternatives})(?![\w:-]))/?[A-Za-z][\w:-]*[^<>]*>?",
-                          re.I)
+        return re.compile(rf"<(?!/?(?:{alternatives})(?![\w:-]))/?[A-Za-z][\w:-]*[^<>]*>?", re.I)
     return re.compile(rf"</?(?:{alternatives})(?![\w:-])[^<>]*>?", re.I)
 
 
@@ -191,7 +323,8 @@ def _parse_tree(text: str) -> HtmlElement | None:
 # carriage return excepted) and U+FFFE/U+FFFF. The digits must end where the number does.
 _BAD_REF = re.compile(
     r"&#(?:0*(?:[1-8]|1[124-9]|2\d|3[01]|6553[45])(?!\d)"
-    r"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?")
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
+)
 _SPACE_REFS = frozenset({0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F})
 
 
@@ -226,9 +359,33 @@ def _language(meta: PageMeta, sample: str) -> str | None:
     return None
 
 
-_EN_WORDS = frozenset({"the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on",
-                       "with", "as", "by", "at", "from", "this", "be", "are", "have", "has",
-                       "not", "but"})
+_EN_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "was",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "this",
+        "be",
+        "are",
+        "have",
+        "has",
+        "not",
+        "but",
+    }
+)
 
 
 def _zh_script(sample: str) -> str:
@@ -339,8 +496,7 @@ def _link_ok(a: HtmlElement, base: str | None) -> Link | None:
     return Link(title=title, url=url)
 
 
-_CREDIT_CLASS = re.compile(r"credit|copyright|(photo|image|img|picture)[-_]?(source|by)\b",
-                           re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|(photo|image|img|picture)[-_]?(source|by)\b", re.I)
 _TOGGLE_TEXT = re.compile(r"^\W*((read|show|see|view) )?(more|less)\W*$", re.I)
 
 
@@ -381,8 +537,9 @@ def _in_nav(el: HtmlElement) -> bool:
     return False
 
 
-def _collect_links(content: HtmlElement, original: HtmlElement, base: str | None,
-                   own_url: str | None) -> list[Link]:
+def _collect_links(
+    content: HtmlElement, original: HtmlElement, base: str | None, own_url: str | None
+) -> list[Link]:
     links: list[Link] = []
     seen: set[str] = set()
     if own_url:
@@ -398,15 +555,17 @@ def _collect_links(content: HtmlElement, original: HtmlElement, base: str | None
         add(a)
     # "Related" / "read more" lists beside the body: article links, not navigation.
     for el in _WITH_CLASS_OR_ID(original):
-        if _related_like(class_id(el)) and not _in_nav(el.getparent() if el.getparent()
-                                                       is not None else el):
+        if _related_like(class_id(el)) and not _in_nav(
+            el.getparent() if el.getparent() is not None else el
+        ):
             for a in el.iter("a"):
                 add(a)
     return links
 
 
 _WITH_CLASS_OR_ID = etree.XPath(
-    "//*[self::section or self::div or self::ul or self::ol or self::aside][@class or @id]")
+    "//*[self::section or self::div or self::ul or self::ol or self::aside][@class or @id]"
+)
 
 
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
@@ -436,12 +595,17 @@ _CREDIT_TAIL = re.compile(
     re.I,
 )
 # "Updated 5:27 am CST, Wednesday, November 20, 2019", "PUBLISHED: 10:48, Tue, Nov 19, 2019".
-_DATELINE_WORDS = frozenset(re.findall(
-    r"\w+", "updated published posted last modified on at am pm a p m est edt cst cdt pst pdt "
-    "gmt bst "
-    "utc et ct pt cet cest mon tue wed thu fri sat sun monday tuesday wednesday thursday friday "
-    "saturday sunday jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
-    "april june july august september october november december of original and"))
+_DATELINE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "updated published posted last modified on at am pm a p m est edt cst cdt pst pdt "
+        "gmt bst utc et ct pt cet cest "
+        "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday "
+        "jan feb mar apr may jun jul aug sep sept oct nov dec "
+        "january february march april june july august september october november december "
+        "of original and",
+    )
+)
 _WORD = re.compile(r"[^\W\d_]+")
 # Sign-ups, follow-us and contact lines, "read more" teasers: site furniture in the body.
 _PROMO = re.compile(
@@ -499,12 +663,21 @@ def _drop_junk_blocks(blocks: list[Block]) -> list[Block]:
     seen: dict[str, list[str]] = {}
     for block in kept:
         text = block.text
-        if block.kind in ("p", "h", "li", "caption") and len(text) < 300 and (
-                (len(text) < 200 and _BOILERPLATE.search(text)) or _is_dateline(text)
-                or _PROMO.search(text)):
+        if (
+            block.kind in ("p", "h", "li", "caption")
+            and len(text) < 300
+            and (
+                (len(text) < 200 and _BOILERPLATE.search(text))
+                or _is_dateline(text)
+                or _PROMO.search(text)
+            )
+        ):
             continue
-        if block.kind != "pre" and len(text) >= 60 and any(
-                s.startswith(text) for s in seen.get(text[:60], ())[-_SEEN_PER_PREFIX:]):
+        if (
+            block.kind != "pre"
+            and len(text) >= 60
+            and any(s.startswith(text) for s in seen.get(text[:60], ())[-_SEEN_PER_PREFIX:])
+        ):
             continue  # a gallery's second copy of a caption, or its truncated preview
         if block.kind == "caption" or (block.kind == "li" and len(text) >= 100):
             seen.setdefault(text[:60], []).append(text)
@@ -531,8 +704,7 @@ def parse_html(text: str, *, path: str | None = None, url: str | None = None) ->
         # the same page flattened (every block a <p>) keeps all its text, in linear time.
         flat = _parse_flat(source)
         if flat is None:
-            raise NotAnArticle("This HTML file is empty: there is no article text in it.") \
-                from None
+            raise NotAnArticle("This HTML file is empty: there is no article text in it.") from None
         return _extract(flat, path, url)
 
 
@@ -553,27 +725,34 @@ def _extract(root: HtmlElement, path: str | None, url: str | None) -> Article:
         writer.walk(body, "p")
         blocks = writer.blocks
     if not blocks:
-        raise NotAnArticle("This HTML page has no article text (only markup, scripts or "
-                           "navigation).")
-    title = meta.title or next((b.text for b in blocks if b.kind == "h"), "") or \
-        (blocks[0].text[:80] if blocks else "")
+        raise NotAnArticle(
+            "This HTML page has no article text (only markup, scripts or navigation)."
+        )
+    title = (
+        meta.title
+        or next((b.text for b in blocks if b.kind == "h"), "")
+        or (blocks[0].text[:80] if blocks else "")
+    )
     sample = " ".join(b.text for b in blocks[:30])[:3000]
-    links = _collect_links(content if content is not None else root, root, meta.base_url,
-                           meta.source_url)
+    links = _collect_links(
+        content if content is not None else root, root, meta.base_url, meta.source_url
+    )
     byline = meta.byline or found_byline
     if byline:
         byline = re.sub(r"^\s*(by|von|par|por|作者|文)\s*[:：]?\s+", "", byline, flags=re.I)
         byline = byline.strip() or None
     # Cleaned last: entities and JSON-LD escapes can still spell controls or surrogates.
-    return clean_article(Article(
-        title=title,
-        blocks=blocks,
-        date=meta.date,
-        site=meta.site,
-        source_url=meta.source_url,
-        language=_language(meta, sample),
-        byline=byline,
-        links=links,
-        kind="html",
-        path=path,
-    ))
+    return clean_article(
+        Article(
+            title=title,
+            blocks=blocks,
+            date=meta.date,
+            site=meta.site,
+            source_url=meta.source_url,
+            language=_language(meta, sample),
+            byline=byline,
+            links=links,
+            kind="html",
+            path=path,
+        )
+    )

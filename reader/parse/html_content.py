@@ -69,11 +69,53 @@ UNLIKELY_ROLES = frozenset(
 DIV_TO_P_ELEMS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
 ALTER_TO_DIV_EXCEPTIONS = frozenset({"div", "article", "section", "p"})
 PHRASING = frozenset(
-    {"abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn",
-     "em", "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
-     "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span",
-     "strong", "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s", "strike", "tt",
-     "big"}
+    {
+        "abbr",
+        "audio",
+        "b",
+        "bdo",
+        "br",
+        "button",
+        "cite",
+        "code",
+        "data",
+        "datalist",
+        "dfn",
+        "em",
+        "embed",
+        "i",
+        "img",
+        "input",
+        "kbd",
+        "label",
+        "mark",
+        "math",
+        "meter",
+        "noscript",
+        "object",
+        "output",
+        "progress",
+        "q",
+        "ruby",
+        "samp",
+        "script",
+        "select",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "textarea",
+        "time",
+        "var",
+        "wbr",
+        "font",
+        "u",
+        "s",
+        "strike",
+        "tt",
+        "big",
+    }
 )
 TAGS_TO_SCORE = frozenset({"section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"})
 EMPTY_REMOVABLE = frozenset({"div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -249,8 +291,9 @@ def _is_phrasing(el: HtmlElement) -> bool:
     return False
 
 
-def _has_ancestor(el: HtmlElement, tag: str, max_depth: int = 3,
-                  pred: Callable[[HtmlElement], bool] | None = None) -> bool:
+def _has_ancestor(
+    el: HtmlElement, tag: str, max_depth: int = 3, pred: Callable[[HtmlElement], bool] | None = None
+) -> bool:
     depth = 0
     node = el.getparent()
     while node is not None:
@@ -376,18 +419,29 @@ class _Grabber:
                 continue
             match = class_id(node)
             has_match = match != " "
-            if self.byline is None and (has_match or node.get("rel") or node.get("itemprop")) \
-                    and self._check_byline(node, match):
+            if (
+                self.byline is None
+                and (has_match or node.get("rel") or node.get("itemprop"))
+                and self._check_byline(node, match)
+            ):
                 node = _remove_and_next(node)
                 continue
-            if remove_title_header and tag in ("h1", "h2") and self.title and \
-                    text_similarity(self.title, inner_text(node, False)) > 0.75:
+            if (
+                remove_title_header
+                and tag in ("h1", "h2")
+                and self.title
+                and text_similarity(self.title, inner_text(node, False)) > 0.75
+            ):
                 remove_title_header = False
                 node = _remove_and_next(node)
                 continue
             if strip_unlikely and tag not in ("body", "a", "html"):
-                if has_match and _unlikely(match) and \
-                        not _has_ancestor(node, "table") and not _has_ancestor(node, "code"):
+                if (
+                    has_match
+                    and _unlikely(match)
+                    and not _has_ancestor(node, "table")
+                    and not _has_ancestor(node, "code")
+                ):
                     node = _remove_and_next(node)
                     continue
                 if node.get("role") in UNLIKELY_ROLES:
@@ -401,8 +455,12 @@ class _Grabber:
             if tag == "div":
                 _wrap_phrasing_runs(node)
                 children = [c for c in node if _is_element(c)]
-                if len(children) == 1 and children[0].tag == "p" and \
-                        _has_only_whitespace_text(node) and self.link_density(node) < 0.25:
+                if (
+                    len(children) == 1
+                    and children[0].tag == "p"
+                    and _has_only_whitespace_text(node)
+                    and self.link_density(node) < 0.25
+                ):
                     child = children[0]
                     child.tail = node.tail
                     node.getparent().replace(node, child)
@@ -448,8 +506,11 @@ class _Grabber:
         else:
             top_candidate = top[0]
             top_score = self.scores[top_candidate]
-            alternatives = [set(_ancestors(c)) for c in top[1:]
-                            if top_score and self.scores[c] / top_score >= 0.75]
+            alternatives = [
+                set(_ancestors(c))
+                for c in top[1:]
+                if top_score and self.scores[c] / top_score >= 0.75
+            ]
             if len(alternatives) >= 3:
                 parent = top_candidate.getparent()
                 while parent is not None and parent.tag != "body":
@@ -475,8 +536,11 @@ class _Grabber:
                 last_score = parent_score
                 parent = parent.getparent()
             parent = top_candidate.getparent()
-            while parent is not None and parent.tag not in ("body", "html") and \
-                    sum(1 for c in parent if _is_element(c)) == 1:
+            while (
+                parent is not None
+                and parent.tag not in ("body", "html")
+                and sum(1 for c in parent if _is_element(c)) == 1
+            ):
                 top_candidate = parent
                 parent = top_candidate.getparent()
             if top_candidate not in self.scores:
@@ -499,8 +563,9 @@ class _Grabber:
                     text = inner_text(sib)
                     density = self.link_density(sib, len(text))
                     long_text = len(text) > 80 and density < 0.25
-                    short_sentence = 0 < len(text) < 80 and density == 0 and bool(
-                        SENTENCE_END.search(text))
+                    short_sentence = (
+                        0 < len(text) < 80 and density == 0 and bool(SENTENCE_END.search(text))
+                    )
                     append = long_text or short_sentence
             if append:
                 if sib.tag not in ALTER_TO_DIV_EXCEPTIONS:
@@ -552,8 +617,17 @@ class _Grabber:
             if any(True for _ in table.iterdescendants("table")):
                 continue
             rows = list(table.iter("tr"))
-            cols = max((sum(int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit()
-                            else 1 for c in r if c.tag in ("td", "th")) for r in rows), default=0)
+            cols = max(
+                (
+                    sum(
+                        int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1
+                        for c in r
+                        if c.tag in ("td", "th")
+                    )
+                    for r in rows
+                ),
+                default=0,
+            )
             if len(rows) >= 10 or cols > 4 or len(rows) * cols > 10:
                 self.data_tables.add(table)
 
@@ -562,8 +636,9 @@ class _Grabber:
         for el in list(root.iter(tag)):
             if is_embed:
                 attrs = " ".join(el.attrib.values())
-                if VIDEOS.search(attrs) or (tag == "object" and VIDEOS.search(
-                        etree.tostring(el, encoding="unicode"))):
+                if VIDEOS.search(attrs) or (
+                    tag == "object" and VIDEOS.search(etree.tostring(el, encoding="unicode"))
+                ):
                     continue
             drop(el)
 
@@ -609,8 +684,13 @@ class _Grabber:
             (img > 1 and p / img < 0.5 and not in_figure)
             or (not is_list and li > p)
             or inputs > p // 3
-            or (not is_list and heading_density < 0.9 and text_len < 25
-                and (img == 0 or img > 2) and not in_figure)
+            or (
+                not is_list
+                and heading_density < 0.9
+                and text_len < 25
+                and (img == 0 or img > 2)
+                and not in_figure
+            )
             or (not is_list and weight < 25 and density > 0.2)
             or (weight >= 25 and density > 0.5)
             or (embeds == 1 and text_len < 75)
@@ -641,8 +721,11 @@ class _Grabber:
             self.clean(article, tag)
         for child in list(article):
             for el in list(child.iterdescendants()):
-                if isinstance(el.tag, str) and SHARE.search(class_id(el)) and \
-                        len(inner_text(el, False)) < CHAR_THRESHOLD:
+                if (
+                    isinstance(el.tag, str)
+                    and SHARE.search(class_id(el))
+                    and len(inner_text(el, False)) < CHAR_THRESHOLD
+                ):
                     drop(el)
         for tag in ("iframe", "input", "textarea", "select", "button"):
             self.clean(article, tag)
@@ -654,13 +737,16 @@ class _Grabber:
         self.clean_conditionally(article, "div")
         for p in list(article.iter("p")):
             text = inner_text(p)
-            if text and len(text) < 60 and p.getparent() is not None and \
-                    self.link_density(p, len(text)) > 0.99 and \
-                    all((a.get("href") or "").startswith("javascript:") for a in p.iter("a")):
+            if (
+                text
+                and len(text) < 60
+                and p.getparent() is not None
+                and self.link_density(p, len(text)) > 0.99
+                and all((a.get("href") or "").startswith("javascript:") for a in p.iter("a"))
+            ):
                 drop(p)
                 continue
-            if not text and next(p.iter("img", "embed", "object", "iframe"),
-                                                 None) is None:
+            if not text and next(p.iter("img", "embed", "object", "iframe"), None) is None:
                 drop(p)
 
 
@@ -669,11 +755,15 @@ def _wrap_phrasing_runs(div: HtmlElement) -> None:
     has_text = bool(div.text and div.text.strip())
     kids = list(div)
     if not has_text and not any(
-            (_is_element(c) and c.tag != "br" and _is_phrasing(c)) or (c.tail and c.tail.strip())
-            for c in kids):
+        (_is_element(c) and c.tag != "br" and _is_phrasing(c)) or (c.tail and c.tail.strip())
+        for c in kids
+    ):
         return
-    if not has_text and all(not _is_element(c) or _is_phrasing(c) for c in kids) and not any(
-            c.tail and c.tail.strip() for c in kids if _is_element(c) and c.tag == "br"):
+    if (
+        not has_text
+        and all(not _is_element(c) or _is_phrasing(c) for c in kids)
+        and not any(c.tail and c.tail.strip() for c in kids if _is_element(c) and c.tag == "br")
+    ):
         # Everything inline already: the caller turns the div itself into a <p>.
         return
     current: HtmlElement | None = None
@@ -706,9 +796,22 @@ def _wrap_phrasing_runs(div: HtmlElement) -> None:
 
 def prepare_document(root: HtmlElement) -> None:
     """Readability's document prep: drop scripts/styles, turn <br><br> runs into <p>."""
-    for el in list(root.iter("script", "style", "noscript", "template", "link", "meta", "nav",
-                             "svg", "canvas", "iframe", etree.Comment,
-                             etree.ProcessingInstruction)):
+    for el in list(
+        root.iter(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "link",
+            "meta",
+            "nav",
+            "svg",
+            "canvas",
+            "iframe",
+            etree.Comment,
+            etree.ProcessingInstruction,
+        )
+    ):
         drop(el)
     for el in list(root.iter("span", "div", "aside", "section")):
         cls = attr(el, "class")

@@ -41,28 +41,59 @@ _TITLE_SEP = re.compile(r" [|\-\\/>»] ")
 _TITLE_HIER = re.compile(r" [\\/>»] ")
 _SPACES = re.compile(r"\s+")
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NAMED_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
-    r"\s+((?:19|20)\d\d)\b", re.I)
+    r"\s+((?:19|20)\d\d)\b",
+    re.I,
+)
 _NAMED_DATE_DMY = re.compile(
     r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
-    r"((?:19|20)\d\d)\b", re.I)
+    r"((?:19|20)\d\d)\b",
+    re.I,
+)
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)"
+)
 
 _DATE_META = (
-    "article:published_time", "og:article:published_time", "article.published",
-    "parsely-pub-date", "pubdate", "publishdate", "publish-date", "publish_date",
-    "published_time", "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.date",
-    "dcterms.created", "dc.date.created", "sailthru.date", "article_date_original",
-    "cxenseparse:recs:publishtime", "originalpublicationdate", "og:published_time",
-    "article:published", "pubdate_time", "publication_date", "date_published",
-    "article.created", "displaydate", "dc:date", "dcterm:date",
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "parsely-pub-date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "datepublished",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "sailthru.date",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "originalpublicationdate",
+    "og:published_time",
+    "article:published",
+    "pubdate_time",
+    "publication_date",
+    "date_published",
+    "article.created",
+    "displaydate",
+    "dc:date",
+    "dcterm:date",
 )
 
 
@@ -220,9 +251,9 @@ def readability_doc_title(root: HtmlElement) -> str:
     elif ": " in cur:
         headings = [inner_text(h, False) for h in root.iter("h1", "h2")]
         if cur.strip() not in headings:
-            cur = orig[orig.rfind(":") + 1:]
+            cur = orig[orig.rfind(":") + 1 :]
             if words(cur) < 3:
-                cur = orig[orig.find(":") + 1:]
+                cur = orig[orig.find(":") + 1 :]
             elif words(orig[: orig.find(":")]) > 5:
                 cur = orig
     elif len(cur) > 150 or len(cur) < 15:
@@ -241,11 +272,19 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
     rvalues, values = _meta_values(root)
     meta.values = values
     ld_items = _json_ld(root)
-    article_ld = next((o for o in ld_items if any(_ARTICLE_TYPES.match(t) for t in _types(o))
-                       and (o.get("headline") or o.get("datePublished"))), None)
+    article_ld = next(
+        (
+            o
+            for o in ld_items
+            if any(_ARTICLE_TYPES.match(t) for t in _types(o))
+            and (o.get("headline") or o.get("datePublished"))
+        ),
+        None,
+    )
     if article_ld is None:
-        article_ld = next((o for o in ld_items if any(_ARTICLE_TYPES.match(t)
-                                                      for t in _types(o))), None)
+        article_ld = next(
+            (o for o in ld_items if any(_ARTICLE_TYPES.match(t) for t in _types(o))), None
+        )
 
     # --- URLs ---------------------------------------------------------------------------
     canonical = None
@@ -268,7 +307,8 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
                 meta.source_url = absolute
                 break
     meta.base_url = (join_url(url or meta.source_url, base) if base else None) or (
-        url or meta.source_url)
+        url or meta.source_url
+    )
 
     # --- title --------------------------------------------------------------------------
     doc_title = readability_doc_title(root)
@@ -283,10 +323,18 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
             ld_title = name
         elif isinstance(headline, str):
             ld_title = headline
-    title = (ld_title or rvalues.get("dc:title") or rvalues.get("dcterm:title")
-             or rvalues.get("og:title") or rvalues.get("weibo:article:title")
-             or rvalues.get("weibo:webpage:title") or rvalues.get("title")
-             or rvalues.get("twitter:title") or rvalues.get("parsely-title") or doc_title)
+    title = (
+        ld_title
+        or rvalues.get("dc:title")
+        or rvalues.get("dcterm:title")
+        or rvalues.get("og:title")
+        or rvalues.get("weibo:article:title")
+        or rvalues.get("weibo:webpage:title")
+        or rvalues.get("title")
+        or rvalues.get("twitter:title")
+        or rvalues.get("parsely-title")
+        or doc_title
+    )
     meta.title = _clean(title) or None
 
     # --- byline -------------------------------------------------------------------------
@@ -295,8 +343,13 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
         names = [n.strip() for n in _names(article_ld.get("author")) if n.strip()]
         if names:
             byline = ", ".join(names)
-    byline = byline or rvalues.get("dc:creator") or rvalues.get("dcterm:creator") or \
-        rvalues.get("author") or rvalues.get("parsely-author")
+    byline = (
+        byline
+        or rvalues.get("dc:creator")
+        or rvalues.get("dcterm:creator")
+        or rvalues.get("author")
+        or rvalues.get("parsely-author")
+    )
     if not byline:
         art_author = values.get("article:author")
         if art_author and not art_author.startswith("http"):
@@ -319,8 +372,13 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
     meta.date = _find_date(root, values, article_ld, ld_items, meta.source_url or url)
 
     # --- language -----------------------------------------------------------------------
-    lang = root.get("lang") or root.get("xml:lang") or values.get("content-language") or \
-        values.get("og:locale") or values.get("language")
+    lang = (
+        root.get("lang")
+        or root.get("xml:lang")
+        or values.get("content-language")
+        or values.get("og:locale")
+        or values.get("language")
+    )
     if not lang:
         for el in root.iter("meta"):
             if (el.get("http-equiv") or "").lower() == "content-language" and el.get("content"):
@@ -330,8 +388,13 @@ def extract_meta(root: HtmlElement, url: str | None) -> PageMeta:
     return meta
 
 
-def _find_date(root: HtmlElement, values: dict[str, str], article_ld: dict[str, Any] | None,
-               ld_items: list[dict[str, Any]], url: str | None) -> str | None:
+def _find_date(
+    root: HtmlElement,
+    values: dict[str, str],
+    article_ld: dict[str, Any] | None,
+    ld_items: list[dict[str, Any]],
+    url: str | None,
+) -> str | None:
     if article_ld:
         d = normalize_date(_date_value(article_ld.get("datePublished")))
         if d:
@@ -367,11 +430,15 @@ def _find_date(root: HtmlElement, values: dict[str, str], article_ld: dict[str, 
         d = normalize_date(el.get("datetime") or inner_text(el))
         if d:
             return d
-    for key in ("article:modified_time", "og:updated_time", "datemodified", "lastmod",
-                "last-modified", "dateModified"):
+    for key in (
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "lastmod",
+        "last-modified",
+        "dateModified",
+    ):
         d = normalize_date(values.get(key))
         if d:
             return d
     return None
-
-

@@ -62,7 +62,7 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|\d{1,2}[、.．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|"
     r"第[一二三四五六七八九十百\d]+[章节節部分条條]|[#]+\s)"
 )
-_SENTENCE_END = tuple("。！？!?.；;：:，,…\"”」』)）")
+_SENTENCE_END = tuple('。！？!?.；;：:，,…"”」』)）')
 _TEASER_MIN = 15  # characters: shorter overlaps with the opening can be coincidence
 _TEASER_TRIES = 64  # places where a teaser may start that are checked, per opening
 
@@ -262,8 +262,11 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
     seen_paragraphs: set[str] = set()
     squashed_title = _squash(full_title)
     for index, para in enumerate(body):
-        if len(para) < len(full_title) + 8 and para[0] == squashed_title[:1] and \
-                _squash(para) == squashed_title:
+        if (
+            len(para) < len(full_title) + 8
+            and para[0] == squashed_title[:1]
+            and _squash(para) == squashed_title
+        ):
             continue
         if _CREDIT.match(para):
             cleaned.append(Block("credit", para))
@@ -289,17 +292,19 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
 
     body_text = "\n".join(b.text for b in cleaned)
     # Cleaned last (controls and lone surrogates out): what is returned can be stored.
-    article = clean_article(Article(
-        title=full_title,
-        blocks=cleaned,
-        date=article_date,
-        site=title.site or site_of(source_url),
-        source_url=source_url,
-        language=detect_language(full_title + "\n" + body_text),
-        links=links,
-        kind="text",
-        path=path,
-    ))
+    article = clean_article(
+        Article(
+            title=full_title,
+            blocks=cleaned,
+            date=article_date,
+            site=title.site or site_of(source_url),
+            source_url=source_url,
+            language=detect_language(full_title + "\n" + body_text),
+            links=links,
+            kind="text",
+            path=path,
+        )
+    )
     if not article.blocks and not article.title:
         raise NotAnArticle("no title or text found")
     return article
@@ -350,8 +355,11 @@ def _recover_title(title: _Title, self_title: str | None, body: list[str]) -> st
         return re.sub(r"\s+", " ", self_title).strip()
     if len(short) >= 4:
         candidates = [
-            p for p in body
-            if p.startswith(short) and len(p) > len(short) and len(p) <= 150
+            p
+            for p in body
+            if p.startswith(short)
+            and len(p) > len(short)
+            and len(p) <= 150
             and not p.endswith("。")
         ]
         if candidates:

@@ -38,11 +38,17 @@ from typing import Any
 import numpy as np
 
 CJK_CLASS = (
-    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-    "\U00020000-\U0003134f"
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\U00020000-\U0003134f"
 )
-_CJK_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
-               (0x3040, 0x30FF), (0xAC00, 0xD7AF), (0x20000, 0x3134F))
+_CJK_RANGES = (
+    (0x3007, 0x3007),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x3040, 0x30FF),
+    (0xAC00, 0xD7AF),
+    (0x20000, 0x3134F),
+)
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
@@ -64,16 +70,27 @@ STOP_WORDS = frozenset(
 # Latin letters that have no decomposition to a base letter, folded as Lucene's
 # ASCIIFoldingFilter folds them (one character each; ß, æ, œ and þ, which it spells
 # with two, are kept: folding must keep the text's length).
-_LETTER_EXTRAS = {"ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ł": "l", "ŀ": "l",
-                  "ŧ": "t", "ƀ": "b", "ɨ": "i", "ʉ": "u", "ſ": "s"}
+_LETTER_EXTRAS = {
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ħ": "h",
+    "ı": "i",
+    "ł": "l",
+    "ŀ": "l",
+    "ŧ": "t",
+    "ƀ": "b",
+    "ɨ": "i",
+    "ʉ": "u",
+    "ſ": "s",
+}
 
 
 def _accent_base(char: str) -> str | None:
     """The base letter of an accented Latin letter (é -> e), or None."""
     if char in _LETTER_EXTRAS:
         return _LETTER_EXTRAS[char]
-    base = "".join(c for c in unicodedata.normalize("NFD", char)
-                   if not unicodedata.combining(c))
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
     return base.lower() if len(base) == 1 and base.isascii() and base != char else None
 
 
@@ -168,8 +185,7 @@ def latin_analyzer() -> Any:
 def latin_tokens(folded: str) -> list[tuple[str, str]]:
     """(word, stem) for each Latin word of folded, visible text without CJK runs, in
     order: ``latin_analyzer`` run over it (its token object is reused: copy out)."""
-    return [(token.original, token.text)
-            for token in latin_analyzer()(folded, keeporiginal=True)]
+    return [(token.original, token.text) for token in latin_analyzer()(folded, keeporiginal=True)]
 
 
 def latin_words(folded: str) -> list[str]:
@@ -202,9 +218,12 @@ def _rjieba_cut():  # type: ignore[no-untyped-def]
 _cut = _rjieba_cut()
 
 
-def words(folded: str, latin: dict[str, str] | None = None,
-          pairs: list[str] | None = None,
-          spellings: Counter[str] | None = None) -> Counter[str]:
+def words(
+    folded: str,
+    latin: dict[str, str] | None = None,
+    pairs: list[str] | None = None,
+    spellings: Counter[str] | None = None,
+) -> Counter[str]:
     """Word terms of already-folded text: jieba words for CJK runs, Porter stems for the
     Latin words between them (``latin_words``: the query's tokenizer too, so an indexed
     word and a queried one are cut the same way; jieba alone cut ``maori``'s non-ASCII
@@ -262,8 +281,10 @@ _LOW60 = (1 << 60) - 1
 
 @functools.lru_cache(maxsize=400_000)
 def _word_hash(term: str) -> int:
-    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(),
-                          "little") & _LOW60
+    return (
+        int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+        & _LOW60
+    )
 
 
 def word_key(term: str, kind: int) -> int:
@@ -296,13 +317,16 @@ def gram_keys(folded: str, kind: int) -> tuple[np.ndarray, np.ndarray]:
     first = codes[starts].astype(np.uint64)
     second = codes[starts + 1].astype(np.uint64)
     tag = np.uint64(kind) << _KIND_SHIFT
-    keys = np.concatenate([tag | (first << np.uint64(21)) | second,
-                           tag | (codes[ends].astype(np.uint64) << np.uint64(21))])
+    keys = np.concatenate(
+        [
+            tag | (first << np.uint64(21)) | second,
+            tag | (codes[ends].astype(np.uint64) << np.uint64(21)),
+        ]
+    )
     return keys, np.concatenate([starts, ends])
 
 
-def position_signatures(keys: np.ndarray, positions: np.ndarray
-                        ) -> tuple[np.ndarray, np.ndarray]:
+def position_signatures(keys: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Unique keys, each with an 8-bit signature of where it occurs: bit (position mod 8)
     for every occurrence. A run c0..cn occurring at p puts pair i at p+i, so the pairs'
     signatures, each rotated right by i, share bit p mod 8: candidates whose signatures
@@ -323,8 +347,7 @@ def rotate_right(signatures: np.ndarray, shift: int) -> np.ndarray:
     shift %= 8
     if not shift:
         return signatures
-    return ((signatures >> np.uint8(shift)) | (signatures << np.uint8(8 - shift))).astype(
-        np.uint8)
+    return ((signatures >> np.uint8(shift)) | (signatures << np.uint8(8 - shift))).astype(np.uint8)
 
 
 def char_key_range(char: str, kind: int) -> tuple[int, int]:
@@ -365,7 +388,8 @@ def analyse(title: str, body: str) -> DocTerms:
     body_keys, body_at = gram_keys(folded_body, BODY_GRAM)
     title_keys, title_at = gram_keys(folded_title, TITLE_GRAM)
     gram_unique, gram_counts = position_signatures(  # a pair's "tf" is its signature
-        np.concatenate([body_keys, title_keys]), np.concatenate([body_at, title_at]))
+        np.concatenate([body_keys, title_keys]), np.concatenate([body_at, title_at])
+    )
     bw_keys, bw_tfs = _word_arrays(body_words, BODY_WORD)
     tw_keys, tw_tfs = _word_arrays(title_words, TITLE_WORD)
     pair_keys, pair_tfs = _word_arrays(Counter(pairs), WORD_PAIR)
@@ -374,7 +398,8 @@ def analyse(title: str, body: str) -> DocTerms:
     tfs = np.concatenate([gram_counts, bw_tfs, tw_tfs, pair_tfs, spelling_tfs])
     keys, first = np.unique(keys, return_index=True)  # a hash could meet another: merge
     return DocTerms(
-        keys=keys, tfs=np.minimum(tfs[first], 255).astype(np.uint8),
+        keys=keys,
+        tfs=np.minimum(tfs[first], 255).astype(np.uint8),
         body_length=int(sum(body_words.values())),
         title_length=int(sum(title_words.values())),
         latin=latin,

@@ -82,8 +82,13 @@ class SearchEngine(Protocol):
     def indexed_versions(self) -> dict[int, str]: ...
 
     def search(
-        self, query: str, *, limit: int = 20, sort: Sort = "relevance",
-        text_of: Callable[[int], tuple[str, str] | None] | None = None, library: int = 0,
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: Sort = "relevance",
+        text_of: Callable[[int], tuple[str, str] | None] | None = None,
+        library: int = 0,
         user: UserData | None = None,
     ) -> SearchResults: ...
 

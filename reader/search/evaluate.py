@@ -74,9 +74,15 @@ def _contains(size: int, ids: np.ndarray) -> Callable[[int], bool]:
 
 NOTE_SCORE = 2.0
 NOTE_FILTER_VALUES = ("notes", "note", "annotations", "highlights")
-IS_VALUES = {"bookmarked": "bookmarked", "bookmark": "bookmarked", "starred": "bookmarked",
-             "annotated": "annotated", "noted": "annotated", "read": "read",
-             "unread": "unread"}
+IS_VALUES = {
+    "bookmarked": "bookmarked",
+    "bookmark": "bookmarked",
+    "starred": "bookmarked",
+    "annotated": "annotated",
+    "noted": "annotated",
+    "read": "read",
+    "unread": "unread",
+}
 
 
 class Notes:
@@ -104,8 +110,9 @@ class Evaluator:
     a fraction of a millisecond at 100,000 articles) rather than sorting merges, so no
     id array needs to be sorted; results come out of ``np.flatnonzero`` sorted anyway."""
 
-    def __init__(self, view: StoreView, filter_ids: FilterIds,
-                 user: UserData | None = None) -> None:
+    def __init__(
+        self, view: StoreView, filter_ids: FilterIds, user: UserData | None = None
+    ) -> None:
         self.view = view
         self.size = int(view.ids[-1]) + 1 if view.count else 1
         self.filter_ids = filter_ids
@@ -134,10 +141,14 @@ class Evaluator:
         n = max(self.view.count, 1)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def _bm25(self, p: Postings, title: bool, weight: float = 1.0,
-              signatures: bool = False) -> np.ndarray:
-        lengths, avg = (p.title_lengths, self.view.avg_title) if title else (
-            p.body_lengths, self.view.avg_body)
+    def _bm25(
+        self, p: Postings, title: bool, weight: float = 1.0, signatures: bool = False
+    ) -> np.ndarray:
+        lengths, avg = (
+            (p.title_lengths, self.view.avg_title)
+            if title
+            else (p.body_lengths, self.view.avg_body)
+        )
         norm = K1 * (1.0 - B + B * lengths / max(avg, 1.0))
         # a pair key stores where it occurs, not how often: its bit count stands in
         tf = analysis.POPCOUNT[p.tfs] if signatures else p.tfs.astype(np.float32)
@@ -187,8 +198,9 @@ class Evaluator:
         ids = np.flatnonzero(present)
         return Match(ids, total[ids])
 
-    def _word_scores(self, terms: list[str], fields: tuple[bool, bool],
-                     only: np.ndarray | None = None) -> Match:
+    def _word_scores(
+        self, terms: list[str], fields: tuple[bool, bool], only: np.ndarray | None = None
+    ) -> Match:
         """Sum of BM25F over *terms* (OR semantics), in body and/or title; with *only*,
         for those articles alone (ranking candidates found otherwise)."""
         keys: list[int] = []
@@ -201,9 +213,12 @@ class Evaluator:
                 keys.append(analysis.word_key(term, analysis.TITLE_WORD))
                 kinds.append(True)
         postings = self.view.postings(keys, only=only)
-        return self._scored_union([
-            (p.ids, self._bm25(p, title, TITLE_BOOST if title else 1.0))
-            for p, title in zip(postings, kinds, strict=True)])
+        return self._scored_union(
+            [
+                (p.ids, self._bm25(p, title, TITLE_BOOST if title else 1.0))
+                for p, title in zip(postings, kinds, strict=True)
+            ]
+        )
 
     # -- evaluation --------------------------------------------------------------------
 
@@ -218,8 +233,11 @@ class Evaluator:
         if isinstance(node, And):
             positives = [self.evaluate(c) for c in node.children if not isinstance(c, Not)]
             negatives = [self.evaluate(c.child) for c in node.children if isinstance(c, Not)]
-            base = self._and(positives) if positives else Match(
-                self.view.ids, np.zeros(self.view.count))
+            base = (
+                self._and(positives)
+                if positives
+                else Match(self.view.ids, np.zeros(self.view.count))
+            )
             result = self._and_not(base, negatives)
             result.notes = [x for m in positives + negatives for x in m.notes]
             return result
@@ -236,9 +254,10 @@ class Evaluator:
         checks = [m.check for m in matches if m.check is not None]
         check: Check | None = None
         if checks:
-            check = (lambda a, t, b: all(c(a, t, b) for c in checks))  # noqa: E731
-        return Match(ids, scores, check, _merge_needles(matches),
-                     [x for m in matches for x in m.notes])
+            check = lambda a, t, b: all(c(a, t, b) for c in checks)  # noqa: E731
+        return Match(
+            ids, scores, check, _merge_needles(matches), [x for m in matches for x in m.notes]
+        )
 
     def _and_not(self, base: Match, negatives: list[Match]) -> Match:
         ids, scores = base.ids, base.scores
@@ -251,7 +270,7 @@ class Evaluator:
                 checks.append(_excluding(_contains(self.size, neg.ids), neg.check))
         check: Check | None = None
         if checks:
-            check = (lambda a, t, b: all(c(a, t, b) for c in checks))  # noqa: E731
+            check = lambda a, t, b: all(c(a, t, b) for c in checks)  # noqa: E731
         return Match(ids, scores, check, base.needles, base.notes)
 
     def _or(self, matches: list[Match]) -> Match:
@@ -261,11 +280,11 @@ class Evaluator:
         inexact = [m for m in matches if m.check is not None]
         if inexact:
             exact_ids = [m.ids for m in matches if m.check is None]
-            sure = _contains(self.size, self._union(exact_ids)) if exact_ids else (
-                lambda a: False)
-            tests = [(_contains(self.size, m.ids), m.check) for m in inexact]
-            union.check = lambda a, t, b: sure(a) or any(  # type: ignore[misc]
-                i(a) and c(a, t, b) for i, c in tests)  # type: ignore[misc]
+            sure = _contains(self.size, self._union(exact_ids)) if exact_ids else (lambda a: False)
+            tests: list[tuple[Callable[[int], bool], Check]] = [
+                (_contains(self.size, m.ids), m.check) for m in inexact if m.check is not None
+            ]
+            union.check = lambda a, t, b: sure(a) or any(i(a) and c(a, t, b) for i, c in tests)
         return union
 
     def _filter(self, node: Filter) -> Match:
@@ -277,8 +296,11 @@ class Evaluator:
             assert bounds is not None  # the parser lets only valid dates through
             low = int(bounds[0].replace("-", "").ljust(8, "0"))
             high_text = bounds[1].rstrip("~").replace("-", "")
-            high = int(high_text.ljust(8, "9")) if bounds[1].endswith("~") else int(
-                high_text.ljust(8, "0"))
+            high = (
+                int(high_text.ljust(8, "9"))
+                if bounds[1].endswith("~")
+                else int(high_text.ljust(8, "0"))
+            )
             # An undated article (stored as 0) matches no date filter, open-ended ones
             # included: "date:..2022" means "dated 2022 or before", not "or unknown".
             dates = self.view.dates
@@ -341,8 +363,9 @@ class Evaluator:
         ids = np.asarray(sorted(found), dtype=np.int64)
         ids = self._intersect(ids, self.view.ids)
         match = Match(ids, np.asarray([found[int(i)] for i in ids], dtype=np.float64))
-        match.needles = Needles(literals=list(literals), stems=set(stems),
-                                prefixes=[prefix] if prefix else [])
+        match.needles = Needles(
+            literals=list(literals), stems=set(stems), prefixes=[prefix] if prefix else []
+        )
         return match
 
     def _text(self, node: Text) -> Match:
@@ -404,8 +427,11 @@ class Evaluator:
         if literals:
             check = _literal_check(literals, node.field, phrase)
             previous = match.check
-            match.check = check if previous is None else (
-                lambda a, t, b: previous(a, t, b) and check(a, t, b))
+            match.check = (
+                check
+                if previous is None
+                else (lambda a, t, b: previous(a, t, b) and check(a, t, b))
+            )
         return match
 
     def _cjk_run(self, run: str, fields: tuple[bool, bool]) -> Match:
@@ -432,33 +458,34 @@ class Evaluator:
                 agree = self._signatures_agree(ids, sequence, by_pair)
                 ids = ids[agree != 0]
                 if not title and ids.size:
-                    gram_scores.append(self._run_scores(ids, agree[agree != 0],
-                                                        ordered[0]))
+                    gram_scores.append(self._run_scores(ids, agree[agree != 0], ordered[0]))
             found.append(ids)
             if title:
                 title_ids = ids
             elif len(pairs) == 1:
-                gram_scores.append((postings[0].ids,
-                                    self._bm25(postings[0], False, signatures=True)))
+                gram_scores.append(
+                    (postings[0].ids, self._bm25(postings[0], False, signatures=True))
+                )
         ids = self._union(found)
         if not ids.size:
             return Match.none()
         words = [w for w in analysis.query_words(run) if len(w) >= 2] or (
-            [] if len(pairs) == 1 else analysis.query_words(run))
+            [] if len(pairs) == 1 else analysis.query_words(run)
+        )
         ranking = self._word_scores(words, fields, only=ids) if words else Match.none()
         scores = self._aligned(ids, ranking)
         for gram_ids, gram_score in gram_scores:  # a cross-word pair: rank by its own tf
             scores += self._aligned(ids, Match(gram_ids, gram_score))
         if title_ids.size and fields[0]:
-            scores += TITLE_BONUS * self._idf(int(title_ids.size)) * self._member(
-                ids, title_ids)
+            scores += TITLE_BONUS * self._idf(int(title_ids.size)) * self._member(ids, title_ids)
         return Match(ids, scores)
 
     def weighted_body_scores(self, weighted: list[tuple[float, Postings]]) -> Match:
         """Sum over (weight, postings) of weight x body BM25: the articles holding any of
         the terms (more-like-this weighs each term by its tf-idf in the source)."""
-        return self._scored_union([(p.ids, weight * self._bm25(p, False))
-                                   for weight, p in weighted])
+        return self._scored_union(
+            [(p.ids, weight * self._bm25(p, False)) for weight, p in weighted]
+        )
 
     def _spelling_scores(self, word: str, ids: np.ndarray) -> np.ndarray:
         """For the articles *ids* found by a word's stem, BM25 of the word as typed
@@ -471,8 +498,9 @@ class Evaluator:
         exact = Match(postings[0].ids, self._bm25(postings[0], False, SPELLING_WEIGHT))
         return self._aligned(ids, exact)
 
-    def _run_scores(self, ids: np.ndarray, agree: np.ndarray, pair: Postings
-                    ) -> tuple[np.ndarray, np.ndarray]:
+    def _run_scores(
+        self, ids: np.ndarray, agree: np.ndarray, pair: Postings
+    ) -> tuple[np.ndarray, np.ndarray]:
         """BM25 of a CJK run itself (a quoted phrase, or any run of three or more
         characters), its frequency estimated by the positions (mod 8) where every pair
         of the run agrees: the run's own weight, beside that of the words inside it."""
@@ -484,8 +512,9 @@ class Evaluator:
         score = RUN_WEIGHT * self._idf(int(ids.size)) * tf * (K1 + 1.0) / (tf + norm)
         return ids, score.astype(np.float64)
 
-    def _signatures_agree(self, ids: np.ndarray, sequence: list[str],
-                          by_pair: dict[str, Postings]) -> np.ndarray:
+    def _signatures_agree(
+        self, ids: np.ndarray, sequence: list[str], by_pair: dict[str, Postings]
+    ) -> np.ndarray:
         """For each candidate, the positions (bits, mod 8) where the pairs of *sequence*
         could stand side by side (see ``analysis.position_signatures``): a candidate
         with none cannot hold the run (nonzero: a superset of the real matches)."""
@@ -516,16 +545,19 @@ class Evaluator:
         ids = self._union(found)
         scores = self._aligned(ids, self._word_scores([char], fields, only=ids)) + 0.01
         if title_ids.size and fields[0]:
-            scores += TITLE_BONUS * self._idf(int(title_ids.size)) * self._member(
-                ids, title_ids)
+            scores += TITLE_BONUS * self._idf(int(title_ids.size)) * self._member(ids, title_ids)
         return Match(ids, scores)
 
     def _latin_phrase(self, sequence: list[str], fld: str | None) -> Match:
         """Consecutive words, matched by stem (``"supply chains"`` finds "supply chain"),
         punctuation between them ignored: the word-pair keys give the candidates, exact
         for two words; longer phrases are checked word by word."""
-        keys = sorted({analysis.word_key(f"{a} {b}", analysis.WORD_PAIR)
-                       for a, b in zip(sequence, sequence[1:], strict=False)})
+        keys = sorted(
+            {
+                analysis.word_key(f"{a} {b}", analysis.WORD_PAIR)
+                for a, b in zip(sequence, sequence[1:], strict=False)
+            }
+        )
         postings = sorted(self.view.postings(keys), key=lambda p: p.df)
         ids = postings[0].ids
         for p in postings[1:]:
@@ -555,12 +587,16 @@ class Evaluator:
         ordered = sorted(stems)
         if len(ordered) <= PREFIX_STEMS:
             return self._word_scores(ordered, fields)
-        frequency = [p.df for p in self.view.postings(
-            [analysis.word_key(s, analysis.BODY_WORD) for s in ordered])]
+        frequency = [
+            p.df
+            for p in self.view.postings([analysis.word_key(s, analysis.BODY_WORD) for s in ordered])
+        ]
         common = sorted(range(len(ordered)), key=lambda i: -frequency[i])[:PREFIX_STEMS]
         match = self._word_scores([ordered[i] for i in sorted(common)], fields)
-        match.notes.append(f"{prefix}* stands for {len(ordered):,} words; the "
-                           f"{PREFIX_STEMS:,} most common of them were searched")
+        match.notes.append(
+            f"{prefix}* stands for {len(ordered):,} words; the "
+            f"{PREFIX_STEMS:,} most common of them were searched"
+        )
         return match
 
 
@@ -634,7 +670,6 @@ def _sequence_check(sequence: list[str], fld: str | None) -> Check:
         return " | ".join(" ".join(analysis.latin_stems(part)) for part in stretches)
 
     def check(article_id: int, title: str, body: str) -> bool:
-        return any(wanted in " " + stems_by_stretch(t) + " "
-                   for t in _fields_of(fld, title, body))
+        return any(wanted in " " + stems_by_stretch(t) + " " for t in _fields_of(fld, title, body))
 
     return check

@@ -48,8 +48,13 @@ def tiers() -> tuple[tuple[int, int, int], ...]:
     return ((MERGE_DOCS, MERGE_MIN, 0), (MAX_SEGMENT_DOCS, 3, MERGE_DOCS // 2))
 
 
-def plan(stats: Sequence[tuple[str, int, int]], *, target: int | None = None,
-         minimum: int = MERGE_MIN, floor: int = 0) -> list[list[str]]:
+def plan(
+    stats: Sequence[tuple[str, int, int]],
+    *,
+    target: int | None = None,
+    minimum: int = MERGE_MIN,
+    floor: int = 0,
+) -> list[list[str]]:
     """Groups of segments to merge, from ``(name, docs, live)`` in creation order.
 
     Segments with fewer than half *target* live articles are packed, oldest first, into
@@ -126,9 +131,15 @@ def merge_segments(folder: Path, parts: Sequence[tuple[Segment, np.ndarray]]) ->
         base += int(mask.sum())
 
     name = f"seg-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}.post"
-    spill = {key: SpilledArray(folder / f"{name}.{key}.tmp", dtype)
-             for key, dtype in (("keys", np.uint64), ("offsets", np.uint32),
-                                ("docnums", np.uint16), ("tfs", np.uint8))}
+    spill = {
+        key: SpilledArray(folder / f"{name}.{key}.tmp", dtype)
+        for key, dtype in (
+            ("keys", np.uint64),
+            ("offsets", np.uint32),
+            ("docnums", np.uint16),
+            ("tfs", np.uint8),
+        )
+    }
     try:
         sparse: list[np.ndarray] = []
         unique_so_far = 0
@@ -143,12 +154,11 @@ def merge_segments(folder: Path, parts: Sequence[tuple[Segment, np.ndarray]]) ->
                 hi = n if high is None else int(np.searchsorted(seg.keys, np.uint64(high)))
                 if lo >= hi:
                     continue
-                offsets = np.asarray(seg.offsets[lo:hi + 1], dtype=np.int64)
+                offsets = np.asarray(seg.offsets[lo : hi + 1], dtype=np.int64)
                 start, end = int(offsets[0]), int(offsets[-1])
                 docs = remap[seg.docnums[start:end]]
                 keep = docs >= 0
-                keys_parts.append(np.repeat(np.asarray(seg.keys[lo:hi]),
-                                            np.diff(offsets))[keep])
+                keys_parts.append(np.repeat(np.asarray(seg.keys[lo:hi]), np.diff(offsets))[keep])
                 docs_parts.append(docs[keep])
                 tfs_parts.append(np.asarray(seg.tfs[start:end])[keep])
             for seg, _ in parts:
@@ -169,7 +179,7 @@ def merge_segments(folder: Path, parts: Sequence[tuple[Segment, np.ndarray]]) ->
             first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
             unique = keys[first]
             del keys
-            sparse.append(unique[(-unique_so_far) % SPARSE::SPARSE])
+            sparse.append(unique[(-unique_so_far) % SPARSE :: SPARSE])
             spill["keys"].append(unique)
             spill["offsets"].append(first + postings_so_far)
             spill["docnums"].append(docs)
@@ -182,15 +192,21 @@ def merge_segments(folder: Path, parts: Sequence[tuple[Segment, np.ndarray]]) ->
         masks = [mask for _, mask in parts]
 
         def live_of(key: str) -> np.ndarray:
-            return np.concatenate([seg.arrays[key][mask] for (seg, _), mask
-                                   in zip(parts, masks, strict=True)])
+            return np.concatenate(
+                [seg.arrays[key][mask] for (seg, _), mask in zip(parts, masks, strict=True)]
+            )
 
-        versions = [v for (seg, _), mask in zip(parts, masks, strict=True)
-                    for v, keep in zip(seg.versions, mask.tolist(), strict=True) if keep]
+        versions = [
+            v
+            for (seg, _), mask in zip(parts, masks, strict=True)
+            for v, keep in zip(seg.versions, mask.tolist(), strict=True)
+            if keep
+        ]
         arrays: dict[str, np.ndarray | SpilledArray] = {
             "keys": spill["keys"],
-            "sparse": (np.concatenate(sparse) if sparse else np.zeros(0, dtype=np.uint64)
-                       ).astype(np.uint64),
+            "sparse": (np.concatenate(sparse) if sparse else np.zeros(0, dtype=np.uint64)).astype(
+                np.uint64
+            ),
             "offsets": spill["offsets"],
             "docnums": spill["docnums"],
             "tfs": spill["tfs"],

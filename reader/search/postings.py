@@ -73,8 +73,9 @@ class StoreDamaged(ReaderError):
     the short technical reason, for notes and ``reader reindex --check``."""
 
     def __init__(self, detail: str, segment: str | None = None) -> None:
-        super().__init__(f"The search index is damaged ({detail}); 'reader reindex' "
-                         "repairs it from the library.")
+        super().__init__(
+            f"The search index is damaged ({detail}); 'reader reindex' repairs it from the library."
+        )
         self.detail = detail
         self.segment = segment
 
@@ -86,10 +87,19 @@ class StoreBusy(ReaderError):
 
 # What SQLite says about its surroundings rather than the file's content: a lock held
 # elsewhere, a full or read-only or failing disk, a missing permission, memory, a cancel.
-_NOT_DAMAGE = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_FULL,
-                         sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR,
-                         sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM,
-                         sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_INTERRUPT})
+_NOT_DAMAGE = frozenset(
+    {
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_NOMEM,
+        sqlite3.SQLITE_INTERRUPT,
+    }
+)
 
 
 def _sqlite_damage(exc: sqlite3.Error) -> StoreDamaged | None:
@@ -102,9 +112,14 @@ def _sqlite_damage(exc: sqlite3.Error) -> StoreDamaged | None:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in _NOT_DAMAGE:
         return None
-    if code is None and isinstance(exc, sqlite3.OperationalError) and any(
-            w in str(exc).lower() for w in ("locked", "busy", "full", "readonly",
-                                            "read-only", "i/o", "unable to open")):
+    if (
+        code is None
+        and isinstance(exc, sqlite3.OperationalError)
+        and any(
+            w in str(exc).lower()
+            for w in ("locked", "busy", "full", "readonly", "read-only", "i/o", "unable to open")
+        )
+    ):
         return None
     if not isinstance(exc, sqlite3.DatabaseError):
         return None  # a misuse (ProgrammingError, InterfaceError): a bug, not the file
@@ -119,14 +134,17 @@ def _translated(exc: sqlite3.Error) -> Exception:
         return damage
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or (
-            isinstance(exc, sqlite3.OperationalError)
-            and any(w in str(exc).lower() for w in ("locked", "busy"))):
-        return StoreBusy("The search index is busy in another Archive Reader process; "
-                         "try again in a moment.")
+        isinstance(exc, sqlite3.OperationalError)
+        and any(w in str(exc).lower() for w in ("locked", "busy"))
+    ):
+        return StoreBusy(
+            "The search index is busy in another Archive Reader process; try again in a moment."
+        )
     return exc
 
 
 # -- one segment ---------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class SegmentDoc:
@@ -213,8 +231,9 @@ class SegmentBuilder:
             "ids": np.asarray(self._ids, dtype=np.int64),
             "dates": np.asarray(self._dates, dtype=np.int32),
             "body_lengths": np.asarray(self._body, dtype=np.uint32),
-            "title_lengths": np.minimum(np.asarray(self._title, dtype=np.int64),
-                                        65535).astype(np.uint16),
+            "title_lengths": np.minimum(np.asarray(self._title, dtype=np.int64), 65535).astype(
+                np.uint16
+            ),
             "vocab": np.frombuffer(vocab.encode("utf-8"), dtype=np.uint8),
         }
         name = f"seg-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}.post"
@@ -241,7 +260,7 @@ class _BlockCrcs:
                 self.crcs.append(self._crc)
                 self._crc = self._filled = 0
         whole = len(view) - len(view) % BLOCK
-        self.crcs += [zlib.crc32(view[i:i + BLOCK]) for i in range(0, whole, BLOCK)]
+        self.crcs += [zlib.crc32(view[i : i + BLOCK]) for i in range(0, whole, BLOCK)]
         if whole < len(view):
             self._crc = zlib.crc32(view[whole:])
             self._filled = len(view) - whole
@@ -307,16 +326,18 @@ def _pieces(array: np.ndarray | SpilledArray) -> Iterator[bytes | memoryview]:
         yield np.ascontiguousarray(array).data.cast("B")
 
 
-def write_arrays(path: Path, arrays: dict[str, np.ndarray | SpilledArray],
-                 extra: dict[str, Any]) -> None:
+def write_arrays(
+    path: Path, arrays: dict[str, np.ndarray | SpilledArray], extra: dict[str, Any]
+) -> None:
     """Write a segment file: header, arrays (each aligned), checksum table; atomically."""
     layout: dict[str, Any] = {}
     offset = 0
     for key, array in arrays.items():
         layout[key] = {"dtype": array.dtype.str, "shape": list(array.shape), "offset": offset}
         offset += -(-array.nbytes // ALIGN) * ALIGN
-    header = json.dumps({"arrays": layout, "data_bytes": offset, "block": BLOCK,
-                         **extra}).encode("utf-8")
+    header = json.dumps({"arrays": layout, "data_bytes": offset, "block": BLOCK, **extra}).encode(
+        "utf-8"
+    )
     start = _data_start(len(header))
     crcs = _BlockCrcs()
     tmp = path.with_suffix(".tmp")
@@ -358,7 +379,7 @@ class Segment:
                 head = handle.read(len(MAGIC) + _PREFIX.size)
                 if len(head) < len(MAGIC) + _PREFIX.size or head[: len(MAGIC)] != MAGIC:
                     raise self._damaged("not a segment file")
-                length, header_crc, table_crc = _PREFIX.unpack(head[len(MAGIC):])
+                length, header_crc, table_crc = _PREFIX.unpack(head[len(MAGIC) :])
                 if length > size:
                     raise self._damaged("header length beyond the end of the file")
                 raw = handle.read(length)
@@ -371,15 +392,18 @@ class Segment:
             data_bytes = int(header["data_bytes"])
             blocks = -(-data_bytes // BLOCK)
             if size != start + data_bytes + 4 * blocks:
-                raise self._damaged(f"{size} bytes where {start + data_bytes + 4 * blocks} "
-                                    "were written (truncated or extended)")
+                raise self._damaged(
+                    f"{size} bytes where {start + data_bytes + 4 * blocks} "
+                    "were written (truncated or extended)"
+                )
             with open(path, "rb") as handle:
                 self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             self._bytes = memoryview(self._map)
             self._start = start
             self._data_bytes = data_bytes
-            self._table = np.frombuffer(self._map, dtype="<u4", count=blocks,
-                                        offset=start + data_bytes).copy()
+            self._table = np.frombuffer(
+                self._map, dtype="<u4", count=blocks, offset=start + data_bytes
+            ).copy()
             if zlib.crc32(self._table.tobytes()) != table_crc:
                 raise self._damaged("checksum table mismatch")
             self._ok = np.zeros(blocks, dtype=bool)
@@ -394,8 +418,9 @@ class Segment:
                 if offset + count * dtype.itemsize > data_bytes:
                     raise self._damaged(f"array {key} beyond the data")
                 self._where[key] = (offset, dtype.itemsize)
-                array = np.frombuffer(self._map, dtype=dtype, count=count,
-                                      offset=start + offset).reshape(shape)
+                array = np.frombuffer(
+                    self._map, dtype=dtype, count=count, offset=start + offset
+                ).reshape(shape)
                 if key in _MAPPED:
                     self.arrays[key] = array
                 else:
@@ -421,9 +446,12 @@ class Segment:
         self.body_lengths, self.title_lengths = a["body_lengths"], a["title_lengths"]
         if self.offsets.size:
             self._touch("offsets", self.offsets.size - 1, self.offsets.size)
-        if not (self.offsets.size == self.keys.size + 1 and len(self.versions) == self.ids.size
-                and (self.offsets.size == 0 or int(self.offsets[-1]) == self.docnums.size)
-                and self.tfs.size == self.docnums.size):
+        if not (
+            self.offsets.size == self.keys.size + 1
+            and len(self.versions) == self.ids.size
+            and (self.offsets.size == 0 or int(self.offsets[-1]) == self.docnums.size)
+            and self.tfs.size == self.docnums.size
+        ):
             raise self._damaged("inconsistent arrays")
         self._vocab: tuple[list[str], list[str]] | None = None
         # Every SPARSE-th key, in memory: a look-up touches one page of keys, not twenty.
@@ -457,7 +485,7 @@ class Segment:
         if first == last:
             if not self._ok[first]:
                 self._verify_blocks((first,))
-        elif not self._ok[first:last + 1].all():
+        elif not self._ok[first : last + 1].all():
             self._verify_blocks(range(first, last + 1))
 
     def _touch_windows(self, name: str, lows: np.ndarray, highs: np.ndarray) -> None:
@@ -465,8 +493,12 @@ class Segment:
         if self._all_ok or not lows.size:
             return
         base, item = self._where[name]
-        blocks = np.concatenate(((base + lows * item) // BLOCK,
-                                 (base + np.maximum(highs * item - 1, lows * item)) // BLOCK))
+        blocks = np.concatenate(
+            (
+                (base + lows * item) // BLOCK,
+                (base + np.maximum(highs * item - 1, lows * item)) // BLOCK,
+            )
+        )
         todo = blocks[~self._ok[blocks]]
         if todo.size:
             self._verify_blocks(np.unique(todo).tolist())
@@ -530,8 +562,9 @@ class Segment:
         found = self.keys[where] == keys
         starts = self.offsets[where]
         ends = self.offsets[where + 1]
-        return [(int(s), int(e)) if f else (0, 0)
-                for s, e, f in zip(starts, ends, found, strict=True)]
+        return [
+            (int(s), int(e)) if f else (0, 0) for s, e, f in zip(starts, ends, found, strict=True)
+        ]
 
     def postings(self, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers and term frequencies of one key's postings (checked)."""
@@ -716,26 +749,33 @@ class PostingStore:
         """Record the live rows' count and digest (in the writing transaction)."""
         count, digest = self._db.execute(
             "SELECT count(*), coalesce(sum((article_id * 65536 + local) % ?), 0) FROM live",
-            (_DIGEST_MOD,)).fetchone()
-        self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             (("live_count", count), ("live_digest", digest)))
+            (_DIGEST_MOD,),
+        ).fetchone()
+        self._db.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            (("live_count", count), ("live_digest", digest)),
+        )
 
     def _record_whoosh(self, state: WhooshState | None) -> None:
         if state is None:
             return
         generation, files = state
         self._db.execute("DELETE FROM whoosh")
-        self._db.executemany("INSERT INTO whoosh(name, size, crc) VALUES (?, ?, ?)",
-                             ((n, s, c) for n, (s, c) in files.items()))
-        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('whoosh_generation', ?)",
-                         (generation,))
+        self._db.executemany(
+            "INSERT INTO whoosh(name, size, crc) VALUES (?, ?, ?)",
+            ((n, s, c) for n, (s, c) in files.items()),
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('whoosh_generation', ?)", (generation,)
+        )
 
     def whoosh_state(self) -> WhooshState | None:
         rows = self._rows("SELECT value FROM meta WHERE key = 'whoosh_generation'")
         if not rows:
             return None
-        files = {r[0]: (int(r[1]), int(r[2])) for r in
-                 self._rows("SELECT name, size, crc FROM whoosh")}
+        files = {
+            r[0]: (int(r[1]), int(r[2])) for r in self._rows("SELECT name, size, crc FROM whoosh")
+        }
         return int(rows[0][0]), files
 
     def record_whoosh(self, state: WhooshState) -> None:
@@ -761,13 +801,17 @@ class PostingStore:
 
     def _register(self, name: str, seg: Segment, whoosh: WhooshState | None) -> None:
         with self._guard(), self._db:
-            self._db.execute("INSERT INTO segments(name, docs, created) VALUES (?, ?, ?)",
-                             (name, seg.doc_count, time.time()))
+            self._db.execute(
+                "INSERT INTO segments(name, docs, created) VALUES (?, ?, ?)",
+                (name, seg.doc_count, time.time()),
+            )
             self._db.executemany(
                 "INSERT OR REPLACE INTO live(article_id, segment, local, version)"
                 " VALUES (?, ?, ?, ?)",
-                ((int(i), name, local, v) for local, (i, v) in
-                 enumerate(zip(seg.ids.tolist(), seg.versions, strict=True))),
+                (
+                    (int(i), name, local, v)
+                    for local, (i, v) in enumerate(zip(seg.ids.tolist(), seg.versions, strict=True))
+                ),
             )
             self._record_whoosh(whoosh)
             self._seal()
@@ -776,8 +820,9 @@ class PostingStore:
 
     def delete(self, article_ids: Iterable[int], whoosh: WhooshState | None = None) -> None:
         with self._guard(), self._db:
-            self._db.executemany("DELETE FROM live WHERE article_id = ?",
-                                 ((int(i),) for i in article_ids))
+            self._db.executemany(
+                "DELETE FROM live WHERE article_id = ?", ((int(i),) for i in article_ids)
+            )
             self._record_whoosh(whoosh)
             self._seal()
             self._bump()
@@ -790,8 +835,7 @@ class PostingStore:
         with self._guard(), self._db:
             dropped = 0
             for name in names:
-                dropped += self._db.execute("DELETE FROM live WHERE segment = ?",
-                                            (name,)).rowcount
+                dropped += self._db.execute("DELETE FROM live WHERE segment = ?", (name,)).rowcount
                 self._db.execute("DELETE FROM segments WHERE name = ?", (name,))
             self._seal()
             self._bump()
@@ -803,8 +847,12 @@ class PostingStore:
 
     def _drop_empty(self) -> None:
         """Forget segments with no live article left, and delete their files."""
-        empty = [r[0] for r in self._rows(
-            "SELECT name FROM segments WHERE name NOT IN (SELECT DISTINCT segment FROM live)")]
+        empty = [
+            r[0]
+            for r in self._rows(
+                "SELECT name FROM segments WHERE name NOT IN (SELECT DISTINCT segment FROM live)"
+            )
+        ]
         if not empty:
             return
         with self._guard(), self._db:
@@ -839,7 +887,8 @@ class PostingStore:
         """(article id, version) of the live articles in id order, read as it goes."""
         with self._guard():
             for article_id, version, segment in self._db.execute(
-                    "SELECT article_id, version, segment FROM live ORDER BY article_id"):
+                "SELECT article_id, version, segment FROM live ORDER BY article_id"
+            ):
                 if segment not in self.excluded:
                     yield int(article_id), version
 
@@ -850,9 +899,13 @@ class PostingStore:
 
     def segment_stats(self) -> list[tuple[str, int, int]]:
         """(segment, documents stored, documents live), oldest first: what merges plan by."""
-        return [(r[0], r[1], r[2]) for r in self._rows(
-            "SELECT s.name, s.docs, (SELECT count(*) FROM live l WHERE l.segment = s.name)"
-            " FROM segments s ORDER BY s.created")]
+        return [
+            (r[0], r[1], r[2])
+            for r in self._rows(
+                "SELECT s.name, s.docs, (SELECT count(*) FROM live l WHERE l.segment = s.name)"
+                " FROM segments s ORDER BY s.created"
+            )
+        ]
 
     def live_parts(self, names: Iterable[str]) -> list[tuple[Segment, np.ndarray]]:
         """(segment, mask of its live articles) for each listed one of *names*: what a
@@ -889,20 +942,23 @@ class StoreView:
     and the corpus statistics BM25 uses. Built from the manifest's rows after checking
     them (see the module docstring): a row that does not match is StoreDamaged."""
 
-    def __init__(self, store: PostingStore, generation: int, rows: list[Any],
-                 meta: dict[str, Any]) -> None:
+    def __init__(
+        self, store: PostingStore, generation: int, rows: list[Any], meta: dict[str, Any]
+    ) -> None:
         self.generation = generation
         n = len(rows)
         try:
-            all_rows = np.fromiter((i for r in rows for i in (r[0], r[2])), dtype=np.int64,
-                                   count=2 * n).reshape(n, 2)
+            all_rows = np.fromiter(
+                (i for r in rows for i in (r[0], r[2])), dtype=np.int64, count=2 * n
+            ).reshape(n, 2)
         except (TypeError, ValueError, OverflowError):
             raise StoreDamaged("store.sqlite3: a live row is not numbers") from None
         row_ids, row_locals = all_rows[:, 0], all_rows[:, 1]
         digest = int(np.sum((row_ids * 65536 + row_locals) % _DIGEST_MOD)) if n else 0
         if meta.get("live_count") != n or meta.get("live_digest") != digest:
-            raise StoreDamaged("store.sqlite3: the live articles do not match their count "
-                               "and digest")
+            raise StoreDamaged(
+                "store.sqlite3: the live articles do not match their count and digest"
+            )
         by_segment: dict[str, list[int]] = {}
         for position, row in enumerate(rows):
             by_segment.setdefault(row[1], []).append(position)
@@ -915,8 +971,11 @@ class StoreView:
             seg = store.segment(name)
             where = np.asarray(positions, dtype=np.int64)
             locals_ = row_locals[where]
-            if (locals_.min() < 0 or locals_.max() >= seg.doc_count
-                    or not np.array_equal(seg.ids[locals_], row_ids[where])):
+            if (
+                locals_.min() < 0
+                or locals_.max() >= seg.doc_count
+                or not np.array_equal(seg.ids[locals_], row_ids[where])
+            ):
                 raise StoreDamaged(f"store.sqlite3: its rows for {name} do not match it")
             mask = np.zeros(seg.doc_count, dtype=bool)
             mask[locals_] = True
@@ -936,8 +995,7 @@ class StoreView:
         self.avg_body = body_total / self.count if self.count else 1.0
         self.avg_title = title_total / self.count if self.count else 1.0
 
-    def postings(self, keys: Sequence[int], only: np.ndarray | None = None
-                 ) -> list[Postings]:
+    def postings(self, keys: Sequence[int], only: np.ndarray | None = None) -> list[Postings]:
         """For each key: the live articles holding it, with term frequency and lengths.
 
         With *only* (article ids), just those articles' postings are gathered, while
@@ -948,8 +1006,7 @@ class StoreView:
         if not keys:
             return []
         wanted = np.asarray(keys, dtype=np.uint64)
-        parts: list[list[tuple[np.ndarray, np.ndarray, np.ndarray, Segment]]] = [
-            [] for _ in keys]
+        parts: list[list[tuple[np.ndarray, np.ndarray, np.ndarray, Segment]]] = [[] for _ in keys]
         counts = [0] * len(keys)
         allowed: np.ndarray | None = None
         if only is not None:
@@ -980,8 +1037,14 @@ class StoreView:
                 continue
             ids = np.concatenate([c[0] for c in chunks])
             tfs = np.concatenate([c[1] for c in chunks])
-            out.append(Postings(ids, tfs, count=counts[k] if only is not None else -1,
-                                sources=[(c[3], c[2]) for c in chunks]))
+            out.append(
+                Postings(
+                    ids,
+                    tfs,
+                    count=counts[k] if only is not None else -1,
+                    sources=[(c[3], c[2]) for c in chunks],
+                )
+            )
         return out
 
     def with_key_in(self, low: int, high: int) -> np.ndarray:
@@ -995,8 +1058,7 @@ class StoreView:
             if lo == hi:
                 continue
             # A common character begins hundreds of thousands of pairs: count, don't sort.
-            present = np.bincount(seg.docnums_between(lo, hi),
-                                  minlength=seg.doc_count).astype(bool)
+            present = np.bincount(seg.docnums_between(lo, hi), minlength=seg.doc_count).astype(bool)
             found.append(seg.ids[present & mask])
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
@@ -1018,8 +1080,14 @@ class Postings:
 
     __slots__ = ("ids", "tfs", "count", "_sources", "_body", "_title")
 
-    def __init__(self, ids: np.ndarray, tfs: np.ndarray, *, count: int = -1,
-                 sources: list[tuple[Segment, np.ndarray]] | None = None) -> None:
+    def __init__(
+        self,
+        ids: np.ndarray,
+        tfs: np.ndarray,
+        *,
+        count: int = -1,
+        sources: list[tuple[Segment, np.ndarray]] | None = None,
+    ) -> None:
         self.ids = ids  # int64, unique (segment by segment: not sorted)
         self.tfs = tfs  # uint8: a word's frequency (capped), a CJK pair's signature
         self.count = count  # live articles holding the key, when ids holds only some
@@ -1030,8 +1098,9 @@ class Postings:
     def _lengths(self, name: str) -> np.ndarray:
         if not self._sources:
             return np.zeros(self.ids.size, dtype=np.float32)
-        return np.concatenate([getattr(seg, name)[docnums]
-                               for seg, docnums in self._sources]).astype(np.float32)
+        return np.concatenate(
+            [getattr(seg, name)[docnums] for seg, docnums in self._sources]
+        ).astype(np.float32)
 
     @property
     def body_lengths(self) -> np.ndarray:  # float32, aligned with ids

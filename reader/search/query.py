@@ -37,8 +37,22 @@ from reader.search.query_syntax import (
 )
 from reader.search.query_tree import And, Filter, Node, Not, Or, Text, to_node
 
-__all__ = ["FIELDS", "MAX_DEPTH", "MAX_QUERY_CHARS", "WORDS_NOTE", "And", "Filter", "Node",
-           "Not", "Or", "ParsedQuery", "Text", "clean_query", "date_range", "parse_query"]
+__all__ = [
+    "FIELDS",
+    "MAX_DEPTH",
+    "MAX_QUERY_CHARS",
+    "WORDS_NOTE",
+    "And",
+    "Filter",
+    "Node",
+    "Not",
+    "Or",
+    "ParsedQuery",
+    "Text",
+    "clean_query",
+    "date_range",
+    "parse_query",
+]
 
 MAX_QUERY_CHARS = 2_000
 """Longer queries are cut here (with a note): a pasted paragraph still searches at once."""
@@ -84,8 +98,10 @@ def clean_query(text: str) -> tuple[str, str | None]:
     text = " ".join(text.split())
     if len(text) <= MAX_QUERY_CHARS:
         return text, None
-    return (text[:MAX_QUERY_CHARS].strip(),
-            f"the query was cut to its first {MAX_QUERY_CHARS:,} characters")
+    return (
+        text[:MAX_QUERY_CHARS].strip(),
+        f"the query was cut to its first {MAX_QUERY_CHARS:,} characters",
+    )
 
 
 def parse_query(text: str) -> ParsedQuery:

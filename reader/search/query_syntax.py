@@ -122,8 +122,9 @@ class DateTextRange(query.TermRange):
 
     ``TermRange.normalize`` would rebuild a plain TermRange without ``value``."""
 
-    def __init__(self, fieldname: str, value: str, start: str, end: str,
-                 boost: float = 1.0) -> None:
+    def __init__(
+        self, fieldname: str, value: str, start: str, end: str, boost: float = 1.0
+    ) -> None:
         super().__init__(fieldname, start, end, boost=boost)
         self.value = value
 
@@ -142,8 +143,9 @@ class TermNode(syntax.WordNode):
         stem = text.rstrip("*")
         if stem != text and len(stem) >= 2:
             fieldname = self.fieldname or parser.fieldname
-            q = parser.term_query(fieldname, stem, query.Prefix, boost=self.boost,
-                                  tokenize=False, removestops=False)
+            q = parser.term_query(
+                fieldname, stem, query.Prefix, boost=self.boost, tokenize=False, removestops=False
+            )
             return attach(q, self)
         return super().query(parser)
 
@@ -233,8 +235,7 @@ class KnownFieldsPlugin(FieldsPlugin):
             return syntax.FieldnameNode(name, match[0])
 
     def __init__(self) -> None:
-        super().__init__(
-            expr=_TERM_START + r"""(?P<text>[A-Za-z]+):(?=[^\s()"]|"[^"]*")""")
+        super().__init__(expr=_TERM_START + r"""(?P<text>[A-Za-z]+):(?=[^\s()"]|"[^"]*")""")
 
 
 class FilterFieldsPlugin(Plugin):
@@ -250,7 +251,8 @@ class FilterFieldsPlugin(Plugin):
                 self.do_filters(parser, node)
             elif node.has_text and node.fieldname in FILTER_FIELDS:
                 group[i] = FilterNode(node.fieldname, node.text).set_range(
-                    node.startchar, node.endchar)
+                    node.startchar, node.endchar
+                )
         return group
 
 
@@ -291,8 +293,10 @@ class BooleanPlugin(Plugin):
             return MinusNode()
 
     def taggers(self, parser: QueryParser) -> list[tuple[Any, int]]:
-        return [(self.OperatorTagger(_TOKEN_START + r"""(?:AND|OR|NOT)(?![^\s()"])"""), 0),
-                (self.MinusTagger(_TOKEN_START + r"-(?=[^\s()])"), 0)]
+        return [
+            (self.OperatorTagger(_TOKEN_START + r"""(?:AND|OR|NOT)(?![^\s()"])"""), 0),
+            (self.MinusTagger(_TOKEN_START + r"-(?=[^\s()])"), 0),
+        ]
 
     def filters(self, parser: QueryParser) -> list[tuple[Any, int]]:
         return [(self.do_boolean, 900)]
@@ -367,9 +371,19 @@ class AppQueryParser(QueryParser):
     remove plugins after construction."""
 
     def __init__(self) -> None:
-        super().__init__(DEFAULT_FIELD, SCHEMA, plugins=[
-            StrictGroupPlugin(), QuotePlugin(), KnownFieldsPlugin(), FilterFieldsPlugin(),
-            BooleanPlugin(), TermPlugin()], phraseclass=WholePhrase)
+        super().__init__(
+            DEFAULT_FIELD,
+            SCHEMA,
+            plugins=[
+                StrictGroupPlugin(),
+                QuotePlugin(),
+                KnownFieldsPlugin(),
+                FilterFieldsPlugin(),
+                BooleanPlugin(),
+                TermPlugin(),
+            ],
+            phraseclass=WholePhrase,
+        )
         self._taggers = QueryParser.taggers(self)
         self._filters = QueryParser.filters(self)
 

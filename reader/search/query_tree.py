@@ -104,8 +104,9 @@ def _str(text: object) -> str:
     return text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
 
 
-def _leaf(fieldname: str | None, text: str, *, phrase: bool = False,
-          prefix: bool = False) -> Node | None:
+def _leaf(
+    fieldname: str | None, text: str, *, phrase: bool = False, prefix: bool = False
+) -> Node | None:
     if fieldname in FILTER_FIELDS:
         value = text + "*" if prefix else text
         if fieldname == "date" and date_range(value) is None:

@@ -206,5 +206,6 @@ def _plain(text: str) -> str:
     """Snippet text around the marks: paragraph breaks as ¶, and the article's own square
     brackets as their full-width forms, so that every ASCII [ ] in a snippet is a hit
     mark (an article's footnote "[17]" is shown as "［17］")."""
-    return (text.replace("\n\n", " ¶ ").replace("\n", " ")
-            .replace("[", "\uff3b").replace("]", "\uff3d"))
+    return (
+        text.replace("\n\n", " ¶ ").replace("\n", " ").replace("[", "\uff3b").replace("]", "\uff3d")
+    )

@@ -47,8 +47,10 @@ class SyncSummary:
     seconds: float = 0.0
 
     def describe(self) -> str:
-        text = (f"search index: {self.added} added, {self.updated} updated, "
-                f"{self.removed} removed in {self.seconds:.1f} s")
+        text = (
+            f"search index: {self.added} added, {self.updated} updated, "
+            f"{self.removed} removed in {self.seconds:.1f} s"
+        )
         if self.rebuilt:
             text = "search index was missing or damaged and has been rebuilt; " + text
         if self.cancelled:
@@ -60,8 +62,9 @@ def index_folder(data_dir: Path) -> Path:
     return Path(data_dir) / "index"
 
 
-def open_engine(data_dir: Path, *, readonly: bool = False,
-                search_only: bool = False) -> WhooshEngine:
+def open_engine(
+    data_dir: Path, *, readonly: bool = False, search_only: bool = False
+) -> WhooshEngine:
     """Open the library's index, repairing it if it is missing or damaged.
 
     Safe to call from several processes at once (the desktop app's search process, its
@@ -78,8 +81,11 @@ def open_engine(data_dir: Path, *, readonly: bool = False,
     try:
         return WhooshEngine(folder)
     except (sqlite3.OperationalError, OSError) as exc:
-        if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error) and \
-                exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+        if (
+            isinstance(exc, OSError)
+            and not isinstance(exc, sqlite3.Error)
+            and exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES)
+        ):
             raise
         return WhooshEngine(folder, readonly=True)
 
@@ -97,9 +103,14 @@ def _sync_lock(folder: Path) -> Iterator[None]:
     lock file is beside the folder, not in it, so replacing the folder cannot remove it;
     openers test it before deleting unregistered files (a sync's work in progress).
     Raises LockBusy (a ReaderError) when another process holds it."""
-    with exclusive_lock(lock_path(folder, "sync"), wait=False, busy_message=(
+    with exclusive_lock(
+        lock_path(folder, "sync"),
+        wait=False,
+        busy_message=(
             "Another Archive Reader process is indexing this library; search works "
-            "meanwhile and indexing resumes later.")):
+            "meanwhile and indexing resumes later."
+        ),
+    ):
         yield
 
 
@@ -131,6 +142,7 @@ def _build_segment(ids: list[int]) -> tuple[str, list[RecordMeta]] | None:
 
 
 # -- parent side -----------------------------------------------------------------------
+
 
 def _chunks(ids: Sequence[int], workers: int) -> Iterator[list[int]]:
     """Segment-sized runs of *ids*, made as the pool asks for them (not all at once)."""
@@ -176,8 +188,9 @@ def version_diff(catalogue: Catalogue, engine: WhooshEngine) -> VersionDiff:
     return diff
 
 
-def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[int],
-                      report: Progress, cancel: Cancel) -> int:
+def _index_in_process(
+    catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[int], report: Progress, cancel: Cancel
+) -> int:
     """Index in this process, a segment at a time; a cancel keeps what was analysed."""
     done = 0
     for chunk in _chunks(ids, 1):
@@ -197,8 +210,14 @@ def _index_in_process(catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[
     return done
 
 
-def _index_in_workers(catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[int],
-                      workers: int, report: Progress, cancel: Cancel) -> int:
+def _index_in_workers(
+    catalogue: Catalogue,
+    engine: WhooshEngine,
+    ids: Sequence[int],
+    workers: int,
+    report: Progress,
+    cancel: Cancel,
+) -> int:
     """Segments built by worker processes (``reader.workers``: no shared counter or
     semaphore, and they die with this process), registered here in order. A segment whose
     worker died or stalled is built in this process instead."""
@@ -209,14 +228,18 @@ def _index_in_workers(catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[
         analysed[0] += count
         report(done, analysed[0])
 
-    with WorkerPool(_build_segment, workers=workers, initializer=_worker_init,
-                    initargs=(str(catalogue.path), str(engine.folder)), depth=1,
-                    budget=max(SEGMENT_BUDGET, budget_from_env()),
-                    on_progress=on_progress) as pool:
+    with WorkerPool(
+        _build_segment,
+        workers=workers,
+        initializer=_worker_init,
+        initargs=(str(catalogue.path), str(engine.folder)),
+        depth=1,
+        budget=max(SEGMENT_BUDGET, budget_from_env()),
+        on_progress=on_progress,
+    ) as pool:
         for chunk, built in pool.map(_chunks(ids, workers), cancel=cancel):
             if isinstance(built, Failed):
-                built_here = _index_in_process(catalogue, engine, chunk,
-                                               lambda a, b: None, cancel)
+                built_here = _index_in_process(catalogue, engine, chunk, lambda a, b: None, cancel)
                 if built_here < len(chunk):
                     break
             elif built is not None:
@@ -277,8 +300,9 @@ def sync_index(
     return summary
 
 
-def check_index(catalogue: Catalogue, engine: WhooshEngine, *,
-                verify: bool = False) -> dict[str, Any]:
+def check_index(
+    catalogue: Catalogue, engine: WhooshEngine, *, verify: bool = False
+) -> dict[str, Any]:
     """How the index and the catalogue agree: counts of what is missing, stale or extra.
 
     With *verify*, first the full check of the index itself (every checksum, the manifest
@@ -322,8 +346,11 @@ class LibraryUserData:
         return self.catalogue.read_ids()
 
     def notes(self) -> list[tuple[int, str]]:
-        return [(d.article_id, d.quote + "\n" + (d.note or ""))
-                for d in self.store.note_documents() if d.article_id is not None]
+        return [
+            (d.article_id, d.quote + "\n" + (d.note or ""))
+            for d in self.store.note_documents()
+            if d.article_id is not None
+        ]
 
 
 def search_library(
@@ -335,6 +362,10 @@ def search_library(
     sort: Sort = "relevance",
 ) -> SearchResults:
     return engine.search(
-        text, limit=limit, sort=sort, text_of=catalogue.title_and_text,
-        library=catalogue.count(), user=LibraryUserData(catalogue),
+        text,
+        limit=limit,
+        sort=sort,
+        text_of=catalogue.title_and_text,
+        library=catalogue.count(),
+        user=LibraryUserData(catalogue),
     )

@@ -83,8 +83,10 @@ class IndexUnavailable(ReaderError):
 
     def __init__(self, reason: str, *, missing: bool) -> None:
         what = "missing" if missing else f"damaged ({reason})"
-        super().__init__(f"The search index of this library is {what}, and it cannot be "
-                         "rebuilt on a read-only library.")
+        super().__init__(
+            f"The search index of this library is {what}, and it cannot be "
+            "rebuilt on a read-only library."
+        )
         self.reason = reason
         self.missing = missing
 
@@ -216,10 +218,14 @@ def build_segment(folder: Path, docs: Iterable[IndexDoc]) -> tuple[str, list[Rec
     builder = SegmentBuilder()
     metas = []
     for doc in docs:
-        builder.add(SegmentDoc(doc.id, doc.version, date_number(doc.date),
-                               analysis.analyse(doc.title, doc.body)))
-        metas.append(RecordMeta(doc.id, sites_of(doc), doc.date,
-                                (doc.language or "").lower() or None))
+        builder.add(
+            SegmentDoc(
+                doc.id, doc.version, date_number(doc.date), analysis.analyse(doc.title, doc.body)
+            )
+        )
+        metas.append(
+            RecordMeta(doc.id, sites_of(doc), doc.date, (doc.language or "").lower() or None)
+        )
     if not metas:
         return None
     return builder.write(folder), metas
@@ -263,8 +269,7 @@ class WhooshEngine:
         has replaced it meanwhile."""
         # Any sign of an earlier index (the folder, or the lock file every opener leaves):
         # without one this is a new library's first index, not a lost one.
-        existed = (os.path.lexists(self.folder)
-                   or lock_path(self.folder, "use").exists())
+        existed = os.path.lexists(self.folder) or lock_path(self.folder, "use").exists()
         with exclusive_lock(lock_path(self.folder, "open")):
             if self._use is None:
                 self._use = _UseLock(lock_path(self.folder, "use"), create=True)
@@ -391,12 +396,15 @@ class WhooshEngine:
             return
         try:
             with exclusive_lock(lock_path(folder, "sync"), wait=False):
-                os.rename(folder, folder.with_name(
-                    f"{folder.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"))
+                os.rename(
+                    folder,
+                    folder.with_name(f"{folder.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"),
+                )
         except LockBusy:
             raise ReaderError(
                 "The search index must be rebuilt, but another Archive Reader process is "
-                "writing it; try again when it has finished.") from None
+                "writing it; try again when it has finished."
+            ) from None
 
     def _create(self) -> None:
         self.folder.mkdir(parents=True)
@@ -462,7 +470,8 @@ class WhooshEngine:
         toc = index.TOC.read(self.ix.storage, self.ix.indexname, generation)
         prefixes = tuple(seg.segment_id() + "." for seg in toc.segments)
         names = [f"_{self.ix.indexname}_{generation}.toc"] + sorted(
-            n for n in os.listdir(self.folder) if prefixes and n.startswith(prefixes))
+            n for n in os.listdir(self.folder) if prefixes and n.startswith(prefixes)
+        )
         return generation, {n: self._file_crc(n) for n in names}
 
     def _whoosh_problem(self) -> str | None:
@@ -529,8 +538,10 @@ class WhooshEngine:
                 return work()
             except StoreDamaged as exc:
                 self._repair(exc)
-        raise ReaderError("The search index keeps failing its checks; the disk that holds "
-                          f"{self.folder} may be failing.")
+        raise ReaderError(
+            "The search index keeps failing its checks; the disk that holds "
+            f"{self.folder} may be failing."
+        )
 
     def damage_note(self, results: SearchResults | None = None) -> str | None:
         """What an answer says when damage was found since this engine opened."""
@@ -539,8 +550,10 @@ class WhooshEngine:
         what = "; ".join(dict.fromkeys(self.damage))
         note = f"the search index was missing or damaged ({what}) and has been repaired"
         if results is not None and results.indexed < results.library:
-            note += (f"; until the rest is indexed again, these results cover "
-                     f"{results.indexed} of {results.library} articles")
+            note += (
+                f"; until the rest is indexed again, these results cover "
+                f"{results.indexed} of {results.library} articles"
+            )
         return note
 
     def verify(self, *, repair: bool = True) -> list[str]:
@@ -600,8 +613,13 @@ class WhooshEngine:
         writer = self._writer()
         try:
             for m in metas:
-                writer.update_document(id=str(m.id), aid=m.id, site=m.site or None,
-                                       date=m.date or None, lang=m.lang or None)
+                writer.update_document(
+                    id=str(m.id),
+                    aid=m.id,
+                    site=m.site or None,
+                    date=m.date or None,
+                    lang=m.lang or None,
+                )
         except BaseException:
             writer.cancel()
             raise
@@ -633,6 +651,7 @@ class WhooshEngine:
         """The live article ids in order, and beside each ``hash()`` of its version: what
         a comparison with the catalogue needs in 16 bytes an article (within this
         process; ``indexed_versions`` as a dict costs ~175)."""
+
         def read() -> tuple[array[int], array[int]]:
             ids, digests = array("q"), array("q")
             for article_id, version in self.store.iter_live_versions():
@@ -675,10 +694,14 @@ class WhooshEngine:
         if cached is not None:
             return cached
         docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
-        found = (np.unique(self._aids(searcher)[docnums]) if docnums.size
-                 else np.zeros(0, dtype=np.int64))
+        found = (
+            np.unique(self._aids(searcher)[docnums])
+            if docnums.size
+            else np.zeros(0, dtype=np.int64)
+        )
         if len(self._filter_cache) >= 64 or any(
-                k[0] != self._searcher_generation for k in self._filter_cache):
+            k[0] != self._searcher_generation for k in self._filter_cache
+        ):
             self._filter_cache.clear()
         self._filter_cache[key] = found
         return found
@@ -689,8 +712,12 @@ class WhooshEngine:
         key = id(reader)
         if self._aid_by_docnum is None or self._aid_by_docnum[0] != key:
             column = reader.column_reader("aid")
-            self._aid_by_docnum = (key, np.fromiter(
-                (int(v or 0) for v in column), dtype=np.int64, count=reader.doc_count_all()))
+            self._aid_by_docnum = (
+                key,
+                np.fromiter(
+                    (int(v or 0) for v in column), dtype=np.int64, count=reader.doc_count_all()
+                ),
+            )
         return self._aid_by_docnum[1]
 
     # -- searching -----------------------------------------------------------------------
@@ -705,34 +732,54 @@ class WhooshEngine:
         library: int = 0,
         user: UserData | None = None,
     ) -> SearchResults:
-        results = self._guarded(lambda: self._search(text, limit, sort, text_of, library,
-                                                     user))
+        results = self._guarded(lambda: self._search(text, limit, sort, text_of, library, user))
         note = self.damage_note(results)
         if note:
             results.note = "; ".join(n for n in (results.note, note) if n)
         return results
 
-    def _search(self, text: str, limit: int, sort: Sort, text_of: TextProvider | None,
-                library: int, user: UserData | None) -> SearchResults:
+    def _search(
+        self,
+        text: str,
+        limit: int,
+        sort: Sort,
+        text_of: TextProvider | None,
+        library: int,
+        user: UserData | None,
+    ) -> SearchResults:
         started = time.perf_counter()
         parsed = parse_query(text)
         view = self.store.view()
         if parsed.root is None:
-            return SearchResults(text, [], 0, True, view.count, library,
-                                 time.perf_counter() - started, parsed.note)
+            return SearchResults(
+                text, [], 0, True, view.count, library, time.perf_counter() - started, parsed.note
+            )
         evaluator = Evaluator(view, self._filter_ids, user)
         match = evaluator.run(parsed.root)
         notes = ([parsed.note] if parsed.note else []) + match.notes
         hits, checked_all = self._ranked_hits(match, view, limit, sort, text_of, evaluator)
         exact = match.check is None or checked_all
         total = len(hits) if match.check is not None and checked_all else int(match.ids.size)
-        return SearchResults(text, hits, total, exact, view.count, library,
-                             time.perf_counter() - started, "; ".join(dict.fromkeys(notes))
-                             or None)
+        return SearchResults(
+            text,
+            hits,
+            total,
+            exact,
+            view.count,
+            library,
+            time.perf_counter() - started,
+            "; ".join(dict.fromkeys(notes)) or None,
+        )
 
-    def _ranked_hits(self, match: Match, view: Any, limit: int, sort: Sort,
-                     text_of: TextProvider | None, evaluator: Evaluator
-                     ) -> tuple[list[Hit], bool]:
+    def _ranked_hits(
+        self,
+        match: Match,
+        view: Any,
+        limit: int,
+        sort: Sort,
+        text_of: TextProvider | None,
+        evaluator: Evaluator,
+    ) -> tuple[list[Hit], bool]:
         ids, scores = match.ids, match.scores
         if not ids.size:
             return [], True
@@ -759,16 +806,24 @@ class WhooshEngine:
                 order = top[np.lexsort((ids[top], -dates[top], -scores[top]))]
             for position in order:
                 done[position] = True
-                hit = self._hit(int(ids[position]), float(scores[position]), match, view,
-                                text_of, evaluator)
+                hit = self._hit(
+                    int(ids[position]), float(scores[position]), match, view, text_of, evaluator
+                )
                 if hit is not None:
                     hits.append(hit)
                     if len(hits) >= limit:
                         return hits, bool(done.all())
             window *= 4
 
-    def _hit(self, article_id: int, score: float, match: Match, view: Any,
-             text_of: TextProvider | None, evaluator: Evaluator) -> Hit | None:
+    def _hit(
+        self,
+        article_id: int,
+        score: float,
+        match: Match,
+        view: Any,
+        text_of: TextProvider | None,
+        evaluator: Evaluator,
+    ) -> Hit | None:
         texts = text_of(article_id) if text_of else ("", "")
         if texts is None:
             return None  # in the index but gone from the catalogue: never show a ghost
@@ -818,11 +873,13 @@ class WhooshEngine:
         folded = analysis.visible(analysis.fold(doc.title + "\n" + doc.body))
         terms = analysis.words(folded, pairs=pairs)
         words = [t for t, _ in terms.most_common(SIMILAR_WORDS) if len(t) >= 2]
-        pair_counts = Counter(p for p in pairs if not any(
-            w in analysis.STOP_WORDS for w in p.split(" ")))
+        pair_counts = Counter(
+            p for p in pairs if not any(w in analysis.STOP_WORDS for w in p.split(" "))
+        )
         word_pairs = [p for p, _ in pair_counts.most_common(SIMILAR_PAIRS)]
-        keys = ([analysis.word_key(t, analysis.BODY_WORD) for t in words]
-                + [analysis.word_key(p, analysis.WORD_PAIR) for p in word_pairs])
+        keys = [analysis.word_key(t, analysis.BODY_WORD) for t in words] + [
+            analysis.word_key(p, analysis.WORD_PAIR) for p in word_pairs
+        ]
         counts = [terms[t] for t in words] + [pair_counts[p] for p in word_pairs]
         weighted = []
         for p, count in zip(view.postings(keys), counts, strict=True):
@@ -847,8 +904,9 @@ class WhooshEngine:
             return 0
         written = 0
         for target, minimum, floor in merge.tiers():
-            groups = merge.plan(self.store.segment_stats(), target=target, minimum=minimum,
-                                floor=floor)
+            groups = merge.plan(
+                self.store.segment_stats(), target=target, minimum=minimum, floor=floor
+            )
             for group in groups:
                 if cancel():
                     return written

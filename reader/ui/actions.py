@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
 
 KEYS_HELP = [
-    ("Ctrl+K  or  /", "search the archive (words, \"phrases\", -word, OR, site:, title:, "
-                      "lang:, date:2024-05)"),
+    (
+        "Ctrl+K  or  /",
+        'search the archive (words, "phrases", -word, OR, site:, title:, lang:, date:2024-05)',
+    ),
     ("Esc", "back from search to the list; clear the filter; close find"),
     ("Ctrl+L", "filter the list by title or site"),
     ("j / k  or  ↓ / ↑", "next / previous article"),
@@ -43,19 +45,31 @@ KEYS_HELP = [
 
 
 def keys_help_html() -> str:
-    rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;&nbsp;</td><td>{what}</td></tr>"
-                   for keys, what in KEYS_HELP)
+    rows = "".join(
+        f"<tr><td><b>{keys}</b>&nbsp;&nbsp;&nbsp;</td><td>{what}</td></tr>"
+        for keys, what in KEYS_HELP
+    )
     return f"<table>{rows}</table>"
 
 
-def make_action(owner: QWidget, text: str, slot: Callable[..., Any], shortcut: Any = None, *,
-                tip: str | None = None, checkable: bool = False) -> QAction:
+def make_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[..., Any],
+    shortcut: Any = None,
+    *,
+    tip: str | None = None,
+    checkable: bool = False,
+) -> QAction:
     action = QAction(text, owner)
     if shortcut is not None:
         keys: list[QKeySequence] = []
         for item in shortcut if isinstance(shortcut, list) else [shortcut]:
-            sequences = QKeySequence.keyBindings(item) if isinstance(
-                item, QKeySequence.StandardKey) else [QKeySequence(item)]
+            sequences = (
+                QKeySequence.keyBindings(item)
+                if isinstance(item, QKeySequence.StandardKey)
+                else [QKeySequence(item)]
+            )
             # The same key twice (Alt+Left is also the platform's Back) would make Qt call
             # the shortcut ambiguous and fire neither.
             keys += [k for k in sequences if k not in keys and not k.isEmpty()]
@@ -76,10 +90,17 @@ def build_actions(win: MainWindow) -> None:
         return make_action(win, *args, **kwargs)
 
     win.act_add_folder = act(
-        "&Add Archive Folder…", lambda: win.add_archive_folder(), std.Open,
-        tip="Import a folder of saved articles (it is only read, never changed)")
-    win.act_rescan = act("&Re-scan Folders", win.rescan_folders, "F5",
-                         tip="Look for new or changed files in the added folders")
+        "&Add Archive Folder…",
+        lambda: win.add_archive_folder(),
+        std.Open,
+        tip="Import a folder of saved articles (it is only read, never changed)",
+    )
+    win.act_rescan = act(
+        "&Re-scan Folders",
+        win.rescan_folders,
+        "F5",
+        tip="Look for new or changed files in the added folders",
+    )
     win.act_quit = act("&Quit", win.close, std.Quit)
     win.act_search = act("&Search the Archive", win.focus_search, "Ctrl+K")
     win.act_filter = act("F&ilter the List", win.focus_filter, "Ctrl+L")
@@ -89,12 +110,15 @@ def build_actions(win: MainWindow) -> None:
     win.act_zoom_in = act("Zoom &In", win.zoom_in, ["Ctrl+=", "Ctrl++"])
     win.act_zoom_out = act("Zoom &Out", win.zoom_out, "Ctrl+-")
     win.act_zoom_reset = act("&Actual Size", win.zoom_reset, "Ctrl+0")
-    win.act_unread_only = act("Show &Unread Only", win.toggle_unread_only, "Ctrl+Shift+U",
-                              checkable=True)
-    win.act_back = act("&Back", win.go_back, ["Alt+Left", std.Back],
-                       tip="Back to the previous article (Alt+Left)")
-    win.act_forward = act("&Forward", win.go_forward, ["Alt+Right", std.Forward],
-                          tip="Forward again (Alt+Right)")
+    win.act_unread_only = act(
+        "Show &Unread Only", win.toggle_unread_only, "Ctrl+Shift+U", checkable=True
+    )
+    win.act_back = act(
+        "&Back", win.go_back, ["Alt+Left", std.Back], tip="Back to the previous article (Alt+Left)"
+    )
+    win.act_forward = act(
+        "&Forward", win.go_forward, ["Alt+Right", std.Forward], tip="Forward again (Alt+Right)"
+    )
     win.act_next = act("&Next Article", lambda: win.move_in_list(1))
     win.act_previous = act("&Previous Article", lambda: win.move_in_list(-1))
     notes = win.notes
@@ -103,39 +127,60 @@ def build_actions(win: MainWindow) -> None:
     win.act_redo = notes.undo_stack.createRedoAction(win, "&Redo")
     win.act_redo.setShortcuts(QKeySequence.keyBindings(std.Redo))
     win.addActions([win.act_undo, win.act_redo])
-    win.act_bookmark = act("&Bookmark This Article", lambda: notes.toggle_bookmark(),
-                           "Ctrl+D", tip="Bookmark this article (Ctrl+D)", checkable=True)
+    win.act_bookmark = act(
+        "&Bookmark This Article",
+        lambda: notes.toggle_bookmark(),
+        "Ctrl+D",
+        tip="Bookmark this article (Ctrl+D)",
+        checkable=True,
+    )
     win.act_bookmark.setEnabled(False)
-    win.act_edit_tags = act("Edit Bookmark &Tags…", lambda: notes.edit_tags(), "Ctrl+Shift+D",
-                            tip="Tags for this article's bookmark, comma separated")
-    win.act_bookmarks_only = act("&Bookmarks Only", win.toggle_bookmarks_only, "Ctrl+Shift+B",
-                                 checkable=True)
-    win.act_highlight = act("&Highlight", lambda: notes.highlight(), "Ctrl+Shift+H",
-                            tip="Highlight the selected passage")
+    win.act_edit_tags = act(
+        "Edit Bookmark &Tags…",
+        lambda: notes.edit_tags(),
+        "Ctrl+Shift+D",
+        tip="Tags for this article's bookmark, comma separated",
+    )
+    win.act_bookmarks_only = act(
+        "&Bookmarks Only", win.toggle_bookmarks_only, "Ctrl+Shift+B", checkable=True
+    )
+    win.act_highlight = act(
+        "&Highlight",
+        lambda: notes.highlight(),
+        "Ctrl+Shift+H",
+        tip="Highlight the selected passage",
+    )
     win.highlight_actions = {}
     for name in COLORS:
         action = act(name.capitalize(), lambda _c=False, n=name: notes.highlight(n))
         action.setIcon(colour_icon(name))
         win.highlight_actions[name] = action
-    win.act_add_note = act("Add &Note…", lambda: notes.add_note(), "Ctrl+Shift+N",
-                           tip="A note on the selected passage")
-    win.act_highlights_panel = act("&Highlights in This Article", notes.toggle_panel,
-                                   "Ctrl+Shift+A", checkable=True)
-    win.act_all_highlights = act("&All Highlights", notes.toggle_all, "Ctrl+Shift+L",
-                                 checkable=True)
-    for dock, action in ((notes.article_dock, win.act_highlights_panel),
-                         (notes.all_dock, win.act_all_highlights)):
-        dock.visibilityChanged.connect(
-            lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
+    win.act_add_note = act(
+        "Add &Note…", lambda: notes.add_note(), "Ctrl+Shift+N", tip="A note on the selected passage"
+    )
+    win.act_highlights_panel = act(
+        "&Highlights in This Article", notes.toggle_panel, "Ctrl+Shift+A", checkable=True
+    )
+    win.act_all_highlights = act(
+        "&All Highlights", notes.toggle_all, "Ctrl+Shift+L", checkable=True
+    )
+    for dock, action in (
+        (notes.article_dock, win.act_highlights_panel),
+        (notes.all_dock, win.act_all_highlights),
+    ):
+        dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
     win.act_export = {}
     for fmt, label in (("md", "Markdown"), ("json", "W3C JSON-LD")):
         for article, scope in ((True, "This Article's Highlights"), (False, "All Highlights")):
             win.act_export[(fmt, article)] = act(
                 f"{scope} as {label}…",
-                lambda _c=False, f=fmt, a=article: notes.export(f, article=a))
+                lambda _c=False, f=fmt, a=article: notes.export(f, article=a),
+            )
     win.act_import_highlights = act(
-        "&Import Highlights…", lambda: notes.import_file(),
-        tip="Merge highlights and bookmarks from a W3C JSON-LD file (never duplicates)")
+        "&Import Highlights…",
+        lambda: notes.import_file(),
+        tip="Merge highlights and bookmarks from a W3C JSON-LD file (never duplicates)",
+    )
     win.act_backup_now = act("&Back Up Now", lambda: notes.backup_now())
     win.act_open_backups = act("&Open Backups Folder", notes.open_backups_folder)
     win.act_restore_backup = act("&Restore from a Backup…", lambda: notes.restore_backup())
@@ -211,8 +256,7 @@ def build_toolbar(win: MainWindow, search_field: QWidget) -> QToolBar:
     win.act_bookmark.setIconText("☆ Bookmark")
     toolbar.addAction(win.act_bookmark)
     spacer = QWidget(toolbar)
-    spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
-                         spacer.sizePolicy().Policy.Preferred)
+    spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
     toolbar.addWidget(spacer)
     toolbar.addWidget(search_field)
     win.addToolBar(toolbar)

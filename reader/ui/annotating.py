@@ -115,8 +115,9 @@ class AnnotationController(QObject):
         dock = QDockWidget(title, self.win)
         dock.setObjectName(name)  # saveState/restoreState remember it by this name
         dock.setWidget(panel)
-        dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
-                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
@@ -128,8 +129,9 @@ class AnnotationController(QObject):
     def _failed(self, exc: BaseException) -> None:
         """A change the person asked for failed: say so, and show what the store has."""
         if not self.win.closing:
-            self.win.last_message = show_message(self.win, "Highlights and Bookmarks",
-                                                 describe_error(exc), error=True)
+            self.win.last_message = show_message(
+                self.win, "Highlights and Bookmarks", describe_error(exc), error=True
+            )
             self.reload_article()
 
     def _read_failed(self, exc: BaseException) -> None:
@@ -139,8 +141,7 @@ class AnnotationController(QObject):
             self._status("The highlights could not be read: " + describe_error(exc), 10000)
 
     def _load(self, article_id: int) -> None:
-        done = (self._article_loaded if article_id == self.reader.current_id
-                else self._marks_loaded)
+        done = self._article_loaded if article_id == self.reader.current_id else self._marks_loaded
         self.service.article(article_id, done, on_error=self._read_failed)
 
     def _title(self, article_id: int) -> str:
@@ -156,8 +157,11 @@ class AnnotationController(QObject):
         return target
 
     def _find(self, annotation_id: str) -> Annotation | None:
-        pools = [self.notes.annotations if self.notes else [], self.article_panel.items,
-                 self.all_panel.items]
+        pools = [
+            self.notes.annotations if self.notes else [],
+            self.article_panel.items,
+            self.all_panel.items,
+        ]
         for pool in pools:
             for a in pool:
                 if a.id == annotation_id:
@@ -214,16 +218,21 @@ class AnnotationController(QObject):
         tags = notes.bookmark.tags if notes.bookmark is not None else None
         self.win.list_model.set_marks(notes.article_id, tags, len(notes.annotations))
 
-    def _show_bookmark_state(self, article_id: int | None,
-                             tags: tuple[str, ...] | None) -> None:
+    def _show_bookmark_state(self, article_id: int | None, tags: tuple[str, ...] | None) -> None:
         action = self.win.act_bookmark
         action.setEnabled(article_id is not None)
         marked = article_id is not None and tags is not None
         action.setChecked(marked)
         action.setIconText("★ Bookmarked" if marked else "☆ Bookmark")
-        tip = ("Bookmarked" + (f" (tags: {', '.join(tags)})" if tags else "")
-               + ": click to remove (Ctrl+D)") if marked and tags is not None else \
-            "Bookmark this article (Ctrl+D)"
+        tip = (
+            (
+                "Bookmarked"
+                + (f" (tags: {', '.join(tags)})" if tags else "")
+                + ": click to remove (Ctrl+D)"
+            )
+            if marked and tags is not None
+            else "Bookmark this article (Ctrl+D)"
+        )
         action.setToolTip(plain_tip(tip))  # it names the tags, which are the reader's text
 
     # -- after any change ----------------------------------------------------------------
@@ -257,9 +266,12 @@ class AnnotationController(QObject):
 
     def refresh_all(self) -> None:
         self._all_dirty = False
-        self.service.list_all(lambda items: self.all_panel.set_results(items, limit=ALL_LIMIT),
-                              query=self.all_panel.query, color=self.all_panel.chosen_color,
-                              limit=ALL_LIMIT)
+        self.service.list_all(
+            lambda items: self.all_panel.set_results(items, limit=ALL_LIMIT),
+            query=self.all_panel.query,
+            color=self.all_panel.chosen_color,
+            limit=ALL_LIMIT,
+        )
 
     def refresh_tags(self) -> None:
         self.service.tags(self.win.list_pane.set_tags)
@@ -285,10 +297,18 @@ class AnnotationController(QObject):
             return
         current = self.win.list_model.bookmark_of(target)
         known = [tag for tag, _ in marks.tags(self.win.catalogue.connection)]
-        dialog = TagsDialog(self.win, title=self._title(target), tags=current or (),
-                            known=known, bookmarked=current is not None)
-        dialog.saved.connect(lambda tags: self.service.set_tags(
-            target, tags, lambda change: self._bookmark_done(target, change)))
+        dialog = TagsDialog(
+            self.win,
+            title=self._title(target),
+            tags=current or (),
+            known=known,
+            bookmarked=current is not None,
+        )
+        dialog.saved.connect(
+            lambda tags: self.service.set_tags(
+                target, tags, lambda change: self._bookmark_done(target, change)
+            )
+        )
         self._show_dialog(dialog)
 
     def _bookmark_done(self, article_id: int, change: BookmarkChange) -> None:
@@ -296,20 +316,22 @@ class AnnotationController(QObject):
         if before == after:
             return
         title = self._title(article_id)
-        self.undo_stack.push(undo.bookmark_changed(self, article_id, before, after,
-                                                   title=title))
+        self.undo_stack.push(undo.bookmark_changed(self, article_id, before, after, title=title))
         if after is None:
             self._status(f"Bookmark removed from “{title}” (Ctrl+Z puts it back).")
         elif before is None:
-            self._status(f"Bookmarked “{title}”. Ctrl+Shift+D adds tags; the ★ Bookmarks "
-                         "button above the list shows them all.")
+            self._status(
+                f"Bookmarked “{title}”. Ctrl+Shift+D adds tags; the ★ Bookmarks "
+                "button above the list shows them all."
+            )
         else:
             self._status("Tags: " + (", ".join(after.tags) or "none") + ".")
         self._changed([article_id], bookmarks=True)
 
     def apply_bookmark(self, article_id: int, bookmark: Bookmark | None) -> None:
-        self.service.put_bookmark(article_id, bookmark,
-                                  lambda _b: self._changed([article_id], bookmarks=True))
+        self.service.put_bookmark(
+            article_id, bookmark, lambda _b: self._changed([article_id], bookmarks=True)
+        )
 
     # -- highlights and notes ------------------------------------------------------------
 
@@ -317,8 +339,10 @@ class AnnotationController(QObject):
         article_id = self.reader.current_id
         found = self.reader.selection_range()
         if article_id is None or found is None:
-            self._status("Select a passage of the article's text first, then highlight it "
-                         "(Ctrl+Shift+H) or add a note (Ctrl+Shift+N).")
+            self._status(
+                "Select a passage of the article's text first, then highlight it "
+                "(Ctrl+Shift+H) or add a note (Ctrl+Shift+N)."
+            )
             return None
         return article_id, found[0], found[1]
 
@@ -354,8 +378,7 @@ class AnnotationController(QObject):
 
         def save(note: str, color: str) -> None:
             self.last_color = color
-            self.service.add(article_id, start, end, self._added, note=note or None,
-                             color=color)
+            self.service.add(article_id, start, end, self._added, note=note or None, color=color)
 
         dialog.saved.connect(save)
         self._show_dialog(dialog)
@@ -365,8 +388,10 @@ class AnnotationController(QObject):
         if annotation.article_id == self.reader.current_id:
             self._clear_selection()
         what = "Note added" if annotation.note else "Highlighted"
-        self._status(f"{what}. Hover over it to see the note; right-click it to edit, "
-                     "recolour or delete; Ctrl+Z undoes.")
+        self._status(
+            f"{what}. Hover over it to see the note; right-click it to edit, "
+            "recolour or delete; Ctrl+Z undoes."
+        )
         self._changed([annotation.article_id])
 
     def edit_note(self, annotation_id: str) -> None:
@@ -374,10 +399,12 @@ class AnnotationController(QObject):
         if a is None:
             self._status("That highlight is no longer there.")
             return
-        dialog = NoteDialog(self.win, quote=a.quote, note=a.note, color=a.color,
-                            editing=True)
-        dialog.saved.connect(lambda note, color: self.service.edit(
-            a.id, self._edited, note=note or None, color=color))
+        dialog = NoteDialog(self.win, quote=a.quote, note=a.note, color=a.color, editing=True)
+        dialog.saved.connect(
+            lambda note, color: self.service.edit(
+                a.id, self._edited, note=note or None, color=color
+            )
+        )
         dialog.deleteRequested.connect(lambda: self.delete(a.id))
         self._show_dialog(dialog)
 
@@ -408,8 +435,12 @@ class AnnotationController(QObject):
         self.service.delete(annotation.id, lambda a: self._changed([a.article_id]))
 
     def apply_edit(self, annotation: Annotation, *, note: str | None, color: str) -> None:
-        self.service.edit(annotation.id, lambda change: self._changed([change[1].article_id]),
-                          note=note, color=color)
+        self.service.edit(
+            annotation.id,
+            lambda change: self._changed([change[1].article_id]),
+            note=note,
+            color=color,
+        )
 
     # -- going to a highlight ------------------------------------------------------------
 
@@ -420,15 +451,21 @@ class AnnotationController(QObject):
             self.open_annotation(annotation)
         elif not self.reader.scroll_to_annotation(annotation.id):
             quote = " ".join(annotation.quote.split())
-            self._status(f"This passage is no longer in the article's text (it changed); the "
-                         f"highlight is kept with its quote: “{quote[:80]}”", 12000)
+            self._status(
+                f"This passage is no longer in the article's text (it changed); the "
+                f"highlight is kept with its quote: “{quote[:80]}”",
+                12000,
+            )
 
     def open_annotation(self, annotation: Annotation) -> None:
         """All Highlights: open the article at the passage."""
         article_id = annotation.article_id
         if article_id is None:
-            self._status("That article is not in the library at the moment (its file is "
-                         "gone); the highlight is kept and comes back with the file.", 12000)
+            self._status(
+                "That article is not in the library at the moment (its file is "
+                "gone); the highlight is kept and comes back with the file.",
+                12000,
+            )
             return
         if article_id == self.reader.current_id and self.notes is not None:
             self.go_to(annotation)
@@ -456,7 +493,8 @@ class AnnotationController(QObject):
                 action.setCheckable(True)
                 action.setChecked(annotation.color == name)
                 action.triggered.connect(
-                    lambda _c=False, n=name, i=annotation.id: self.set_color(i, n))
+                    lambda _c=False, n=name, i=annotation.id: self.set_color(i, n)
+                )
         return menu
 
     def _annotation_actions(self, menu: QMenu, a: Annotation) -> list[QAction]:
@@ -471,9 +509,12 @@ class AnnotationController(QObject):
         self.last_menu = menu
         ours: list[QAction | None] = []
         if self.reader.selection_range() is not None:
-            ours += [self.win.act_highlight,
-                     self._colour_menu(menu, "Highlight in Colour", None).menuAction(),
-                     self.win.act_add_note, None]
+            ours += [
+                self.win.act_highlight,
+                self._colour_menu(menu, "Highlight in Colour", None).menuAction(),
+                self.win.act_add_note,
+                None,
+            ]
         under = self.reader.annotations_at(self.reader.char_at(point))
         if under:
             ours += [*self._annotation_actions(menu, under[0]), None]
@@ -548,22 +589,32 @@ class AnnotationController(QObject):
         if path is None:
             title = self._title(article_id) if article_id is not None else "highlights"
             suggested = str(Path.home() / _file_name(title, fmt))
-            path, _ = QFileDialog.getSaveFileName(self.win, "Export Highlights", suggested,
-                                                  _FILTER[fmt])
+            path, _ = QFileDialog.getSaveFileName(
+                self.win, "Export Highlights", suggested, _FILTER[fmt]
+            )
             if not path:
                 return
             if not Path(path).suffix:
                 path += _SUFFIX[fmt]
-        self.service.export(Path(path), fmt, article_id, self._exported,
-                            on_error=lambda exc: self._file_failed("Export Highlights", exc))
+        self.service.export(
+            Path(path),
+            fmt,
+            article_id,
+            self._exported,
+            on_error=lambda exc: self._file_failed("Export Highlights", exc),
+        )
 
     def _exported(self, result: ExportResult) -> None:
         self.last_export = result
         n = result.annotations
-        bookmarks = f" and {result.bookmarks} bookmark{'s' if result.bookmarks != 1 else ''}" \
-            if result.bookmarks else ""
-        self._status(f"Exported {n} highlight{'s' if n != 1 else ''}{bookmarks} to "
-                     f"{result.path}", 10000)
+        bookmarks = (
+            f" and {result.bookmarks} bookmark{'s' if result.bookmarks != 1 else ''}"
+            if result.bookmarks
+            else ""
+        )
+        self._status(
+            f"Exported {n} highlight{'s' if n != 1 else ''}{bookmarks} to {result.path}", 10000
+        )
 
     def _file_failed(self, title: str, exc: BaseException) -> None:
         self.win.last_message = show_message(self.win, title, describe_error(exc), error=True)
@@ -572,16 +623,20 @@ class AnnotationController(QObject):
         """Merge a JSON-LD file in (an export from here or elsewhere, or a backup)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.win, title, str(Path.home()),
-                f"{_FILTER['json']};;All files (*)")
+                self.win, title, str(Path.home()), f"{_FILTER['json']};;All files (*)"
+            )
             if not path:
                 return
-        self.service.import_file(Path(path), lambda summary: self._imported(title, summary),
-                                 on_error=lambda exc: self._file_failed(title, exc))
+        self.service.import_file(
+            Path(path),
+            lambda summary: self._imported(title, summary),
+            on_error=lambda exc: self._file_failed(title, exc),
+        )
 
     def _imported(self, title: str, summary: MergeSummary) -> None:
-        self.win.last_message = show_message(self.win, title, summary.describe(),
-                                             details=summary.skipped)
+        self.win.last_message = show_message(
+            self.win, title, summary.describe(), details=summary.skipped
+        )
         self.changed_everything()
 
     def restore_backup(self, path: str | None = None) -> None:
@@ -591,8 +646,9 @@ class AnnotationController(QObject):
 
             newest = list_backups(folder)
             start = str(newest[0] if newest else folder)
-            path, _ = QFileDialog.getOpenFileName(self.win, "Restore from Backup", start,
-                                                  "Backups (*.jsonld);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(
+                self.win, "Restore from Backup", start, "Backups (*.jsonld);;All files (*)"
+            )
             if not path:
                 return
         self.import_file(path, title="Restore from Backup")
@@ -608,8 +664,12 @@ class AnnotationController(QObject):
             if path is not None:
                 self.last_backup = path
             if not quiet:
-                self._status(f"Backup written: {path}" if path is not None
-                             else "Nothing changed since the last backup.", 8000)
+                self._status(
+                    f"Backup written: {path}"
+                    if path is not None
+                    else "Nothing changed since the last backup.",
+                    8000,
+                )
 
         self.backup_timer.stop()
         self.service.backup(done)

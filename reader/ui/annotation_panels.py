@@ -122,10 +122,11 @@ class AnnotationModel(QAbstractListModel):
             return f"{a.quote}{note} ({self.meta(a)})"
         if role == Qt.ItemDataRole.ToolTipRole:
             quote = html.escape(a.quote[:800]).replace("\n", "<br>")
-            note = (f"<p>{html.escape(a.note[:800]).replace(chr(10), '<br>')}</p>"
-                    if a.note else "")
-            return f"<qt><p><i>{quote}</i></p>{note}<p><small>{html.escape(self.meta(a))}" \
+            note = f"<p>{html.escape(a.note[:800]).replace(chr(10), '<br>')}</p>" if a.note else ""
+            return (
+                f"<qt><p><i>{quote}</i></p>{note}<p><small>{html.escape(self.meta(a))}"
                 "</small></p></qt>"
+            )
         return None
 
 
@@ -147,7 +148,7 @@ def wrap(text: str, font: QFont, width: int, lines: int) -> list[str]:
             rest = text[start:]
             out.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
             break
-        out.append(text[start:start + line.textLength()].rstrip())
+        out.append(text[start : start + line.textLength()].rstrip())
     layout.endLayout()
     return out
 
@@ -169,7 +170,7 @@ class AnnotationDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        base: QFont = option.font  # type: ignore[attr-defined]
+        base: QFont = option.font
         quote = ui_font("zh-Hans", base)
         note = QFont(quote)
         note.setItalic(True)
@@ -177,8 +178,9 @@ class AnnotationDelegate(QStyledItemDelegate):
         meta.setPointSizeF(max(6.0, meta.pointSizeF() * 0.88))
         return quote, note, meta
 
-    def _wrapped(self, a: Annotation, option: QStyleOptionViewItem,
-                 width: int) -> tuple[list[str], list[str]]:
+    def _wrapped(
+        self, a: Annotation, option: QStyleOptionViewItem, width: int
+    ) -> tuple[list[str], list[str]]:
         key = (a.id, a.modified, width)
         found = self._lines.get(key)
         if found is None:
@@ -205,16 +207,23 @@ class AnnotationDelegate(QStyledItemDelegate):
         bar = QColor(fill(a.color, dark=False, page="#ffffff"))
         if not a.placed:
             bar = QColor(colors.rule)
-        painter.fillRect(rect.left() + self.PAD // 2, rect.top() + self.PAD,
-                         self.BAR, rect.height() - 2 * self.PAD, bar)
+        painter.fillRect(
+            rect.left() + self.PAD // 2,
+            rect.top() + self.PAD,
+            self.BAR,
+            rect.height() - 2 * self.PAD,
+            bar,
+        )
         left = rect.left() + self.PAD // 2 + self.BAR + self.PAD
         width = self._text_width(rect.width())
         quote_lines, note_lines = self._wrapped(a, option, width)
         quote_font, note_font, meta_font = self._fonts(option)
         muted = text if selected else QColor(colors.muted)
         y = rect.top() + self.PAD
-        for font, colour, lines in ((quote_font, text if a.placed else muted, quote_lines),
-                                    (note_font, muted, note_lines)):
+        for font, colour, lines in (
+            (quote_font, text if a.placed else muted, quote_lines),
+            (note_font, muted, note_lines),
+        ):
             painter.setFont(font)
             painter.setPen(colour)
             metrics = QFontMetrics(font)
@@ -227,13 +236,12 @@ class AnnotationDelegate(QStyledItemDelegate):
         model = index.model()
         meta = model.meta(a) if isinstance(model, AnnotationModel) else ""
         bottom = rect.bottom() - self.PAD - metrics.descent()
-        painter.drawText(left, bottom, metrics.elidedText(meta, Qt.TextElideMode.ElideRight,
-                                                          width))
+        painter.drawText(left, bottom, metrics.elidedText(meta, Qt.TextElideMode.ElideRight, width))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         quote_font, note_font, meta_font = self._fonts(option)
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         viewport = widget.viewport() if isinstance(widget, QListView) else widget
         width = viewport.width() if viewport is not None else 280
         quote_line = QFontMetrics(quote_font).lineSpacing()
@@ -277,8 +285,7 @@ class AnnotationView(QListView):
             signal.emit(a)
 
     def current(self) -> Annotation | None:
-        a = self.currentIndex().data(ANNOTATION_ROLE) if self.currentIndex().isValid() \
-            else None
+        a = self.currentIndex().data(ANNOTATION_ROLE) if self.currentIndex().isValid() else None
         return a if isinstance(a, Annotation) else None
 
     def set_items(self, items: list[Annotation]) -> None:
@@ -344,15 +351,19 @@ class ArticlePanel(QWidget):
         if article_id is None:
             text = "Open an article to see its highlights here."
         elif not annotations:
-            text = ("No highlights in this article yet. Select a passage, then "
-                    "<b>Ctrl+Shift+H</b> to highlight it or <b>Ctrl+Shift+N</b> to add a "
-                    "note (or right-click it).")
+            text = (
+                "No highlights in this article yet. Select a passage, then "
+                "<b>Ctrl+Shift+H</b> to highlight it or <b>Ctrl+Shift+N</b> to add a "
+                "note (or right-click it)."
+            )
         else:
             n = len(annotations)
             text = f"{n} highlight{'s' if n != 1 else ''}, in reading order"
             if orphaned:
-                text += (f"; {orphaned} no longer found in the text (kept with "
-                         f"{'its' if orphaned == 1 else 'their'} quote, at the end)")
+                text += (
+                    f"; {orphaned} no longer found in the text (kept with "
+                    f"{'its' if orphaned == 1 else 'their'} quote, at the end)"
+                )
             text += "."
         self.summary.setText(text)
 
@@ -415,16 +426,23 @@ class AllPanel(QWidget):
         n = len(items)
         filtered = bool(self.query or self.chosen_color)
         if n == 0:
-            text = ("No highlight matches." if filtered else
-                    "No highlights yet: select a passage in an article and press "
-                    "<b>Ctrl+Shift+H</b>.")
+            text = (
+                "No highlight matches."
+                if filtered
+                else "No highlights yet: select a passage in an article and press "
+                "<b>Ctrl+Shift+H</b>."
+            )
         elif n >= limit:
-            text = f"The newest {n:,} highlights{' that match' if filtered else ''}; " \
+            text = (
+                f"The newest {n:,} highlights{' that match' if filtered else ''}; "
                 "type to narrow them down."
+            )
         else:
-            text = f"{n:,} highlight{'s' if n != 1 else ''}" + \
-                (" match" if filtered and n != 1 else " matches" if filtered else "") + \
-                ", newest first."
+            text = (
+                f"{n:,} highlight{'s' if n != 1 else ''}"
+                + (" match" if filtered and n != 1 else " matches" if filtered else "")
+                + ", newest first."
+            )
         self.summary.setText(text)
 
     @property

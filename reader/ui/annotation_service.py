@@ -69,17 +69,23 @@ class _Context:
         self.catalogue.close()
 
 
-def _export(store: AnnotationStore, path: Path, fmt: ExportFormat,
-            article_id: int | None) -> ExportResult:
+def _export(
+    store: AnnotationStore, path: Path, fmt: ExportFormat, article_id: int | None
+) -> ExportResult:
     from reader.annotations import backup, export
 
-    text = (export.export_markdown(store, article_id) if fmt == "md"
-            else export.export_jsonld(store, article_id))
+    text = (
+        export.export_markdown(store, article_id)
+        if fmt == "md"
+        else export.export_jsonld(store, article_id)
+    )
     if article_id is None:
         counts = (store.count(), len(store.all_bookmarks()))
     else:
-        counts = (len(store.annotations_for(article_id)),
-                  int(store.get_bookmark(article_id) is not None))
+        counts = (
+            len(store.annotations_for(article_id)),
+            int(store.get_bookmark(article_id) is not None),
+        )
     try:
         backup.write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
@@ -92,36 +98,61 @@ class AnnotationService:
         self.data_dir = data_dir
         self._on_error = on_error
         self._thread: TaskThread[_Context] = TaskThread(
-            "annotations", lambda: _Context(data_dir), lambda ctx: ctx.close())
+            "annotations", lambda: _Context(data_dir), lambda ctx: ctx.close()
+        )
 
-    def _run(self, fn: Callable[[AnnotationStore], T], on_done: Done[T] | None = None,
-             on_error: Failed | None = None, lane: str | None = None) -> None:
-        self._thread.submit(lambda ctx: fn(ctx.store), on_done=on_done,
-                            on_error=on_error or self._on_error, lane=lane)
+    def _run(
+        self,
+        fn: Callable[[AnnotationStore], T],
+        on_done: Done[T] | None = None,
+        on_error: Failed | None = None,
+        lane: str | None = None,
+    ) -> None:
+        self._thread.submit(
+            lambda ctx: fn(ctx.store),
+            on_done=on_done,
+            on_error=on_error or self._on_error,
+            lane=lane,
+        )
 
     # -- reading -------------------------------------------------------------------------
 
-    def article(self, article_id: int, on_done: Done[ArticleNotes],
-                on_error: Failed | None = None) -> None:
+    def article(
+        self, article_id: int, on_done: Done[ArticleNotes], on_error: Failed | None = None
+    ) -> None:
         """The article's bookmark and annotations (re-anchored if its text changed)."""
-        self._run(lambda store: ArticleNotes(article_id, store.annotations_for(article_id),
-                                             store.get_bookmark(article_id)),
-                  on_done, on_error, lane=f"article:{article_id}")
+        self._run(
+            lambda store: ArticleNotes(
+                article_id, store.annotations_for(article_id), store.get_bookmark(article_id)
+            ),
+            on_done,
+            on_error,
+            lane=f"article:{article_id}",
+        )
 
-    def list_all(self, on_done: Done[list[Annotation]], *, query: str | None = None,
-                 color: str | None = None, limit: int | None = None) -> None:
+    def list_all(
+        self,
+        on_done: Done[list[Annotation]],
+        *,
+        query: str | None = None,
+        color: str | None = None,
+        limit: int | None = None,
+    ) -> None:
         """Every annotation, newest first, filtered (the global view); latest wins."""
-        self._run(lambda store: store.list_annotations(query=query or None, color=color,
-                                                       limit=limit),
-                  on_done, lane="all")
+        self._run(
+            lambda store: store.list_annotations(query=query or None, color=color, limit=limit),
+            on_done,
+            lane="all",
+        )
 
     def tags(self, on_done: Done[list[tuple[str, int]]]) -> None:
         self._run(lambda store: store.tags(), on_done, lane="tags")
 
     # -- bookmarks -----------------------------------------------------------------------
 
-    def bookmark(self, article_id: int, tags: str | tuple[str, ...] | None,
-                 on_done: Done[Bookmark]) -> None:
+    def bookmark(
+        self, article_id: int, tags: str | tuple[str, ...] | None, on_done: Done[Bookmark]
+    ) -> None:
         self._run(lambda store: store.bookmark(article_id, tags), on_done)
 
     def unbookmark(self, article_id: int, on_done: Done[Bookmark | None]) -> None:
@@ -132,6 +163,7 @@ class AnnotationService:
 
     def toggle_bookmark(self, article_id: int, on_done: Done[BookmarkChange]) -> None:
         """Bookmark, or remove the bookmark; answers (before, after) for undo."""
+
         def run(store: AnnotationStore) -> BookmarkChange:
             before = store.get_bookmark(article_id)
             if before is not None:
@@ -141,18 +173,22 @@ class AnnotationService:
 
         self._run(run, on_done)
 
-    def set_tags(self, article_id: int, tags: tuple[str, ...],
-                 on_done: Done[BookmarkChange]) -> None:
+    def set_tags(
+        self, article_id: int, tags: tuple[str, ...], on_done: Done[BookmarkChange]
+    ) -> None:
         """Replace the tags (bookmarking the article if it was not); (before, after)."""
+
         def run(store: AnnotationStore) -> BookmarkChange:
             before = store.get_bookmark(article_id)
             return before, store.bookmark(article_id, tags)
 
         self._run(run, on_done)
 
-    def put_bookmark(self, article_id: int, bookmark: Bookmark | None,
-                     on_done: Done[Bookmark | None]) -> None:
+    def put_bookmark(
+        self, article_id: int, bookmark: Bookmark | None, on_done: Done[Bookmark | None]
+    ) -> None:
         """Make the article's bookmark exactly *bookmark* (None: none): undo and redo."""
+
         def run(store: AnnotationStore) -> Bookmark | None:
             if bookmark is None:
                 store.unbookmark(article_id)
@@ -163,15 +199,31 @@ class AnnotationService:
 
     # -- annotations ---------------------------------------------------------------------
 
-    def add(self, article_id: int, start: int, end: int, on_done: Done[Annotation], *,
-            note: str | None = None, color: str | None = None) -> None:
-        self._run(lambda store: store.add_annotation(article_id, start, end, note=note,
-                                                     color=color), on_done)
+    def add(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        on_done: Done[Annotation],
+        *,
+        note: str | None = None,
+        color: str | None = None,
+    ) -> None:
+        self._run(
+            lambda store: store.add_annotation(article_id, start, end, note=note, color=color),
+            on_done,
+        )
 
-    def edit(self, annotation_id: str, on_done: Done[tuple[Annotation, Annotation]], *,
-             note: str | None | _Unchanged = UNCHANGED,
-             color: str | None | _Unchanged = UNCHANGED) -> None:
+    def edit(
+        self,
+        annotation_id: str,
+        on_done: Done[tuple[Annotation, Annotation]],
+        *,
+        note: str | None | _Unchanged = UNCHANGED,
+        color: str | None | _Unchanged = UNCHANGED,
+    ) -> None:
         """Change a note or colour; answers (before, after)."""
+
         def run(store: AnnotationStore) -> tuple[Annotation, Annotation]:
             before = store.get_annotation(annotation_id)
             if before is None:
@@ -193,14 +245,22 @@ class AnnotationService:
 
     # -- files ---------------------------------------------------------------------------
 
-    def export(self, path: Path, fmt: ExportFormat, article_id: int | None,
-               on_done: Done[ExportResult], on_error: Failed | None = None) -> None:
+    def export(
+        self,
+        path: Path,
+        fmt: ExportFormat,
+        article_id: int | None,
+        on_done: Done[ExportResult],
+        on_error: Failed | None = None,
+    ) -> None:
         """Markdown or JSON-LD, of everything or one article, written atomically."""
         self._run(lambda store: _export(store, path, fmt, article_id), on_done, on_error)
 
-    def import_file(self, path: Path, on_done: Done[MergeSummary],
-                    on_error: Failed | None = None) -> None:
+    def import_file(
+        self, path: Path, on_done: Done[MergeSummary], on_error: Failed | None = None
+    ) -> None:
         """Merge a JSON-LD file (an export or a backup) in; never duplicates."""
+
         def run(store: AnnotationStore) -> MergeSummary:
             from reader.annotations.export import import_jsonld
 
@@ -210,6 +270,7 @@ class AnnotationService:
 
     def backup(self, on_done: Done[Path | None] | None = None) -> None:
         """Write a backup if anything changed since the newest one."""
+
         def run(store: AnnotationStore) -> Path | None:
             from reader.annotations.backup import write_backup
 

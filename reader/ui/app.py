@@ -92,8 +92,7 @@ def start(window: MainWindow) -> None:
     window.show()
 
 
-def main(data_dir: str | os.PathLike[str] | None = None,
-         argv: Sequence[str] | None = None) -> int:
+def main(data_dir: str | os.PathLike[str] | None = None, argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_app(argv)
     install_excepthook()

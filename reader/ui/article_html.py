@@ -116,8 +116,7 @@ def _blocks(blocks: Sequence[Block]) -> str:
     if in_list:
         out.append("</ul>")
     if not out:
-        out.append('<p class="note">This article has no body text (only its title was '
-                   "saved).</p>")
+        out.append('<p class="note">This article has no body text (only its title was saved).</p>')
     return "\n".join(out)
 
 
@@ -145,8 +144,10 @@ def _bookmark_meta(tags: tuple[str, ...]) -> str:
 def _article_line(row: dict[str, Any]) -> str:
     where = " · ".join(_e(x) for x in (row.get("date"), row.get("site")) if x)
     tail = f' <span class="where">{where}</span>' if where else ""
-    return (f'<p class="related"><a href="{article_url(int(row["id"]))}">'
-            f"{_e(row.get('title'))}</a>{tail}</p>")
+    return (
+        f'<p class="related"><a href="{article_url(int(row["id"]))}">'
+        f"{_e(row.get('title'))}</a>{tail}</p>"
+    )
 
 
 def render_article(
@@ -165,8 +166,10 @@ def render_article(
     if article.byline:
         meta.append(_e(article.byline))
     if article.source_url:
-        meta.append(f'<a href="{_e(article.source_url)}">Original at '
-                    f"{_e(_domain(article.source_url) or 'the source')} ↗</a>")
+        meta.append(
+            f'<a href="{_e(article.source_url)}">Original at '
+            f"{_e(_domain(article.source_url) or 'the source')} ↗</a>"
+        )
     if related.bookmark is not None:
         meta.append(_bookmark_meta(related.bookmark))
     # HEADER_BLOCKS: exactly these two blocks come before the body.
@@ -208,11 +211,13 @@ def render_article(
     return f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>"
 
 
-def render_message(title: str, paragraphs: Sequence[str], colors: ReadingColors,
-                   font_px: float = BASE_FONT_PX) -> str:
+def render_message(
+    title: str, paragraphs: Sequence[str], colors: ReadingColors, font_px: float = BASE_FONT_PX
+) -> str:
     """A page for the empty states (welcome, nothing selected); paragraphs may hold
     trusted markup written in this package, never article text."""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     style = stylesheet(colors, None, font_px)
-    return (f"<html><head><style>{style}</style></head><body><h1>{_e(title)}</h1>"
-            f"{body}</body></html>")
+    return (
+        f"<html><head><style>{style}</style></head><body><h1>{_e(title)}</h1>{body}</body></html>"
+    )

@@ -107,8 +107,9 @@ class ArticleListModel(QAbstractTableModel):
         self._bookmarks.clear()
         self._highlights.clear()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
 
     @property
     def ids(self) -> list[int]:
@@ -167,8 +168,7 @@ class ArticleListModel(QAbstractTableModel):
             return marks.bookmark_marks(self._catalogue.connection, [article_id]).get(article_id)
         return data["bookmark"]
 
-    def set_marks(self, article_id: int, bookmark: tuple[str, ...] | None,
-                  highlights: int) -> None:
+    def set_marks(self, article_id: int, bookmark: tuple[str, ...] | None, highlights: int) -> None:
         """Show a bookmark or highlight change at once (the page is not read again)."""
         self._bookmarks[article_id] = bookmark
         self._highlights[article_id] = highlights
@@ -178,9 +178,10 @@ class ArticleListModel(QAbstractTableModel):
 
     def _marks(self, data: dict[str, Any]) -> tuple[tuple[str, ...] | None, int]:
         article_id = data["id"]
-        return (self._bookmarks[article_id] if article_id in self._bookmarks
-                else data.get("bookmark"),
-                self._highlights.get(article_id, data.get("highlights", 0)))
+        return (
+            self._bookmarks[article_id] if article_id in self._bookmarks else data.get("bookmark"),
+            self._highlights.get(article_id, data.get("highlights", 0)),
+        )
 
     # -- Qt model interface ----------------------------------------------------------
 
@@ -190,8 +191,9 @@ class ArticleListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[COLUMNS[section]]
         return None
@@ -224,11 +226,17 @@ class ArticleListModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == ID_ROLE:
             return self._ids[row]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
-                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
-                        Qt.ItemDataRole.ForegroundRole, READ_ROLE, BOOKMARK_ROLE,
-                        Qt.ItemDataRole.AccessibleTextRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ForegroundRole,
+            READ_ROLE,
+            BOOKMARK_ROLE,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
             return None
         data = self._row(row)
         if data is None:  # deleted by an import since the ids were read
@@ -251,8 +259,9 @@ class ArticleListModel(QAbstractTableModel):
             return plain_tip(data["title"] or "") if column == "title" else None
         if role == Qt.ItemDataRole.FontRole:
             lang = (data["language"] or "").lower()
-            return self._font(bold=not read and column == "title",
-                              traditional=lang.startswith("zh-hant"))
+            return self._font(
+                bold=not read and column == "title", traditional=lang.startswith("zh-hant")
+            )
         if role == Qt.ItemDataRole.DecorationRole and column == "title":
             unread_icon, read_icon = self._icons()
             return read_icon if read else unread_icon
@@ -270,8 +279,7 @@ class ArticleListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             parts = []
             if bookmark is not None:
-                parts.append("Bookmarked" + (f" (tags: {', '.join(bookmark)})" if bookmark
-                                             else ""))
+                parts.append("Bookmarked" + (f" (tags: {', '.join(bookmark)})" if bookmark else ""))
             if highlights:
                 parts.append(f"{highlights} highlight{'s' if highlights != 1 else ''}")
             if not parts:
@@ -365,8 +373,11 @@ class ArticleListView(QTableView):
         model = self.model()
         if isinstance(model, ArticleListModel) and COLUMNS[section] not in SORTABLE:
             header = self.horizontalHeader()
-            order = (Qt.SortOrder.DescendingOrder if model.sort_descending
-                     else Qt.SortOrder.AscendingOrder)
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if model.sort_descending
+                else Qt.SortOrder.AscendingOrder
+            )
             header.blockSignals(True)
             header.setSortIndicator(COLUMNS.index(model.sort_column), order)
             header.blockSignals(False)

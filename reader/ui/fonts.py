@@ -12,10 +12,20 @@ from __future__ import annotations
 from reader.ui.qt import QFont, QFontDatabase, QGuiApplication
 
 LATIN = ["Noto Sans", "Source Sans 3", "Segoe UI", "Helvetica Neue", "Arial"]
-CJK_SC = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-          "WenQuanYi Micro Hei"]
-CJK_TC = ["Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei",
-          "WenQuanYi Micro Hei"]
+CJK_SC = [
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+]
+CJK_TC = [
+    "Noto Sans CJK TC",
+    "Source Han Sans TC",
+    "PingFang TC",
+    "Microsoft JhengHei",
+    "WenQuanYi Micro Hei",
+]
 MONO = ["Noto Sans Mono", "DejaVu Sans Mono", "Menlo", "Consolas", "monospace"]
 
 

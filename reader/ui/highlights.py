@@ -65,8 +65,9 @@ def _hex(colour: str) -> tuple[int, int, int]:
 def mix(a: str, b: str, share_of_b: float) -> str:
     """Two ``#rrggbb`` colours mixed, as ``#rrggbb``."""
     (r1, g1, b1), (r2, g2, b2) = _hex(a), _hex(b)
-    return "#{:02x}{:02x}{:02x}".format(*(round(x + (y - x) * share_of_b)
-                                          for x, y in ((r1, r2), (g1, g2), (b1, b2))))
+    return "#{:02x}{:02x}{:02x}".format(
+        *(round(x + (y - x) * share_of_b) for x, y in ((r1, r2), (g1, g2), (b1, b2)))
+    )
 
 
 def fill(color: str, *, dark: bool, page: str) -> str:
@@ -96,5 +97,6 @@ def tooltip_html(annotations: Sequence[Annotation]) -> str:
         else:
             parts.append("<p style='margin:0 0 6px 0'><i>Highlight (no note)</i></p>")
     hint = "Right-click to edit the note, change the colour or delete."
-    return "<qt>" + "".join(parts) + f"<p style='margin:0; color:gray'><small>{hint}" \
-        "</small></p></qt>"
+    return (
+        "<qt>" + "".join(parts) + f"<p style='margin:0; color:gray'><small>{hint}</small></p></qt>"
+    )

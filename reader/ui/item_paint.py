@@ -24,16 +24,21 @@ class ItemPaint:
 
 def begin_item(painter: QPainter, option: QStyleOptionViewItem) -> ItemPaint:
     """Save *painter* and draw the row background; the caller restores the painter."""
-    state = option.state  # type: ignore[attr-defined]
-    widget = option.widget  # type: ignore[attr-defined]
-    palette: QPalette = option.palette  # type: ignore[attr-defined]
+    state = option.state
+    widget = option.widget
+    palette: QPalette = option.palette
     selected = bool(state & QStyle.StateFlag.State_Selected)
     painter.save()
     style = widget.style() if widget is not None else None
     if style is not None:
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                            widget)
-    text = palette.color(QPalette.ColorRole.HighlightedText if selected
-                         else QPalette.ColorRole.Text)
-    return ItemPaint(option.rect, palette, selected,  # type: ignore[attr-defined]
-                     reading_colors(palette), text)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+    text = palette.color(
+        QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    )
+    return ItemPaint(
+        option.rect,
+        palette,
+        selected,
+        reading_colors(palette),
+        text,
+    )

@@ -67,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return
         last_time[0], last_phase[0] = now, phase
         with write:
-            sys.stdout.write(json.dumps({"progress": [phase, done, total]},
-                                        ensure_ascii=False) + "\n")
+            sys.stdout.write(
+                json.dumps({"progress": [phase, done, total]}, ensure_ascii=False) + "\n"
+            )
             sys.stdout.flush()
 
     outcome = run_in_child(job, progress, stop.is_set)

@@ -40,8 +40,7 @@ Cancel = Callable[[], bool]
 
 MAX_LISTED_SKIPS = 200
 WAITING = "Waiting for another import to finish"  # the progress phase while it waits
-CANCELLED_WAITING = ("Cancelled while waiting for another import to finish; nothing was "
-                     "changed.")
+CANCELLED_WAITING = "Cancelled while waiting for another import to finish; nothing was changed."
 
 
 @dataclass
@@ -80,12 +79,15 @@ def describe_error(exc: BaseException) -> str:
 
 def readonly_note(catalogue: Catalogue) -> str:
     """The status line for a library opened read-only: why, and what is not done."""
-    cannot = ("its folders are not re-scanned, and reading state, bookmarks and "
-              "highlights cannot be saved")
+    cannot = (
+        "its folders are not re-scanned, and reading state, bookmarks and "
+        "highlights cannot be saved"
+    )
     refusal = catalogue.refusal
     if isinstance(refusal, DiskFull):
-        refusal = refusal.reworded(stopped=cannot, kept="nothing was lost",
-                                   then="open the library again")
+        refusal = refusal.reworded(
+            stopped=cannot, kept="nothing was lost", then="open the library again"
+        )
     elif isinstance(refusal, LibraryReadOnly):
         refusal = refusal.refusing(cannot)
     else:
@@ -102,23 +104,27 @@ def open_engine_locked(data_dir: Path) -> WhooshEngine:
     return open_engine(data_dir)
 
 
-def sync_search_index(catalogue: Catalogue, data_dir: Path, progress: PhaseProgress,
-                      cancel: Cancel) -> tuple[str, bool]:
+def sync_search_index(
+    catalogue: Catalogue, data_dir: Path, progress: PhaseProgress, cancel: Cancel
+) -> tuple[str, bool]:
     """Phase two of every job: bring the index up to date. Returns (note, changed)."""
     from reader.search.sync import sync_index
 
     engine = open_engine_locked(data_dir)
     try:
-        summary = sync_index(catalogue, engine, progress=lambda d, t: progress("Indexing", d, t),
-                             cancel=cancel)
+        summary = sync_index(
+            catalogue, engine, progress=lambda d, t: progress("Indexing", d, t), cancel=cancel
+        )
     finally:
         engine.close()
     changed = bool(summary.added or summary.updated or summary.removed or summary.rebuilt)
     if summary.cancelled:
         return "Indexing was cancelled; it resumes the next time the app starts.", changed
     if summary.rebuilt:  # only a lost or damaged index: never a new library's first one
-        return "The search index was damaged (or from another version) and has been rebuilt.", \
-            changed
+        return (
+            "The search index was damaged (or from another version) and has been rebuilt.",
+            changed,
+        )
     return "", changed
 
 
@@ -134,9 +140,11 @@ def place_annotations(catalogue: Catalogue, progress: PhaseProgress) -> str:
     if not summary.orphaned:
         return ""
     n = summary.orphaned
-    return (f"{n} highlight{'s' if n != 1 else ''} could no longer be found in "
-            f"{'its' if n == 1 else 'their'} changed article{'s' if n != 1 else ''}: kept, "
-            "and listed as no longer in the text.")
+    return (
+        f"{n} highlight{'s' if n != 1 else ''} could no longer be found in "
+        f"{'its' if n == 1 else 'their'} changed article{'s' if n != 1 else ''}: kept, "
+        "and listed as no longer in the text."
+    )
 
 
 def _skip_lines(summary: ImportSummary) -> list[str]:
@@ -173,33 +181,50 @@ class ImportJob:
         from reader.locks import LockWaitCancelled, writer_lock
 
         try:
-            with writer_lock(self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0),
-                             cancel=cancel), \
-                    Catalogue(catalogue_path(self.data_dir)) as catalogue:
+            with (
+                writer_lock(
+                    self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0), cancel=cancel
+                ),
+                Catalogue(catalogue_path(self.data_dir)) as catalogue,
+            ):
                 summary = import_paths(
-                    catalogue, self.paths, progress=lambda d, t: progress(self.label, d, t),
-                    cancel=cancel, workers=self.workers,
+                    catalogue,
+                    self.paths,
+                    progress=lambda d, t: progress(self.label, d, t),
+                    cancel=cancel,
+                    workers=self.workers,
                 )
-                changed = bool(summary.imported or summary.updated or summary.moved
-                               or summary.removed)
+                changed = bool(
+                    summary.imported or summary.updated or summary.moved or summary.removed
+                )
                 placed = place_annotations(catalogue, progress) if changed else ""
                 note, index_changed = ("", False)
                 if not summary.cancelled:
-                    note, index_changed = sync_search_index(catalogue, self.data_dir,
-                                                            progress, cancel)
+                    note, index_changed = sync_search_index(
+                        catalogue, self.data_dir, progress, cancel
+                    )
         except LockWaitCancelled:
-            return JobOutcome(title="Import cancelled", message=CANCELLED_WAITING,
-                              cancelled=True, announce=self.announce)
-        folders = ", ".join(display_path(os.path.basename(p.rstrip(os.sep)) or p)
-                            for p in self.paths)
+            return JobOutcome(
+                title="Import cancelled",
+                message=CANCELLED_WAITING,
+                cancelled=True,
+                announce=self.announce,
+            )
+        folders = ", ".join(
+            display_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.paths
+        )
         message = f"{folders}: {summary.describe()}{_skip_sentence(summary)}"
         for extra in (placed, note):
             if extra:
                 message += " " + extra
         return JobOutcome(
             title="Import cancelled" if summary.cancelled else "Import finished",
-            message=message, details=_skip_lines(summary), library_changed=changed,
-            index_changed=index_changed, cancelled=summary.cancelled, announce=self.announce,
+            message=message,
+            details=_skip_lines(summary),
+            library_changed=changed,
+            index_changed=index_changed,
+            cancelled=summary.cancelled,
+            announce=self.announce,
         )
 
 
@@ -228,44 +253,64 @@ class RescanJob:
         cancelled = False
         note, index_changed = ("", False)
         try:
-            with writer_lock(self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0),
-                             cancel=cancel), \
-                    Catalogue(catalogue_path(self.data_dir)) as catalogue:
+            with (
+                writer_lock(
+                    self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0), cancel=cancel
+                ),
+                Catalogue(catalogue_path(self.data_dir)) as catalogue,
+            ):
                 roots = catalogue.roots()
                 present = [r for r in roots if os.path.isdir(r)]
                 self.missing = [r for r in roots if r not in present]
                 if present:
                     summary = import_paths(
-                        catalogue, present, progress=lambda d, t: progress(self.label, d, t),
-                        cancel=cancel, workers=self.workers,
+                        catalogue,
+                        present,
+                        progress=lambda d, t: progress(self.label, d, t),
+                        cancel=cancel,
+                        workers=self.workers,
                     )
                     cancelled = summary.cancelled
-                    changed = bool(summary.imported or summary.updated or summary.moved
-                                   or summary.removed)
+                    changed = bool(
+                        summary.imported or summary.updated or summary.moved or summary.removed
+                    )
                     if changed or summary.skipped:
-                        parts.append("Folders re-scanned: " + summary.describe()
-                                     + _skip_sentence(summary))
+                        parts.append(
+                            "Folders re-scanned: " + summary.describe() + _skip_sentence(summary)
+                        )
                         details = _skip_lines(summary)
                     if changed:
                         placed = place_annotations(catalogue, progress)
                         if placed:
                             parts.append(placed)
                 if not cancelled:
-                    note, index_changed = sync_search_index(catalogue, self.data_dir,
-                                                            progress, cancel)
+                    note, index_changed = sync_search_index(
+                        catalogue, self.data_dir, progress, cancel
+                    )
         except LockWaitCancelled:
-            return JobOutcome(title="Folders re-scanned", message=CANCELLED_WAITING,
-                              cancelled=True, announce=False)
+            return JobOutcome(
+                title="Folders re-scanned",
+                message=CANCELLED_WAITING,
+                cancelled=True,
+                announce=False,
+            )
         sample = str(sample_archive_dir())
         missing = [display_path(m) for m in self.missing if m != sample]
         if missing:
-            parts.append("Not available, so not re-scanned (their articles stay): "
-                         + ", ".join(missing) + ".")
+            parts.append(
+                "Not available, so not re-scanned (their articles stay): "
+                + ", ".join(missing)
+                + "."
+            )
         if note:
             parts.append(note)
         return JobOutcome(
-            title="Folders re-scanned", message=" ".join(parts), details=details,
-            library_changed=changed, index_changed=index_changed, cancelled=cancelled,
+            title="Folders re-scanned",
+            message=" ".join(parts),
+            details=details,
+            library_changed=changed,
+            index_changed=index_changed,
+            cancelled=cancelled,
             announce=False,
         )
 
@@ -273,16 +318,28 @@ class RescanJob:
 def sample_import_job(data_dir: Path) -> ImportJob:
     """First start with an empty library: open the bundled sample archive, so a newcomer
     sees articles at once (quietly: no summary box for something they did not ask for)."""
-    return ImportJob(data_dir=data_dir, paths=[str(sample_archive_dir())],
-                     label="Opening the sample archive", announce=False)
+    return ImportJob(
+        data_dir=data_dir,
+        paths=[str(sample_archive_dir())],
+        label="Opening the sample archive",
+        announce=False,
+    )
 
 
 # -- running a job in a child process --------------------------------------------------
 
+
 def job_command(data_dir: Path, job: ImportJob | RescanJob) -> list[str]:
     """The child's command line for *job* (see ``reader.ui.job_process``)."""
-    args = [sys.executable, "-m", "reader.ui.job_process", "--data-dir", str(data_dir),
-            "--label", job.label]
+    args = [
+        sys.executable,
+        "-m",
+        "reader.ui.job_process",
+        "--data-dir",
+        str(data_dir),
+        "--label",
+        job.label,
+    ]
     if isinstance(job, ImportJob):
         args += ["--announce" if job.announce else "--quiet", "import", *job.paths]
     else:
@@ -308,13 +365,18 @@ class ProcessJob:
         env = dict(os.environ)
         # The child imports this same package, wherever it was imported from.
         root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH")
-                                    else "")
+        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         env.setdefault("PYTHONIOENCODING", "utf-8")
         proc = subprocess.Popen(
-            job_command(self.job.data_dir, self.job), stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-            errors="replace", env=env, bufsize=1,
+            job_command(self.job.data_dir, self.job),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=env,
+            bufsize=1,
         )
         assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
         stdin, stderr = proc.stdin, proc.stderr
@@ -352,24 +414,35 @@ class ProcessJob:
             stdin.close()
         if outcome is not None:
             return outcome
-        log.warning("job %s ended with status %s:\n%s", self.label, code,
-                    "\n".join(self.stderr_tail))
-        text = (f"{self.label} stopped unexpectedly (exit status {code}). What it finished "
-                "is kept; it resumes the next time the app starts.")
-        return JobOutcome(f"{self.label} stopped", text, details=self.stderr_tail[-20:],
-                          error=text, announce=getattr(self.job, "announce", False))
+        log.warning(
+            "job %s ended with status %s:\n%s", self.label, code, "\n".join(self.stderr_tail)
+        )
+        text = (
+            f"{self.label} stopped unexpectedly (exit status {code}). What it finished "
+            "is kept; it resumes the next time the app starts."
+        )
+        return JobOutcome(
+            f"{self.label} stopped",
+            text,
+            details=self.stderr_tail[-20:],
+            error=text,
+            announce=getattr(self.job, "announce", False),
+        )
 
 
-def run_in_child(job: ImportJob | RescanJob, progress: PhaseProgress,
-                 cancel: Cancel) -> JobOutcome:
+def run_in_child(job: ImportJob | RescanJob, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
     """The child's side: run *job*, reporting what ``ProcessJob`` reads."""
     try:
         return job.run(progress, cancel)
     except Exception as exc:
         if not isinstance(exc, ReaderError):
             log.exception("job %s failed", job.label)
-        return JobOutcome(f"{job.label} failed", describe_error(exc),
-                          error=describe_error(exc), announce=getattr(job, "announce", True))
+        return JobOutcome(
+            f"{job.label} failed",
+            describe_error(exc),
+            error=describe_error(exc),
+            announce=getattr(job, "announce", True),
+        )
 
 
 def outcome_line(outcome: JobOutcome) -> str:

@@ -72,33 +72,39 @@ def classify_link(
             if found is not None:
                 return LinkAction("article", text, article_id=found)
             return LinkAction(
-                "refused", text,
+                "refused",
+                text,
                 reason="This file is in the archive but is not an article in the library.",
             )
         return LinkAction(
-            "refused", text,
+            "refused",
+            text,
             reason="Not opened: a file: link outside the archive folders. The reader only "
             "opens files inside the archive.",
         )
     if scheme == "javascript":
         return LinkAction(
-            "refused", text,
+            "refused",
+            text,
             reason="Not opened: javascript: links run code, and the reader never runs code "
             "from saved pages.",
         )
     if scheme == "data":
         return LinkAction(
-            "refused", text,
+            "refused",
+            text,
             reason="Not opened: data: links carry embedded content that the reader does not "
             "display.",
         )
     if not scheme:
         return LinkAction(
-            "refused", text,
+            "refused",
+            text,
             reason="Not opened: a relative link with no web address (its page was not saved).",
         )
     return LinkAction(
-        "refused", text,
+        "refused",
+        text,
         reason=f"Not opened: {scheme}: links are not opened by the reader; only web (http, "
         "https) links open, in your browser.",
     )

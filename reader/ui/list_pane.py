@@ -161,8 +161,9 @@ class ListPane(QWidget):
         for tag, count in tags:
             self.tag_combo.addItem(f"{tag}  ({count})", tag)
         names = [t.casefold() for t, _ in tags]
-        index = names.index(current.casefold()) + 1 if current and \
-            current.casefold() in names else 0
+        index = (
+            names.index(current.casefold()) + 1 if current and current.casefold() in names else 0
+        )
         self.tag_combo.setCurrentIndex(index)
         self.tag_combo.blockSignals(False)
         if current and index == 0:
@@ -171,8 +172,9 @@ class ListPane(QWidget):
     def choose_tag(self, tag: str | None) -> bool:
         for index in range(self.tag_combo.count()):
             value = self.tag_combo.itemData(index)
-            if (value is None and tag is None) or (value and tag and
-                                                    str(value).casefold() == tag.casefold()):
+            if (value is None and tag is None) or (
+                value and tag and str(value).casefold() == tag.casefold()
+            ):
                 self.tag_combo.setCurrentIndex(index)
                 return True
         return False
@@ -195,30 +197,40 @@ class ListPane(QWidget):
         self.empty_button.setVisible(False)
         if self.words():
             # rich text of our own: what the person typed is escaped into it
-            text = (f"<p>No article title or site contains "
-                    f"“{html.escape(self.filter_field.text().strip())}”.</p>"
-                    "<p>Press Esc to clear the filter, or search the full text with "
-                    "Ctrl+K.</p>")
+            text = (
+                f"<p>No article title or site contains "
+                f"“{html.escape(self.filter_field.text().strip())}”.</p>"
+                "<p>Press Esc to clear the filter, or search the full text with "
+                "Ctrl+K.</p>"
+            )
         elif self.bookmarks_only and self.tag:
-            text = (f"<p>No bookmark is tagged “{html.escape(self.tag)}”"
-                    f"{' among the unread articles' if self.unread_button.isChecked() else ''}"
-                    ".</p><p>Choose another tag, or <b>All bookmarks</b>.</p>")
+            text = (
+                f"<p>No bookmark is tagged “{html.escape(self.tag)}”"
+                f"{' among the unread articles' if self.unread_button.isChecked() else ''}"
+                ".</p><p>Choose another tag, or <b>All bookmarks</b>.</p>"
+            )
         elif self.bookmarks_only and library_size:
             unread = " unread" if self.unread_button.isChecked() else ""
-            text = (f"<p>No{unread} bookmarked articles.</p><p>Open an article and press "
-                    "<b>Ctrl+D</b> (or ★ in the toolbar) to bookmark it; turn off "
-                    "<b>★ Bookmarks</b> to see every article.</p>")
+            text = (
+                f"<p>No{unread} bookmarked articles.</p><p>Open an article and press "
+                "<b>Ctrl+D</b> (or ★ in the toolbar) to bookmark it; turn off "
+                "<b>★ Bookmarks</b> to see every article.</p>"
+            )
         elif self.unread_button.isChecked() and library_size:
             text = "<p>No unread articles.</p><p>Turn off <b>Unread</b> to see them all.</p>"
         elif busy_label:
-            text = (f"<p><b>{html.escape(busy_label)}…</b></p><p>Articles appear here as "
-                    "soon as the import ends.</p>")
+            text = (
+                f"<p><b>{html.escape(busy_label)}…</b></p><p>Articles appear here as "
+                "soon as the import ends.</p>"
+            )
         else:
-            text = ("<p><b>Your library is empty.</b></p>"
-                    "<p>Choose <b>File › Add Archive Folder…</b> (Ctrl+O), or drop a folder "
-                    "on this window, to import the articles you saved: text files and "
-                    "saved web pages, in any folder structure. The folder is only read, "
-                    "never changed.</p>")
+            text = (
+                "<p><b>Your library is empty.</b></p>"
+                "<p>Choose <b>File › Add Archive Folder…</b> (Ctrl+O), or drop a folder "
+                "on this window, to import the articles you saved: text files and "
+                "saved web pages, in any folder structure. The folder is only read, "
+                "never changed.</p>"
+            )
             self.empty_button.setVisible(True)
         self.empty_text.setText(text)
         self.stack.setCurrentWidget(self.empty)

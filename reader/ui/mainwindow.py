@@ -70,6 +70,7 @@ SELECT_OPEN_DELAY_MS = 120
 SIMILAR_LIMIT = 6
 REOPEN_INDEX_EVERY_S = 10.0
 
+
 class MainWindow(QMainWindow):
     articleOpened = Signal(int)
     searchFinished = Signal(object)  # SearchOutcome
@@ -113,8 +114,7 @@ class MainWindow(QMainWindow):
     theme_group: QActionGroup
     theme_actions: dict[str, QAction]
 
-    def __init__(self, data_dir: Path, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.settings = settings
@@ -171,9 +171,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.search_field = SearchField(self)
-        self.search = SearchController(self.search_field, self.search_panel,
-                                       self.search_service, self.left, self.list_pane,
-                                       self._open_hit)
+        self.search = SearchController(
+            self.search_field,
+            self.search_panel,
+            self.search_service,
+            self.left,
+            self.list_pane,
+            self._open_hit,
+        )
 
         self.progress = JobProgress(self)
         self.unread_label = QLabel("", self)
@@ -233,10 +238,14 @@ class MainWindow(QMainWindow):
         return self._closing
 
     def _request(self) -> ListRequest:
-        return ListRequest(self.list_model.sort_column, self.list_model.sort_descending,
-                           self.list_pane.unread_button.isChecked(), self.list_pane.words(),
-                           bookmarked_only=self.list_pane.bookmarks_only,
-                           tag=self.list_pane.tag)
+        return ListRequest(
+            self.list_model.sort_column,
+            self.list_model.sort_descending,
+            self.list_pane.unread_button.isChecked(),
+            self.list_pane.words(),
+            bookmarked_only=self.list_pane.bookmarks_only,
+            tag=self.list_pane.tag,
+        )
 
     def _load_list_now(self) -> None:
         """The first list, read in this thread: the window must show rows on its first
@@ -250,13 +259,16 @@ class MainWindow(QMainWindow):
         self.list_pane.unread_button.blockSignals(False)
         self.act_unread_only.setChecked(unread_only)
         request = self._request()
-        model.set_ids(self.catalogue.list_ids(order=request.order,
-                                              descending=request.descending,
-                                              unread_only=request.unread_only))
+        model.set_ids(
+            self.catalogue.list_ids(
+                order=request.order, descending=request.descending, unread_only=request.unread_only
+            )
+        )
         header = self.article_list.horizontalHeader()
         column = SORT_COLUMNS.index(model.sort_column)
-        order = (Qt.SortOrder.DescendingOrder if model.sort_descending
-                 else Qt.SortOrder.AscendingOrder)
+        order = (
+            Qt.SortOrder.DescendingOrder if model.sort_descending else Qt.SortOrder.AscendingOrder
+        )
         header.blockSignals(True)
         header.setSortIndicator(column, order)
         header.blockSignals(False)
@@ -271,8 +283,9 @@ class MainWindow(QMainWindow):
         self.list_queries.ids(
             self._request(),
             on_done=lambda ids: self._list_arrived(serial, ids, keep),
-            on_error=lambda exc: self._status(f"The list could not be read: "
-                                              f"{describe_error(exc)}", 10000),
+            on_error=lambda exc: self._status(
+                f"The list could not be read: {describe_error(exc)}", 10000
+            ),
         )
 
     def _list_arrived(self, serial: int, ids: list[int], keep: int | None) -> None:
@@ -304,13 +317,18 @@ class MainWindow(QMainWindow):
             tag = self.list_pane.tag
             self.list_pane.count_label.setText(
                 f"{shown:,} bookmark{'s' if shown != 1 else ''}"
-                + (f" tagged “{tag}”" if tag else "") + f" of {self._library_size:,} articles")
+                + (f" tagged “{tag}”" if tag else "")
+                + f" of {self._library_size:,} articles"
+            )
         else:
             self.list_pane.count_label.setText(
-                f"{shown:,} of {self._library_size:,} articles" if filtered
-                else f"{shown:,} articles")
-        self.list_pane.update_empty_state(library_size=self._library_size,
-                                          busy_label=self._busy_label())
+                f"{shown:,} of {self._library_size:,} articles"
+                if filtered
+                else f"{shown:,} articles"
+            )
+        self.list_pane.update_empty_state(
+            library_size=self._library_size, busy_label=self._busy_label()
+        )
 
     def _busy_label(self) -> str | None:
         return self.jobs.current_label or getattr(self, "_coming", None)
@@ -353,8 +371,9 @@ class MainWindow(QMainWindow):
 
     # -- opening articles ------------------------------------------------------------
 
-    def open_article(self, article_id: int, *, navigating: bool = False,
-                     highlight: list[str] | None = None) -> bool:
+    def open_article(
+        self, article_id: int, *, navigating: bool = False, highlight: list[str] | None = None
+    ) -> bool:
         """Show one article; returns False when it is no longer in the library."""
         if self._closing:
             return False
@@ -365,11 +384,16 @@ class MainWindow(QMainWindow):
         if article is None:
             self.history.forget(article_id)
             self._update_history_actions()
-            self._status("That article is no longer in the library (its file was removed "
-                         "or changed into something that is not an article).", 10000)
+            self._status(
+                "That article is no longer in the library (its file was removed "
+                "or changed into something that is not an article).",
+                10000,
+            )
             return False
-        related = RelatedInfo(linked_from=self.catalogue.linked_from(article_id),
-                              bookmark=self.list_model.bookmark_of(article_id))
+        related = RelatedInfo(
+            linked_from=self.catalogue.linked_from(article_id),
+            bookmark=self.list_model.bookmark_of(article_id),
+        )
         position = self._positions.get(article_id)
         if position is None:
             position = self.catalogue.position(article_id)
@@ -386,11 +410,14 @@ class MainWindow(QMainWindow):
         # article is on screen, not before.
         QTimer.singleShot(0, lambda: self._select_in_list(article_id))
         self.search_service.similar(
-            article_id, limit=SIMILAR_LIMIT,
+            article_id,
+            limit=SIMILAR_LIMIT,
             on_done=lambda rows: self.reader.set_similar(
-                article_id, rows, None if rows else self._similar_note()),
+                article_id, rows, None if rows else self._similar_note()
+            ),
             on_error=lambda exc: self.reader.set_similar(
-                article_id, [], "Similar articles are not available: " + describe_error(exc)),
+                article_id, [], "Similar articles are not available: " + describe_error(exc)
+            ),
         )
         self.articleOpened.emit(article_id)
         return True
@@ -420,8 +447,9 @@ class MainWindow(QMainWindow):
         self._show_counts()
 
     def toggle_read(self) -> None:
-        article_id = self.article_list.current_id() if self.left.currentWidget() is \
-            self.list_pane else None
+        article_id = (
+            self.article_list.current_id() if self.left.currentWidget() is self.list_pane else None
+        )
         article_id = article_id or self.reader.current_id
         if article_id is None:
             return
@@ -469,8 +497,9 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
 
     def _classify(self, url: str) -> Any:
-        return classify_link(url, roots=self.catalogue.roots(),
-                             id_at_path=self.catalogue.id_at_path)
+        return classify_link(
+            url, roots=self.catalogue.roots(), id_at_path=self.catalogue.id_at_path
+        )
 
     def follow_link(self, url: QUrl) -> None:
         text = url.toString()
@@ -550,7 +579,7 @@ class MainWindow(QMainWindow):
         self._status("Text size 100%", 2000)
 
     def set_theme(self, mode: str) -> None:
-        chosen: theme.ThemeMode = mode if mode in theme.THEMES else "system"  # type: ignore[assignment]
+        chosen: theme.ThemeMode = mode if mode in theme.THEMES else "system"
         self.settings.theme = chosen
         self.theme_actions[chosen].setChecked(True)
         theme.apply_theme(chosen)
@@ -566,22 +595,30 @@ class MainWindow(QMainWindow):
         if path is None:
             start = os.path.expanduser("~")
             path = QFileDialog.getExistingDirectory(
-                self, "Add Archive Folder", start, QFileDialog.Option.ShowDirsOnly)
+                self, "Add Archive Folder", start, QFileDialog.Option.ShowDirsOnly
+            )
             if not path:
                 return
         if not os.path.isdir(path):
             self.last_message = show_message(
-                self, "Add Archive Folder", f"{path} is not a folder that can be opened.",
-                error=True)
+                self,
+                "Add Archive Folder",
+                f"{path} is not a folder that can be opened.",
+                error=True,
+            )
             return
         if not os.access(path, os.R_OK | os.X_OK):
             self.last_message = show_message(
-                self, "Add Archive Folder",
-                f"{path} cannot be read (permission denied).", error=True)
+                self,
+                "Add Archive Folder",
+                f"{path} cannot be read (permission denied).",
+                error=True,
+            )
             return
         name = os.path.basename(os.path.normpath(path)) or path
-        self.jobs.submit(ProcessJob(ImportJob(self.data_dir, [os.path.abspath(path)],
-                                              label=f"Importing {name}")))
+        self.jobs.submit(
+            ProcessJob(ImportJob(self.data_dir, [os.path.abspath(path)], label=f"Importing {name}"))
+        )
 
     def rescan_folders(self) -> None:
         self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
@@ -636,13 +673,13 @@ class MainWindow(QMainWindow):
             self.search.rerun()
         if outcome.error:
             if outcome.announce:
-                self.last_message = show_message(self, outcome.title, outcome.error,
-                                                 error=True)
+                self.last_message = show_message(self, outcome.title, outcome.error, error=True)
             else:
                 self._status(outcome.error, 15000)
         elif outcome.announce:
-            self.last_message = show_message(self, outcome.title, outcome.message,
-                                             details=outcome.details)
+            self.last_message = show_message(
+                self, outcome.title, outcome.message, details=outcome.details
+            )
         elif outcome.message:
             self._status(outcome.message, 15000)
         if self.reader.current_id is None:
@@ -650,11 +687,13 @@ class MainWindow(QMainWindow):
         elif outcome.index_changed and self.reader.related.similar == []:
             current = self.reader.current_id
             self.search_service.similar(
-                current, limit=SIMILAR_LIMIT,
-                on_done=lambda rows: self.reader.set_similar(current, rows,
-                                                             None if rows else
-                                                             self._similar_note()),
-                on_error=lambda _exc: None)
+                current,
+                limit=SIMILAR_LIMIT,
+                on_done=lambda rows: self.reader.set_similar(
+                    current, rows, None if rows else self._similar_note()
+                ),
+                on_error=lambda _exc: None,
+            )
         self.jobFinished.emit(outcome)
 
     def _refresh_open_article(self) -> None:
@@ -666,43 +705,55 @@ class MainWindow(QMainWindow):
         article = self.catalogue.get(current)
         if article is None or (article.text, article.title) == (shown.text, shown.title):
             return
-        related = RelatedInfo(linked_from=self.catalogue.linked_from(current),
-                              bookmark=self.list_model.bookmark_of(current),
-                              similar=self.reader.related.similar)
+        related = RelatedInfo(
+            linked_from=self.catalogue.linked_from(current),
+            bookmark=self.list_model.bookmark_of(current),
+            similar=self.reader.related.similar,
+        )
         self.reader.show_article(current, article, related, self.reader.position())
 
     def _welcome(self) -> tuple[str, list[str]]:
         busy = self._busy_label()
         paragraphs = []
         if busy == SAMPLE_LABEL:
-            paragraphs.append("The sample archive is being opened: twenty short articles on "
-                              "cross-border e-commerce in Chinese and English, so there is "
-                              "something to read and search right away.")
+            paragraphs.append(
+                "The sample archive is being opened: twenty short articles on "
+                "cross-border e-commerce in Chinese and English, so there is "
+                "something to read and search right away."
+            )
         elif self._library_size:
-            paragraphs.append("Choose an article on the left: <b>j</b>/<b>k</b> or the "
-                              "arrow keys move, <b>Enter</b> opens, <b>Space</b> scrolls.")
-        paragraphs.append("To read your own saved articles, choose <b>File › Add Archive "
-                          "Folder…</b> (Ctrl+O) or drop a folder on this window. Text files "
-                          "and saved web pages are imported; the folder is never changed.")
-        paragraphs.append("Search everything with <b>Ctrl+K</b>: words, \"exact phrases\", "
-                          "<b>-word</b>, <b>OR</b>, <b>site:</b>, <b>title:</b>, "
-                          "<b>date:2024-05</b>. Help › Keyboard Shortcuts lists the keys.")
+            paragraphs.append(
+                "Choose an article on the left: <b>j</b>/<b>k</b> or the "
+                "arrow keys move, <b>Enter</b> opens, <b>Space</b> scrolls."
+            )
+        paragraphs.append(
+            "To read your own saved articles, choose <b>File › Add Archive "
+            "Folder…</b> (Ctrl+O) or drop a folder on this window. Text files "
+            "and saved web pages are imported; the folder is never changed."
+        )
+        paragraphs.append(
+            'Search everything with <b>Ctrl+K</b>: words, "exact phrases", '
+            "<b>-word</b>, <b>OR</b>, <b>site:</b>, <b>title:</b>, "
+            "<b>date:2024-05</b>. Help › Keyboard Shortcuts lists the keys."
+        )
         return "Archive Reader", paragraphs
 
     # -- dialogs ---------------------------------------------------------------------
 
     def show_keys(self) -> None:
-        self.last_message = show_message(self, "Keyboard Shortcuts", keys_help_html(),
-                                         rich=True)
+        self.last_message = show_message(self, "Keyboard Shortcuts", keys_help_html(), rich=True)
 
     def show_about(self) -> None:
         from reader import __version__
 
         self.last_message = show_message(
-            self, "About Archive Reader",
+            self,
+            "About Archive Reader",
             f"<b>Archive Reader {__version__}</b><p>Read and search your own offline archive "
             "of saved news articles. Nothing is fetched from the network.</p>"
-            f"<p>Library: {html.escape(str(self.data_dir))}</p>", rich=True)
+            f"<p>Library: {html.escape(str(self.data_dir))}</p>",
+            rich=True,
+        )
 
     # -- events ----------------------------------------------------------------------
 

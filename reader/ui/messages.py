@@ -33,9 +33,15 @@ def plain_tip(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
-def show_message(parent: QWidget | None, title: str, text: str, *,
-                 details: list[str] | None = None, error: bool = False,
-                 rich: bool = False) -> QMessageBox:
+def show_message(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    *,
+    details: list[str] | None = None,
+    error: bool = False,
+    rich: bool = False,
+) -> QMessageBox:
     """A window-modal box; *text* is plain text (paths, titles, errors: shown as they
     are) unless *rich*, when it is the caller's own markup."""
     box = QMessageBox(parent)
@@ -54,8 +60,7 @@ def show_message(parent: QWidget | None, title: str, text: str, *,
 def install_excepthook() -> None:
     """Unexpected exceptions in slots become a message box (and a log line), not a crash."""
 
-    def hook(kind: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -68,9 +73,13 @@ def install_excepthook() -> None:
         if isinstance(exc, ReaderError):
             show_message(app.activeWindow(), "Archive Reader", str(exc), error=True)
         else:
-            show_message(app.activeWindow(), "Archive Reader",
-                         "Something went wrong, but your library is safe. If it happens "
-                         "again, please report it with the details below.",
-                         details=text.splitlines(), error=True)
+            show_message(
+                app.activeWindow(),
+                "Archive Reader",
+                "Something went wrong, but your library is safe. If it happens "
+                "again, please report it with the details below.",
+                details=text.splitlines(),
+                error=True,
+            )
 
     sys.excepthook = hook

@@ -38,7 +38,8 @@ class NoteEdit(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
@@ -50,8 +51,15 @@ class NoteDialog(QDialog):
     saved = Signal(str, str)  # note (may be empty), colour
     deleteRequested = Signal()
 
-    def __init__(self, parent: QWidget | None, *, quote: str, note: str | None = None,
-                 color: str = DEFAULT_COLOR, editing: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        quote: str,
+        note: str | None = None,
+        color: str = DEFAULT_COLOR,
+        editing: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("noteDialog")
         self.setWindowTitle("Edit Note" if editing else "Add Note")
@@ -86,12 +94,14 @@ class NoteDialog(QDialog):
         self._custom = color if color not in COLORS else None
         if color in COLORS:
             self.colour_buttons[color].setChecked(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.delete_button: QPushButton | None = None
         if editing:
             self.delete_button = self.buttons.addButton(
-                "Delete Highlight", QDialogButtonBox.ButtonRole.DestructiveRole)
+                "Delete Highlight", QDialogButtonBox.ButtonRole.DestructiveRole
+            )
             self.delete_button.clicked.connect(self._delete)
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
@@ -148,8 +158,15 @@ class TagsDialog(QDialog):
 
     saved = Signal(object)  # tuple[str, ...]
 
-    def __init__(self, parent: QWidget | None, *, title: str, tags: tuple[str, ...],
-                 known: list[str], bookmarked: bool) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        title: str,
+        tags: tuple[str, ...],
+        known: list[str],
+        bookmarked: bool,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tagsDialog")
         self.setWindowTitle("Bookmark Tags")
@@ -165,8 +182,9 @@ class TagsDialog(QDialog):
         completer = TagCompleter(known, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.field.setCompleter(completer)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.field)

@@ -122,8 +122,11 @@ class ArticleBrowser(QTextBrowser):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)
         point = event.position().toPoint()
-        if (event.button() == Qt.MouseButton.LeftButton
-                and not self.textCursor().hasSelection() and not self.anchorAt(point)):
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and not self.textCursor().hasSelection()
+            and not self.anchorAt(point)
+        ):
             self.textClicked.emit(point, event.globalPosition().toPoint())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
@@ -136,7 +139,9 @@ class ArticleBrowser(QTextBrowser):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         mods = event.modifiers()
         if event.key() == Qt.Key.Key_Space and mods in (
-                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ShiftModifier,
+        ):
             self.pageRequested.emit(-1 if mods == Qt.KeyboardModifier.ShiftModifier else 1)
             return
         if event.key() == Qt.Key.Key_Escape:
@@ -153,7 +158,8 @@ class FindField(QLineEdit):
         if event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.previousRequested.emit()
         else:
             super().keyPressEvent(event)
@@ -251,8 +257,9 @@ class ReaderPane(QWidget):
         # colour) is written into its own palette and would hide a theme change.
         return reading_colors(self.palette())
 
-    def show_article(self, article_id: int, article: Article, related: RelatedInfo,
-                     position: int = 0) -> None:
+    def show_article(
+        self, article_id: int, article: Article, related: RelatedInfo, position: int = 0
+    ) -> None:
         self.flush_position()
         self.current_id = article_id
         self.article = article
@@ -276,8 +283,9 @@ class ReaderPane(QWidget):
         self._render()
         self.articleShown.emit(None)
 
-    def set_similar(self, article_id: int, rows: list[dict[str, Any]] | None,
-                    note: str | None = None) -> None:
+    def set_similar(
+        self, article_id: int, rows: list[dict[str, Any]] | None, note: str | None = None
+    ) -> None:
         """Fill in the similar-articles section when the search thread answers."""
         if article_id != self.current_id:
             return  # the reader moved on: a stale answer
@@ -294,8 +302,7 @@ class ReaderPane(QWidget):
     def _html(self) -> str:
         colors = self.colors()
         if self.article is not None and self.current_id is not None:
-            return render_article(self.article, self.current_id, self.related, colors,
-                                  self.font_px)
+            return render_article(self.article, self.current_id, self.related, colors, self.font_px)
         title, paragraphs = self._message or ("", [])
         return render_message(title, paragraphs, colors, self.font_px)
 
@@ -305,8 +312,7 @@ class ReaderPane(QWidget):
         colors = self.colors()
         if colors.background != self._page_colour:
             self._page_colour = colors.background
-            self.browser.setStyleSheet(
-                f"QTextBrowser {{ background-color: {colors.background}; }}")
+            self.browser.setStyleSheet(f"QTextBrowser {{ background-color: {colors.background}; }}")
         document = QTextDocument(self.browser)  # the browser's loadResource applies to it
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(self.browser.font())
@@ -319,15 +325,19 @@ class ReaderPane(QWidget):
         self._ranges = {}
         self._segments = []
         if self.article is not None and self.current_id is not None:
-            self.text_map = TextMap.build(document.toRawText(), body_spans(self.article.blocks),
-                                          header_blocks=HEADER_BLOCKS)
+            self.text_map = TextMap.build(
+                document.toRawText(), body_spans(self.article.blocks), header_blocks=HEADER_BLOCKS
+            )
             self._paint_annotations()
         else:
             self.text_map = TextMap()
         # A flash outlives a re-render (similar articles arriving just after opening from
         # All Highlights): same body, same positions, new document.
-        self._flash = (self._selections([self._cursor(*self._flash_range)], self._flash_format())
-                       if self._flash_range is not None and self.article is not None else [])
+        self._flash = (
+            self._selections([self._cursor(*self._flash_range)], self._flash_format())
+            if self._flash_range is not None and self.article is not None
+            else []
+        )
         if self.find_bar.isVisible():
             self._highlight_all(self.find_bar.field.text())
         else:
@@ -483,8 +493,7 @@ class ReaderPane(QWidget):
         if not text:
             self.find_bar.count.setText("")
         else:
-            self.find_bar.count.setText(f"{len(selections)} found" if selections
-                                        else "Not found")
+            self.find_bar.count.setText(f"{len(selections)} found" if selections else "Not found")
         return len(selections)
 
     def _find_all(self, text: str, limit: int = 2000) -> list[QTextCursor]:
@@ -497,13 +506,14 @@ class ReaderPane(QWidget):
         return found
 
     @staticmethod
-    def _selections(cursors: list[QTextCursor], fmt: QTextCharFormat
-                    ) -> list[QTextEdit.ExtraSelection]:
+    def _selections(
+        cursors: list[QTextCursor], fmt: QTextCharFormat
+    ) -> list[QTextEdit.ExtraSelection]:
         selections = []
         for cursor in cursors:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
         return selections
 
@@ -551,8 +561,9 @@ class ReaderPane(QWidget):
         found = self.browser.find(text, flags)
         if not found:  # wrap around
             cursor = self.browser.textCursor()
-            cursor.movePosition(QTextCursor.MoveOperation.End if backward
-                                else QTextCursor.MoveOperation.Start)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+            )
             self.browser.setTextCursor(cursor)
             found = self.browser.find(text, flags)
         return found
@@ -598,9 +609,13 @@ class ReaderPane(QWidget):
             fmt.setProperty(ANNOTATION_PROPERTY, " ".join(a.id for a in segment.annotations))
             if any(a.note for a in segment.annotations):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor(underline(top.color, dark=colors.dark,
-                                                       page=colors.background,
-                                                       text=colors.text)))
+                fmt.setUnderlineColor(
+                    QColor(
+                        underline(
+                            top.color, dark=colors.dark, page=colors.background, text=colors.text
+                        )
+                    )
+                )
             for start, end in self.text_map.doc_ranges(segment.start, segment.end):
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -639,11 +654,14 @@ class ReaderPane(QWidget):
     def char_at(self, point: QPoint) -> int | None:
         """The document position of the character drawn at *point* (viewport
         coordinates), or None when there is no text there."""
-        bars = (self.browser.horizontalScrollBar().value(),
-                self.browser.verticalScrollBar().value())
+        bars = (
+            self.browser.horizontalScrollBar().value(),
+            self.browser.verticalScrollBar().value(),
+        )
         layout = self.browser.document().documentLayout()
-        hit = layout.hitTest(QPointF(point.x() + bars[0], point.y() + bars[1]),
-                             Qt.HitTestAccuracy.ExactHit)
+        hit = layout.hitTest(
+            QPointF(point.x() + bars[0], point.y() + bars[1]), Qt.HitTestAccuracy.ExactHit
+        )
         if hit < 0:
             return None
         cursor = QTextCursor(self.browser.document())
@@ -656,8 +674,7 @@ class ReaderPane(QWidget):
         """The annotations over the character at document *position*, the top one first."""
         if position is None:
             return []
-        ids = {i for i, ranges in self._ranges.items()
-               if any(a <= position < b for a, b in ranges)}
+        ids = {i for i, ranges in self._ranges.items() if any(a <= position < b for a, b in ranges)}
         for segment in self._segments:
             if ids and ids == {a.id for a in segment.annotations}:
                 return list(reversed(segment.annotations))

@@ -48,9 +48,15 @@ class SearchController(QObject):
     finished = Signal(object)  # SearchOutcome, once shown
     closed = Signal()  # Esc: back to the list, which takes the focus
 
-    def __init__(self, field: SearchField, panel: SearchPanel, service: SearchService,
-                 left: QStackedWidget, list_page: QWidget,
-                 open_hit: Callable[[int, list[str]], None]) -> None:
+    def __init__(
+        self,
+        field: SearchField,
+        panel: SearchPanel,
+        service: SearchService,
+        left: QStackedWidget,
+        list_page: QWidget,
+        open_hit: Callable[[int, list[str]], None],
+    ) -> None:
         super().__init__(field)
         self.field = field
         self.panel = panel
@@ -101,7 +107,9 @@ class SearchController(QObject):
         self.serial += 1
         serial = self.serial
         self.service.search(
-            text, sort=self.panel.sort_key, limit=self.limit,
+            text,
+            sort=self.panel.sort_key,
+            limit=self.limit,
             on_done=lambda outcome: self._done(serial, outcome),
             on_error=lambda exc: self._failed(serial, exc),
         )

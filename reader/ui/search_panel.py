@@ -54,8 +54,9 @@ NOTE_MARK = "✎ in your notes"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def snippet_html(snippet: str, highlights: list[tuple[int, int]], mark: str,
-                 muted: str | None = None) -> str:
+def snippet_html(
+    snippet: str, highlights: list[tuple[int, int]], mark: str, muted: str | None = None
+) -> str:
     """Escape the snippet and wrap each highlighted span, dropping its [ ] brackets; the
     core's paragraph marks (¶) are drawn in *muted*, so they read as punctuation."""
 
@@ -72,8 +73,10 @@ def snippet_html(snippet: str, highlights: list[tuple[int, int]], mark: str,
             continue
         opening = start - 1 if start > 0 and snippet[start - 1] == "[" else start
         out.append(plain(snippet[cursor:opening]))
-        out.append(f'<span style="background-color:{mark}; font-weight:600">'
-                   f"{html.escape(snippet[start:end])}</span>")
+        out.append(
+            f'<span style="background-color:{mark}; font-weight:600">'
+            f"{html.escape(snippet[start:end])}</span>"
+        )
         cursor = end + 1 if end < len(snippet) and snippet[end] == "]" else end
     out.append(plain(snippet[cursor:]))
     return "".join(out)
@@ -123,26 +126,29 @@ class HitDelegate(QStyledItemDelegate):
         self._docs.clear()
 
     def _line(self, option: QStyleOptionViewItem) -> int:
-        return QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
+        return QFontMetrics(option.font).lineSpacing()
 
-    def _snippet(self, hit: HitRow, option: QStyleOptionViewItem, width: int,
-                 selected: bool) -> QTextDocument:
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+    def _snippet(
+        self, hit: HitRow, option: QStyleOptionViewItem, width: int, selected: bool
+    ) -> QTextDocument:
+        palette: QPalette = option.palette
         colors = reading_colors(palette)
         key = (hit.id, width, selected, colors.text)
         doc = self._docs.get(key)
         if doc is None:
             if len(self._docs) > 300:
                 self._docs.clear()
-            text = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                 else QPalette.ColorRole.Text).name()
+            text = palette.color(
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            ).name()
             mark = "transparent" if selected else colors.mark
             families = css_families(families_for(hit.language or "zh-Hans"))
             doc = QTextDocument()
-            doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+            doc.setDefaultFont(option.font)
             doc.setDocumentMargin(0)
-            body = snippet_html(hit.snippet, hit.highlights, mark,
-                                None if selected else colors.muted)
+            body = snippet_html(
+                hit.snippet, hit.highlights, mark, None if selected else colors.muted
+            )
             doc.setHtml(f'<div style="font-family:{families}; color:{text}">{body}</div>')
             doc.setTextWidth(width)
             self._docs[key] = doc
@@ -156,15 +162,17 @@ class HitDelegate(QStyledItemDelegate):
         rect, selected, colors, text_colour = item.rect, item.selected, item.colors, item.text
         line = self._line(option)
         inner = rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
-        title_font = ui_font(hit.language, option.font)  # type: ignore[attr-defined]
+        title_font = ui_font(hit.language, option.font)
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(text_colour)
         metrics = QFontMetrics(title_font)
-        painter.drawText(inner.left(), inner.top() + metrics.ascent(),
-                         metrics.elidedText(hit.title, Qt.TextElideMode.ElideRight,
-                                            inner.width()))
-        meta_font = ui_font(hit.language, option.font)  # type: ignore[attr-defined]
+        painter.drawText(
+            inner.left(),
+            inner.top() + metrics.ascent(),
+            metrics.elidedText(hit.title, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        meta_font = ui_font(hit.language, option.font)
         meta_font.setPointSizeF(max(6.0, meta_font.pointSizeF() * 0.9))
         painter.setFont(meta_font)
         painter.setPen(text_colour if selected else QColor(colors.muted))
@@ -174,14 +182,19 @@ class HitDelegate(QStyledItemDelegate):
             mark_width = QFontMetrics(meta_font).horizontalAdvance(NOTE_MARK) + 8
             painter.save()
             painter.setPen(text_colour if selected else QColor(colors.link))
-            painter.drawText(inner.right() - mark_width + 8,
-                             inner.top() + line + QFontMetrics(meta_font).ascent(), NOTE_MARK)
+            painter.drawText(
+                inner.right() - mark_width + 8,
+                inner.top() + line + QFontMetrics(meta_font).ascent(),
+                NOTE_MARK,
+            )
             painter.restore()
             meta_width -= mark_width
         meta_metrics = QFontMetrics(meta_font)
-        painter.drawText(inner.left(), inner.top() + line + meta_metrics.ascent(),
-                         meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight,
-                                                 meta_width))
+        painter.drawText(
+            inner.left(),
+            inner.top() + line + meta_metrics.ascent(),
+            meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight, meta_width),
+        )
         doc = self._snippet(hit, option, inner.width(), selected)
         top = inner.top() + 2 * line + 4
         painter.translate(inner.left(), top)
@@ -192,7 +205,7 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         line = self._line(option)
         height = (2 + self.SNIPPET_LINES) * line + 4 + self.PAD + 4
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         viewport = widget.viewport() if isinstance(widget, QListView) else widget
         return QSize(viewport.width() if viewport is not None else 400, height)
 
@@ -305,7 +318,8 @@ class SearchPanel(QWidget):
         self.view.upFromTop.connect(self.backToField)
         self.close_button.clicked.connect(self.closeRequested)
         self.sort.currentIndexChanged.connect(
-            lambda _i: self.sortChanged.emit(str(self.sort.currentData())))
+            lambda _i: self.sortChanged.emit(str(self.sort.currentData()))
+        )
         self.more.clicked.connect(self.moreRequested)
 
     @property
@@ -316,8 +330,11 @@ class SearchPanel(QWidget):
         self.summary.setText(f"Searching for “{text}”…")
 
     def show_outcome(self, outcome: SearchOutcome) -> None:
-        keep = self.view.currentIndex().row() if self.outcome and \
-            self.outcome.query == outcome.query else -1
+        keep = (
+            self.view.currentIndex().row()
+            if self.outcome and self.outcome.query == outcome.query
+            else -1
+        )
         self.outcome = outcome
         self.delegate.clear_cache()
         self.model.set_hits(outcome.hits)
@@ -333,9 +350,11 @@ class SearchPanel(QWidget):
         if outcome.note:
             notes.append(outcome.note[0].upper() + outcome.note[1:] + ".")
         if outcome.rebuilding or outcome.coverage < 1.0:
-            notes.append(f"The search index covers {outcome.indexed:,} of "
-                         f"{outcome.library:,} articles so far; indexing continues in the "
-                         "background.")
+            notes.append(
+                f"The search index covers {outcome.indexed:,} of "
+                f"{outcome.library:,} articles so far; indexing continues in the "
+                "background."
+            )
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))
         self.more.setVisible(count >= outcome.limit and outcome.total > count)

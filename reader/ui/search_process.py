@@ -60,20 +60,40 @@ class SearchBackend:
     def search(self, text: str, sort: str, limit: int) -> dict[str, Any]:
         from reader.search.sync import search_library
 
-        results = search_library(self.catalogue, self.get_engine(), text, limit=limit,
-                                 sort="date" if sort == "date" else "relevance")
+        results = search_library(
+            self.catalogue,
+            self.get_engine(),
+            text,
+            limit=limit,
+            sort="date" if sort == "date" else "relevance",
+        )
         rows = self.catalogue.list_rows([h.id for h in results.hits])
         hits = [
-            {"id": h.id, "title": rows[h.id]["title"], "date": rows[h.id]["date"],
-             "site": rows[h.id]["site"], "language": rows[h.id]["language"],
-             "snippet": h.snippet, "highlights": [list(s) for s in h.highlights],
-             "matched_in": list(h.matched_in)}
-            for h in results.hits if h.id in rows
+            {
+                "id": h.id,
+                "title": rows[h.id]["title"],
+                "date": rows[h.id]["date"],
+                "site": rows[h.id]["site"],
+                "language": rows[h.id]["language"],
+                "snippet": h.snippet,
+                "highlights": [list(s) for s in h.highlights],
+                "matched_in": list(h.matched_in),
+            }
+            for h in results.hits
+            if h.id in rows
         ]
-        return {"query": text, "hits": hits, "total": results.total,
-                "exact_total": results.exact_total, "seconds": results.seconds,
-                "note": results.note, "indexed": results.indexed, "library": results.library,
-                "limit": limit, "rebuilding": self.rebuilding}
+        return {
+            "query": text,
+            "hits": hits,
+            "total": results.total,
+            "exact_total": results.exact_total,
+            "seconds": results.seconds,
+            "note": results.note,
+            "indexed": results.indexed,
+            "library": results.library,
+            "limit": limit,
+            "rebuilding": self.rebuilding,
+        }
 
     def similar(self, article_id: int, limit: int) -> list[dict[str, Any]]:
         from reader.search.sync import index_doc
@@ -95,8 +115,11 @@ class SearchBackend:
     def handle(self, request: dict[str, Any]) -> Any:
         op = request.get("op")
         if op == "search":
-            return self.search(str(request["text"]), str(request.get("sort", "relevance")),
-                               int(request.get("limit", 50)))
+            return self.search(
+                str(request["text"]),
+                str(request.get("sort", "relevance")),
+                int(request.get("limit", 50)),
+            )
         if op == "similar":
             return self.similar(int(request["id"]), int(request.get("limit", 6)))
         if op == "reopen":
@@ -131,14 +154,18 @@ class SearchClient:
 
         env = dict(os.environ)
         root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH")
-                                    else "")
+        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         env.setdefault("PYTHONIOENCODING", "utf-8")
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "reader.ui.search_process", "--data-dir",
-             str(self.data_dir)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8", errors="replace", env=env, bufsize=1,
+            [sys.executable, "-m", "reader.ui.search_process", "--data-dir", str(self.data_dir)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=env,
+            bufsize=1,
         )
         stderr: IO[str] = self._proc.stderr
 
@@ -163,8 +190,9 @@ class SearchClient:
                 proc.kill()
                 self._proc = None
                 log.warning("search process ended:\n%s", "\n".join(self.stderr_tail))
-                raise ReaderError("The search process stopped unexpectedly; it starts again "
-                                  "with the next search.")
+                raise ReaderError(
+                    "The search process stopped unexpectedly; it starts again with the next search."
+                )
             reply = json.loads(line)
             if "error" in reply:
                 raise ReaderError(str(reply["error"]))

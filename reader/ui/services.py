@@ -57,33 +57,68 @@ class SearchService:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._thread: TaskThread[SearchClient] = TaskThread(
-            "search", lambda: SearchClient(data_dir), lambda client: client.close(),
+            "search",
+            lambda: SearchClient(data_dir),
+            lambda client: client.close(),
         )
 
     def warm_up(self) -> None:
         """Start the search process and open the index, so the first query is quick."""
         self._thread.submit(lambda client: client.call("warm"), lane="warm")
 
-    def search(self, text: str, *, sort: str, limit: int,
-               on_done: Callable[[SearchOutcome], None],
-               on_error: Callable[[BaseException], None]) -> None:
+    def search(
+        self,
+        text: str,
+        *,
+        sort: str,
+        limit: int,
+        on_done: Callable[[SearchOutcome], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         def run(client: SearchClient) -> SearchOutcome:
             data = client.call("search", text=text, sort=sort, limit=limit)
-            hits = [HitRow(h["id"], h["title"], h["date"], h["site"], h["language"],
-                           h["snippet"], [(int(a), int(b)) for a, b in h["highlights"]],
-                           list(h["matched_in"])) for h in data["hits"]]
-            return SearchOutcome(data["query"], hits, data["total"], data["exact_total"],
-                                 data["seconds"], data["note"], data["indexed"],
-                                 data["library"], data["limit"], data["rebuilding"])
+            hits = [
+                HitRow(
+                    h["id"],
+                    h["title"],
+                    h["date"],
+                    h["site"],
+                    h["language"],
+                    h["snippet"],
+                    [(int(a), int(b)) for a, b in h["highlights"]],
+                    list(h["matched_in"]),
+                )
+                for h in data["hits"]
+            ]
+            return SearchOutcome(
+                data["query"],
+                hits,
+                data["total"],
+                data["exact_total"],
+                data["seconds"],
+                data["note"],
+                data["indexed"],
+                data["library"],
+                data["limit"],
+                data["rebuilding"],
+            )
 
         self._thread.submit(run, on_done=on_done, on_error=on_error, lane="search")
 
-    def similar(self, article_id: int, *, limit: int,
-                on_done: Callable[[list[dict[str, Any]]], None],
-                on_error: Callable[[BaseException], None]) -> None:
+    def similar(
+        self,
+        article_id: int,
+        *,
+        limit: int,
+        on_done: Callable[[list[dict[str, Any]]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         self._thread.submit(
             lambda client: list(client.call("similar", id=article_id, limit=limit)),
-            on_done=on_done, on_error=on_error, lane="similar")
+            on_done=on_done,
+            on_error=on_error,
+            lane="similar",
+        )
 
     def reopen(self) -> None:
         """The index was changed by another process (a job): read it afresh."""
@@ -108,8 +143,12 @@ class ListRequest:
 
 def list_ids(catalogue: Catalogue, request: ListRequest) -> list[int]:
     """The ids the list shows for *request*, in order (one thread's catalogue)."""
-    ids = catalogue.list_ids(order=request.order, descending=request.descending,
-                             unread_only=request.unread_only, words=request.words)
+    ids = catalogue.list_ids(
+        order=request.order,
+        descending=request.descending,
+        unread_only=request.unread_only,
+        words=request.words,
+    )
     if request.bookmarked_only:
         from reader.annotations.store import AnnotationStore
 
@@ -122,14 +161,20 @@ def list_ids(catalogue: Catalogue, request: ListRequest) -> list[int]:
 class ListQueries:
     def __init__(self, data_dir: Path) -> None:
         self._thread: TaskThread[Catalogue] = TaskThread(
-            "list", lambda: Catalogue(catalogue_path(data_dir), readonly=True),
+            "list",
+            lambda: Catalogue(catalogue_path(data_dir), readonly=True),
             lambda cat: cat.close(),
         )
 
-    def ids(self, request: ListRequest, on_done: Callable[[list[int]], None],
-            on_error: Callable[[BaseException], None]) -> None:
-        self._thread.submit(lambda cat: list_ids(cat, request), on_done=on_done,
-                            on_error=on_error, lane="ids")
+    def ids(
+        self,
+        request: ListRequest,
+        on_done: Callable[[list[int]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self._thread.submit(
+            lambda cat: list_ids(cat, request), on_done=on_done, on_error=on_error, lane="ids"
+        )
 
     def wait_idle(self, timeout: float = 20.0) -> bool:
         return self._thread.wait_idle(timeout)
@@ -139,8 +184,9 @@ class ListQueries:
 
 
 class StateWriter:
-    def __init__(self, data_dir: Path,
-                 on_error: Callable[[BaseException], None] | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, on_error: Callable[[BaseException], None] | None = None
+    ) -> None:
         self._on_error = on_error
         self._thread: TaskThread[Catalogue] = TaskThread(
             "state", lambda: Catalogue(catalogue_path(data_dir)), lambda cat: cat.close()
@@ -151,8 +197,11 @@ class StateWriter:
 
     def save_position(self, article_id: int, position: int) -> None:
         # Only the latest position of an article matters: older pending ones are dropped.
-        self._thread.submit(lambda cat: cat.save_position(article_id, position),
-                            on_error=self._on_error, lane=f"position:{article_id}")
+        self._thread.submit(
+            lambda cat: cat.save_position(article_id, position),
+            on_error=self._on_error,
+            lane=f"position:{article_id}",
+        )
 
     def wait_idle(self, timeout: float = 20.0) -> bool:
         return self._thread.wait_idle(timeout)

@@ -130,8 +130,13 @@ def _merged(runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     for run in runs:
         last = out[-1] if out else None
-        if last is not None and not last.wide and not run.wide and \
-                last.doc_end == run.doc and last.text_end == run.text:
+        if (
+            last is not None
+            and not last.wide
+            and not run.wide
+            and last.doc_end == run.doc
+            and last.text_end == run.text
+        ):
             out[-1] = Run(last.doc, last.text, last.length + run.length)
         elif run.length:
             out.append(run)

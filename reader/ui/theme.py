@@ -71,8 +71,13 @@ def _reading_colors(palette: QPalette) -> ReadingColors:
         link = QColor("#1a5fb4")
         mark = QColor("#fff3a3")
     return ReadingColors(
-        text=body.name(), background=page.name(), muted=_mix(body, page, 0.42).name(),
-        link=link.name(), rule=_mix(body, page, 0.82).name(), mark=mark.name(), dark=dark,
+        text=body.name(),
+        background=page.name(),
+        muted=_mix(body, page, 0.42).name(),
+        link=link.name(),
+        rule=_mix(body, page, 0.82).name(),
+        mark=mark.name(),
+        dark=dark,
     )
 
 
@@ -80,20 +85,29 @@ def dark_palette() -> QPalette:
     p = QPalette()
     window, base, text = QColor("#2b2d31"), QColor("#1e1f22"), QColor("#e3e3e3")
     roles = {
-        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#26282c"),
-        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: window,
-        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.ToolTipBase: window,
-        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.Highlight: QColor("#3d6fb4"),
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#26282c"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: window,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.ToolTipBase: window,
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Highlight: QColor("#3d6fb4"),
         QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
         QPalette.ColorRole.Link: QColor("#8ab4f8"),
         QPalette.ColorRole.PlaceholderText: QColor("#8c8c8c"),
-        QPalette.ColorRole.Mid: QColor("#44474d"), QPalette.ColorRole.Dark: QColor("#151618"),
+        QPalette.ColorRole.Mid: QColor("#44474d"),
+        QPalette.ColorRole.Dark: QColor("#151618"),
     }
     for role, colour in roles.items():
         p.setColor(role, colour)
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#777777"))
     return p
 
@@ -122,8 +136,9 @@ def apply_theme(mode: ThemeMode) -> None:
         _platform_palette = QPalette(app.palette())
     platform_dark = is_dark(_platform_palette)
     if mode == "system":
-        palette = dark_palette() if system_prefers_dark() and not platform_dark \
-            else _platform_palette
+        palette = (
+            dark_palette() if system_prefers_dark() and not platform_dark else _platform_palette
+        )
     else:
         want_dark = mode == "dark"
         if want_dark != platform_dark and app.style().name().lower() != "fusion":

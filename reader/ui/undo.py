@@ -51,15 +51,19 @@ class DoneCommand(QUndoCommand):
 
 def added(applier: Applier, annotation: Annotation) -> DoneCommand:
     what = "Note" if annotation.note else "Highlight"
-    return DoneCommand(f"{what} {_quoted(annotation.quote)}",
-                       lambda: applier.apply_restore(annotation),
-                       lambda: applier.apply_delete(annotation))
+    return DoneCommand(
+        f"{what} {_quoted(annotation.quote)}",
+        lambda: applier.apply_restore(annotation),
+        lambda: applier.apply_delete(annotation),
+    )
 
 
 def deleted(applier: Applier, annotation: Annotation) -> DoneCommand:
-    return DoneCommand(f"Delete {_quoted(annotation.quote)}",
-                       lambda: applier.apply_delete(annotation),
-                       lambda: applier.apply_restore(annotation))
+    return DoneCommand(
+        f"Delete {_quoted(annotation.quote)}",
+        lambda: applier.apply_delete(annotation),
+        lambda: applier.apply_restore(annotation),
+    )
 
 
 def edited(applier: Applier, before: Annotation, after: Annotation) -> DoneCommand:
@@ -71,8 +75,14 @@ def edited(applier: Applier, before: Annotation, after: Annotation) -> DoneComma
     )
 
 
-def bookmark_changed(applier: Applier, article_id: int, before: Bookmark | None,
-                     after: Bookmark | None, *, title: str | None = None) -> DoneCommand:
+def bookmark_changed(
+    applier: Applier,
+    article_id: int,
+    before: Bookmark | None,
+    after: Bookmark | None,
+    *,
+    title: str | None = None,
+) -> DoneCommand:
     if before is None:
         text = "Bookmark"
     elif after is None:
@@ -81,5 +91,8 @@ def bookmark_changed(applier: Applier, article_id: int, before: Bookmark | None,
         text = "Bookmark Tags"
     if title:
         text += f" {_quoted(title)}"
-    return DoneCommand(text, lambda: applier.apply_bookmark(article_id, after),
-                       lambda: applier.apply_bookmark(article_id, before))
+    return DoneCommand(
+        text,
+        lambda: applier.apply_bookmark(article_id, after),
+        lambda: applier.apply_bookmark(article_id, before),
+    )

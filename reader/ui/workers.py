@@ -149,6 +149,7 @@ class TaskThread(Generic[C]):
 
 # -- long jobs -------------------------------------------------------------------------
 
+
 class JobRunner(QObject):
     """Runs jobs one at a time in a worker thread; reports progress as Qt signals."""
 
@@ -200,8 +201,11 @@ class JobRunner(QObject):
 
         def report(phase: str, done: int, total: int) -> None:
             now = time.monotonic()
-            if (phase != last_phase[0] or done >= total
-                    or now - last_time[0] >= self.PROGRESS_INTERVAL):
+            if (
+                phase != last_phase[0]
+                or done >= total
+                or now - last_time[0] >= self.PROGRESS_INTERVAL
+            ):
                 last_time[0], last_phase[0] = now, phase
                 self.progress.emit(phase, done, total)
 
@@ -211,8 +215,9 @@ class JobRunner(QObject):
             except BaseException as exc:
                 if not isinstance(exc, ReaderError):
                     log.warning("job %s failed:\n%s", job.label, traceback.format_exc())
-                outcome = JobOutcome(f"{job.label} failed", describe_error(exc),
-                                     error=describe_error(exc))
+                outcome = JobOutcome(
+                    f"{job.label} failed", describe_error(exc), error=describe_error(exc)
+                )
             self._done.emit(outcome)
 
         self._thread = threading.Thread(target=work, name="reader-job", daemon=True)

@@ -27,16 +27,28 @@ RULES_ZH = [
 QUOTE = "announced new rules on customs clearance"
 
 
-def write_trade(archive: Path, paragraphs: list[str] | None = None,
-                name: str = "trade.txt", url: str = "https://x.example.com/trade") -> Path:
-    return write_article(archive, name, "Trade rules", url, [],
-                         body="\n\n".join(paragraphs or TRADE))
+def write_trade(
+    archive: Path,
+    paragraphs: list[str] | None = None,
+    name: str = "trade.txt",
+    url: str = "https://x.example.com/trade",
+) -> Path:
+    return write_article(
+        archive, name, "Trade rules", url, [], body="\n\n".join(paragraphs or TRADE)
+    )
 
 
-def write_rules(archive: Path, paragraphs: list[str] | None = None,
-                name: str = "rules.txt") -> Path:
-    return write_article(archive, name, "跨境电商新规", "https://x.example.com/rules", [],
-                         body="\n\n".join(paragraphs or RULES_ZH))
+def write_rules(
+    archive: Path, paragraphs: list[str] | None = None, name: str = "rules.txt"
+) -> Path:
+    return write_article(
+        archive,
+        name,
+        "跨境电商新规",
+        "https://x.example.com/rules",
+        [],
+        body="\n\n".join(paragraphs or RULES_ZH),
+    )
 
 
 @dataclass

@@ -18,17 +18,21 @@ from reader.annotations.anchoring import (
 from reader.errors import ReaderError
 
 P1 = "Ports along the coast reported record volumes in the first quarter of the year."
-P2 = ("The ministry announced new rules on customs clearance on Monday. Exporters "
-      "welcomed the change, saying it would cut waiting times at the border.")
+P2 = (
+    "The ministry announced new rules on customs clearance on Monday. Exporters "
+    "welcomed the change, saying it would cut waiting times at the border."
+)
 P3 = "Analysts expect freight rates to ease once the new terminals open next spring."
 TEXT = "\n\n".join([P1, P2, P3])
 QUOTE = "announced new rules on customs clearance"
 
-ZH = "\n\n".join([
-    "商务部周一发布跨境电商出口便利化新规，涉及海关申报、退税和海外仓备案。",
-    "新规要求平台在十个工作日内完成申报材料的审核，逾期未审核的视为通过。",
-    "业内人士表示，新规将明显缩短卖家的回款周期，中小卖家受益最大。",
-])
+ZH = "\n\n".join(
+    [
+        "商务部周一发布跨境电商出口便利化新规，涉及海关申报、退税和海外仓备案。",
+        "新规要求平台在十个工作日内完成申报材料的审核，逾期未审核的视为通过。",
+        "业内人士表示，新规将明显缩短卖家的回款周期，中小卖家受益最大。",
+    ]
+)
 
 
 def highlight(text: str, quote: str, nth: int = 0) -> Selector:
@@ -120,8 +124,10 @@ def test_ambiguous_quote_without_matching_context_is_orphaned_not_guessed() -> N
     quote = "the new terminals"
     sel = highlight(TEXT, quote)
     # The passage was rewritten; the phrase now appears twice, in contexts unlike the old.
-    changed = ("Officials toured the new terminals in March. "
-               "Critics say the new terminals were built too far from the rail lines.")
+    changed = (
+        "Officials toured the new terminals in March. "
+        "Critics say the new terminals were built too far from the rail lines."
+    )
     assert changed.count(quote) == 2
     assert reanchor(changed, sel).orphaned
 
@@ -246,12 +252,15 @@ def test_no_false_placements_on_the_sample_archive() -> None:
             if length < 12:
                 continue
             at = rng.randrange(1, length - 1)
-            edited = sel.exact[:at] + ("X" if sel.exact[at] != "X" else "Y") + sel.exact[at + 1:]
-            new = text[:start] + edited + text[start + length:]
+            edited = sel.exact[:at] + ("X" if sel.exact[at] != "X" else "Y") + sel.exact[at + 1 :]
+            new = text[:start] + edited + text[start + length :]
             want = start
         else:
-            kept = paras[:index] + paras[index + 1:] if change == "delete" else next(
-                a for a in articles if a is not paras)
+            kept = (
+                paras[:index] + paras[index + 1 :]
+                if change == "delete"
+                else next(a for a in articles if a is not paras)
+            )
             new = "\n\n".join(kept)
             want = None
         placement = reanchor(new, sel)

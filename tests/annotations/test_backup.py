@@ -41,8 +41,11 @@ def test_backup_written_on_change_only(library: Library, data_dir: Path) -> None
 def test_rotation_keeps_the_newest_and_one_per_day(tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()
-    names = [f"annotations-202401{day:02d}T{hour:02d}0000000000Z.jsonld"
-             for day in range(1, 11) for hour in range(3)]  # 10 days, 3 a day
+    names = [
+        f"annotations-202401{day:02d}T{hour:02d}0000000000Z.jsonld"
+        for day in range(1, 11)
+        for hour in range(3)
+    ]  # 10 days, 3 a day
     for name in names:
         (folder / name).write_text("{}")
     (folder / ".annotations-crashed.tmp").write_text("half")

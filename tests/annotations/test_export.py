@@ -55,8 +55,12 @@ def test_jsonld_follows_the_w3c_model(library: Library) -> None:
     items = {item["id"]: item for item in doc["first"]["items"]}
     note = items["urn:uuid:" + ids["note"]]
     assert note["type"] == "Annotation" and note["motivation"] == "commenting"
-    assert note["body"] == {"type": "TextualBody", "value": "Key change.\n\nSecond thought.",
-                            "format": "text/plain", "purpose": "commenting"}
+    assert note["body"] == {
+        "type": "TextualBody",
+        "value": "Key change.\n\nSecond thought.",
+        "format": "text/plain",
+        "purpose": "commenting",
+    }
     assert note["target"]["source"] == "https://x.example.com/trade"
     quote, position = note["target"]["selector"]
     assert quote["type"] == "TextQuoteSelector" and quote["exact"] == QUOTE
@@ -96,8 +100,10 @@ def test_round_trip_is_lossless_and_never_duplicates(library: Library, tmp_path:
         assert (again.added, again.unchanged, again.bookmarks_unchanged) == (0, 4, 2)
         assert other.store.count() == 4 and len(other.store.bookmarks()) == 2
         trade = other.id_of("Trade rules")
-        theirs = [(a.id, a.quote, a.start, a.orphaned) for a in library.store.annotations_for(
-            library.id_of("Trade rules"))]
+        theirs = [
+            (a.id, a.quote, a.start, a.orphaned)
+            for a in library.store.annotations_for(library.id_of("Trade rules"))
+        ]
         ours = [(a.id, a.quote, a.start, a.orphaned) for a in other.store.annotations_for(trade)]
         assert ours == theirs
         # and back into the library it came from: nothing new
@@ -107,8 +113,9 @@ def test_round_trip_is_lossless_and_never_duplicates(library: Library, tmp_path:
         other.catalogue.close()
 
 
-def test_newer_version_wins_and_same_content_is_not_duplicated(library: Library,
-                                                                tmp_path: Path) -> None:
+def test_newer_version_wins_and_same_content_is_not_duplicated(
+    library: Library, tmp_path: Path
+) -> None:
     store = library.store
     trade = library.id_of("Trade rules")
     a, _ = store.annotate_quote(trade, QUOTE, note="first")
@@ -140,8 +147,10 @@ def test_foreign_annotations_anchor_by_quote(library: Library, tmp_path: Path) -
         "type": "Annotation",
         "created": "2024-03-01T10:00:00+08:00",
         "body": [{"type": "TextualBody", "value": "from another tool"}],
-        "target": {"source": "http://www.x.example.com/trade/",
-                   "selector": {"type": "TextQuoteSelector", "exact": "freight rates"}},
+        "target": {
+            "source": "http://www.x.example.com/trade/",
+            "selector": {"type": "TextQuoteSelector", "exact": "freight rates"},
+        },
     }
     file = tmp_path / "foreign.json"
     file.write_text(json.dumps(foreign), encoding="utf-8")
@@ -155,8 +164,9 @@ def test_foreign_annotations_anchor_by_quote(library: Library, tmp_path: Path) -
     assert json.loads(export_jsonld(library.store))["first"]["items"][0]["id"] == foreign["id"]
 
 
-def test_import_before_the_articles_attaches_when_they_arrive(library: Library,
-                                                               tmp_path: Path) -> None:
+def test_import_before_the_articles_attaches_when_they_arrive(
+    library: Library, tmp_path: Path
+) -> None:
     annotate_some(library)
     file = tmp_path / "export.jsonld"
     file.write_text(export_jsonld(library.store), encoding="utf-8")
@@ -169,7 +179,9 @@ def test_import_before_the_articles_attaches_when_they_arrive(library: Library,
         assert store.list_annotations(detached=True) == []
         trade = next(r["id"] for r in catalogue.list_articles() if r["title"] == "Trade rules")
         assert [a.quote for a in store.annotations_for(trade) if a.placed] == [
-            "record volumes", QUOTE]
+            "record volumes",
+            QUOTE,
+        ]
         assert store.is_bookmarked(trade)
     finally:
         catalogue.close()

@@ -48,9 +48,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Doc]:
     assert run("import", str(archive), "--no-index", data_dir=data).returncode == 0
     listed = json.loads(run("list", "--json", data_dir=data).stdout)
     trade = next(r["id"] for r in listed if r["title"] == "Trade rules")
-    for args in (["annotate", str(trade), "--quote", QUOTE, "--note", "key change"],
-                 ["annotate", str(trade), "--quote", "record volumes", "--color", "blue"],
-                 ["bookmark", str(trade), "--tags", "trade,港口"]):
+    for args in (
+        ["annotate", str(trade), "--quote", QUOTE, "--note", "key change"],
+        ["annotate", str(trade), "--quote", "record volumes", "--color", "blue"],
+        ["bookmark", str(trade), "--tags", "trade,港口"],
+    ):
         assert run(*args, data_dir=data).returncode == 0
     exported = run("annotations", "--format", "json", data_dir=data)
     assert exported.returncode == 0
@@ -77,8 +79,7 @@ def by_id(doc: Doc) -> dict[str, Doc]:
 
 def new_item(doc: Doc, ident: str, note: str) -> Doc:
     """A copy of the first annotation under a new id, with its own note (not a duplicate)."""
-    item = copy.deepcopy(next(i for i in doc["first"]["items"]
-                              if i["motivation"] == "commenting"))
+    item = copy.deepcopy(next(i for i in doc["first"]["items"] if i["motivation"] == "commenting"))
     item["id"] = ident
     item["body"]["value"] = note
     return item
@@ -90,23 +91,27 @@ def set_in(path: list[str | int], value: Any) -> Callable[[Doc], None]:
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = value
+
     return mutate
 
 
 BAD_ITEMS: dict[str, tuple[Callable[[Doc], None], str]] = {
     "created is a number": (set_in(["created"], 5), '"created"'),
     "offset pushes the date past 9999": (
-        set_in(["created"], "9999-12-31T23:59:59-23:59"), '"created"'),
+        set_in(["created"], "9999-12-31T23:59:59-23:59"),
+        '"created"',
+    ),
     "colour is a number": (set_in(["ar:color"], 7), '"ar:color"'),
     "start is Infinity": (set_in(["target", "selector", 1, "start"], math.inf), '"start"'),
     "start is 10**30": (set_in(["target", "selector", 1, "start"], 10**30), '"start"'),
     "path is a list": (set_in(["target", "ar:path"], ["x"]), '"ar:path"'),
     "quote holds a lone surrogate": (
-        set_in(["target", "selector", 0, "exact"], "\ud800" + QUOTE), "surrogate"),
+        set_in(["target", "selector", 0, "exact"], "\ud800" + QUOTE),
+        "surrogate",
+    ),
     "note is an object": (set_in(["body", "value"], {"a": 1}), '"value"'),
     "orphaned is a string": (set_in(["ar:orphaned"], "no"), '"ar:orphaned"'),
-    "modified is out of range": (set_in(["modified"], "0001-01-01T00:00:00+05:00"),
-                                 '"modified"'),
+    "modified is out of range": (set_in(["modified"], "0001-01-01T00:00:00+05:00"), '"modified"'),
     "end before start": (set_in(["target", "selector", 1, "end"], 0), '"end"'),
 }
 
@@ -118,8 +123,9 @@ def write(path: Path, doc: Any) -> Path:
 
 
 @pytest.mark.parametrize("case", list(BAD_ITEMS))
-def test_a_bad_entry_is_named_and_the_good_ones_imported(lib: tuple[Path, Doc],
-                                                         tmp_path: Path, case: str) -> None:
+def test_a_bad_entry_is_named_and_the_good_ones_imported(
+    lib: tuple[Path, Doc], tmp_path: Path, case: str
+) -> None:
     data, doc = lib
     before = exported(data)
     mutate, field = BAD_ITEMS[case]
@@ -127,8 +133,7 @@ def test_a_bad_entry_is_named_and_the_good_ones_imported(lib: tuple[Path, Doc],
     mutate(bad)
     good = new_item(doc, "urn:uuid:good-entry", "should arrive")
     doc["first"]["items"] = [bad, good]
-    result = run("annotations", "import", str(write(tmp_path / "in.jsonld", doc)),
-                 data_dir=data)
+    result = run("annotations", "import", str(write(tmp_path / "in.jsonld", doc)), data_dir=data)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "1 annotations added" in result.stdout
@@ -141,10 +146,12 @@ def test_a_bad_entry_is_named_and_the_good_ones_imported(lib: tuple[Path, Doc],
         assert after[ident] == item
 
 
-@pytest.mark.parametrize("case", ["colour is a number", "start is 10**30",
-                                  "quote holds a lone surrogate"])
-def test_a_bad_newer_copy_never_replaces_what_is_there(lib: tuple[Path, Doc], tmp_path: Path,
-                                                       case: str) -> None:
+@pytest.mark.parametrize(
+    "case", ["colour is a number", "start is 10**30", "quote holds a lone surrogate"]
+)
+def test_a_bad_newer_copy_never_replaces_what_is_there(
+    lib: tuple[Path, Doc], tmp_path: Path, case: str
+) -> None:
     data, doc = lib
     before = exported(data)
     mutate, field = BAD_ITEMS[case]
@@ -153,11 +160,11 @@ def test_a_bad_newer_copy_never_replaces_what_is_there(lib: tuple[Path, Doc], tm
         if item["motivation"] != "bookmarking":
             mutate(item)
     doc["first"]["items"] = [i for i in doc["first"]["items"] if i["motivation"] != "bookmarking"]
-    result = run("annotations", "import", str(write(tmp_path / "in.jsonld", doc)),
-                 data_dir=data)
+    result = run("annotations", "import", str(write(tmp_path / "in.jsonld", doc)), data_dir=data)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("reader: ") and "no annotations could be read" in (
-        result.stderr)
+        result.stderr
+    )
     assert field in result.stderr and doc["first"]["items"][0]["id"] in result.stderr
     assert exported(data) == before
 
@@ -167,23 +174,22 @@ def deep(n: int) -> str:
 
 
 WHOLE_FILE: dict[str, tuple[Callable[[Path, Doc], None], str]] = {
-    "first.items is a number": (
-        lambda p, d: write(p, {**d, "first": {"items": 5}}), "items"),
+    "first.items is a number": (lambda p, d: write(p, {**d, "first": {"items": 5}}), "items"),
     "100,000 nested arrays": (lambda p, d: p.write_text(deep(100_000)), "nested"),
     "not JSON": (lambda p, d: p.write_text("{not json"), "not JSON"),
     "binary": (lambda p, d: p.write_bytes(bytes(range(256)) * 64), "UTF-8"),
     "empty": (lambda p, d: p.write_bytes(b""), "not JSON"),
     "a number": (lambda p, d: p.write_text("5"), "not a W3C annotation file"),
     "huge": (lambda p, d: p.open("wb").truncate(MAX_IMPORT_BYTES + 1), "MB"),
-    "a 10,000-digit number": (lambda p, d: p.write_text('{"total": ' + "9" * 10_000 + "}"),
-                              "JSON"),
+    "a 10,000-digit number": (lambda p, d: p.write_text('{"total": ' + "9" * 10_000 + "}"), "JSON"),
     "a folder": (lambda p, d: p.mkdir(), "cannot be read"),
 }
 
 
 @pytest.mark.parametrize("case", list(WHOLE_FILE))
 def test_an_unreadable_file_is_one_message_and_changes_nothing(
-        lib: tuple[Path, Doc], tmp_path: Path, case: str) -> None:
+    lib: tuple[Path, Doc], tmp_path: Path, case: str
+) -> None:
     data, doc = lib
     before = exported(data)
     make, words = WHOLE_FILE[case]
@@ -219,16 +225,42 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library,
     catalogue.close()
 
 
-ODD_STRINGS = ["", " ", "\ud800", "a\udfffb", "\x00", "\uffff", "\u202e",
-               "9999-12-31T23:59:59-23:59", "0000-00-00", "2024-02-30T00:00:00Z", "#12345",
-               "#GGGGGG", "red", "file://[x", "file:///tmp/%ff%00", "http://[::1", "urn:uuid:",
-               "x" * 5_000, "海外仓", "NaN"]
+ODD_STRINGS = [
+    "",
+    " ",
+    "\ud800",
+    "a\udfffb",
+    "\x00",
+    "\uffff",
+    "\u202e",
+    "9999-12-31T23:59:59-23:59",
+    "0000-00-00",
+    "2024-02-30T00:00:00Z",
+    "#12345",
+    "#GGGGGG",
+    "red",
+    "file://[x",
+    "file:///tmp/%ff%00",
+    "http://[::1",
+    "urn:uuid:",
+    "x" * 5_000,
+    "海外仓",
+    "NaN",
+]
 DEEP = "__DEEP__"
 value = st.one_of(
-    st.none(), st.booleans(), st.sampled_from([0, -1, 1, 2**31, 2**63, 10**30, -(10**30)]),
-    st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from(ODD_STRINGS), st.text(st.characters(exclude_categories=()), max_size=20),
-    st.just([]), st.just({}), st.just(["x"]), st.just({"items": 5}), st.just(DEEP),
+    st.none(),
+    st.booleans(),
+    st.sampled_from([0, -1, 1, 2**31, 2**63, 10**30, -(10**30)]),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(ODD_STRINGS),
+    st.text(st.characters(exclude_categories=()), max_size=20),
+    st.just([]),
+    st.just({}),
+    st.just(["x"]),
+    st.just({"items": 5}),
+    st.just(DEEP),
 )
 
 
@@ -262,16 +294,18 @@ def mutated(draw: st.DrawFn, text: str) -> str:
 
 
 def state(store: AnnotationStore) -> tuple[dict[str, Any], dict[str, Any]]:
-    return ({a.id: a for a in store.all_annotations()},
-            {b.id: b for b in store.all_bookmarks()})
+    return ({a.id: a for a in store.all_annotations()}, {b.id: b for b in store.all_bookmarks()})
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
-def test_mutated_documents_import_or_fail_cleanly(library: tuple[Library, str],
-                                                 tmp_path_factory: pytest.TempPathFactory,
-                                                 data: st.DataObject) -> None:
+def test_mutated_documents_import_or_fail_cleanly(
+    library: tuple[Library, str], tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
     lib, original = library
     text = data.draw(mutated(original))
     path = tmp_path_factory.mktemp("fuzz") / "in.jsonld"
@@ -289,7 +323,7 @@ def test_mutated_documents_import_or_fail_cleanly(library: tuple[Library, str],
     for article_id in (lib.id_of("Trade rules"), lib.id_of("跨境电商新规")):
         for a in lib.store.annotations_for(article_id):  # reading (and re-anchoring) works
             if a.placed:
-                assert lib.text_of(article_id)[a.start:a.end] == a.quote
+                assert lib.text_of(article_id)[a.start : a.end] == a.quote
     # whatever was imported exports, and the export reads back as exactly the same data
     out = export_jsonld(lib.store)
     again = path.with_name("again.jsonld")
@@ -300,7 +334,8 @@ def test_mutated_documents_import_or_fail_cleanly(library: tuple[Library, str],
 
 
 def test_a_position_that_does_not_hold_the_quote_is_found_again(
-        library: tuple[Library, str], tmp_path: Path) -> None:
+    library: tuple[Library, str], tmp_path: Path
+) -> None:
     """An entry carrying the article's own text hash but a wrong position (a hand edit,
     another tool) was trusted as placed: shown past the end of the text."""
     lib, original = library
@@ -318,4 +353,4 @@ def test_a_position_that_does_not_hold_the_quote_is_found_again(
     found = {a.id: a for a in lib.store.annotations_for(trade)}
     for n in range(3):
         a = found[f"shifted-{n}"]
-        assert a.placed and text[a.start:a.end] == QUOTE == a.quote  # type: ignore[misc]
+        assert a.placed and text[a.start : a.end] == QUOTE == a.quote  # type: ignore[misc]

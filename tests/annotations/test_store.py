@@ -41,15 +41,20 @@ def test_add_edit_delete_restore_and_reading_order(library: Library) -> None:
     store = library.store
     trade = library.id_of("Trade rules")
     text = library.text_of(trade)
-    late = store.add_annotation(trade, text.index("freight rates"),
-                                text.index("freight rates") + 13, color="green")
-    early = store.add_annotation(trade, text.index("record volumes"),
-                                 text.index("record volumes") + 14, note="Q1 record")
+    late = store.add_annotation(
+        trade, text.index("freight rates"), text.index("freight rates") + 13, color="green"
+    )
+    early = store.add_annotation(
+        trade, text.index("record volumes"), text.index("record volumes") + 14, note="Q1 record"
+    )
     by_quote, choice = store.annotate_quote(trade, QUOTE, note="key change")
     assert choice.occurrences == 1 and text[by_quote.start : by_quote.end] == QUOTE
 
     assert [a.quote for a in store.annotations_for(trade)] == [
-        "record volumes", QUOTE, "freight rates"]
+        "record volumes",
+        QUOTE,
+        "freight rates",
+    ]
     assert [a.id for a in store.list_annotations()] == [by_quote.id, early.id, late.id]
     assert early.color == "yellow" and late.color == "green" and late.note is None
 
@@ -94,7 +99,8 @@ def test_search_helpers_follow_edits(library: Library) -> None:
     versions = store.note_versions()
     docs = list(store.note_documents())
     assert [(d.annotation_id, d.article_id, d.quote, d.note) for d in docs] == [
-        (a.id, trade, "record volumes", "Ports boom")]
+        (a.id, trade, "record volumes", "Ports boom")
+    ]
     store.edit_annotation(a.id, note="harbours boom")
     assert store.note_versions()[a.id] != versions[a.id]
     assert [d.note for d in store.note_documents([a.id])] == ["harbours boom"]
@@ -212,11 +218,16 @@ def test_a_reused_article_id_does_not_inherit_annotations(library: Library) -> N
     a, _ = store.annotate_quote(trade, QUOTE)
     (library.archive / "trade.txt").unlink()
     library.import_archive()
-    write_trade(library.archive, ["Something else entirely, about shipping."],
-                name="other.txt", url="https://x.example.com/other")
+    write_trade(
+        library.archive,
+        ["Something else entirely, about shipping."],
+        name="other.txt",
+        url="https://x.example.com/other",
+    )
     library.import_archive()
-    other = next(r["id"] for r in library.catalogue.list_articles()
-                 if r["path"].endswith("other.txt"))
+    other = next(
+        r["id"] for r in library.catalogue.list_articles() if r["path"].endswith("other.txt")
+    )
     assert other == trade  # SQLite handed the id out again
     assert store.annotations_for(other) == []
     assert store.restore_annotation(a).article_id is None  # undo does not attach it there
@@ -239,10 +250,12 @@ def test_leftovers_merge_into_the_copy_that_remains(library: Library) -> None:
     store = library.store
     write_trade(library.archive, name="trade-copy.txt")  # the same article saved twice
     library.import_archive()
-    original = next(r["id"] for r in library.catalogue.list_articles()
-                    if r["path"].endswith("/trade.txt"))
-    copy = next(r["id"] for r in library.catalogue.list_articles()
-                if r["path"].endswith("trade-copy.txt"))
+    original = next(
+        r["id"] for r in library.catalogue.list_articles() if r["path"].endswith("/trade.txt")
+    )
+    copy = next(
+        r["id"] for r in library.catalogue.list_articles() if r["path"].endswith("trade-copy.txt")
+    )
     a, _ = store.annotate_quote(original, QUOTE, note="on the original")
     b, _ = store.annotate_quote(copy, "record volumes", note="on the copy")
     store.bookmark(original, "first")

@@ -37,9 +37,18 @@ def test_the_window_starts_without_the_store() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, reader.ui.app\n"
-            "print(sorted(m for m in sys.modules if m.startswith('reader.annotations')))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert out.stdout.strip().splitlines()[-1] == \
-        "['reader.annotations', 'reader.annotations.marks', 'reader.annotations.model']"
+    code = (
+        "import sys, reader.ui.app\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reader.annotations')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert (
+        out.stdout.strip().splitlines()[-1]
+        == "['reader.annotations', 'reader.annotations.marks', 'reader.annotations.model']"
+    )

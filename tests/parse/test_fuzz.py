@@ -117,16 +117,22 @@ def check_decoded(data: bytes, *, is_html: bool = False, truncated: bool = False
     return decoded.text
 
 
-def parse_in_subprocess(tmp_path: Path, name: str, data: bytes,
-                        limit: float = 5.0) -> dict[str, Any]:
+def parse_in_subprocess(
+    tmp_path: Path, name: str, data: bytes, limit: float = 5.0
+) -> dict[str, Any]:
     """``reader parse FILE --json`` under a hard time limit: a quadratic path fails the
     test (TimeoutExpired) rather than hanging it. Returns the JSON record."""
     path = tmp_path / name
     path.write_bytes(data)
     start = time.monotonic()
     try:
-        done = subprocess.run([*READER, "parse", str(path), "--json"], capture_output=True,
-                              timeout=limit, cwd=REPO, check=False)
+        done = subprocess.run(
+            [*READER, "parse", str(path), "--json"],
+            capture_output=True,
+            timeout=limit,
+            cwd=REPO,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"reader parse {name} ({len(data):,} bytes) took over {limit} s")
     elapsed = time.monotonic() - start
@@ -139,8 +145,10 @@ def parse_in_subprocess(tmp_path: Path, name: str, data: bytes,
 
 # --------------------------------------------------------------------------- samples
 
-P_EN = ("<p>The harbour authority said on Tuesday that the new ferry line would run every "
-        "hour, linking the old town with the island villages for the first time.</p>")
+P_EN = (
+    "<p>The harbour authority said on Tuesday that the new ferry line would run every "
+    "hour, linking the old town with the island villages for the first time.</p>"
+)
 EN_PAGE = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Ferry line opens | The Harbour Post</title>
@@ -200,8 +208,10 @@ Residents welcomed the service, and the council plans a second line next year.
 
 Source: https://news.example.com/2023/05/15/ferry-en
 """
-ZH_HANT = ("港務局週二宣布，新的渡輪航線將每小時開行一班，首次把舊城區與海島村莊連接起來。"
-           "居民們為此呼籲了十年，商戶預計夏季遊客將明顯增加，市政府計劃明年再開一條航線。")
+ZH_HANT = (
+    "港務局週二宣布，新的渡輪航線將每小時開行一班，首次把舊城區與海島村莊連接起來。"
+    "居民們為此呼籲了十年，商戶預計夏季遊客將明顯增加，市政府計劃明年再開一條航線。"
+)
 
 SAMPLES: list[tuple[bytes, str]] = [
     (EN_PAGE.encode("utf-8"), "en.html"),
@@ -230,14 +240,17 @@ def _page(body: str, head: str = "") -> bytes:
     return f"<html><head>{head}</head><body>{body}</body></html>".encode()
 
 
-@pytest.mark.parametrize("page", [
-    # Where the fuzzer found them: lxml keeps a raw control character it parsed, then
-    # refuses it when the content finder moves that text into a new element.
-    "<div>\x08Stray control character here. " + P_EN + "</div>",
-    "<div>Stray control character<br><br>\x08 here. " + P_EN + "</div>",
-    "<div>Stray &#8;control &#x1F;character here&#xFFFE;. " + P_EN + "</div>",
-    "<div><p>x</p>Stray\x0b control\x0c character\x1b here.\x7f " + P_EN + "</div>",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        # Where the fuzzer found them: lxml keeps a raw control character it parsed, then
+        # refuses it when the content finder moves that text into a new element.
+        "<div>\x08Stray control character here. " + P_EN + "</div>",
+        "<div>Stray control character<br><br>\x08 here. " + P_EN + "</div>",
+        "<div>Stray &#8;control &#x1F;character here&#xFFFE;. " + P_EN + "</div>",
+        "<div><p>x</p>Stray\x0b control\x0c character\x1b here.\x7f " + P_EN + "</div>",
+    ],
+)
 def test_control_characters_keep_the_page(page: str) -> None:
     article = check_bytes(_page(page, "<title>Ferry\x08 line</title>"), path="ctrl.html")
     assert article is not None
@@ -253,15 +266,25 @@ def test_control_characters_in_the_text_format() -> None:
     assert article.text == "The ferry runs."
 
 
-@pytest.mark.parametrize("href", [
-    "http://[::1", "http://[::1/x", "http://[not-ipv6]/x", "http://a\uff03b.com/x",
-    "http://a\u2100b.com/",
-])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://[::1",
+        "http://[::1/x",
+        "http://[not-ipv6]/x",
+        "http://a\uff03b.com/x",
+        "http://a\u2100b.com/",
+    ],
+)
 def test_a_malformed_link_keeps_the_page(href: str) -> None:
-    body = (f'<article>{P_EN}<p>See <a href="{href}">the malformed link</a> and '
-            f'<a href="https://ok.example.com/story">a good story</a>.</p></article>')
-    head = (f'<base href="{href}"><link rel="canonical" href="{href}">'
-            f'<meta property="og:url" content="{href}">')
+    body = (
+        f'<article>{P_EN}<p>See <a href="{href}">the malformed link</a> and '
+        f'<a href="https://ok.example.com/story">a good story</a>.</p></article>'
+    )
+    head = (
+        f'<base href="{href}"><link rel="canonical" href="{href}">'
+        f'<meta property="og:url" content="{href}">'
+    )
     for data in (_page(body), _page(body, head)):
         article = check_bytes(data, path="links.html")
         assert article is not None
@@ -270,16 +293,34 @@ def test_a_malformed_link_keeps_the_page(href: str) -> None:
 
 
 def test_malformed_urls_in_the_text_format() -> None:
-    data = ("Title of the article\n\nBody text.\n\n原文转载:http://[::1/x\n\n"
-            "A related story:http://[::1\nAnother one:http://a\uff03b.com/x\n").encode()
+    data = (
+        "Title of the article\n\nBody text.\n\n原文转载:http://[::1/x\n\n"
+        "A related story:http://[::1\nAnother one:http://a\uff03b.com/x\n"
+    ).encode()
     article = check_bytes(data, path="links.txt")
     assert article is not None
     assert article.text == "Body text."
 
 
-NON_CHARSETS = ["undefined", "idna", "punycode", "unicode_escape", "raw_unicode_escape",
-                "utf-7", "rot13", "base64", "zlib_codec", "hex", "uu", "bz2_codec", "quopri",
-                "mbcs", "oem", "utf_16_be", "utf-32"]
+NON_CHARSETS = [
+    "undefined",
+    "idna",
+    "punycode",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "utf-7",
+    "rot13",
+    "base64",
+    "zlib_codec",
+    "hex",
+    "uu",
+    "bz2_codec",
+    "quopri",
+    "mbcs",
+    "oem",
+    "utf_16_be",
+    "utf-32",
+]
 
 
 @pytest.mark.parametrize("charset", NON_CHARSETS)
@@ -287,9 +328,11 @@ def test_bogus_charset_declarations_decode(charset: str) -> None:
     """``<meta charset>`` naming a codec that is not a character set, with a byte that is
     not UTF-8, so that the declaration is tried: the page still decodes, and the escape
     codecs do not turn ``\\ud800`` in the text into a lone surrogate."""
-    page = (f'<html><head><meta charset="{charset}"><title>Caf\xe9 news</title></head><body>'
-            f'<p>Caf\xe9 prices rose again, \\ud800 and \\U0000d800 and +2D8- stay text.</p>'
-            f'{P_EN}</body></html>').encode("cp1252")
+    page = (
+        f'<html><head><meta charset="{charset}"><title>Caf\xe9 news</title></head><body>'
+        f"<p>Caf\xe9 prices rose again, \\ud800 and \\U0000d800 and +2D8- stay text.</p>"
+        f"{P_EN}</body></html>"
+    ).encode("cp1252")
     text = check_decoded(page, is_html=True)
     assert "Café prices rose again" in text
     assert "\\ud800" in text and "+2D8-" in text
@@ -314,39 +357,74 @@ SLOW_INPUTS: dict[str, tuple[str, bytes] | tuple[str, bytes, float]] = {
     # the image-credit regex: "\s*(\s|...)[^)]*" backtracks over a run of spaces
     "credit-spaces": ("a.txt", ("Title\n\nBody.\n\n(图 " + " " * 64000 + "x\n").encode()),
     # the full title found again: every candidate paragraph was counted in the whole body
-    "title-candidates": ("a.txt", ("Titl\n\n" + "".join(
-        f"Titl {i}\n\n" for i in range(40000))).encode()),
+    "title-candidates": (
+        "a.txt",
+        ("Titl\n\n" + "".join(f"Titl {i}\n\n" for i in range(40000))).encode(),
+    ),
     # headings: each paragraph sliced the rest of the list to find the next one
-    "many-paragraphs": ("a.txt", ("Title here\n\n" + "".join(
-        f"para {i}\n\n" for i in range(150000))).encode()),
+    "many-paragraphs": (
+        "a.txt",
+        ("Title here\n\n" + "".join(f"para {i}\n\n" for i in range(150000))).encode(),
+    ),
     # the teaser check compared every occurrence of the opening's first 8 characters
-    "teaser": ("a.txt", ("Title\n\n" + "a" * 1200000 + "\n\n" + "a" * 400000 + "b"
-                         + "a" * 400000 + "\n").encode()),
+    "teaser": (
+        "a.txt",
+        ("Title\n\n" + "a" * 1200000 + "\n\n" + "a" * 400000 + "b" + "a" * 400000 + "\n").encode(),
+    ),
     # "\s*\n\s*" over a run of Unicode spaces that the first whitespace pass left alone
     "unicode-spaces": ("a.html", _page("<p>a" + "\u2000" * 64000 + "b</p>" + P_EN)),
     # Readability's meta property regex, "\s*(og|...)\s*:" searched at every space
-    "property-spaces": ("a.html", (
-        '<html><head><meta property="' + " " * 30000 + 'x" content="T"></head>'
-        "<body>" + P_EN + "</body></html>").encode()),
+    "property-spaces": (
+        "a.html",
+        (
+            '<html><head><meta property="' + " " * 30000 + 'x" content="T"></head>'
+            "<body>" + P_EN + "</body></html>"
+        ).encode(),
+    ),
     # JSON-LD items taken from the front of a list, one by one
-    "json-ld-list": ("a.html", _page(P_EN, '<script type="application/ld+json">['
-                                     + ",".join(["{}"] * 400000) + "]</script>")),
+    "json-ld-list": (
+        "a.html",
+        _page(
+            P_EN, '<script type="application/ld+json">[' + ",".join(["{}"] * 400000) + "]</script>"
+        ),
+    ),
     # the title compared with every <h2> (its words split again each time)
-    "title-headings": ("a.html", (
-        "<html><head><title>" + "word " * 100000 + "</title></head><body>"
-        + "<h2>heading</h2>" * 5000 + P_EN + "</body></html>").encode()),
+    "title-headings": (
+        "a.html",
+        (
+            "<html><head><title>"
+            + "word " * 100000
+            + "</title></head><body>"
+            + "<h2>heading</h2>" * 5000
+            + P_EN
+            + "</body></html>"
+        ).encode(),
+    ),
     # a long list: each item compared with every earlier one (32 s for 20,000 items)
-    "list-items": ("a.html", _page("<article>" + P_EN * 3 + "<ul>" + "".join(
-        f"<li>{i} the same opening words of a list item that goes on and on and on, well "
-        f"past one hundred characters {i}</li>" for i in range(16000)) + "</ul></article>"),
-        10.0),  # each item also goes through the junk-line regexes: about 3 s in all
+    "list-items": (
+        "a.html",
+        _page(
+            "<article>"
+            + P_EN * 3
+            + "<ul>"
+            + "".join(
+                f"<li>{i} the same opening words of a list item that goes on and on and on, well "
+                f"past one hundred characters {i}</li>"
+                for i in range(16000)
+            )
+            + "</ul></article>"
+        ),
+        10.0,
+    ),  # each item also goes through the junk-line regexes: about 3 s in all
     # Readability takes the text of every scored element and of its ancestors: depth x
     # text (185 s for 6 MB under 250 sections); now a work budget, then a flat copy
     "nested-sections": ("a.html", _page("<section>" * 250 + "word, " * 150000)),
     "nested-tables": ("a.html", _page("<table><tr><td>" * 80 + "word, " * 150000)),
     # class attributes of megabytes, each searched by a dozen class/id regexes (7 s)
-    "huge-class": ("a.html", _page("".join(f"<div class='{i} " + "x " * 700000 + f"'>{P_EN}"
-                                           "</div>" for i in range(5)))),
+    "huge-class": (
+        "a.html",
+        _page("".join(f"<div class='{i} " + "x " * 700000 + f"'>{P_EN}</div>" for i in range(5))),
+    ),
 }
 
 
@@ -358,21 +436,37 @@ def test_no_quadratic_paths(tmp_path: Path, name: str) -> None:
     assert record["paragraphs"] or record["title"]
 
 
-@pytest.mark.parametrize(("opening", "closing"), [
-    ("<font>", ""), ("<div>", "</div>"), ("<b><i>", ""), ("<blockquote>", "</blockquote>"),
-    ("<span>", "</span>"), ("<table><tr><td>", "</td></tr></table>"),
-])
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("<font>", ""),
+        ("<div>", "</div>"),
+        ("<b><i>", ""),
+        ("<blockquote>", "</blockquote>"),
+        ("<span>", "</span>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+    ],
+)
 @pytest.mark.parametrize("depth", [300, 3000, 100000])
 def test_deep_nesting_keeps_the_text(opening: str, closing: str, depth: int) -> None:
     """Past 256 open elements libxml2 stops parsing and everything after was silently lost
     (an old page with hundreds of unclosed ``<font>`` lost all but its first lines)."""
-    body = ("<p>Before the deep part, an opening paragraph of the article.</p>"
-            + opening * depth + "Deep inside the nesting, the middle of the article."
-            + closing * depth + P_EN + "<p>After the deep part, the closing paragraph.</p>")
+    body = (
+        "<p>Before the deep part, an opening paragraph of the article.</p>"
+        + opening * depth
+        + "Deep inside the nesting, the middle of the article."
+        + closing * depth
+        + P_EN
+        + "<p>After the deep part, the closing paragraph.</p>"
+    )
     article = check_bytes(_page(body, "<title>Deep page</title>"), path="deep.html")
     assert article is not None
-    for words in ("Before the deep part", "Deep inside the nesting",
-                  "new ferry line would run every hour", "After the deep part"):
+    for words in (
+        "Before the deep part",
+        "Deep inside the nesting",
+        "new ferry line would run every hour",
+        "After the deep part",
+    ):
         assert words in article.text, words
     assert article.title == "Deep page"
 
@@ -382,10 +476,16 @@ def test_flattening_closes_links_left_open() -> None:
     ``<a>`` whose end tag is damaged. Flattened, every later paragraph and link nested
     inside it, 3,000 levels deep: RecursionError after 140 s. Each ``<a>`` now closes the
     one before it."""
-    body = ('<p><a href="/">Home<\ufffd/a></p>' + "<div>" * 300 + P_EN
-            + "".join(f"<p>Paragraph {i} of the page, <a href='https://example.com/s{i}'>"
-                      f"story {i}" for i in range(1500))
-            + "<p>The very last paragraph.</p>")
+    body = (
+        '<p><a href="/">Home<\ufffd/a></p>'
+        + "<div>" * 300
+        + P_EN
+        + "".join(
+            f"<p>Paragraph {i} of the page, <a href='https://example.com/s{i}'>story {i}"
+            for i in range(1500)
+        )
+        + "<p>The very last paragraph.</p>"
+    )
     article = check_bytes(_page(body), path="open-links.html")
     assert article is not None
     assert "Paragraph 1499 of the page" in article.text
@@ -393,14 +493,24 @@ def test_flattening_closes_links_left_open() -> None:
     assert len(article.links) >= 1000
 
 
-@pytest.mark.parametrize("ld", [
-    "[" * 50000 + "]" * 50000,  # json's own recursion limit
-    '{"@type": "NewsArticle", "headline": "Ferry", "author": ' + "[" * 990 + '"A"'
-    + "]" * 990 + ', "datePublished": ' + "[" * 990 + "1" + "]" * 990 + "}",
-    '{"@type": "NewsArticle", "headline": "Fer\\ud800ry\\u0000\\u0008 line", '
-    '"author": {"name": "\\udfffAna"}, "datePublished": 20210614}',
-    '{"@type": "NewsArticle", "headline": ' + "1" * 5000 + "}",
-])
+@pytest.mark.parametrize(
+    "ld",
+    [
+        "[" * 50000 + "]" * 50000,  # json's own recursion limit
+        '{"@type": "NewsArticle", "headline": "Ferry", "author": '
+        + "[" * 990
+        + '"A"'
+        + "]" * 990
+        + ', "datePublished": '
+        + "[" * 990
+        + "1"
+        + "]" * 990
+        + "}",
+        '{"@type": "NewsArticle", "headline": "Fer\\ud800ry\\u0000\\u0008 line", '
+        '"author": {"name": "\\udfffAna"}, "datePublished": 20210614}',
+        '{"@type": "NewsArticle", "headline": ' + "1" * 5000 + "}",
+    ],
+)
 def test_odd_json_ld(ld: str) -> None:
     head = f'<script type="application/ld+json">{ld}</script>'
     article = check_bytes(_page(P_EN, head), path="ld.html")
@@ -409,8 +519,10 @@ def test_odd_json_ld(ld: str) -> None:
 
 
 def test_escaped_surrogates_and_nul_in_json_ld_are_cleaned() -> None:
-    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
-            '"Fer\\ud800ry\\u0000 line", "author": {"name": "Ana\\udfff"}}</script>')
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Fer\\ud800ry\\u0000 line", "author": {"name": "Ana\\udfff"}}</script>'
+    )
     article = check_bytes(_page(P_EN, head), path="ld.html")
     assert article is not None
     assert article.title == "Fer\ufffdry line"
@@ -419,8 +531,10 @@ def test_escaped_surrogates_and_nul_in_json_ld_are_cleaned() -> None:
 
 # ----- a multi-byte character cut by the read cap
 
-ZH_LINE = ("港务局周二宣布，新的渡轮航线将每小时开行一班，首次把老城区与海岛村庄连接起来。"
-           "居民们为此呼吁了十年，商户预计夏季游客将明显增加，市政府计划明年再开一条航线。")
+ZH_LINE = (
+    "港务局周二宣布，新的渡轮航线将每小时开行一班，首次把老城区与海岛村庄连接起来。"
+    "居民们为此呼吁了十年，商户预计夏季游客将明显增加，市政府计划明年再开一条航线。"
+)
 HANT_LINE = ZH_HANT
 MIXED_LINE = "Ferry line 渡轮航线 opens today, the harbour authority said. 港务局周二宣布。"
 CUT_CASES = [
@@ -436,12 +550,13 @@ CUT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("codec", "line", "bom"), CUT_CASES,
-                         ids=[f"{c}-{'bom' if b else 'nobom'}-{i}"
-                              for i, (c, _, b) in enumerate(CUT_CASES)])
+@pytest.mark.parametrize(
+    ("codec", "line", "bom"),
+    CUT_CASES,
+    ids=[f"{c}-{'bom' if b else 'nobom'}-{i}" for i, (c, _, b) in enumerate(CUT_CASES)],
+)
 @pytest.mark.parametrize("lines", [40, 400])  # under and over the 64 KB detection sample
-def test_a_character_cut_at_the_cap_decodes(codec: str, line: str, bom: bytes,
-                                            lines: int) -> None:
+def test_a_character_cut_at_the_cap_decodes(codec: str, line: str, bom: bytes, lines: int) -> None:
     """The read cap cut a multi-byte character: the file was "cannot be decoded" (UTF-8
     over 64 KB) or gained a replacement character. Every cut inside the last character
     now decodes to a clean prefix of the text, with the warning that it was cut."""
@@ -469,8 +584,9 @@ def test_parse_file_cut_mid_character(tmp_path: Path) -> None:
     assert parsed.encoding == "utf-8"
     assert "\ufffd" not in parsed.article.text
     assert parsed.article.text == (ZH_LINE * 2000)[: (cap - 7) // 3]
-    assert parsed.article.warnings == [f"file is {len(data) // 1024} KB; only the first "
-                                       f"{cap // 1024} KB were read"]
+    assert parsed.article.warnings == [
+        f"file is {len(data) // 1024} KB; only the first {cap // 1024} KB were read"
+    ]
 
 
 def test_cut_html_with_a_declared_charset() -> None:
@@ -488,48 +604,286 @@ def test_cut_html_with_a_declared_charset() -> None:
 # Plain functions of a random.Random, so that bench/fuzz_parsers.py runs exactly these at
 # larger ``scale``; the hypothesis tests drive them with hypothesis' own randoms.
 
-WORDS_EN = ("the harbour ferry line council said on Tuesday residents shop owners visitors "
-            "summer plan approved tickets cost euros island villages service").split()
-WORDS_ZH = ["港务局", "宣布", "渡轮", "航线", "老城区", "海岛", "村庄", "居民", "商户", "游客",
-            "市政府", "計劃", "開行", "連接", "，", "。", "、", "「", "」"]
-ODD_TEXT = ["\x00", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u2028", "\u200b",
-            "\ufeff", "\ufffe", "\uffff", "\ufffd", "\U0001f600", "\u0301", "&", "&#", "&#x;",
-            "&#8;", "&#0;", "&#xD800;", "&#99999999999;", "&#x110000;", "&amp", "&nbsp",
-            "&bogus;", "]]>", "<![CDATA[", "<!--", "-->", "<?xml version='1.0'?>", "<", ">",
-            "\\ud800", "\\x00", "\r", "\r\n", "\t", "'", '"', "原文转载:", ":http://", "：",
-            "(图片来源:", "\u3000", "\u00a0", "20230515", "2023年5月15日", "May 15, 2023"]
-ODD_URLS = ["http://[::1", "http://[::1]:99999/", "http://[v1.x]/", "https://a\uff03b.com/",
-            "http://a\u2100b.com/x", "//cdn.example.com/x", "javascript:alert(1)", "data:,x",
-            "mailto:a@b", "#top", "", " ", "http://", "https://x.com/a b c", "http://x.com/\x08",
-            "http://user:pass@host:0/", "http://%zz/", "http://xn--80ak6aa92e.com/",
-            "/2023/05/15/story.html", "../a", "?q=1", "http://example.com/" + "a/" * 50,
-            "http://www.facebook.com/sharer.php", "file:///etc/passwd"]
-ODD_DATES = ["2021-06-14", "2021-13-45", "0000-00-00", "99999-01-01", "2021-02-30T25:61",
-             "May 15, 2023", "15 May 2023", "2023年5月15日", "20230515", "yesterday", "",
-             "1" * 50, "2023-05-15" + " " * 100 + "x", "２０２３／０５／１５"]
-CHARSETS = ["utf-8", "UTF8", "gb2312", "gbk", "gb18030", "big5", "big5-hkscs", "shift_jis",
-            "euc-jp", "euc-kr", "iso-8859-1", "windows-1252", "koi8-r", "utf-16", "utf-16be",
-            "utf-32", "hz-gb-2312", "iso-2022-jp", "x-user-defined", "bogus", "", '"utf-8',
-            "utf-8;", *NON_CHARSETS, "charmap", "palmos", "cp65001", "latin-1" * 10]
-ENCODINGS = ["utf-8", "utf-8", "utf-8", "gb18030", "big5hkscs", "cp932", "euc_kr", "cp1252",
-             "utf-16-le", "utf-16-be", "utf-32-le", "koi8_r", "hz", "iso2022_jp"]
-BLOCK_TAGS = ["div", "p", "section", "article", "main", "table", "tr", "td", "ul", "ol", "li",
-              "h1", "h2", "h3", "blockquote", "pre", "figure", "figcaption", "aside", "nav",
-              "header", "footer", "form", "dl", "dd"]
-INLINE_TAGS = ["span", "a", "b", "i", "em", "strong", "font", "time", "small", "del", "q",
-               "code", "sup"]
-SKIP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "textarea",
-             "select", "button", "object"]
+WORDS_EN = (
+    "the harbour ferry line council said on Tuesday residents shop owners visitors "
+    "summer plan approved tickets cost euros island villages service"
+).split()
+WORDS_ZH = [
+    "港务局",
+    "宣布",
+    "渡轮",
+    "航线",
+    "老城区",
+    "海岛",
+    "村庄",
+    "居民",
+    "商户",
+    "游客",
+    "市政府",
+    "計劃",
+    "開行",
+    "連接",
+    "，",
+    "。",
+    "、",
+    "「",
+    "」",
+]
+ODD_TEXT = [
+    "\x00",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u200b",
+    "\ufeff",
+    "\ufffe",
+    "\uffff",
+    "\ufffd",
+    "\U0001f600",
+    "\u0301",
+    "&",
+    "&#",
+    "&#x;",
+    "&#8;",
+    "&#0;",
+    "&#xD800;",
+    "&#99999999999;",
+    "&#x110000;",
+    "&amp",
+    "&nbsp",
+    "&bogus;",
+    "]]>",
+    "<![CDATA[",
+    "<!--",
+    "-->",
+    "<?xml version='1.0'?>",
+    "<",
+    ">",
+    "\\ud800",
+    "\\x00",
+    "\r",
+    "\r\n",
+    "\t",
+    "'",
+    '"',
+    "原文转载:",
+    ":http://",
+    "：",
+    "(图片来源:",
+    "\u3000",
+    "\u00a0",
+    "20230515",
+    "2023年5月15日",
+    "May 15, 2023",
+]
+ODD_URLS = [
+    "http://[::1",
+    "http://[::1]:99999/",
+    "http://[v1.x]/",
+    "https://a\uff03b.com/",
+    "http://a\u2100b.com/x",
+    "//cdn.example.com/x",
+    "javascript:alert(1)",
+    "data:,x",
+    "mailto:a@b",
+    "#top",
+    "",
+    " ",
+    "http://",
+    "https://x.com/a b c",
+    "http://x.com/\x08",
+    "http://user:pass@host:0/",
+    "http://%zz/",
+    "http://xn--80ak6aa92e.com/",
+    "/2023/05/15/story.html",
+    "../a",
+    "?q=1",
+    "http://example.com/" + "a/" * 50,
+    "http://www.facebook.com/sharer.php",
+    "file:///etc/passwd",
+]
+ODD_DATES = [
+    "2021-06-14",
+    "2021-13-45",
+    "0000-00-00",
+    "99999-01-01",
+    "2021-02-30T25:61",
+    "May 15, 2023",
+    "15 May 2023",
+    "2023年5月15日",
+    "20230515",
+    "yesterday",
+    "",
+    "1" * 50,
+    "2023-05-15" + " " * 100 + "x",
+    "２０２３／０５／１５",
+]
+CHARSETS = [
+    "utf-8",
+    "UTF8",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "big5",
+    "big5-hkscs",
+    "shift_jis",
+    "euc-jp",
+    "euc-kr",
+    "iso-8859-1",
+    "windows-1252",
+    "koi8-r",
+    "utf-16",
+    "utf-16be",
+    "utf-32",
+    "hz-gb-2312",
+    "iso-2022-jp",
+    "x-user-defined",
+    "bogus",
+    "",
+    '"utf-8',
+    "utf-8;",
+    *NON_CHARSETS,
+    "charmap",
+    "palmos",
+    "cp65001",
+    "latin-1" * 10,
+]
+ENCODINGS = [
+    "utf-8",
+    "utf-8",
+    "utf-8",
+    "gb18030",
+    "big5hkscs",
+    "cp932",
+    "euc_kr",
+    "cp1252",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32-le",
+    "koi8_r",
+    "hz",
+    "iso2022_jp",
+]
+BLOCK_TAGS = [
+    "div",
+    "p",
+    "section",
+    "article",
+    "main",
+    "table",
+    "tr",
+    "td",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "aside",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "dl",
+    "dd",
+]
+INLINE_TAGS = [
+    "span",
+    "a",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "font",
+    "time",
+    "small",
+    "del",
+    "q",
+    "code",
+    "sup",
+]
+SKIP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "textarea",
+    "select",
+    "button",
+    "object",
+]
 VOID_TAGS = ["br", "img", "hr", "meta", "link", "input", "wbr"]
-ATTR_NAMES = ["class", "id", "href", "src", "content", "property", "name", "charset",
-              "http-equiv", "itemprop", "datetime", "rel", "style", "hidden", "role", "lang",
-              "type", "title", "colspan", "aria-hidden", "pubdate"]
-ATTR_VALUES = ["", " ", "content", "article-body", "main", "related", "nav menu", "sidebar",
-               "share", "byline author", "credit", "comment", "hidden", "display:none",
-               "og:title", "og:url", "og:site_name", "article:published_time", "canonical",
-               "author", "datePublished", "application/ld+json", "navigation", "dialog",
-               "true", "presentation", "zh-Hant", "en-US", "x" * 300, "\x08", "&#8;", "a\"b",
-               "9" * 30, "-1", "ad ad-slot", "hover-card"]
+ATTR_NAMES = [
+    "class",
+    "id",
+    "href",
+    "src",
+    "content",
+    "property",
+    "name",
+    "charset",
+    "http-equiv",
+    "itemprop",
+    "datetime",
+    "rel",
+    "style",
+    "hidden",
+    "role",
+    "lang",
+    "type",
+    "title",
+    "colspan",
+    "aria-hidden",
+    "pubdate",
+]
+ATTR_VALUES = [
+    "",
+    " ",
+    "content",
+    "article-body",
+    "main",
+    "related",
+    "nav menu",
+    "sidebar",
+    "share",
+    "byline author",
+    "credit",
+    "comment",
+    "hidden",
+    "display:none",
+    "og:title",
+    "og:url",
+    "og:site_name",
+    "article:published_time",
+    "canonical",
+    "author",
+    "datePublished",
+    "application/ld+json",
+    "navigation",
+    "dialog",
+    "true",
+    "presentation",
+    "zh-Hant",
+    "en-US",
+    "x" * 300,
+    "\x08",
+    "&#8;",
+    'a"b',
+    "9" * 30,
+    "-1",
+    "ad ad-slot",
+    "hover-card",
+]
 TEXT_WORDS = WORDS_EN + WORDS_ZH
 
 
@@ -544,8 +898,9 @@ def _text(rng: random.Random, scale: int, words: int = 20) -> str:
         elif r < 0.1:
             out.append(rng.choice(ODD_URLS + ODD_DATES))
         elif r < 0.11:
-            out.append(rng.choice([" ", "\u2000", "\t", "\n", ":", "a", "("])
-                       * rng.randint(1, 300 * scale))
+            out.append(
+                rng.choice([" ", "\u2000", "\t", "\n", ":", "a", "("]) * rng.randint(1, 300 * scale)
+            )
         else:
             out.append(rng.choice(TEXT_WORDS))
         out.append(rng.choice([" ", " ", "", "\n", ", "]))
@@ -556,8 +911,13 @@ def _attrs(rng: random.Random, scale: int) -> str:
     parts = []
     for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
         name = rng.choice(ATTR_NAMES)
-        pool = {"href": ODD_URLS, "src": ODD_URLS, "charset": CHARSETS, "content": ODD_DATES
-                + ODD_URLS + CHARSETS + ATTR_VALUES, "datetime": ODD_DATES}.get(name, ATTR_VALUES)
+        pool = {
+            "href": ODD_URLS,
+            "src": ODD_URLS,
+            "charset": CHARSETS,
+            "content": ODD_DATES + ODD_URLS + CHARSETS + ATTR_VALUES,
+            "datetime": ODD_DATES,
+        }.get(name, ATTR_VALUES)
         value = rng.choice(pool) if rng.random() < 0.8 else _text(rng, scale, 3)
         if rng.random() < 0.05:
             value = (value * rng.randint(2, 500 * scale))[: 20000 * scale]
@@ -595,8 +955,18 @@ def _json_value(rng: random.Random, depth: int) -> Any:
         return rng.choice(ODD_DATES + ODD_URLS + ODD_TEXT + [None, True, 3, -1.5, 10**30])
     if r < 0.6:
         return [_json_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
-    keys = ["@type", "@graph", "headline", "name", "author", "publisher", "datePublished",
-            "mainEntity", "dateModified", "url"]
+    keys = [
+        "@type",
+        "@graph",
+        "headline",
+        "name",
+        "author",
+        "publisher",
+        "datePublished",
+        "mainEntity",
+        "dateModified",
+        "url",
+    ]
     obj = {rng.choice(keys): _json_value(rng, depth + 1) for _ in range(rng.randint(0, 5))}
     if rng.random() < 0.5:
         obj["@type"] = rng.choice(["NewsArticle", "Article", "WebPage", "Person", ["Article"]])
@@ -626,8 +996,12 @@ def _encode(rng: random.Random, text: str) -> bytes:
     else:
         data = text.encode(codec, rng.choice(["replace", "ignore", "xmlcharrefreplace"]))
     if rng.random() < 0.15:
-        bom = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
-               "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE}
+        bom = {
+            "utf-8": codecs.BOM_UTF8,
+            "utf-16-le": codecs.BOM_UTF16_LE,
+            "utf-16-be": codecs.BOM_UTF16_BE,
+            "utf-32-le": codecs.BOM_UTF32_LE,
+        }
         data = bom.get(codec, rng.choice(list(bom.values()))) + data
     return data
 
@@ -638,18 +1012,34 @@ def gen_random_bytes(rng: random.Random, scale: int = 1) -> tuple[bytes, str]:
     if kind < 0.5:
         data = rng.randbytes(n)
     elif kind < 0.8:  # mostly text-like bytes: ASCII, controls, high bytes
-        data = bytes(rng.choice(b"abc <>&;:/\n\r\t\x00\x08\x1b\x80\xa1\xe4\xbd\xa0\xff")
-                     for _ in range(n))
+        data = bytes(
+            rng.choice(b"abc <>&;:/\n\r\t\x00\x08\x1b\x80\xa1\xe4\xbd\xa0\xff") for _ in range(n)
+        )
     else:  # a recognisable start, random after
-        data = rng.choice([b"<html>", b"\xef\xbb\xbf", b"\xff\xfe", b"<?xml ", b"2023-05-15\n\n",
-                           b"\x1b$B", b"<meta charset=utf-7>"]) + rng.randbytes(n)
+        data = rng.choice(
+            [
+                b"<html>",
+                b"\xef\xbb\xbf",
+                b"\xff\xfe",
+                b"<?xml ",
+                b"2023-05-15\n\n",
+                b"\x1b$B",
+                b"<meta charset=utf-7>",
+            ]
+        ) + rng.randbytes(n)
     return data, rng.choice(["a.txt", "a.html", "a.htm", "a.text", "a.xhtml"])
 
 
 def gen_encoded_text(rng: random.Random, scale: int = 1) -> tuple[bytes, str]:
-    alphabet = rng.choice([ZH_LINE + HANT_LINE, ZH_LINE + " abc\n", "abcdef \n:/.",
-                           "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(200)),
-                           "".join(chr(rng.randrange(0, 0x110000)) for _ in range(200))])
+    alphabet = rng.choice(
+        [
+            ZH_LINE + HANT_LINE,
+            ZH_LINE + " abc\n",
+            "abcdef \n:/.",
+            "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(200)),
+            "".join(chr(rng.randrange(0, 0x110000)) for _ in range(200)),
+        ]
+    )
     n = rng.randint(0, 300 * scale)
     text = "".join(rng.choice(alphabet) for _ in range(n))
     return _encode(rng, text), rng.choice(["a.txt", "a.html", "a.txt"])
@@ -659,17 +1049,28 @@ def gen_html(rng: random.Random, scale: int = 1) -> tuple[bytes, str]:
     head = []
     if rng.random() < 0.7:
         charset = rng.choice(CHARSETS)
-        head.append(rng.choice([
-            f'<meta charset="{charset}">',
-            f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
-            f'<?xml version="1.0" encoding="{charset}"?>']))
+        head.append(
+            rng.choice(
+                [
+                    f'<meta charset="{charset}">',
+                    f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
+                    f'<?xml version="1.0" encoding="{charset}"?>',
+                ]
+            )
+        )
     for _ in range(rng.randint(0, 4)):
-        head.append(rng.choice([
-            f"<title>{_text(rng, scale, 8)}</title>",
-            f'<meta property="{rng.choice(ATTR_VALUES)}" '
-            f'content="{rng.choice(ODD_DATES + ODD_URLS)}">',
-            f'<link rel="canonical" href="{rng.choice(ODD_URLS)}">',
-            f'<base href="{rng.choice(ODD_URLS)}">', _json_ld(rng, scale)]))
+        head.append(
+            rng.choice(
+                [
+                    f"<title>{_text(rng, scale, 8)}</title>",
+                    f'<meta property="{rng.choice(ATTR_VALUES)}" '
+                    f'content="{rng.choice(ODD_DATES + ODD_URLS)}">',
+                    f'<link rel="canonical" href="{rng.choice(ODD_URLS)}">',
+                    f'<base href="{rng.choice(ODD_URLS)}">',
+                    _json_ld(rng, scale),
+                ]
+            )
+        )
     body = "".join(_element(rng, scale, 0) for _ in range(rng.randint(1, 8)))
     if rng.random() < 0.5:
         body += P_EN
@@ -718,13 +1119,31 @@ def mutate(rng: random.Random, data: bytes, scale: int = 1) -> bytes:
         if op < 0.25 and buf:
             buf[min(at, len(buf) - 1)] ^= 1 << rng.randrange(8)
         elif op < 0.4:
-            del buf[at: at + rng.randint(1, 200)]
+            del buf[at : at + rng.randint(1, 200)]
         elif op < 0.6:
             buf[at:at] = rng.randbytes(rng.randint(1, 20))
         elif op < 0.8:
-            snippet = rng.choice(["<div>", "</div>", "<font>", "\x08", "&#8;", "<p>", "<!--",
-                                  "<script>", "\\ud800", "<br><br>", " " * 1000, "<a href='http://[::1'>",
-                                  '<meta charset="undefined">', "\x00", "\xff", "]]>", "\r"])
+            snippet = rng.choice(
+                [
+                    "<div>",
+                    "</div>",
+                    "<font>",
+                    "\x08",
+                    "&#8;",
+                    "<p>",
+                    "<!--",
+                    "<script>",
+                    "\\ud800",
+                    "<br><br>",
+                    " " * 1000,
+                    "<a href='http://[::1'>",
+                    '<meta charset="undefined">',
+                    "\x00",
+                    "\xff",
+                    "]]>",
+                    "\r",
+                ]
+            )
             count = rng.choice([1, 1, 2, 50, 400]) * (scale if rng.random() < 0.3 else 1)
             buf[at:at] = (snippet * count)[: 20000 * scale].encode("utf-8", "surrogatepass")
         elif op < 0.9:
@@ -748,9 +1167,14 @@ def corpus_pages() -> list[Path]:
     if not root.is_dir():
         return []
     out: list[Path] = []
-    for pattern in ("readability-test-pages/*/source.html", "seed/*.txt",
-                    "article-extraction-benchmark/html/*", "zh-news/**/*.htm*",
-                    "zh-hant-news/**/*.htm*", "encodings-cjk/real-pages/*"):
+    for pattern in (
+        "readability-test-pages/*/source.html",
+        "seed/*.txt",
+        "article-extraction-benchmark/html/*",
+        "zh-news/**/*.htm*",
+        "zh-hant-news/**/*.htm*",
+        "encodings-cjk/real-pages/*",
+    ):
         out += sorted(p for p in root.glob(pattern) if p.is_file())[:60]
     return out
 
@@ -764,8 +1188,9 @@ def gen_mutated_corpus(rng: random.Random, scale: int = 1) -> tuple[bytes, str]:
         for p in corpus_pages():
             data = p.read_bytes()
             if len(data) <= 2_000_000:
-                pages.append((data, "page" + (p.suffix if p.suffix in (".txt", ".htm")
-                                              else ".html")))
+                pages.append(
+                    (data, "page" + (p.suffix if p.suffix in (".txt", ".htm") else ".html"))
+                )
         _CORPUS_CACHE["pages"] = pages
     pages = _CORPUS_CACHE["pages"]
     if not pages:
@@ -786,8 +1211,12 @@ GENERATORS: dict[str, Callable[[random.Random, int], tuple[bytes, str]]] = {
 
 # --------------------------------------------------------------------------- hypothesis
 
-FUZZ = settings(max_examples=150, deadline=None, derandomize=False,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 randoms = st.randoms(use_true_random=False, note_method_calls=False)
 
 
@@ -847,12 +1276,15 @@ def test_fuzz_mutated_corpus(rng: random.Random) -> None:
 
 
 @FUZZ
-@given(text=st.text(st.sampled_from(ZH_LINE + HANT_LINE + "abc \n😀"), min_size=1,
-                    max_size=3000),
-       codec=st.sampled_from(["utf-8", "utf-16-le", "utf-16-be"]), cut=st.integers(1, 4),
-       is_html=st.booleans())
-def test_fuzz_cut_anywhere_is_a_clean_prefix(text: str, codec: str, cut: int,
-                                             is_html: bool) -> None:
+@given(
+    text=st.text(st.sampled_from(ZH_LINE + HANT_LINE + "abc \n😀"), min_size=1, max_size=3000),
+    codec=st.sampled_from(["utf-8", "utf-16-le", "utf-16-be"]),
+    cut=st.integers(1, 4),
+    is_html=st.booleans(),
+)
+def test_fuzz_cut_anywhere_is_a_clean_prefix(
+    text: str, codec: str, cut: int, is_html: bool
+) -> None:
     """Cut anywhere, UTF-8 and UTF-16 (with its BOM) decode to a clean prefix of the text."""
     bom = {"utf-8": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
     data = bom[codec] + text.encode(codec)

@@ -54,9 +54,17 @@ def test_english_body_keeps_article_and_drops_boilerplate(english: Article) -> N
     text = english.text
     assert text.startswith("The old ferry")
     assert "ten thousandth book" in text
-    for junk in ("cookies", "Most read", "Sidebar story", "Buy cheap boat insurance",
-                 "First! This is a comment", "All rights reserved", "tracking", "Tweet",
-                 "Home"):
+    for junk in (
+        "cookies",
+        "Most read",
+        "Sidebar story",
+        "Buy cheap boat insurance",
+        "First! This is a comment",
+        "All rights reserved",
+        "tracking",
+        "Tweet",
+        "Home",
+    ):
         assert junk not in text, junk
     # The headline duplicates the title and is not repeated as a body block.
     assert english.blocks[0].text != english.title
@@ -67,8 +75,10 @@ def test_english_block_kinds(english: Article) -> None:
     assert kinds["A deck for every age"] == "h"
     assert kinds["Opening hours are nine until six on weekdays."] == "li"
     assert kinds["Membership is free for residents of the harbour district."] == "li"
-    assert kinds["We wanted the boat to keep moving people, only now it moves them between "
-                 "stories."] == "quote"
+    assert (
+        kinds["We wanted the boat to keep moving people, only now it moves them between stories."]
+        == "quote"
+    )
     assert kinds["The converted ferry at its new mooring beside the fish market."] == "caption"
     pre = [b for b in english.blocks if b.kind == "pre"]
     assert pre and pre[0].text == "09:00-18:00  weekdays\n10:00-16:00  weekends"
@@ -82,13 +92,11 @@ def test_english_links_are_absolute_and_clean(english: Article) -> None:
     assert "https://gazette.example.org/council/minutes-2021" in urls
     assert "https://gazette.example.org/news/2020/11/ferry-retired" in urls
     assert not any(u.startswith("javascript:") for u in urls)
-    assert not any("facebook.com" in u or "twitter.com" in u or "ads.example" in u
-                   for u in urls)
+    assert not any("facebook.com" in u or "twitter.com" in u or "ads.example" in u for u in urls)
     assert "https://gazette.example.org/sport" not in urls  # navigation
     assert len(urls) == len(set(urls))
     titles = {link.url: link.title for link in english.links}
-    assert titles["https://gazette.example.org/council/minutes-2021"] == \
-        "published council minutes"
+    assert titles["https://gazette.example.org/council/minutes-2021"] == "published council minutes"
 
 
 def test_chinese_page(chinese: Article) -> None:
@@ -104,39 +112,50 @@ def test_chinese_page(chinese: Article) -> None:
 
 
 def test_traditional_chinese_detected_without_lang() -> None:
-    html = ("<html><head><title>颱風過後</title></head><body><article>"
-            "<p>颱風過後，鄉鎮公所動員志工清理街道，學校暫時停課兩天，讓家長與孩子們一起整理"
-            "環境，許多店家也提供免費飲水與點心給參與清理的民眾。</p>"
-            "<p>氣象單位表示，下週還會有另一個熱帶性低氣壓靠近，請民眾隨時注意最新的天氣資訊，"
-            "並且準備好緊急避難包與充足的飲用水。</p></article></body></html>")
+    html = (
+        "<html><head><title>颱風過後</title></head><body><article>"
+        "<p>颱風過後，鄉鎮公所動員志工清理街道，學校暫時停課兩天，讓家長與孩子們一起整理"
+        "環境，許多店家也提供免費飲水與點心給參與清理的民眾。</p>"
+        "<p>氣象單位表示，下週還會有另一個熱帶性低氣壓靠近，請民眾隨時注意最新的天氣資訊，"
+        "並且準備好緊急避難包與充足的飲用水。</p></article></body></html>"
+    )
     art = parse_html(html)
     assert art.language == "zh-Hant"
 
 
 def test_date_from_url_and_time_element() -> None:
     body = "<p>" + "A sentence long enough to count as article text, with a comma. " * 10 + "</p>"
-    from_url = parse_html(f"<html><body><article>{body}</article></body></html>",
-                          url="https://news.example.com/2019/07/04/fireworks")
+    from_url = parse_html(
+        f"<html><body><article>{body}</article></body></html>",
+        url="https://news.example.com/2019/07/04/fireworks",
+    )
     assert from_url.date == "2019-07-04"
     assert from_url.source_url == "https://news.example.com/2019/07/04/fireworks"
     assert from_url.site == "news.example.com"
-    from_time = parse_html(f'<html><body><article><time datetime="2020-02-29T10:00">'
-                           f"Feb 29</time>{body}</article></body></html>")
+    from_time = parse_html(
+        f'<html><body><article><time datetime="2020-02-29T10:00">'
+        f"Feb 29</time>{body}</article></body></html>"
+    )
     assert from_time.date == "2020-02-29"
 
 
 def test_site_suffix_dropped_from_title_tag() -> None:
     body = "<p>" + "Plenty of words in this paragraph make it the article body, surely. " * 8
-    art = parse_html(f"<html><head><title>Rivers Rise Across the Valley - Daily Bugle</title>"
-                     f"</head><body><div>{body}</p></div></body></html>")
+    art = parse_html(
+        f"<html><head><title>Rivers Rise Across the Valley - Daily Bugle</title>"
+        f"</head><body><div>{body}</p></div></body></html>"
+    )
     assert art.title == "Rivers Rise Across the Valley"
 
 
-@pytest.mark.parametrize("html", [
-    "",
-    "   \n  ",
-    "<html><head><title>Nothing</title></head><body></body></html>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   \n  ",
+        "<html><head><title>Nothing</title></head><body></body></html>",
+    ],
+)
 def test_not_an_article(html: str) -> None:
     with pytest.raises(NotAnArticle):
         parse_html(html)
@@ -159,16 +178,19 @@ def test_truncated_html_never_crashes(cut: int) -> None:
     assert all(b.text for b in art.blocks)
 
 
-@pytest.mark.parametrize("html", [
-    "<p>unclosed <b>bold <i>italic <div>mis<p>nested</b> text that goes on a while, really",
-    "<<<>>><html><body><p>Stray brackets && entities &nbsp &amp; &#xZZ; everywhere</p>",
-    "<?xml version='1.0' encoding='utf-8'?><html><body><p>XML declaration then a body "
-    "paragraph that is long enough.</p></body></html>",
-    "<html><body><p>nul\x00byte and \x07bell in text that should still parse fine</p>",
-    "</div></div></body></html><p>closing tags first, then a paragraph of text here</p>",
-    "<table><tr><td>" * 50 + "deeply nested cell text that is the only content" ,
-    "\ufeff<html><body><article><p>BOM first, then article text.</p></article></body></html>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>unclosed <b>bold <i>italic <div>mis<p>nested</b> text that goes on a while, really",
+        "<<<>>><html><body><p>Stray brackets && entities &nbsp &amp; &#xZZ; everywhere</p>",
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>XML declaration then a body "
+        "paragraph that is long enough.</p></body></html>",
+        "<html><body><p>nul\x00byte and \x07bell in text that should still parse fine</p>",
+        "</div></div></body></html><p>closing tags first, then a paragraph of text here</p>",
+        "<table><tr><td>" * 50 + "deeply nested cell text that is the only content",
+        "\ufeff<html><body><article><p>BOM first, then article text.</p></article></body></html>",
+    ],
+)
 def test_malformed_html_never_crashes(html: str) -> None:
     try:
         art = parse_html(html)
@@ -189,8 +211,7 @@ def cleanup() -> Article:
 def test_photo_credit_element_becomes_credit_not_caption(cleanup: Article) -> None:
     kinds = [(b.kind, b.text) for b in cleanup.blocks]
     # The caption is kept as a caption, without the credit glued onto it ...
-    assert ("caption", "Agnes Pellew polishes the lens on her final morning at the light.") \
-        in kinds
+    assert ("caption", "Agnes Pellew polishes the lens on her final morning at the light.") in kinds
     # ... and the credit is a separate "credit" block: shown, but not body text.
     assert ("credit", "Photo: Tomas Reyne / Harbour Wire") in kinds
     assert "Tomas Reyne" not in cleanup.text
@@ -205,13 +226,16 @@ def test_credit_only_lines_and_trailing_credits(cleanup: Article) -> None:
     assert "(AP Photo/Lena Marsh)" in cleanup.captions
 
 
-@pytest.mark.parametrize(("line", "kind"), [
-    ("Photo: Dana Whitlow, AP", "credit"),
-    ("(Image: © Observatory Consortium)", "credit"),
-    ("Piers Calloway | Getty Images", "credit"),
-    ("Credit: Harbour Wire", "credit"),
-    ("Photo finishes decided three of the five races on Saturday.", "p"),
-])
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Photo: Dana Whitlow, AP", "credit"),
+        ("(Image: © Observatory Consortium)", "credit"),
+        ("Piers Calloway | Getty Images", "credit"),
+        ("Credit: Harbour Wire", "credit"),
+        ("Photo finishes decided three of the five races on Saturday.", "p"),
+    ],
+)
 def test_credit_line_patterns(line: str, kind: str) -> None:
     body = "<p>" + "A long enough paragraph about the regatta results, with a comma. " * 6
     art = parse_html(f"<html><body><article>{body}</p><p>{line}</p></article></body></html>")
@@ -220,11 +244,14 @@ def test_credit_line_patterns(line: str, kind: str) -> None:
 
 def test_caption_trailing_credit_split() -> None:
     body = "<p>" + "The regatta drew a record crowd to the harbour this year, organisers said. " * 5
-    art = parse_html(f"<html><body><article>{body}</p><figure><img src='a.jpg'><figcaption>"
-                     "Crews round the north buoy in heavy rain.Credit: Harbour Wire</figcaption>"
-                     "</figure></article></body></html>")
-    assert ("caption", "Crews round the north buoy in heavy rain.") in \
-        [(b.kind, b.text) for b in art.blocks]
+    art = parse_html(
+        f"<html><body><article>{body}</p><figure><img src='a.jpg'><figcaption>"
+        "Crews round the north buoy in heavy rain.Credit: Harbour Wire</figcaption>"
+        "</figure></article></body></html>"
+    )
+    assert ("caption", "Crews round the north buoy in heavy rain.") in [
+        (b.kind, b.text) for b in art.blocks
+    ]
     assert "Harbour Wire" not in art.text
 
 
@@ -245,21 +272,23 @@ def test_dateline_and_promos_dropped(cleanup: Article) -> None:
     assert "Coastal Briefing" not in text  # a sign-up box
     assert "inbox" not in text
     assert "may be reached at" not in text
-    assert text.rstrip().endswith("since nineteen eighty-one.\n\nPellew waves from the "
-                                  "gallery rail on her final evening.")
+    assert text.rstrip().endswith(
+        "since nineteen eighty-one.\n\nPellew waves from the gallery rail on her final evening."
+    )
 
 
 def test_gallery_caption_copies_and_more_toggles_dropped(cleanup: Article) -> None:
     cottage = [b.text for b in cleanup.blocks if "keeper's cottage" in b.text]
-    assert cottage == ["The keeper's cottage at the foot of the tower, where Pellew raised three "
-                       "children through forty winters of gales, fog and the odd shipwreck."]
+    assert cottage == [
+        "The keeper's cottage at the foot of the tower, where Pellew raised three "
+        "children through forty winters of gales, fog and the odd shipwreck."
+    ]
 
 
 def test_repeated_paragraphs_and_dated_version_lists_kept() -> None:
     para = "<p>" + "The chorus comes back again and again, the same each time it is sung. " * 3
     versions = "".join(f"<blockquote>4.{i}.1 March 2014</blockquote>" for i in range(3))
-    art = parse_html(f"<html><body><article>{para}</p>{para}</p>{versions}</article></body>"
-                     "</html>")
+    art = parse_html(f"<html><body><article>{para}</p>{para}</p>{versions}</article></body></html>")
     assert sum(1 for b in art.blocks if b.text.startswith("The chorus")) == 2
     assert sum(1 for b in art.blocks if b.text.endswith("March 2014")) == 3
 
@@ -285,8 +314,16 @@ def _expected_text(html: str) -> str:
     return "\n".join(t.strip() for t in lxml_html.fromstring(html).itertext())
 
 
-_READABILITY_PAGES = ["aclu", "nytimes-1", "qq", "gmw", "wikipedia", "medium-1", "lemonde-1",
-                      "pixnet"]
+_READABILITY_PAGES = [
+    "aclu",
+    "nytimes-1",
+    "qq",
+    "gmw",
+    "wikipedia",
+    "medium-1",
+    "lemonde-1",
+    "pixnet",
+]
 
 
 def test_corpus_readability_pages_f1_floor() -> None:

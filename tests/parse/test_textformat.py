@@ -67,8 +67,10 @@ def test_english_article_fields_and_junk() -> None:
     # The title repeated where images were is gone; credits are captions, not body text.
     assert article.title not in body
     assert "(Image: Lockers outside a train station)" not in article.paragraphs
-    assert article.captions == ["(Image: Lockers outside a train station)",
-                                "(Photo credit: Example Logistics)"]
+    assert article.captions == [
+        "(Image: Lockers outside a train station)",
+        "(Photo credit: Example Logistics)",
+    ]
     # The teaser glued onto the last paragraph is cut, the real sentence kept.
     assert article.paragraphs[-1] == (
         "For sellers the change means picking a carrier that can route to lockers directly."
@@ -150,7 +152,8 @@ def test_simplified_in_each_encoding(encoding: str) -> None:
     assert article.site == "跨境电商资讯"
     assert article.date == "2023-07-01"
     assert article.paragraphs == [
-        "卖家在选择海外仓时，首先要看离主要客户有多远。", "其次是仓储费用和退货处理能力。"
+        "卖家在选择海外仓时，首先要看离主要客户有多远。",
+        "其次是仓储费用和退货处理能力。",
     ]
     assert article.source_url == "https://cn.example.com/a/77.html"
 
@@ -215,7 +218,8 @@ def test_real_archives_parse(tmp_path: Path) -> None:
         manifest = {
             line.split("\t")[0]: line.split("\t")
             for line in (shared_path("corpus", folder) / "manifest.tsv")
-            .read_text(encoding="utf-8").splitlines()[1:]
+            .read_text(encoding="utf-8")
+            .splitlines()[1:]
         }
         languages = []
         for path in files:

@@ -25,11 +25,14 @@ def write_articles(folder: Path, count: int, start: int = 0) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(start, start + count):
         topic = WORDS[i % len(WORDS)]
-        body = (f"第{i}号报道讨论{topic}的变化。编号甲{i:05d}乙只出现在这一篇里。"
-                f"Report number {i} covers {['freight', 'payments', 'returns'][i % 3]}.")
+        body = (
+            f"第{i}号报道讨论{topic}的变化。编号甲{i:05d}乙只出现在这一篇里。"
+            f"Report number {i} covers {['freight', 'payments', 'returns'][i % 3]}."
+        )
         (folder / f"a{i:05d}.txt").write_text(
             f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}\n\n跨境电商资讯:{topic}观察{i}\n\n{body}\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 @pytest.fixture
@@ -82,8 +85,10 @@ def test_worker_processes_index_the_same_as_in_process(tmp_path: Path) -> None:
         summary = sync_index(catalogue, engine, workers=workers)
         assert summary.added == 700
         results[workers] = [
-            [catalogue.summary(h.id)["path"] for h in  # type: ignore[index]
-             search_library(catalogue, engine, q, limit=50).hits]
+            [
+                catalogue.summary(h.id)["path"]
+                for h in search_library(catalogue, engine, q, limit=50).hits  # type: ignore[index]
+            ]
             for q in ("甲00123乙", "海外仓", "freight", '"report number"', "date:2024-03")
         ]
         engine.close()
@@ -101,7 +106,12 @@ def test_changes_are_followed_and_small_segments_compacted(library) -> None:  # 
         import_paths(catalogue, [archive], workers=1)
         sync_index(catalogue, engine, workers=1)
     assert check_index(catalogue, engine) == {
-        "library": 64, "indexed": 64, "missing": 0, "stale": 0, "extra": 0}
+        "library": 64,
+        "indexed": 64,
+        "missing": 0,
+        "stale": 0,
+        "extra": 0,
+    }
     assert len(engine.store.segment_stats()) <= 5  # the small ones were merged
     assert marker_hits(catalogue, engine, 101) == ["海外仓观察101"]
     (archive / "a00101.txt").unlink()
@@ -163,28 +173,37 @@ def test_a_writer_killed_while_holding_the_lock_does_not_block(library) -> None:
     sync_index(catalogue, engine, workers=1)
     engine.close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             from reader.search.sync import open_engine, _sync_lock
-            engine = open_engine({str(tmp_path / 'data')!r})
+            engine = open_engine({str(tmp_path / "data")!r})
             writer = engine.ix.writer()
             with _sync_lock(engine.folder):
                 print('locked', flush=True)
                 time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True, env={**os.environ},
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
     holder.send_signal(signal.SIGKILL)
     holder.wait()
     (tmp_path / "archive" / "a00000.txt").write_text(
-        "2024-01-01\n\n跨境电商资讯:新标题\n\n全新的正文内容。", encoding="utf-8")
+        "2024-01-01\n\n跨境电商资讯:新标题\n\n全新的正文内容。", encoding="utf-8"
+    )
     import_paths(catalogue, [tmp_path / "archive"], workers=1)
     again = open_engine(tmp_path / "data")
     assert not again.rebuilt
     assert sync_index(catalogue, again, workers=1).updated == 1
-    assert [catalogue.summary(h.id)["title"] for h in  # type: ignore[index]
-            search_library(catalogue, again, "全新的正文").hits] == ["新标题"]
+    assert [
+        catalogue.summary(h.id)["title"]
+        for h in search_library(catalogue, again, "全新的正文").hits  # type: ignore[index]
+    ] == ["新标题"]
     again.close()
 
 
@@ -206,12 +225,15 @@ def test_filters_follow_the_index_after_changes(library) -> None:  # type: ignor
     sync_index(catalogue, engine, workers=1)
     assert len(search_library(catalogue, engine, "site:跨境电商资讯", limit=100).hits) == 40
     assert search_library(catalogue, engine, "site:出海观察资讯").hits == []
-    (archive / "new.txt").write_text("2024-02-02\n\n出海观察资讯:新站点的报道\n\n正文。",
-                                     encoding="utf-8")
+    (archive / "new.txt").write_text(
+        "2024-02-02\n\n出海观察资讯:新站点的报道\n\n正文。", encoding="utf-8"
+    )
     import_paths(catalogue, [archive], workers=1)
     sync_index(catalogue, engine, workers=1)
-    assert [catalogue.summary(h.id)["title"] for h in  # type: ignore[index]
-            search_library(catalogue, engine, "site:出海观察资讯").hits] == ["新站点的报道"]
+    assert [
+        catalogue.summary(h.id)["title"]
+        for h in search_library(catalogue, engine, "site:出海观察资讯").hits  # type: ignore[index]
+    ] == ["新站点的报道"]
     engine.close()
 
 
@@ -256,10 +278,12 @@ def test_postings_for_a_candidate_set_keep_the_full_document_frequency(library) 
     engine = open_engine(tmp_path / "data")
     sync_index(catalogue, engine, workers=1)
     view = engine.store.view()
-    keys = [analysis.gram_key("报道", analysis.BODY_GRAM),
-            analysis.word_key("report", analysis.BODY_WORD),
-            analysis.gram_key("编号", analysis.BODY_GRAM),
-            analysis.word_key("nowhere", analysis.BODY_WORD)]
+    keys = [
+        analysis.gram_key("报道", analysis.BODY_GRAM),
+        analysis.word_key("report", analysis.BODY_WORD),
+        analysis.gram_key("编号", analysis.BODY_GRAM),
+        analysis.word_key("nowhere", analysis.BODY_WORD),
+    ]
     full = view.postings(keys)
     only = np.asarray(sorted(int(i) for i in full[0].ids)[::3] + [10**6], dtype=np.int64)
     part = view.postings(keys, only=only)
@@ -267,7 +291,6 @@ def test_postings_for_a_candidate_set_keep_the_full_document_frequency(library) 
         assert some.df == whole.df
         by_id = dict(zip(whole.ids.tolist(), whole.tfs.tolist(), strict=True))
         assert set(some.ids.tolist()) == set(by_id) & set(only.tolist())
-        assert all(by_id[i] == t for i, t in zip(some.ids.tolist(), some.tfs.tolist(),
-                                                 strict=True))
+        assert all(by_id[i] == t for i, t in zip(some.ids.tolist(), some.tfs.tolist(), strict=True))
     assert full[0].df == 40 and part[0].ids.size == 14 and full[3].df == part[3].df == 0
     engine.close()

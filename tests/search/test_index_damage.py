@@ -31,17 +31,27 @@ from reader.search.sync import open_engine, search_library
 from reader.search.whoosh_engine import WhooshEngine
 
 TOPICS = ["海外仓", "物流", "关税", "直播", "支付"]
-QUERIES = ["报道", "site:出海观察资讯 物流", "freight OR returns", "海外仓 OR 关税", "直播", "的",
-           "号报道讨论", "date:2024-03"]
+QUERIES = [
+    "报道",
+    "site:出海观察资讯 物流",
+    "freight OR returns",
+    "海外仓 OR 关税",
+    "直播",
+    "的",
+    "号报道讨论",
+    "date:2024-03",
+]
 # Filler text: enough distinct character pairs that a segment's key and posting arrays
 # span blocks that opening it does not read (met only by the queries that need them).
-POOL = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
-        "同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自"
-        "二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日"
-        "那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
-        "条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总"
-        "次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指"
-        "几九区强放决西被干做必战先回则任取据处理府研质")
+POOL = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+    "同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自"
+    "二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日"
+    "那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
+    "条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总"
+    "次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指"
+    "几九区强放决西被干做必战先回则任取据处理府研质"
+)
 
 
 def write_articles(folder: Path, start: int, count: int) -> None:
@@ -51,18 +61,24 @@ def write_articles(folder: Path, start: int, count: int) -> None:
         site = ["跨境电商资讯", "出海观察资讯"][i % 2]
         rng = random.Random(i)
         filler = "".join(rng.choice(POOL) for _ in range(600))
-        body = (f"第{i}号报道讨论{topic}的变化。编号甲{i:05d}乙只出现在这一篇里。"
-                f"Report number {i} covers {['freight', 'payments', 'returns'][i % 3]}."
-                f"\n\n{filler}。")
+        body = (
+            f"第{i}号报道讨论{topic}的变化。编号甲{i:05d}乙只出现在这一篇里。"
+            f"Report number {i} covers {['freight', 'payments', 'returns'][i % 3]}."
+            f"\n\n{filler}。"
+        )
         (folder / f"a{i:05d}.txt").write_text(
             f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}\n\n{site}:{topic}观察{i}\n\n{body}\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def run(*args: str, data: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [sys.executable, "-m", "reader.cli", *args, "--data-dir", str(data)],
-        capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
@@ -137,7 +153,7 @@ def layout(path: Path) -> tuple[int, dict[str, tuple[int, int]]]:
     """Where a segment file's arrays begin and each one's byte span, from its header."""
     raw = path.read_bytes()
     length = struct.unpack("<Q", raw[8:16])[0]
-    header = json.loads(raw[24:24 + length])
+    header = json.loads(raw[24 : 24 + length])
     start = -(-(24 + length) // 4096) * 4096
     spans = {}
     for name, spec in header["arrays"].items():
@@ -187,6 +203,7 @@ def core_answers(catalogue: Catalogue, engine: WhooshEngine, query: str) -> Any:
 
 
 # -- the cases of the issue ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("first", ["search", "reindex", "check"])
 def test_garbled_manifest(library: tuple[Path, list], first: str) -> None:  # type: ignore[type-arg]
@@ -240,8 +257,11 @@ def test_garbled_segment_is_found_and_only_it_rebuilt(library: tuple[Path, list]
     assert answers(data) == expected
 
 
-def met_while_answering(built: tuple[Path, list], where: Path,  # type: ignore[type-arg]
-                        offset: int) -> tuple[int | None, list[str]]:
+def met_while_answering(
+    built: tuple[Path, list],
+    where: Path,  # type: ignore[type-arg]
+    offset: int,
+) -> tuple[int | None, list[str]]:
     """Flip the byte at *offset* of the first segment of a copy of the library at
     *where*, open it and run the queries through the core (as the desktop app's search
     process does); every answer must equal the intact one unless its note says the index
@@ -267,8 +287,10 @@ def met_while_answering(built: tuple[Path, list], where: Path,  # type: ignore[t
     return met, notes
 
 
-def test_damage_met_while_answering_is_never_silent(built: tuple[Path, list],  # type: ignore[type-arg]
-                                                    tmp_path: Path) -> None:
+def test_damage_met_while_answering_is_never_silent(
+    built: tuple[Path, list],  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
     """Blocks of postings and keys are checked on first read, not at opening: damage in
     them is met by the query that reads them, repaired at once, and every answer from
     then on says so (the desktop app shows the note), with how much is left out."""
@@ -283,8 +305,10 @@ def test_damage_met_while_answering_is_never_silent(built: tuple[Path, list],  #
     assert met >= 2
 
 
-def test_damage_met_while_searching_is_repaired_and_said(built: tuple[Path, list],  # type: ignore[type-arg]
-                                                         tmp_path: Path) -> None:
+def test_damage_met_while_searching_is_repaired_and_said(
+    built: tuple[Path, list],  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
     """The same through ``reader search``: the damaged part is indexed again at once and
     the query answered in full, with the note."""
     for n, offset in enumerate(unread_at_open(segments(built[0])[0])):
@@ -307,10 +331,15 @@ def test_damage_met_while_searching_is_repaired_and_said(built: tuple[Path, list
     assert answers(data) == built[1]
 
 
-@pytest.mark.parametrize("command", [["search", "报道"], ["reindex"], ["reindex", "--full"],
-                                     ["reindex", "--check"], ["import"]])
-def test_index_folder_replaced_by_a_file(library: tuple[Path, list], tmp_path: Path,  # type: ignore[type-arg]
-                                         command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [["search", "报道"], ["reindex"], ["reindex", "--full"], ["reindex", "--check"], ["import"]],
+)
+def test_index_folder_replaced_by_a_file(
+    library: tuple[Path, list],
+    tmp_path: Path,  # type: ignore[type-arg]
+    command: list[str],
+) -> None:
     """Was: every command crashed, reindex --full too."""
     data, expected = library
     shutil.rmtree(data / "index")
@@ -358,8 +387,16 @@ def test_check_reports_damaged_zero_on_a_sound_index(library: tuple[Path, list])
     data, _ = library
     code, report = check(data)
     assert code == 0
-    assert report == {"library": 60, "indexed": 60, "missing": 0, "stale": 0, "extra": 0,
-                      "damaged": 0, "damage": [], "rebuilt": 0}
+    assert report == {
+        "library": 60,
+        "indexed": 60,
+        "missing": 0,
+        "stale": 0,
+        "extra": 0,
+        "damaged": 0,
+        "damage": [],
+        "rebuilt": 0,
+    }
 
 
 # -- several processes on one index -------------------------------------------------------
@@ -385,9 +422,15 @@ def test_simultaneous_openers_of_a_new_library_create_it_once(tmp_path: Path) ->
         data = tmp_path / f"lib{attempt}"
         data.mkdir()
         go = tmp_path / f"go{attempt}"
-        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(data), str(go)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for _ in range(3)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPENER, str(data), str(go)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
         time.sleep(0.5)
         go.write_text("go")
         outs = [p.communicate(timeout=60) for p in procs]
@@ -405,9 +448,16 @@ def test_two_imports_into_a_new_library_at_once(tmp_path: Path) -> None:
     write_articles(two, 100, 40)
     data = tmp_path / "lib"
     cmd = [sys.executable, "-m", "reader.cli"]
-    procs = [subprocess.Popen([*cmd, "import", str(f), "--workers", "1", "--data-dir",
-                               str(data)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, encoding="utf-8") for f in (one, two)]
+    procs = [
+        subprocess.Popen(
+            [*cmd, "import", str(f), "--workers", "1", "--data-dir", str(data)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        for f in (one, two)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     for proc, (out, err) in zip(procs, outs, strict=True):
         assert "Traceback" not in err, err
@@ -439,9 +489,13 @@ HOLDER = textwrap.dedent("""
 
 def test_no_process_deletes_an_index_another_has_open(library: tuple[Path, list]) -> None:  # type: ignore[type-arg]
     data, expected = library
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(data)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdin is not None and holder.stdout is not None
     assert holder.stdout.readline().strip() == "60"
     held = os.stat(data / "index").st_ino
@@ -460,12 +514,15 @@ def test_no_process_deletes_an_index_another_has_open(library: tuple[Path, list]
 
 # -- read-only mode and the desktop app's note (the core) -------------------------------
 
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Every file of the data folder but the catalogue's (its read-only connection is
     another part's business): the index, its lock files, anything new."""
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.startswith("catalogue.sqlite3")}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith("catalogue.sqlite3")
+    }
 
 
 def titles_for(data: Path, query: str, *, readonly: bool) -> list[int]:
@@ -479,7 +536,8 @@ def titles_for(data: Path, query: str, *, readonly: bool) -> list[int]:
 
 
 def test_read_only_mode_writes_nothing_and_refuses_a_broken_index(
-        library: tuple[Path, list]) -> None:  # type: ignore[type-arg]
+    library: tuple[Path, list],
+) -> None:  # type: ignore[type-arg]
     data, expected = library
     for lock in data.glob("index-*.lock"):
         lock.unlink()  # a backup may hold none: none may be created
@@ -505,12 +563,15 @@ def test_read_only_mode_writes_nothing_and_refuses_a_broken_index(
     assert snapshot(data) == before
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
-def test_random_damage_is_never_a_silent_wrong_answer(built: tuple[Path, list],  # type: ignore[type-arg]
-                                                      tmp_path_factory: pytest.TempPathFactory,
-                                                      data: st.DataObject) -> None:
+def test_random_damage_is_never_a_silent_wrong_answer(
+    built: tuple[Path, list],  # type: ignore[type-arg]
+    tmp_path_factory: pytest.TempPathFactory,
+    data: st.DataObject,
+) -> None:
     """Bytes flipped anywhere in the index: every answer either equals the intact one or
     says the index was damaged; never an error other than a ReaderError."""
     lib = tmp_path_factory.mktemp("fuzz") / "lib"
@@ -518,8 +579,7 @@ def test_random_damage_is_never_a_silent_wrong_answer(built: tuple[Path, list], 
     files = sorted(p for p in (lib / "index").iterdir() if p.is_file() and p.stat().st_size)
     target = data.draw(st.sampled_from(files), label="file")
     size = target.stat().st_size
-    offsets = data.draw(st.lists(st.integers(0, size - 1), min_size=1, max_size=4),
-                        label="offsets")
+    offsets = data.draw(st.lists(st.integers(0, size - 1), min_size=1, max_size=4), label="offsets")
     flip(target, offsets)
     catalogue = Catalogue(lib / "catalogue.sqlite3", readonly=True)
     try:

@@ -20,23 +20,41 @@ from reader.search import analysis, merge, sync
 from reader.search.postings import Segment, SegmentBuilder, SegmentDoc, StoreDamaged
 from reader.search.sync import check_index, open_engine, search_library, sync_index
 
-WORDS = ["跨境电商", "海外仓", "物流", "关税", "平台", "卖家", "直播", "支付", "品牌", "退货",
-         "freight", "payments", "returns", "logistics", "warehouse", "臺灣", "香港", "發貨"]
+WORDS = [
+    "跨境电商",
+    "海外仓",
+    "物流",
+    "关税",
+    "平台",
+    "卖家",
+    "直播",
+    "支付",
+    "品牌",
+    "退货",
+    "freight",
+    "payments",
+    "returns",
+    "logistics",
+    "warehouse",
+    "臺灣",
+    "香港",
+    "發貨",
+]
 
 
 def text(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words))
 
 
-def build(folder: Path, rng: random.Random, first_id: int, count: int, *,
-          big: bool = False) -> Segment:
+def build(
+    folder: Path, rng: random.Random, first_id: int, count: int, *, big: bool = False
+) -> Segment:
     builder = SegmentBuilder()
     for i in range(first_id, first_id + count):
         body = text(rng, rng.randint(0, 60))
         if big:  # many distinct keys: the arrays span many checksum blocks
             body += "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(300))
-        builder.add(SegmentDoc(i, f"v{i}", 20240101 + i % 28,
-                               analysis.analyse(text(rng, 3), body)))
+        builder.add(SegmentDoc(i, f"v{i}", 20240101 + i % 28, analysis.analyse(text(rng, 3), body)))
     return Segment(folder / builder.write(folder))
 
 
@@ -46,8 +64,9 @@ def live_postings(parts: list[tuple[Segment, np.ndarray]]) -> dict[int, list[tup
     for seg, mask in parts:
         for k, key in enumerate(seg.keys.tolist()):
             start, end = int(seg.offsets[k]), int(seg.offsets[k + 1])
-            for doc, tf in zip(seg.docnums[start:end].tolist(), seg.tfs[start:end].tolist(),
-                               strict=True):
+            for doc, tf in zip(
+                seg.docnums[start:end].tolist(), seg.tfs[start:end].tolist(), strict=True
+            ):
                 if mask[doc]:
                     out.setdefault(key, []).append((int(seg.ids[doc]), tf))
     return out
@@ -56,7 +75,8 @@ def live_postings(parts: list[tuple[Segment, np.ndarray]]) -> dict[int, list[tup
 @pytest.mark.parametrize("chunk", [10**9, 97, 5])
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_merged_postings_equal_the_live_postings_of_the_sources(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, seed: int) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, seed: int
+) -> None:
     monkeypatch.setattr(merge, "CHUNK_POSTINGS", chunk)  # many key ranges, or one
     rng = random.Random(seed)
     parts = []
@@ -80,12 +100,23 @@ def test_merged_postings_equal_the_live_postings_of_the_sources(
     expected_ids = [int(i) for seg, mask in parts for i in seg.ids[mask]]
     assert merged.ids.tolist() == expected_ids
     assert merged.versions == [f"v{i}" for i in expected_ids]
-    by_id = {int(i): (int(d), int(b), int(t)) for seg, mask in parts
-             for i, d, b, t in zip(seg.ids[mask], seg.dates[mask], seg.body_lengths[mask],
-                                   seg.title_lengths[mask], strict=True)}
-    assert {int(i): (int(d), int(b), int(t)) for i, d, b, t in
-            zip(merged.ids, merged.dates, merged.body_lengths, merged.title_lengths,
-                strict=True)} == by_id
+    by_id = {
+        int(i): (int(d), int(b), int(t))
+        for seg, mask in parts
+        for i, d, b, t in zip(
+            seg.ids[mask],
+            seg.dates[mask],
+            seg.body_lengths[mask],
+            seg.title_lengths[mask],
+            strict=True,
+        )
+    }
+    assert {
+        int(i): (int(d), int(b), int(t))
+        for i, d, b, t in zip(
+            merged.ids, merged.dates, merged.body_lengths, merged.title_lengths, strict=True
+        )
+    } == by_id
     for seg, _ in parts:  # the Latin prefixes of every source are still there
         assert seg.stems_with_prefix("logist") <= merged.stems_with_prefix("logist")
     assert not list(tmp_path.glob("*.tmp"))  # spill files are gone
@@ -111,13 +142,19 @@ def test_damage_in_a_source_is_not_copied_into_the_merge(tmp_path: Path) -> None
 
 
 def test_plan_packs_small_segments_oldest_first_and_leaves_big_ones() -> None:
-    stats = [("big", 9000, 9000), *[(f"s{i}", 1536, 1536) for i in range(12)],
-             ("stale", 16000, 3000), ("empty", 10, 0)]
+    stats = [
+        ("big", 9000, 9000),
+        *[(f"s{i}", 1536, 1536) for i in range(12)],
+        ("stale", 16000, 3000),
+        ("empty", 10, 0),
+    ]
     groups = merge.plan(stats, target=16384)
     assert groups == [[f"s{i}" for i in range(10)]]  # s10, s11, stale: 3 < MERGE_MIN
     assert merge.plan(stats[:4], target=16384) == []
     assert merge.plan([(f"t{i}", 5, 5) for i in range(9)], target=20, minimum=4) == [
-        ["t0", "t1", "t2", "t3"], ["t4", "t5", "t6", "t7"]]
+        ["t0", "t1", "t2", "t3"],
+        ["t4", "t5", "t6", "t7"],
+    ]
 
 
 def test_the_second_tier_merges_first_tier_segments_only() -> None:
@@ -127,9 +164,13 @@ def test_the_second_tier_merges_first_tier_segments_only() -> None:
     first = [(f"m{i}", 16384, 16384) for i in range(7)]
     small = [(f"s{i}", 1536, 1536) for i in range(3)]
     assert merge.plan(first + small, target=target, minimum=minimum, floor=floor) == [
-        ["m0", "m1", "m2"], ["m3", "m4", "m5"]]  # m6 waits for two more
-    assert merge.plan([("m0", 16384, 16384), *small], target=target, minimum=minimum,
-                      floor=floor) == []
+        ["m0", "m1", "m2"],
+        ["m3", "m4", "m5"],
+    ]  # m6 waits for two more
+    assert (
+        merge.plan([("m0", 16384, 16384), *small], target=target, minimum=minimum, floor=floor)
+        == []
+    )
 
 
 def write_articles(folder: Path, count: int, start: int = 0) -> None:
@@ -139,24 +180,41 @@ def write_articles(folder: Path, count: int, start: int = 0) -> None:
         body = f"编号甲{i:05d}乙只出现在这一篇里。{text(rng, 40)}"
         (folder / f"a{i:05d}.txt").write_text(
             f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}\n\n跨境电商资讯:{WORDS[i % 10]}观察{i}"
-            f"\n\n{body}\n", encoding="utf-8")
+            f"\n\n{body}\n",
+            encoding="utf-8",
+        )
 
 
-QUERIES = ["海外仓", "freight", "物流 OR 关税", "海外仓 -直播", "編號甲00007乙", "date:2024-03",
-           '"海外仓 物流"', "logist*", "发货"]
+QUERIES = [
+    "海外仓",
+    "freight",
+    "物流 OR 关税",
+    "海外仓 -直播",
+    "編號甲00007乙",
+    "date:2024-03",
+    '"海外仓 物流"',
+    "logist*",
+    "发货",
+]
 
 
 def answers(catalogue: Catalogue, data: Path) -> list[list[tuple[int, float]]]:
     engine = open_engine(data, readonly=True)
     try:
-        return [[(h.id, round(h.score, 4)) for h in
-                 search_library(catalogue, engine, q, limit=1000).hits] for q in QUERIES]
+        return [
+            [
+                (h.id, round(h.score, 4))
+                for h in search_library(catalogue, engine, q, limit=1000).hits
+            ]
+            for q in QUERIES
+        ]
     finally:
         engine.close()
 
 
 def test_a_library_searches_the_same_after_its_segments_merge(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     archive = tmp_path / "archive"
     write_articles(archive, 120)
     catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
@@ -177,8 +235,9 @@ def test_a_library_searches_the_same_after_its_segments_merge(
     for i in (3, 50, 51):
         (archive / f"a{i:05d}.txt").unlink()
     write_articles(archive, 2, start=10)  # same content: unchanged
-    (archive / "a00020.txt").write_text("2024-05-05\n\n跨境电商资讯:新标题\n\n全新的内容 freight\n",
-                                        encoding="utf-8")
+    (archive / "a00020.txt").write_text(
+        "2024-05-05\n\n跨境电商资讯:新标题\n\n全新的内容 freight\n", encoding="utf-8"
+    )
     import_paths(catalogue, [archive], workers=1)
     monkeypatch.setattr(sync, "SEGMENT_DOCS", 8)
     monkeypatch.setattr(type(engine), "merge_segments", lambda self, cancel=None: 0)

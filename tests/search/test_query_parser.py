@@ -102,26 +102,30 @@ def test_text_fields() -> None:
     assert tree("title:OR") == Text("OR", field="title")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("site:c.example.com", Filter("site", "c.example.com")),
-    ("site:亚马逊资讯", Filter("site", "亚马逊资讯")),
-    ('site:"a b"', Filter("site", "a b")),
-    ("site:*", Filter("site", "*")),
-    ("site:ab*", Filter("site", "ab*")),
-    ("lang:zh-hant", Filter("lang", "zh-hant")),
-    ("is:bookmarked", Filter("is", "bookmarked")),
-    ("in:notes", Filter("in", "notes")),
-    ("tag:物流", Filter("tag", "物流")),
-    ("Tag:Ports", Filter("tag", "Ports")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("site:c.example.com", Filter("site", "c.example.com")),
+        ("site:亚马逊资讯", Filter("site", "亚马逊资讯")),
+        ('site:"a b"', Filter("site", "a b")),
+        ("site:*", Filter("site", "*")),
+        ("site:ab*", Filter("site", "ab*")),
+        ("lang:zh-hant", Filter("lang", "zh-hant")),
+        ("is:bookmarked", Filter("is", "bookmarked")),
+        ("in:notes", Filter("in", "notes")),
+        ("tag:物流", Filter("tag", "物流")),
+        ("Tag:Ports", Filter("tag", "Ports")),
+    ],
+)
 def test_filter_fields(text: str, expected: Filter) -> None:
     result = parsed(text)
     assert result.root == expected
     assert result.whoosh == query.Term(expected.field, expected.value)
 
 
-@pytest.mark.parametrize("value", ["2023", "2023-05", "2023-5-1", "2023-01..2023-06", "..2022",
-                                   "2023..", ".."])
+@pytest.mark.parametrize(
+    "value", ["2023", "2023-05", "2023-5-1", "2023-01..2023-06", "..2022", "2023..", ".."]
+)
 def test_dates(value: str) -> None:
     result = parsed(f"date:{value}")
     assert result.root == Filter("date", value)
@@ -147,19 +151,22 @@ def test_a_bad_date_searches_the_words() -> None:
     assert result.root == And([Text("海外仓"), Text("date:20x3")])
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("http://x.example.com/a", Text("http://x.example.com/a")),
-    ("foo:bar", Text("foo:bar")),
-    ("note:x", Text("note:x")),
-    ('note:"a b"', Text("note:a b")),
-    ('-note:"a b" x', And([Not(Text("note:a b")), Text("x")])),
-    ("A:B:C:D", Text("A:B:C:D")),
-    ("::::", Text("::::")),
-    ("title:", Text("title:")),  # a field with no value is a word
-    ("title: x", And([Text("title:"), Text("x")])),
-    ("title:(x)", And([Text("title:"), Text("x")])),
-    ("1title:x", Text("1title:x")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("http://x.example.com/a", Text("http://x.example.com/a")),
+        ("foo:bar", Text("foo:bar")),
+        ("note:x", Text("note:x")),
+        ('note:"a b"', Text("note:a b")),
+        ('-note:"a b" x', And([Not(Text("note:a b")), Text("x")])),
+        ("A:B:C:D", Text("A:B:C:D")),
+        ("::::", Text("::::")),
+        ("title:", Text("title:")),  # a field with no value is a word
+        ("title: x", And([Text("title:"), Text("x")])),
+        ("title:(x)", And([Text("title:"), Text("x")])),
+        ("1title:x", Text("1title:x")),
+    ],
+)
 def test_what_is_not_a_field_stays_text(text: str, expected: Node) -> None:
     assert tree(text) == expected
 
@@ -212,8 +219,9 @@ def test_negation() -> None:
 
 def test_groups() -> None:
     result = parsed("(shipping OR 海外仓) date:2023-01..2023-06")
-    assert result.root == And([Or([Text("shipping"), Text("海外仓")]),
-                               Filter("date", "2023-01..2023-06")])
+    assert result.root == And(
+        [Or([Text("shipping"), Text("海外仓")]), Filter("date", "2023-01..2023-06")]
+    )
     assert tree("(a b) c") == And([And([Text("a"), Text("b")]), Text("c")])
     assert tree("((a))") == Text("a")
     assert tree("a(b)") == And([Text("a"), Text("b")])
@@ -230,20 +238,23 @@ def test_repeats_are_searched_once() -> None:
 # -- broken syntax and hostile input -------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('"supply chain', And([Text("supply"), Text("chain")])),
-    ("(海外仓 OR", Text("海外仓")),
-    ("海外仓 OR", Text("海外仓")),
-    ("OR 海外仓", Text("海外仓")),
-    ("a OR OR b", And([Text("a"), Text("b")])),
-    ("a NOT", Text("a")),
-    ("(a", Text("a")),
-    ("a)", Text("a")),
-    (")a(", Text("a")),
-    ("() a", Text("a")),
-    ("(OR) a", Text("a")),
-    ('title:"unclosed x', And([Text("title:"), Text("unclosed"), Text("x")])),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"supply chain', And([Text("supply"), Text("chain")])),
+        ("(海外仓 OR", Text("海外仓")),
+        ("海外仓 OR", Text("海外仓")),
+        ("OR 海外仓", Text("海外仓")),
+        ("a OR OR b", And([Text("a"), Text("b")])),
+        ("a NOT", Text("a")),
+        ("(a", Text("a")),
+        ("a)", Text("a")),
+        (")a(", Text("a")),
+        ("() a", Text("a")),
+        ("(OR) a", Text("a")),
+        ('title:"unclosed x', And([Text("title:"), Text("unclosed"), Text("x")])),
+    ],
+)
 def test_broken_syntax_searches_the_words(text: str, expected: Node) -> None:
     result = parse_query(text)
     assert result.note == WORDS_NOTE
@@ -252,9 +263,12 @@ def test_broken_syntax_searches_the_words(text: str, expected: Node) -> None:
 
 
 def test_purely_negative_queries_search_the_words() -> None:
-    for text, expected in [("-海外仓", Text("海外仓")), ("NOT x", Text("x")),
-                           ("-x -y", And([Text("x"), Text("y")])),
-                           ("-in:notes", Text("in:notes"))]:
+    for text, expected in [
+        ("-海外仓", Text("海外仓")),
+        ("NOT x", Text("x")),
+        ("-x -y", And([Text("x"), Text("y")])),
+        ("-in:notes", Text("in:notes")),
+    ]:
         result = parse_query(text)
         assert (result.root, result.note) == (expected, WORDS_NOTE), text
     assert tree("-") == Text("-")  # a lone "-" is a word (which the evaluator drops)
@@ -307,36 +321,47 @@ def test_parentheses_inside_a_phrase_are_text() -> None:
 
 def test_long_runs_of_operators_do_not_nest() -> None:
     assert tree("x " + "NOT " * 400 + "y") == And([Text("x"), Not(Text("y"))])
-    assert tree(" OR ".join(f"w{i}" for i in range(200))) == Or(
-        [Text(f"w{i}") for i in range(200)])
+    assert tree(" OR ".join(f"w{i}" for i in range(200))) == Or([Text(f"w{i}") for i in range(200)])
 
 
 # -- Whoosh query objects the syntax never produces -----------------------------------------
 
 
-@pytest.mark.parametrize(("q", "expected"), [
-    (query.Wildcard("text", "a?c"), Text("a?c")),
-    (query.FuzzyTerm("text", "shipping"), Text("shipping")),
-    (query.AndNot(query.Term("text", "a"), query.Term("title", "b")),
-     And([Text("a"), Not(Text("b", field="title"))])),
-    (query.AndMaybe(query.Term("text", "a"), query.Term("text", "b")), Text("a")),
-    (query.Require(query.Term("text", "a"), query.Term("text", "b")),
-     And([Text("a"), Text("b")])),
-    (query.DisjunctionMax([query.Term("text", "a"), query.Term("text", "b")]),
-     Or([Text("a"), Text("b")])),
-    (query.ConstantScoreQuery(query.Term("site", "x")), Filter("site", "x")),
-    (query.Term("date", "2023"), Filter("date", "2023")),
-    (query.Term("date", "soon"), Text("date:soon")),
-    (query.Term("note", "x"), Text("note:x")),
-    (query.Phrase("body", ["supply", "chain"]), Text("supply chain", field="body", phrase=True)),
-    (query.And([query.Term("text", "a"), query.NullQuery]), Text("a")),
-    (query.And([query.Term("text", "a"), query.Every()]), Text("a")),
-    (query.NullQuery, None),
-    (query.Every(), None),
-    (query.And([]), None),
-    (query.TermRange("text", "a", "b"), None),
-    (query.NumericRange("n", 1, 2), None),
-])
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        (query.Wildcard("text", "a?c"), Text("a?c")),
+        (query.FuzzyTerm("text", "shipping"), Text("shipping")),
+        (
+            query.AndNot(query.Term("text", "a"), query.Term("title", "b")),
+            And([Text("a"), Not(Text("b", field="title"))]),
+        ),
+        (query.AndMaybe(query.Term("text", "a"), query.Term("text", "b")), Text("a")),
+        (
+            query.Require(query.Term("text", "a"), query.Term("text", "b")),
+            And([Text("a"), Text("b")]),
+        ),
+        (
+            query.DisjunctionMax([query.Term("text", "a"), query.Term("text", "b")]),
+            Or([Text("a"), Text("b")]),
+        ),
+        (query.ConstantScoreQuery(query.Term("site", "x")), Filter("site", "x")),
+        (query.Term("date", "2023"), Filter("date", "2023")),
+        (query.Term("date", "soon"), Text("date:soon")),
+        (query.Term("note", "x"), Text("note:x")),
+        (
+            query.Phrase("body", ["supply", "chain"]),
+            Text("supply chain", field="body", phrase=True),
+        ),
+        (query.And([query.Term("text", "a"), query.NullQuery]), Text("a")),
+        (query.And([query.Term("text", "a"), query.Every()]), Text("a")),
+        (query.NullQuery, None),
+        (query.Every(), None),
+        (query.And([]), None),
+        (query.TermRange("text", "a", "b"), None),
+        (query.NumericRange("n", 1, 2), None),
+    ],
+)
 def test_other_whoosh_queries_degrade(q: query.Query, expected: Node | None) -> None:
     assert to_node(q) == expected
 
@@ -347,15 +372,54 @@ def test_the_parser_is_built_once() -> None:
 
 # -- any string ----------------------------------------------------------------------------
 
-PIECES = ["(", ")", '"', ":", "-", "*", "OR", "AND", "NOT", " OR ", " AND ", " NOT ", " ", "\t",
-          "\u3000", "..", "title:", "date:", "site:", "is:", "in:", "tag:", "lang:", "body:",
-          "TITLE:", "foo:", "http://", "2023", "2023-05", "..2022", "海外仓", "跨境", "物流",
-          "shipping", "logist*", "\ud800", "\udfff", "\U0002a6d6", "\x00", "\ufffd"]
+PIECES = [
+    "(",
+    ")",
+    '"',
+    ":",
+    "-",
+    "*",
+    "OR",
+    "AND",
+    "NOT",
+    " OR ",
+    " AND ",
+    " NOT ",
+    " ",
+    "\t",
+    "\u3000",
+    "..",
+    "title:",
+    "date:",
+    "site:",
+    "is:",
+    "in:",
+    "tag:",
+    "lang:",
+    "body:",
+    "TITLE:",
+    "foo:",
+    "http://",
+    "2023",
+    "2023-05",
+    "..2022",
+    "海外仓",
+    "跨境",
+    "物流",
+    "shipping",
+    "logist*",
+    "\ud800",
+    "\udfff",
+    "\U0002a6d6",
+    "\x00",
+    "\ufffd",
+]
 CHARS = st.characters(exclude_categories=())  # surrogates included
 ANY_TEXT = st.one_of(
     st.text(CHARS, max_size=40),
-    st.lists(st.one_of(st.sampled_from(PIECES), st.text(CHARS, max_size=3)),
-             max_size=25).map("".join),
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(CHARS, max_size=3)), max_size=25).map(
+        "".join
+    ),
 )
 
 

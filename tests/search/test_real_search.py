@@ -56,24 +56,30 @@ def test_simplified_queries_find_traditional_articles(sample) -> None:  # type: 
 
 def test_english_words_stems_prefixes_and_phrases(sample) -> None:  # type: ignore[no-untyped-def]
     assert found(sample, "freight forwarder")[0] == (
-        "Five Questions to Ask a Freight Forwarder Before Peak Season")
+        "Five Questions to Ask a Freight Forwarder Before Peak Season"
+    )
     english = {r["title"] for r in manifest() if r["lang"] == "en"}
     shipping = found(sample, "shipp*")
     assert len(shipping) >= 4 and set(shipping) <= english
     assert found(sample, '"duty-free thresholds"') == [
-        "The End of the Cheap Parcel? Duty-Free Thresholds Are Under Review"]
+        "The End of the Cheap Parcel? Duty-Free Thresholds Are Under Review"
+    ]
 
 
 def test_field_and_date_filters(sample) -> None:  # type: ignore[no-untyped-def]
     rows = manifest()
     assert set(found(sample, "site:出海观察")) == {
-        r["title"] for r in rows if r["site"] == "出海观察"}
+        r["title"] for r in rows if r["site"] == "出海观察"
+    }
     assert set(found(sample, "lang:zh-hant")) == {
-        r["title"] for r in rows if r["lang"] == "zh-Hant"}
+        r["title"] for r in rows if r["lang"] == "zh-Hant"
+    }
     assert set(found(sample, "date:2025")) == {
-        r["title"] for r in rows if r["date"].startswith("2025")}
+        r["title"] for r in rows if r["date"].startswith("2025")
+    }
     assert set(found(sample, "date:2024-01..2024-06")) == {
-        r["title"] for r in rows if "2024-01" <= r["date"][:7] <= "2024-06"}
+        r["title"] for r in rows if "2024-01" <= r["date"][:7] <= "2024-06"
+    }
     assert found(sample, "title:直播") == ["东南亚直播带货复盘：一个家居小店的前九十天"]
     by_date = found(sample, "跨境", sort="date")
     dates = {r["title"]: r["date"] for r in rows}

@@ -17,29 +17,64 @@ from reader.search.whoosh_engine import WhooshEngine
 
 # Written for these tests.
 ARTICLES = {
-    "trade.txt": ("2023-05-15", "跨境电商资讯:国际贸易新规出台", [
-        "商务部发布国际贸易便利化新规，简化出口申报流程。",
-        "业内人士认为，新规将降低中小卖家的合规成本。",
-    ], "https://a.example.com/1"),
-    "tw.txt": ("2023-06-01", "電商物流資訊:超商取貨服務擴大", [
-        "多家連鎖超商宣布擴大超商取貨服務，消費者可以在全台門市領取跨境包裹。",
-    ], "https://b.example.com/2"),
-    "vip.txt": ("2012-06-12", "会员制度调整", [
-        "平台推出ＶＩＰ会员，年费２０１２元，享受免运费服务。",
-    ], None),
-    "ship.txt": ("2024-01-10", "Cross-border News:Shipping costs fall", [
-        "Container shipping rates fell again as carriers shipped more capacity to Europe.",
-        "Logistics managers expect the supply chain to stay calm until spring.",
-    ], "https://c.example.com/3"),
-    "chain.txt": ("2024-02-20", "Cross-border News:Chain of supply", [
-        "Sellers describe the chain of supply differently: factories, forwarders, ports.",
-    ], "https://c.example.com/4"),
-    "title-only.txt": ("2023-05-20", "亚马逊资讯:海外仓选址指南", [
-        "卖家选择仓库时要比较租金、距离与退货处理能力。",
-    ], "https://d.example.com/5"),
-    "body-mention.txt": ("2022-11-11", "亚马逊资讯:双十一复盘", [
-        "今年双十一，不少卖家提前把货物送进海外仓，以缩短配送时间。",
-    ], "https://d.example.com/6"),
+    "trade.txt": (
+        "2023-05-15",
+        "跨境电商资讯:国际贸易新规出台",
+        [
+            "商务部发布国际贸易便利化新规，简化出口申报流程。",
+            "业内人士认为，新规将降低中小卖家的合规成本。",
+        ],
+        "https://a.example.com/1",
+    ),
+    "tw.txt": (
+        "2023-06-01",
+        "電商物流資訊:超商取貨服務擴大",
+        [
+            "多家連鎖超商宣布擴大超商取貨服務，消費者可以在全台門市領取跨境包裹。",
+        ],
+        "https://b.example.com/2",
+    ),
+    "vip.txt": (
+        "2012-06-12",
+        "会员制度调整",
+        [
+            "平台推出ＶＩＰ会员，年费２０１２元，享受免运费服务。",
+        ],
+        None,
+    ),
+    "ship.txt": (
+        "2024-01-10",
+        "Cross-border News:Shipping costs fall",
+        [
+            "Container shipping rates fell again as carriers shipped more capacity to Europe.",
+            "Logistics managers expect the supply chain to stay calm until spring.",
+        ],
+        "https://c.example.com/3",
+    ),
+    "chain.txt": (
+        "2024-02-20",
+        "Cross-border News:Chain of supply",
+        [
+            "Sellers describe the chain of supply differently: factories, forwarders, ports.",
+        ],
+        "https://c.example.com/4",
+    ),
+    "title-only.txt": (
+        "2023-05-20",
+        "亚马逊资讯:海外仓选址指南",
+        [
+            "卖家选择仓库时要比较租金、距离与退货处理能力。",
+        ],
+        "https://d.example.com/5",
+    ),
+    "body-mention.txt": (
+        "2022-11-11",
+        "亚马逊资讯:双十一复盘",
+        [
+            "今年双十一，不少卖家提前把货物送进海外仓，以缩短配送时间。",
+        ],
+        "https://d.example.com/6",
+    ),
 }
 
 
@@ -117,12 +152,14 @@ def test_fields_and_dates(library: tuple[Catalogue, WhooshEngine]) -> None:
     assert titles(library, "title:海外仓") == ["海外仓选址指南"]
     assert titles(library, "title:shipping") == ["Shipping costs fall"]
     assert set(titles(library, "site:亚马逊资讯")) == {"海外仓选址指南", "双十一复盘"}
-    assert set(titles(library, "site:c.example.com")) == {"Shipping costs fall",
-                                                         "Chain of supply"}
+    assert set(titles(library, "site:c.example.com")) == {"Shipping costs fall", "Chain of supply"}
     assert set(titles(library, "海外仓 date:2023")) == {"海外仓选址指南"}
     assert set(titles(library, "date:2023-05")) == {"国际贸易新规出台", "海外仓选址指南"}
     assert set(titles(library, "date:2023-05..2023-06")) == {
-        "国际贸易新规出台", "海外仓选址指南", "超商取貨服務擴大"}
+        "国际贸易新规出台",
+        "海外仓选址指南",
+        "超商取貨服務擴大",
+    }
     assert titles(library, "lang:zh-hant") == ["超商取貨服務擴大"]
 
 
@@ -136,9 +173,12 @@ def test_broken_syntax_still_searches(library: tuple[Catalogue, WhooshEngine]) -
     results = search_library(catalogue, engine, '"supply chain')
     assert results.note and "could not be parsed" in results.note
     assert {catalogue.summary(h.id)["title"] for h in results.hits} == {  # type: ignore[index]
-        "Shipping costs fall", "Chain of supply"}
+        "Shipping costs fall",
+        "Chain of supply",
+    }
     assert titles(library, "(海外仓 OR") == ["海外仓选址指南", "双十一复盘"] or set(
-        titles(library, "(海外仓 OR")) == {"海外仓选址指南", "双十一复盘"}
+        titles(library, "(海外仓 OR")
+    ) == {"海外仓选址指南", "双十一复盘"}
 
 
 def test_snippets_mark_hits(library: tuple[Catalogue, WhooshEngine]) -> None:
@@ -151,13 +191,15 @@ def test_snippets_mark_hits(library: tuple[Catalogue, WhooshEngine]) -> None:
     assert "[超商取貨]" in tw.snippet  # the article's own characters, not the folded ones
 
 
-def test_index_follows_the_catalogue(tmp_path: Path,
-                                     library: tuple[Catalogue, WhooshEngine]) -> None:
+def test_index_follows_the_catalogue(
+    tmp_path: Path, library: tuple[Catalogue, WhooshEngine]
+) -> None:
     catalogue, engine = library
     archive = tmp_path / "archive"
     (archive / "vip.txt").unlink()
     (archive / "trade.txt").write_text(
-        "2023-05-15\n\n跨境电商资讯:国际贸易新规出台\n\n改写后的正文只谈关税。", encoding="utf-8")
+        "2023-05-15\n\n跨境电商资讯:国际贸易新规出台\n\n改写后的正文只谈关税。", encoding="utf-8"
+    )
     import_paths(catalogue, [archive])
     summary = sync_index(catalogue, engine)
     assert (summary.updated, summary.removed) == (1, 1)
@@ -167,8 +209,9 @@ def test_index_follows_the_catalogue(tmp_path: Path,
     assert engine.doc_count() == catalogue.count()
 
 
-def test_damaged_or_missing_index_is_rebuilt(tmp_path: Path,
-                                             library: tuple[Catalogue, WhooshEngine]) -> None:
+def test_damaged_or_missing_index_is_rebuilt(
+    tmp_path: Path, library: tuple[Catalogue, WhooshEngine]
+) -> None:
     catalogue, engine = library
     engine.close()
     folder = tmp_path / "data" / "index"
@@ -267,8 +310,9 @@ def test_bookmarks_tags_reading_state_and_notes_are_searchable(
     store.bookmark(by_title["海外仓选址指南"], tags="warehouses, 选址")
     store.bookmark(by_title["Shipping costs fall"])
     catalogue.mark_read([by_title["双十一复盘"]])
-    store.annotate_quote(by_title["Chain of supply"], "forwarders",
-                         note="联系货代询价 before March")
+    store.annotate_quote(
+        by_title["Chain of supply"], "forwarders", note="联系货代询价 before March"
+    )
 
     assert set(titles(library, "is:bookmarked")) == {"海外仓选址指南", "Shipping costs fall"}
     assert titles(library, "海外仓 is:bookmarked") == ["海外仓选址指南"]
@@ -293,12 +337,15 @@ def test_undated_articles_match_no_date_filter(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "dated.txt").write_text(
-        "2021-03-04\n\n亚马逊资讯:海外仓的旧账\n\n二〇二一年的海外仓租金上涨。\n", encoding="utf-8")
+        "2021-03-04\n\n亚马逊资讯:海外仓的旧账\n\n二〇二一年的海外仓租金上涨。\n", encoding="utf-8"
+    )
     (archive / "undated.html").write_text(
         "<html><head><title>海外仓没有日期</title></head><body><article>"
         "<h1>海外仓没有日期</h1><p>这篇关于海外仓的文章没有写日期，读者无从知道它的年份。</p>"
         "<p>它讨论海外仓的租金、退货和配送时效，内容足够长，可以当作一篇文章。</p>"
-        "</article></body></html>", encoding="utf-8")
+        "</article></body></html>",
+        encoding="utf-8",
+    )
     catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
     import_paths(catalogue, [archive])
     dates = {row["title"]: row["date"] for row in catalogue.list_articles()}
@@ -319,21 +366,24 @@ def test_undated_articles_match_no_date_filter(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("query", ["shipping to Europe", "the shipping", "shipping, to Europe"])
-def test_stop_words_are_dropped_not_matched(library: tuple[Catalogue, WhooshEngine],
-                                            query: str) -> None:
+def test_stop_words_are_dropped_not_matched(
+    library: tuple[Catalogue, WhooshEngine], query: str
+) -> None:
     """Issue 9.1: a stop word emptied its whole query (``easy to`` found nothing)."""
     assert titles(library, query) == ["Shipping costs fall"]
 
 
 @pytest.mark.parametrize("separator", ["-", "·", "，", "&", "、", "|"])
 def test_lone_punctuation_between_words_is_a_separator(
-        library: tuple[Catalogue, WhooshEngine], separator: str) -> None:
+    library: tuple[Catalogue, WhooshEngine], separator: str
+) -> None:
     """Issue 9.1: ``习近平 - 会谈`` (and ``·``, ``，``, ``&``) found nothing."""
     assert titles(library, f"海外仓 {separator} 双十一") == ["双十一复盘"]
 
 
 def test_a_query_of_only_stop_words_says_there_is_nothing_to_search(
-        library: tuple[Catalogue, WhooshEngine]) -> None:
+    library: tuple[Catalogue, WhooshEngine],
+) -> None:
     catalogue, engine = library
     results = search_library(catalogue, engine, "the of")
     assert results.hits == []
@@ -343,15 +393,15 @@ def test_a_query_of_only_stop_words_says_there_is_nothing_to_search(
 
 
 @contextmanager
-def small_library(tmp_path: Path, texts: dict[str, str], title: str = "Notes "
-                  ) -> Iterator[tuple[Catalogue, WhooshEngine]]:
+def small_library(
+    tmp_path: Path, texts: dict[str, str], title: str = "Notes "
+) -> Iterator[tuple[Catalogue, WhooshEngine]]:
     """An archive of one file per (name, body), dated alike, titled *title* + name,
     imported and indexed in this process."""
     archive = tmp_path / "archive"
     archive.mkdir()
     for name, body in texts.items():
-        (archive / name).write_text(f"2024-01-01\n\n{title}{name}\n\n{body}\n",
-                                    encoding="utf-8")
+        (archive / name).write_text(f"2024-01-01\n\n{title}{name}\n\n{body}\n", encoding="utf-8")
     catalogue = Catalogue(tmp_path / "data" / "catalogue.sqlite3")
     import_paths(catalogue, [archive], workers=1)
     engine = open_engine(tmp_path / "data")
@@ -364,18 +414,24 @@ def small_library(tmp_path: Path, texts: dict[str, str], title: str = "Notes "
 
 
 def hit_files(catalogue: Catalogue, hits: list[Hit]) -> list[str]:
-    return [Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
-            for h in hits]
+    return [
+        Path(str(catalogue.summary(h.id)["path"])).name  # type: ignore[index]
+        for h in hits
+    ]
 
 
 def test_a_phrase_is_ranked_by_how_often_the_phrase_occurs(tmp_path: Path) -> None:
     """Issue 9: phrases were scored by the words inside them, so an article full of
     "supply" and "chain" apart outranked one that repeats "supply chain"."""
-    apart = ("Supply was short. The chain of stores cut supply again; a chain reaction "
-             "hit supply lines, and the chain said supply would recover. The supply chain "
-             "held. Supply, supply, chain, chain.")
-    together = ("The supply chain held. Managers said the supply chain would recover, and "
-                "that every supply chain in the region was under review this quarter.")
+    apart = (
+        "Supply was short. The chain of stores cut supply again; a chain reaction "
+        "hit supply lines, and the chain said supply would recover. The supply chain "
+        "held. Supply, supply, chain, chain."
+    )
+    together = (
+        "The supply chain held. Managers said the supply chain would recover, and "
+        "that every supply chain in the region was under review this quarter."
+    )
     texts = {"apart.txt": apart, "together.txt": together}
     with small_library(tmp_path, texts) as (catalogue, engine):
         hits = search_library(catalogue, engine, '"supply chain"').hits
@@ -391,15 +447,24 @@ def test_similar_ranks_a_shared_rare_multi_word_term_first(tmp_path: Path) -> No
 
     texts = {
         "source.txt": "Importers now study tariff engineering before they ship. Freight "
-                      "costs rose and ports were busy; carriers added capacity.",
+        "costs rose and ports were busy; carriers added capacity.",
         "target.txt": "A short guide: tariff engineering explained for small sellers.",
     }
     for i in range(3):
         texts[f"decoy{i}.txt"] = (
             f"Report {i}: the tariff rose. Engineering firms said the tariff hurt "
-            "engineering budgets; another tariff review is due, engineering teams wait.")
-    topics = ["coffee harvest", "football league", "river festival", "museum opening",
-              "train timetable", "school meals", "city marathon", "book prize"]
+            "engineering budgets; another tariff review is due, engineering teams wait."
+        )
+    topics = [
+        "coffee harvest",
+        "football league",
+        "river festival",
+        "museum opening",
+        "train timetable",
+        "school meals",
+        "city marathon",
+        "book prize",
+    ]
     for i in range(20):
         texts[f"other{i}.txt"] = f"Local news {i}: the {topics[i % 8]} drew crowds again."
     with small_library(tmp_path, texts) as (catalogue, engine):
@@ -415,8 +480,10 @@ def test_a_chinese_run_is_ranked_by_how_often_the_run_occurs(tmp_path: Path) -> 
     """A run of three or more CJK characters scores by its own (estimated) frequency too,
     not only by the words inside it: the article repeating 冷链集装箱 ranks above one that
     holds 冷链 and 集装箱 mostly apart (known-item phrase MRR 0.922 -> 0.940)."""
-    apart = ("冷链运输需求上升。港口的集装箱堆场很忙，冷链企业增加投入，集装箱运价回落。"
-             "冷链仓库扩建，集装箱码头排队，冷链司机短缺，集装箱船舶延误。冷链集装箱已到港。")
+    apart = (
+        "冷链运输需求上升。港口的集装箱堆场很忙，冷链企业增加投入，集装箱运价回落。"
+        "冷链仓库扩建，集装箱码头排队，冷链司机短缺，集装箱船舶延误。冷链集装箱已到港。"
+    )
     together = "冷链集装箱租赁走热。多家公司推出冷链集装箱服务，冷链集装箱的价格仍在上涨。"
     texts = {"apart.txt": apart, "together.txt": together}
     with small_library(tmp_path, texts, title="物流消息") as (catalogue, engine):
@@ -431,7 +498,7 @@ def test_the_spelling_typed_ranks_first_among_its_stems_matches(tmp_path: Path) 
     spelling-only match: MRR 0.849 -> 0.890 against its 0.879)."""
     texts = {
         "stems.txt": "Rules protect buyers. Buyers are protected, and sellers protect "
-                     "their margins while the courts protected both sides again.",
+        "their margins while the courts protected both sides again.",
         "typed.txt": "New protections for small sellers were announced this week.",
     }
     with small_library(tmp_path, texts) as (catalogue, engine):

@@ -81,76 +81,166 @@ OPERATORS = {"AND", "OR", "NOT"}
 # -- the sample archive (written for this test) -------------------------------------------
 # (file, date line or None for an undated article, title line, paragraphs)
 SAMPLE: list[tuple[str, str | None, str, list[str]]] = [
-    ("trade.txt", "2023-05-15", "跨境电商资讯:国际贸易便利化新规出台", [
-        "商务部发布国际贸易便利化新规，简化出口申报流程。",
-        "新规要求卖家在海外仓备货前完成申报，supply chain 的透明度因此提高。",
-        "平台推出ＶＩＰ会员，年费２０１２元，享受免运费服务。",
-    ]),
-    ("tw.txt", "2023-06-01", "超商取貨服務擴大，台灣賣家接著調整物流", [
-        "多家連鎖超商宣布擴大超商取貨服務，消費者可以在全台門市領取跨境包裹。",
-        "接著，隨著旺季到來，賣家著力改善衞生條件與包裝。",
-        "這本著作談到海外倉的管理，也提到乾貨的保存。",
-    ]),
-    ("hk.txt", "2024-02-10", "香港集運倉的轉型", [
-        "香港的集運倉從代收包裹走向跨境履約中心。",
-        "敍利亞航線暫停後，部分貨物改經其他港口。",
-        "Logistics hubs in Kowloon handle 3,000 parcels a day.",
-    ]),
-    ("ship.txt", "2024-01-10", "Shipping costs fall as carriers add capacity", [
-        "Container shipping rates fell again as carriers shipped more capacity to Europe.",
-        "Logistics managers expect the supply chain to stay calm until spring; "
-        "forwarders disagree.",
-    ]),
-    ("chain.txt", "2024-02-20", "Chain of supply", [
-        "Sellers describe the chain of supply differently: factories, forwarders, ports.",
-        "A supply-chain audit found the chains were longer than reported.",
-    ]),
-    ("accents.txt", "2022-11-11", "Māori exporters meet at a café", [
-        "Māori exporters met the Asociación de Exportadores at a café run by Herr Müller.",
-        "The réac\u00adtion was slow; co\u200boperation helped.",
-    ]),
-    ("mixed.txt", None, "Field notes alpha beta", [
-        "alpha beta 中文 gamma delta arrived late.",
-        "Later the team wrote beta gamma on the board.",
-        "物流 logistics 仓储 warehousing 都在讨论之列。",
-    ]),
-    ("undated-zh.txt", None, "无日期的仓储笔记", [
-        "这篇笔记没有日期，只记录了海外仓和保税仓的区别。",
-    ]),
-    ("month.txt", "2021-07-01", "半年度报告", [
-        "报告写于二〇二一年七月，回顾了上半年的出口数据。",
-    ]),
-    ("running.txt", "2019-03-03", "Runners and running", [
-        "The runner runs every morning; running is her habit. She ran the station's relay.",
-        "Stationary bikes, statements and states of mind.",
-    ]),
-    ("double11.txt", "2025-11-12", "亚马逊资讯:双十一复盘", [
-        "今年双十一，不少卖家提前把货物送进海外仓，以缩短配送时间。",
-        "ＳＨＩＰＰＩＮＧ 的费用上涨，Shipping 成本成为话题。",
-    ]),
-    ("kana.txt", "2020-01-05", "日本の物流", [
-        "ロジスティクスの現場では、倉庫の自動化が進む。",
-        "Tokyo warehouses automate their picking.",
-    ]),
-    ("old.txt", "1999-12-31", "世纪末的外贸", [
-        "一九九九年的外贸企业依靠传真和电话联系海外客户。",
-        "Fax and telephone were the tools of the trade.",
-    ]),
-    ("guide.txt", "2023-05-20", "海外仓选址指南 warehouse guide", [
-        "卖家选择仓库时要比较租金、距离与退货处理能力。",
-    ]),
-    ("stop.txt", "2024-06-30", "The state of the art", [
-        "It is what it is: to be or not to be, that was the question of the year.",
-    ]),
-    ("split.txt", "2024-03-15", "Notes on supply", [
-        "Chain reactions in freight markets surprised the analysts.",
-    ]),
-    ("kappa.txt", "2024-04-01", "Kappa 与 Lambda report", [
-        "kappa lambda appear together here. Ships and reshipping.",
-    ]),
-    ("astral.txt", "2024-04-02", "𠮷野家的外卖", [
-        "𠮷野家的外卖很快。한국 물류 센터가 문을 열었다.",
-    ]),
+    (
+        "trade.txt",
+        "2023-05-15",
+        "跨境电商资讯:国际贸易便利化新规出台",
+        [
+            "商务部发布国际贸易便利化新规，简化出口申报流程。",
+            "新规要求卖家在海外仓备货前完成申报，supply chain 的透明度因此提高。",
+            "平台推出ＶＩＰ会员，年费２０１２元，享受免运费服务。",
+        ],
+    ),
+    (
+        "tw.txt",
+        "2023-06-01",
+        "超商取貨服務擴大，台灣賣家接著調整物流",
+        [
+            "多家連鎖超商宣布擴大超商取貨服務，消費者可以在全台門市領取跨境包裹。",
+            "接著，隨著旺季到來，賣家著力改善衞生條件與包裝。",
+            "這本著作談到海外倉的管理，也提到乾貨的保存。",
+        ],
+    ),
+    (
+        "hk.txt",
+        "2024-02-10",
+        "香港集運倉的轉型",
+        [
+            "香港的集運倉從代收包裹走向跨境履約中心。",
+            "敍利亞航線暫停後，部分貨物改經其他港口。",
+            "Logistics hubs in Kowloon handle 3,000 parcels a day.",
+        ],
+    ),
+    (
+        "ship.txt",
+        "2024-01-10",
+        "Shipping costs fall as carriers add capacity",
+        [
+            "Container shipping rates fell again as carriers shipped more capacity to Europe.",
+            "Logistics managers expect the supply chain to stay calm until spring; "
+            "forwarders disagree.",
+        ],
+    ),
+    (
+        "chain.txt",
+        "2024-02-20",
+        "Chain of supply",
+        [
+            "Sellers describe the chain of supply differently: factories, forwarders, ports.",
+            "A supply-chain audit found the chains were longer than reported.",
+        ],
+    ),
+    (
+        "accents.txt",
+        "2022-11-11",
+        "Māori exporters meet at a café",
+        [
+            "Māori exporters met the Asociación de Exportadores at a café run by Herr Müller.",
+            "The réac\u00adtion was slow; co\u200boperation helped.",
+        ],
+    ),
+    (
+        "mixed.txt",
+        None,
+        "Field notes alpha beta",
+        [
+            "alpha beta 中文 gamma delta arrived late.",
+            "Later the team wrote beta gamma on the board.",
+            "物流 logistics 仓储 warehousing 都在讨论之列。",
+        ],
+    ),
+    (
+        "undated-zh.txt",
+        None,
+        "无日期的仓储笔记",
+        [
+            "这篇笔记没有日期，只记录了海外仓和保税仓的区别。",
+        ],
+    ),
+    (
+        "month.txt",
+        "2021-07-01",
+        "半年度报告",
+        [
+            "报告写于二〇二一年七月，回顾了上半年的出口数据。",
+        ],
+    ),
+    (
+        "running.txt",
+        "2019-03-03",
+        "Runners and running",
+        [
+            "The runner runs every morning; running is her habit. She ran the station's relay.",
+            "Stationary bikes, statements and states of mind.",
+        ],
+    ),
+    (
+        "double11.txt",
+        "2025-11-12",
+        "亚马逊资讯:双十一复盘",
+        [
+            "今年双十一，不少卖家提前把货物送进海外仓，以缩短配送时间。",
+            "ＳＨＩＰＰＩＮＧ 的费用上涨，Shipping 成本成为话题。",
+        ],
+    ),
+    (
+        "kana.txt",
+        "2020-01-05",
+        "日本の物流",
+        [
+            "ロジスティクスの現場では、倉庫の自動化が進む。",
+            "Tokyo warehouses automate their picking.",
+        ],
+    ),
+    (
+        "old.txt",
+        "1999-12-31",
+        "世纪末的外贸",
+        [
+            "一九九九年的外贸企业依靠传真和电话联系海外客户。",
+            "Fax and telephone were the tools of the trade.",
+        ],
+    ),
+    (
+        "guide.txt",
+        "2023-05-20",
+        "海外仓选址指南 warehouse guide",
+        [
+            "卖家选择仓库时要比较租金、距离与退货处理能力。",
+        ],
+    ),
+    (
+        "stop.txt",
+        "2024-06-30",
+        "The state of the art",
+        [
+            "It is what it is: to be or not to be, that was the question of the year.",
+        ],
+    ),
+    (
+        "split.txt",
+        "2024-03-15",
+        "Notes on supply",
+        [
+            "Chain reactions in freight markets surprised the analysts.",
+        ],
+    ),
+    (
+        "kappa.txt",
+        "2024-04-01",
+        "Kappa 与 Lambda report",
+        [
+            "kappa lambda appear together here. Ships and reshipping.",
+        ],
+    ),
+    (
+        "astral.txt",
+        "2024-04-02",
+        "𠮷野家的外卖",
+        [
+            "𠮷野家的外卖很快。한국 물류 센터가 문을 열었다.",
+        ],
+    ),
 ]
 
 
@@ -187,15 +277,22 @@ def read_doc(row: dict[str, object]) -> Doc:
     raw = {"title": str(row["title"] or ""), "body": str(row["body"] or "")}
     text = {f: analysis.visible(analysis.fold(raw[f])) for f in FIELDS}
     words = {f: analysis.latin_words(text[f]) for f in FIELDS}
-    runs = {f: [[analysis.stem(w) for w in analysis.latin_words(part)]
-                for part in analysis.CJK_RUN.split(text[f])] for f in FIELDS}
+    runs = {
+        f: [
+            [analysis.stem(w) for w in analysis.latin_words(part)]
+            for part in analysis.CJK_RUN.split(text[f])
+        ]
+        for f in FIELDS
+    }
     return Doc(
         id=int(row["id"]),  # type: ignore[call-overload]
         raw=raw,
         text=text,
         squashed={f: " ".join(text[f].split()) for f in FIELDS},
-        stems={f: frozenset(analysis.stem(w) for w in words[f]
-                            if w not in analysis.STOP_WORDS) for f in FIELDS},
+        stems={
+            f: frozenset(analysis.stem(w) for w in words[f] if w not in analysis.STOP_WORDS)
+            for f in FIELDS
+        },
         runs=runs,
         words={w for f in FIELDS for w in words[f] if w not in analysis.STOP_WORDS},
         date=str(row["date"]) if row["date"] else None,
@@ -204,6 +301,7 @@ def read_doc(row: dict[str, object]) -> Doc:
 
 
 # Query trees, rendered to the search syntax and evaluated by brute force.
+
 
 @dataclass(frozen=True)
 class Term:
@@ -298,8 +396,9 @@ class Oracle:
         if term.kind == "phrase":
             if not runs and words:
                 sequence = [analysis.stem(w) for w in words]
-                return {d.id for d in self.docs
-                        if any(has_run(d.runs[f], sequence) for f in fields)}
+                return {
+                    d.id for d in self.docs if any(has_run(d.runs[f], sequence) for f in fields)
+                }
             literal = " ".join(folded.split())
             return {d.id for d in self.docs if any(literal in d.squashed[f] for f in fields)}
         prefix = words.pop() if term.kind == "prefix" and words else None
@@ -309,9 +408,11 @@ class Oracle:
             return None
 
         def holds(d: Doc) -> bool:  # every part, each in the title or the body
-            return (all(any(run in d.text[f] for f in fields) for run in runs)
-                    and all(any(s in d.stems[f] for f in fields) for s in stems)
-                    and (expanded is None or any(d.stems[f] & expanded for f in fields)))
+            return (
+                all(any(run in d.text[f] for f in fields) for run in runs)
+                and all(any(s in d.stems[f] for f in fields) for s in stems)
+                and (expanded is None or any(d.stems[f] & expanded for f in fields))
+            )
 
         return {d.id for d in self.docs if holds(d)}
 
@@ -320,15 +421,20 @@ class Oracle:
         must find at least, whatever the stem expansion adds."""
         prefix = analysis.visible(analysis.fold(term.text)).strip()
         fields = ("title",) if term.field == "title" else FIELDS
-        return {d.id for d in self.docs if any(
-            w.startswith(prefix) and w not in analysis.STOP_WORDS
-            for f in fields for w in analysis.latin_words(d.text[f]))}
+        return {
+            d.id
+            for d in self.docs
+            if any(
+                w.startswith(prefix) and w not in analysis.STOP_WORDS
+                for f in fields
+                for w in analysis.latin_words(d.text[f])
+            )
+        }
 
 
 def has_run(runs: list[list[str]], sequence: list[str]) -> bool:
     size = len(sequence)
-    return any(run[i : i + size] == sequence for run in runs
-               for i in range(len(run) - size + 1))
+    return any(run[i : i + size] == sequence for run in runs for i in range(len(run) - size + 1))
 
 
 def in_range(date: str | None, value: str) -> bool:
@@ -341,6 +447,7 @@ def in_range(date: str | None, value: str) -> bool:
 
 
 # -- comparing the engine with the oracle -------------------------------------------------
+
 
 @dataclass
 class Library:
@@ -379,12 +486,14 @@ def disagreement(library: Library, query: Query) -> str | None:
         extra = sorted(set(got) - expected)
         problems.append(
             f"missed {len(missed)} {[titles[i].raw['title'][:30] for i in missed[:4]]} "
-            f"extra {len(extra)} {[titles[i].raw['title'][:30] for i in extra[:4]]}")
+            f"extra {len(extra)} {[titles[i].raw['title'][:30] for i in extra[:4]]}"
+        )
     if len(got) != len(set(got)):
         problems.append("an article came back twice")
     if results.total != len(expected) or not results.exact_total:
-        problems.append(f"total {results.total} (exact: {results.exact_total}), "
-                        f"expected {len(expected)}")
+        problems.append(
+            f"total {results.total} (exact: {results.exact_total}), expected {len(expected)}"
+        )
     if isinstance(query, Term) and query.kind == "prefix":
         strict = library.oracle.strict_prefix(query) - set(got)
         if strict:
@@ -419,13 +528,18 @@ class Sampler:
     def __init__(self, oracle: Oracle, seed: int) -> None:
         self.oracle = oracle
         self.rng = random.Random(seed)
-        self.cjk_docs = [d for d in oracle.docs
-                         if any(analysis.CJK_RUN.search(d.raw[f]) for f in FIELDS)]
-        self.latin_docs = [d for d in oracle.docs if self._latin(d, "body")
-                           or self._latin(d, "title")]
+        self.cjk_docs = [
+            d for d in oracle.docs if any(analysis.CJK_RUN.search(d.raw[f]) for f in FIELDS)
+        ]
+        self.latin_docs = [
+            d for d in oracle.docs if self._latin(d, "body") or self._latin(d, "title")
+        ]
         # English prose, not a Chinese article's numbers: where most Latin queries come from
-        self.english_docs = [d for d in self.latin_docs if sum(
-            w.isalpha() for w in analysis.latin_words(d.text["body"])) >= 30]
+        self.english_docs = [
+            d
+            for d in self.latin_docs
+            if sum(w.isalpha() for w in analysis.latin_words(d.text["body"])) >= 30
+        ]
         self.dates = sorted({d.date for d in oracle.docs if d.date})
 
     # drawing pieces of one article
@@ -434,9 +548,11 @@ class Sampler:
     def _latin(doc: Doc, fld: str) -> list[str]:
         """The article's own spellings of its non-stop Latin words (case, accents and
         full-width forms kept, so the query exercises folding)."""
-        return [w for w in analysis.latin_words(doc.raw[fld])
-                if analysis.fold(w) not in analysis.STOP_WORDS and w not in OPERATORS
-                and len(w) <= 40]
+        return [
+            w
+            for w in analysis.latin_words(doc.raw[fld])
+            if analysis.fold(w) not in analysis.STOP_WORDS and w not in OPERATORS and len(w) <= 40
+        ]
 
     def cjk(self, doc: Doc, fld: str, low: int = 2, high: int = 6) -> str | None:
         runs = [r for r in analysis.CJK_RUN.findall(doc.raw[fld]) if len(r) >= low]
@@ -449,8 +565,9 @@ class Sampler:
         roll = self.rng.random()
         if roll < 0.15:  # the other script: Traditional <-> Simplified, phrase tables
             simplified = analysis.fold(piece) == piece
-            piece = convert(piece, self.rng.choice(["s2t", "s2tw", "s2hk"]) if simplified
-                            else "t2s")
+            piece = convert(
+                piece, self.rng.choice(["s2t", "s2tw", "s2hk"]) if simplified else "t2s"
+            )
         return piece
 
     def _words(self, words: list[str]) -> list[str]:
@@ -471,8 +588,11 @@ class Sampler:
         return word
 
     def phrase(self, doc: Doc, fld: str) -> str | None:
-        runs = [r for r in (analysis.latin_words(part) for part in
-                            analysis.CJK_RUN.split(doc.text[fld])) if len(r) >= 2]
+        runs = [
+            r
+            for r in (analysis.latin_words(part) for part in analysis.CJK_RUN.split(doc.text[fld]))
+            if len(r) >= 2
+        ]
         if not runs:
             return None
         run = self.rng.choice(runs)
@@ -508,9 +628,13 @@ class Sampler:
 
     # whole terms
 
-    def term(self, doc: Doc, fld: str = "body", field_name: str | None = None,
-             kinds: tuple[str, ...] = ("cjk", "word", "phrase", "prefix", "cjk_phrase"),
-             ) -> Term | None:
+    def term(
+        self,
+        doc: Doc,
+        fld: str = "body",
+        field_name: str | None = None,
+        kinds: tuple[str, ...] = ("cjk", "word", "phrase", "prefix", "cjk_phrase"),
+    ) -> Term | None:
         for kind in self.rng.sample(kinds, len(kinds)):
             if kind == "cjk":
                 text = self.cjk(doc, fld, 1 if self.rng.random() < 0.04 else 2)
@@ -534,9 +658,11 @@ class Sampler:
             pool = self.cjk_docs if latin is False else self.oracle.docs
         return self.rng.choice(pool or self.oracle.docs)
 
-    def any_term(self, latin: bool | None = None,
-                 kinds: tuple[str, ...] = ("cjk", "word", "phrase", "prefix", "cjk_phrase"),
-                 ) -> tuple[Doc, Term]:
+    def any_term(
+        self,
+        latin: bool | None = None,
+        kinds: tuple[str, ...] = ("cjk", "word", "phrase", "prefix", "cjk_phrase"),
+    ) -> tuple[Doc, Term]:
         while True:
             doc = self.doc(latin)
             fld = "title" if self.rng.random() < 0.2 else "body"
@@ -613,8 +739,18 @@ class Sampler:
 
 
 KINDS = {  # kind: share of the sampled queries
-    "cjk": 16, "word": 10, "phrase": 8, "cjk_phrase": 5, "prefix": 7, "pair": 10,
-    "stop": 4, "title": 8, "not": 10, "or": 8, "nested": 7, "date": 7,
+    "cjk": 16,
+    "word": 10,
+    "phrase": 8,
+    "cjk_phrase": 5,
+    "prefix": 7,
+    "pair": 10,
+    "stop": 4,
+    "title": 8,
+    "not": 10,
+    "or": 8,
+    "nested": 7,
+    "date": 7,
 }
 
 
@@ -625,6 +761,7 @@ def sampled(oracle: Oracle, count: int, seed: int) -> list[Query]:
 
 
 # -- the sample archive -------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterable[Library]:
@@ -652,44 +789,124 @@ def X(text: str, fld: str | None = None) -> Term:  # noqa: N802
 
 HAND_WRITTEN: list[Query] = [
     # CJK substrings, across word boundaries and scripts
-    C("际贸"), C("國際貿易"), C("超商取货"), C("超商取貨"), C("接着"), C("衛生"), C("卫生"),
-    C("叙利亚"), C("敍利亞"), C("干货"), C("乾貨"), C("二〇二一"), C("仓"), C("貨"),
-    C("ロジ"), C("跨境包裹"), C("物流仓储"), C("贸易便利新"), C("海外仓"), C("集运仓"),
+    C("际贸"),
+    C("國際貿易"),
+    C("超商取货"),
+    C("超商取貨"),
+    C("接着"),
+    C("衛生"),
+    C("卫生"),
+    C("叙利亚"),
+    C("敍利亞"),
+    C("干货"),
+    C("乾貨"),
+    C("二〇二一"),
+    C("仓"),
+    C("貨"),
+    C("ロジ"),
+    C("跨境包裹"),
+    C("物流仓储"),
+    C("贸易便利新"),
+    C("海外仓"),
+    C("集运仓"),
     # Latin words: stems, case, width, accents, invisible characters, numbers
-    C("ships"), C("ＶＩＰ"), C("vip"), C("２０１２"), C("2012"), C("cafe"), C("Māori"),
-    C("maori"), C("reaction"), C("cooperation"), C("Logistic"), C("running"), C("ran"),
-    C("state"), C("states"), C("3,000"), C("shipping"), C("SHIPPING"), C("Müller"),
-    C("muller"), C("supply-chain"), C("station's"),
+    C("ships"),
+    C("ＶＩＰ"),
+    C("vip"),
+    C("２０１２"),
+    C("2012"),
+    C("cafe"),
+    C("Māori"),
+    C("maori"),
+    C("reaction"),
+    C("cooperation"),
+    C("Logistic"),
+    C("running"),
+    C("ran"),
+    C("state"),
+    C("states"),
+    C("3,000"),
+    C("shipping"),
+    C("SHIPPING"),
+    C("Müller"),
+    C("muller"),
+    C("supply-chain"),
+    C("station's"),
     # phrases: by stem, punctuation ignored, stop words counted, one field, CJK breaks
-    P("supply chain"), P("supply chains"), P("chain of supply"), P("chain supply"),
-    P("forwarders ports"), P("forwarders, ports"), P("to be or not to be"),
-    P("the question of the year"), P("réaction was slow"), P("beta gamma"),
-    P("alpha beta"), P("简化出口申报"), P("超商取貨服務"), P("流程 简化"),
-    P("state of the art", "title"), P("supply chain", "title"),
+    P("supply chain"),
+    P("supply chains"),
+    P("chain of supply"),
+    P("chain supply"),
+    P("forwarders ports"),
+    P("forwarders, ports"),
+    P("to be or not to be"),
+    P("the question of the year"),
+    P("réaction was slow"),
+    P("beta gamma"),
+    P("alpha beta"),
+    P("简化出口申报"),
+    P("超商取貨服務"),
+    P("流程 简化"),
+    P("state of the art", "title"),
+    P("supply chain", "title"),
     # prefixes
-    X("shipp"), X("logist"), X("stat"), X("run"), X("th"), X("co"), X("20"), X("Mā"),
-    X("ware"), X("run", "title"), X("chain"),
+    X("shipp"),
+    X("logist"),
+    X("stat"),
+    X("run"),
+    X("th"),
+    X("co"),
+    X("20"),
+    X("Mā"),
+    X("ware"),
+    X("run", "title"),
+    X("chain"),
     # fields
-    C("shipping", "title"), C("海外仓", "title"), C("supply", "title"), C("仓储", "title"),
+    C("shipping", "title"),
+    C("海外仓", "title"),
+    C("supply", "title"),
+    C("仓储", "title"),
     # booleans, stop words, dates
-    All((C("海外仓"), Neg(C("双十一")))), All((C("海外仓"), Neg(C("双十一"), "NOT"))),
-    Any((C("vip"), C("超商"))), All((C("shipping"), C("to"), C("Europe"))),
-    All((C("海外仓"), Date("2023"))), Date("2023-05"), Date("2023-05..2023-06"),
-    Date("..2022"), Date("2024.."), Date("2021-07"), Date("2021-07-01"), Date("1999"),
-    All((C("仓"), Date("..2030"))), All((C("logistics"), Neg(C("海外仓", "title")))),
+    All((C("海外仓"), Neg(C("双十一")))),
+    All((C("海外仓"), Neg(C("双十一"), "NOT"))),
+    Any((C("vip"), C("超商"))),
+    All((C("shipping"), C("to"), C("Europe"))),
+    All((C("海外仓"), Date("2023"))),
+    Date("2023-05"),
+    Date("2023-05..2023-06"),
+    Date("..2022"),
+    Date("2024.."),
+    Date("2021-07"),
+    Date("2021-07-01"),
+    Date("1999"),
+    All((C("仓"), Date("..2030"))),
+    All((C("logistics"), Neg(C("海外仓", "title")))),
     Any((All((C("海外仓"), C("warehouse"))), C("fax"))),
     All((C("物流"), Any((C("logistics"), Neg(C("Tokyo"), "-"))))),
-    All((C("chain"), Neg(P("supply chain")))), All((C("supply"), Neg(P("chain of supply")))),
+    All((C("chain"), Neg(P("supply chain")))),
+    All((C("supply"), Neg(P("chain of supply")))),
     All((C("海外仓"), Neg(Any((C("双十一"), C("保税仓"))), "NOT"))),
-    Any((C("runner"), Neg(C("station"), "-"))), All((C("the"), C("state"))),
-    All((X("ware"), Neg(C("Tokyo")))), Any((P("beta gamma"), C("笔记"))),
-    All((C("海外仓"), Neg(Date("2023")))), Any((Date("2023"), Date("2025"))),
+    Any((C("runner"), Neg(C("station"), "-"))),
+    All((C("the"), C("state"))),
+    All((X("ware"), Neg(C("Tokyo")))),
+    Any((P("beta gamma"), C("笔记"))),
+    All((C("海外仓"), Neg(Date("2023")))),
+    Any((Date("2023"), Date("2025"))),
     All((C("外卖"), Neg(Date("..2023"), "NOT"))),
     # characters beyond the BMP, Hangul, kana
-    C("𠮷野"), C("野家"), C("𠮷"), C("물류"), C("센터가"), C("ロジスティクス"),
+    C("𠮷野"),
+    C("野家"),
+    C("𠮷"),
+    C("물류"),
+    C("센터가"),
+    C("ロジスティクス"),
     # one token of several parts, repeats, leading and only-alternative negations
-    C("ＶＩＰ会员"), C("vip会员年费"), X("3,0"), C("仓", "title"),
-    All((C("海外仓"), C("海外仓"))), All((Neg(C("双十一"), "NOT"), C("海外仓"))),
+    C("ＶＩＰ会员"),
+    C("vip会员年费"),
+    X("3,0"),
+    C("仓", "title"),
+    All((C("海外仓"), C("海外仓"))),
+    All((Neg(C("双十一"), "NOT"), C("海外仓"))),
     Any((Neg(C("海外仓")), Neg(C("shipping")))),
 ]
 
@@ -721,9 +938,18 @@ def test_the_oracle_reads_the_documented_examples(sample: Library) -> None:
     assert files(P("beta gamma")) == {"mixed.txt"}  # "wrote beta gamma", not across 中文
     assert files(P("alpha beta gamma")) == set()
     assert files(All((C("海外仓"), Neg(C("双十一"))))) == {
-        "trade.txt", "tw.txt", "undated-zh.txt", "guide.txt"}
-    assert files(Date("..2022")) == {"accents.txt", "month.txt", "running.txt", "kana.txt",
-                                     "old.txt"}
+        "trade.txt",
+        "tw.txt",
+        "undated-zh.txt",
+        "guide.txt",
+    }
+    assert files(Date("..2022")) == {
+        "accents.txt",
+        "month.txt",
+        "running.txt",
+        "kana.txt",
+        "old.txt",
+    }
     assert oracle.ids(C("the")) is None
 
 
@@ -753,8 +979,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterable[Library]:
     rng = random.Random(17)
     simplified = sorted(shared_path("corpus", "zh-news").glob("*.txt"))
     traditional = sorted(shared_path("corpus", "zh-hant-news").glob("*.txt"))
-    files = [*sorted(rng.sample(simplified, min(ZH_NEWS, len(simplified)))), *traditional,
-             *english_pages(rng, ENGLISH_PAGES)]
+    files = [
+        *sorted(rng.sample(simplified, min(ZH_NEWS, len(simplified)))),
+        *traditional,
+        *english_pages(rng, ENGLISH_PAGES),
+    ]
     library = build_library(files, tmp_path_factory.mktemp("oracle-corpus"))
     yield library
     library.engine.close()
@@ -785,8 +1014,9 @@ def test_corpus_converted_queries_find_their_article(corpus: Library) -> None:
         size = rng.randint(2, min(6, len(run)))
         start = rng.randint(0, len(run) - size)
         piece = run[start : start + size]
-        query = convert(piece, "t2s" if doc.language == "zh-Hant" else rng.choice(
-            ["s2t", "s2tw", "s2hk"]))
+        query = convert(
+            piece, "t2s" if doc.language == "zh-Hant" else rng.choice(["s2t", "s2tw", "s2hk"])
+        )
         tried += 1
         if analysis.fold(query) != analysis.fold(piece):
             differ += 1
@@ -798,14 +1028,14 @@ def test_corpus_converted_queries_find_their_article(corpus: Library) -> None:
 
 # -- engine bugs: the engine disagrees with README "Searching" (kept failing on purpose) -----
 
+
 def test_long_phrases_do_not_run_across_cjk_text(sample: Library) -> None:
     """``"alpha beta gamma"`` must not find "alpha beta 中文 gamma" (mixed.txt), as
     ``"beta gamma"`` does not find it there; the engine finds it (its word pairs "alpha
     beta" and "beta gamma" both occur in the article, the second elsewhere, and the check
     that confirms the run skips the Chinese). Same for ``"beta gamma delta"`` (mixed.txt)
     and ``title:"kappa lambda"`` (kappa.txt's title is "Kappa 与 Lambda report")."""
-    assert_agree(sample, [P("alpha beta gamma"), P("beta gamma delta"),
-                          P("kappa lambda", "title")])
+    assert_agree(sample, [P("alpha beta gamma"), P("beta gamma delta"), P("kappa lambda", "title")])
 
 
 def test_one_quoted_word_is_matched_by_stem(sample: Library) -> None:
@@ -813,4 +1043,3 @@ def test_one_quoted_word_is_matched_by_stem(sample: Library) -> None:
     chain.txt, not ship.txt, trade.txt or split.txt (which say "chain"); ``"ships"`` finds
     only kappa.txt, not ship.txt or double11.txt ("shipping", stem ``ship``)."""
     assert_agree(sample, [P("chains"), P("ships")])
-

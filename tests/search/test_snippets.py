@@ -24,9 +24,14 @@ def marked(result: tuple[str, list[tuple[int, int]]]) -> list[str]:
 
 
 def test_english_snippets_start_and_end_between_words() -> None:
-    text = ("Guaranteeing two more years of support, the carrier said that it was being "
-            "shipped in batches " * 6) + "and the freight rates fell sharply. " + (
-            "Nothing else happened while the goods were being shipped overseas again. " * 6)
+    text = (
+        (
+            "Guaranteeing two more years of support, the carrier said that it was being "
+            "shipped in batches " * 6
+        )
+        + "and the freight rates fell sharply. "
+        + ("Nothing else happened while the goods were being shipped overseas again. " * 6)
+    )
     shown, spans = snippet(text, Needles(stems={stem("freight")}))
     body = shown.strip("…").replace("[", "").replace("]", "")
     start = text.find(body)
@@ -47,7 +52,9 @@ def test_chinese_snippets_do_not_cut_inside_a_number() -> None:
 
 def test_touching_terms_are_two_marks() -> None:
     assert marked(snippet("我们要传承友谊，共同发展。", Needles(literals=["友谊", "传承"]))) == [
-        "传承", "友谊"]
+        "传承",
+        "友谊",
+    ]
 
 
 def test_a_phrase_is_marked_as_a_phrase() -> None:
@@ -64,12 +71,47 @@ def test_the_articles_own_brackets_are_not_hit_marks() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@example(["rates", "trade", "trade", "trade", "trade", "shipping", "shipping", "rates",
-          "trade", "trade", "shipping", "shipping", "shipping", "rates", "rates"], "rates")
-@given(st.lists(st.sampled_from(["trade", "rates", "2025", "shipping", "a", "co-op",
-                                 "réaction", "sellers", "port", "ships"]), min_size=1,
-                max_size=120),
-       st.sampled_from(["rates", "ship", "port"]))
+@example(
+    [
+        "rates",
+        "trade",
+        "trade",
+        "trade",
+        "trade",
+        "shipping",
+        "shipping",
+        "rates",
+        "trade",
+        "trade",
+        "shipping",
+        "shipping",
+        "shipping",
+        "rates",
+        "rates",
+    ],
+    "rates",
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "trade",
+                "rates",
+                "2025",
+                "shipping",
+                "a",
+                "co-op",
+                "réaction",
+                "sellers",
+                "port",
+                "ships",
+            ]
+        ),
+        min_size=1,
+        max_size=120,
+    ),
+    st.sampled_from(["rates", "ship", "port"]),
+)
 def test_a_snippet_is_a_whole_word_window_of_the_text(words: list[str], query: str) -> None:
     text = " ".join(words) + "."
     shown, spans = snippet(text, Needles(stems={stem(query)}))

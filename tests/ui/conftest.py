@@ -63,8 +63,7 @@ def settle(win: MainWindow, qtbot, timeout: float = 20.0) -> None:  # type: igno
     """Let every background service finish and its answers reach the GUI thread."""
     deadline = time.monotonic() + timeout
     for _ in range(3):
-        for service in (win.list_queries, win.search_service, win.state_writer,
-                        win.notes.service):
+        for service in (win.list_queries, win.search_service, win.state_writer, win.notes.service):
             assert service.wait_idle(max(0.1, deadline - time.monotonic()))
         qtbot.wait(20)
         QApplication.processEvents()
@@ -120,13 +119,31 @@ def click_link(win: MainWindow, qtbot, href: str) -> None:  # type: ignore[no-un
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
 
 
-def add_article(data: Path, title: str, links: list[Link], *, body: list[str] | None = None,
-                language: str = "en", path: str | None = None) -> int:
+def add_article(
+    data: Path,
+    title: str,
+    links: list[Link],
+    *,
+    body: list[str] | None = None,
+    language: str = "en",
+    path: str | None = None,
+) -> int:
     """Put an article straight into the catalogue (for links no parser would produce)."""
-    article = Article(title=title, blocks=[Block("p", t) for t in (body or ["Body text."])],
-                      date="2024-05-05", site="Test Site", source_url=None,
-                      language=language, links=links)
+    article = Article(
+        title=title,
+        blocks=[Block("p", t) for t in (body or ["Body text."])],
+        date="2024-05-05",
+        site="Test Site",
+        source_url=None,
+        language=language,
+        links=links,
+    )
     with Catalogue(data / "catalogue.sqlite3") as catalogue, catalogue.transaction() as db:
         return catalogue.upsert_article(
-            db, article, path=path or f"/virtual/{title}.txt", size=1, mtime_ns=1,
-            content_hash=title)
+            db,
+            article,
+            path=path or f"/virtual/{title}.txt",
+            size=1,
+            mtime_ns=1,
+            content_hash=title,
+        )

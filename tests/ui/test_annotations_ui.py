@@ -49,6 +49,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 # -- helpers ---------------------------------------------------------------------------
 
+
 @contextmanager
 def event_loop_watch(max_ms: float = 1000.0) -> Iterator[list[float]]:
     """Fail if the event loop stalls longer than *max_ms* inside the block.
@@ -80,8 +81,13 @@ def open_and_wait(win: MainWindow, qtbot, title: str) -> int:  # type: ignore[no
     return article_id
 
 
-def press(win: MainWindow, qtbot, widget, key: Qt.Key,  # type: ignore[no-untyped-def]
-          modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(
+    win: MainWindow,
+    qtbot,
+    widget,
+    key: Qt.Key,  # type: ignore[no-untyped-def]
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     """A key as a person presses it: in the window, once it is active again (a menu or
     a dialog just closed takes the activation with it for a moment)."""
     win.activateWindow()
@@ -136,8 +142,10 @@ def tooltip_at(win: MainWindow, position: int) -> str:
     rect = browser.cursorRect(cursor)
     point = QPoint(rect.x() + 3, rect.center().y())
     QToolTip.hideText()
-    QApplication.sendEvent(browser.viewport(), QHelpEvent(QEvent.Type.ToolTip, point,
-                                                          browser.viewport().mapToGlobal(point)))
+    QApplication.sendEvent(
+        browser.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, point, browser.viewport().mapToGlobal(point)),
+    )
     return QToolTip.text() if QToolTip.isVisible() else ""
 
 
@@ -166,8 +174,10 @@ def dialog(win: MainWindow, kind: type) -> NoteDialog | TagsDialog:
 
 # -- bookmarks -------------------------------------------------------------------------
 
+
 def test_ctrl_d_bookmarks_with_the_star_the_list_column_and_undo(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot) -> None:
+    window: MainWindow, qtbot
+) -> None:
     star = window.act_bookmark
     assert not star.isEnabled(), "nothing to bookmark before an article is open"
     article_id = open_and_wait(window, qtbot, WAREHOUSE)
@@ -230,8 +240,9 @@ def test_tags_from_the_dialog_and_the_bookmarks_view(window: MainWindow, qtbot) 
     assert set(window.list_model.ids) == {returns, warehouse}
     assert "2 bookmarks" in window.list_pane.count_label.text()
     qtbot.waitUntil(lambda: window.list_pane.tag_combo.count() == 4, timeout=5000)
-    labels = [window.list_pane.tag_combo.itemText(i)
-              for i in range(window.list_pane.tag_combo.count())]
+    labels = [
+        window.list_pane.tag_combo.itemText(i) for i in range(window.list_pane.tag_combo.count())
+    ]
     assert labels[0] == "All bookmarks" and labels[1] == "物流  (2)"
     with qtbot.waitSignal(window.listReloaded, timeout=10000):
         assert window.list_pane.choose_tag("WAREHOUSE")
@@ -239,8 +250,9 @@ def test_tags_from_the_dialog_and_the_bookmarks_view(window: MainWindow, qtbot) 
     assert "tagged “warehouse”" in window.list_pane.count_label.text()
     # removing its only bookmark takes the tag away: the view shows every bookmark again
     window.notes.toggle_bookmark(warehouse)
-    qtbot.waitUntil(lambda: window.list_pane.tag is None and window.list_model.ids == [returns],
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.list_pane.tag is None and window.list_model.ids == [returns], timeout=10000
+    )
     settle(window, qtbot)
     assert window.list_pane.tag_combo.count() == 3
     with qtbot.waitSignal(window.listReloaded, timeout=10000):
@@ -254,8 +266,14 @@ def test_the_list_context_menu_bookmarks(window: MainWindow, qtbot) -> None:  # 
     assert row is not None
     view = window.article_list
     rect = view.visualRect(window.list_model.index(row, 0))
-    QApplication.sendEvent(view.viewport(), QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, rect.center(), view.viewport().mapToGlobal(rect.center())))
+    QApplication.sendEvent(
+        view.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            rect.center(),
+            view.viewport().mapToGlobal(rect.center()),
+        ),
+    )
     menu = window.notes.last_menu
     assert isinstance(menu, QMenu)
     texts = [a.text() for a in menu.actions()]
@@ -263,15 +281,16 @@ def test_the_list_context_menu_bookmarks(window: MainWindow, qtbot) -> None:  # 
     bookmark = next(a for a in menu.actions() if a.text() == "Bookmark")
     menu.close()
     bookmark.trigger()
-    qtbot.waitUntil(lambda: window.list_model.index(row, MARKS_COLUMN).data() == "★",
-                    timeout=5000)
+    qtbot.waitUntil(lambda: window.list_model.index(row, MARKS_COLUMN).data() == "★", timeout=5000)
     assert stored(window).is_bookmarked(article_id)
 
 
 # -- highlights and notes --------------------------------------------------------------
 
+
 def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot) -> None:
+    window: MainWindow, qtbot
+) -> None:
     article_id = open_and_wait(window, qtbot, WAREHOUSE)
     text = window.reader.article.text  # type: ignore[union-attr]
     passage = paragraphs(window, WAREHOUSE)[1][4:30]
@@ -280,7 +299,7 @@ def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[
         browser = window.reader.browser
         wait_shown(window, qtbot, lambda: press(window, qtbot, browser, Qt.Key.Key_H, CTRL_SHIFT))
         (a,) = stored(window).annotations_for(article_id)
-        assert a.quote == passage and text[a.start:a.end] == passage  # type: ignore[index]
+        assert a.quote == passage and text[a.start : a.end] == passage  # type: ignore[index]
         assert a.color == "yellow" and a.note is None
         assert not window.reader.browser.textCursor().hasSelection()
         # drawn: the passage's characters carry the fill, the ones around it do not
@@ -307,15 +326,23 @@ def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[
         assert "仓租只是成本的一部分" in tip and "&lt;b&gt;not markup" in QToolTip.text()
         # clicking the highlight shows the note and selects it in the panel
         with qtbot.waitSignal(window.reader.annotationClicked, timeout=3000) as clicked:
-            qtbot.mouseClick(window.reader.browser.viewport(), Qt.MouseButton.LeftButton,
-                             pos=point_of(window, start + 2))
+            qtbot.mouseClick(
+                window.reader.browser.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=point_of(window, start + 2),
+            )
         assert clicked.args[0] == a.id and "仓租只是成本的一部分" in QToolTip.text()
         assert window.notes.article_panel.view.current().id == a.id  # type: ignore[union-attr]
 
     # delete it (from the highlight's context menu), then undo: the same one comes back
-    QApplication.sendEvent(window.reader.browser.viewport(), QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, point_of(window, start + 2),
-        window.reader.browser.viewport().mapToGlobal(point_of(window, start + 2))))
+    QApplication.sendEvent(
+        window.reader.browser.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            point_of(window, start + 2),
+            window.reader.browser.viewport().mapToGlobal(point_of(window, start + 2)),
+        ),
+    )
     menu = window.notes.last_menu
     assert isinstance(menu, QMenu)
     delete = next(x for x in menu.actions() if x.text() == "Delete Highlight")
@@ -345,14 +372,21 @@ def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[
 
 
 def test_a_note_across_english_paragraphs_from_the_context_menu(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot) -> None:
+    window: MainWindow, qtbot
+) -> None:
     article_id = open_and_wait(window, qtbot, EUROPE)
     paras = paragraphs(window, EUROPE)
     first, second = paras[1][-25:], paras[2][:20]
     select_on_page(window, first, second)
     point = point_of(window, find_on_page(window, first)[0] + 2)
-    QApplication.sendEvent(window.reader.browser.viewport(), QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, point, window.reader.browser.viewport().mapToGlobal(point)))
+    QApplication.sendEvent(
+        window.reader.browser.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            point,
+            window.reader.browser.viewport().mapToGlobal(point),
+        ),
+    )
     menu = window.notes.last_menu
     assert isinstance(menu, QMenu)
     texts = [x.text() for x in menu.actions()]
@@ -397,7 +431,8 @@ def test_colour_submenu_and_nothing_selected(window: MainWindow, qtbot) -> None:
 
 
 def test_the_side_panel_lists_in_reading_order_and_scrolls_to_one(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot) -> None:
+    window: MainWindow, qtbot
+) -> None:
     window.resize(1200, 600)
     article_id = open_and_wait(window, qtbot, WAREHOUSE)
     paras = paragraphs(window, WAREHOUSE)
@@ -417,8 +452,7 @@ def test_the_side_panel_lists_in_reading_order_and_scrolls_to_one(  # type: igno
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert bar.value() > 0 and window.reader.flashing
     start, _ = find_on_page(window, last)
-    top = window.reader.browser.cursorRect(
-        window.reader._cursor(start, start)).top()  # noqa: SLF001 - where it ended up
+    top = window.reader.browser.cursorRect(window.reader._cursor(start, start)).top()  # noqa: SLF001 - where it ended up
     assert 0 <= top < window.reader.browser.viewport().height()
     # similar articles arriving now re-render the page: the flash stays, where it was
     window.reader.set_similar(article_id, [])
@@ -439,7 +473,8 @@ def test_the_side_panel_lists_in_reading_order_and_scrolls_to_one(  # type: igno
 
 
 def test_all_highlights_newest_first_filtered_and_opening_the_article(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot) -> None:
+    window: MainWindow, qtbot
+) -> None:
     europe = open_and_wait(window, qtbot, EUROPE)
     english = paragraphs(window, EUROPE)[3][:18]
     select_on_page(window, english)
@@ -488,6 +523,7 @@ def test_all_highlights_newest_first_filtered_and_opening_the_article(  # type: 
 
 # -- export, import, backups -----------------------------------------------------------
 
+
 def _two_notes(window: MainWindow, qtbot) -> tuple[int, list[Annotation]]:  # type: ignore[no-untyped-def]
     article_id = open_and_wait(window, qtbot, WAREHOUSE)
     paras = paragraphs(window, WAREHOUSE)
@@ -504,7 +540,8 @@ def _two_notes(window: MainWindow, qtbot) -> tuple[int, list[Annotation]]:  # ty
 
 
 def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     article_id, notes = _two_notes(window, qtbot)
     markdown = tmp_path / "out" / "notes.md"
     markdown.parent.mkdir()
@@ -518,8 +555,9 @@ def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type
 
     # all of it as JSON-LD, through the (stubbed) save dialog and the menu's action
     exported = tmp_path / "out" / "all"
-    monkeypatch.setattr("reader.ui.annotating.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(exported), ""))
+    monkeypatch.setattr(
+        "reader.ui.annotating.QFileDialog.getSaveFileName", lambda *a, **k: (str(exported), "")
+    )
     window.act_export[("json", False)].trigger()
     settle(window, qtbot)
     document = json.loads(exported.with_suffix(".jsonld").read_text(encoding="utf-8"))
@@ -548,7 +586,8 @@ def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type
 
 
 def test_import_of_a_bad_file_is_a_message_not_a_traceback(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot, tmp_path: Path) -> None:
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.jsonld"
     bad.write_text("{not json", encoding="utf-8")
     window.notes.import_file(str(bad))
@@ -562,7 +601,8 @@ def test_import_of_a_bad_file_is_a_message_not_a_traceback(  # type: ignore[no-u
 
 
 def test_backups_after_changes_and_on_quit_and_restore(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot, library: Path) -> None:
+    window: MainWindow, qtbot, library: Path
+) -> None:
     window.notes.backup_delay_ms = 50
     folder = library / "backups"
     article_id = open_and_wait(window, qtbot, RETURNS)
@@ -588,6 +628,7 @@ def test_backups_after_changes_and_on_quit_and_restore(  # type: ignore[no-untyp
 
 
 # -- search ----------------------------------------------------------------------------
+
 
 def test_a_hit_from_a_note_is_marked(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     article_id = open_and_wait(window, qtbot, EUROPE)
@@ -618,10 +659,17 @@ LOSE = "Analysts expect freight rates to ease once the new terminals open next s
 
 
 def test_reimport_keeps_highlights_placed_and_shows_the_orphan(  # type: ignore[no-untyped-def]
-        window: MainWindow, qtbot, tmp_path: Path) -> None:
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
     archive = tmp_path / "archive"
-    path = write_article(archive, "trade.txt", "Trade rules", "https://x.example.com/t", [],
-                         body="\n\n".join(["Ports reported record volumes.", KEEP, LOSE]))
+    path = write_article(
+        archive,
+        "trade.txt",
+        "Trade rules",
+        "https://x.example.com/t",
+        [],
+        body="\n\n".join(["Ports reported record volumes.", KEEP, LOSE]),
+    )
     with qtbot.waitSignal(window.jobFinished, timeout=60000):
         window.add_archive_folder(str(archive))
     window.last_message.close()  # type: ignore[union-attr]
@@ -633,17 +681,22 @@ def test_reimport_keeps_highlights_placed_and_shows_the_orphan(  # type: ignore[
     window.notes.toggle_panel()
 
     # The file changes: a paragraph before (every offset moves), the last one rewritten.
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "Ports reported record volumes.", "A new opening paragraph.\n\nPorts reported "
-        "record volumes.").replace(LOSE, "Nobody knows what rates will do."),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace(
+            "Ports reported record volumes.",
+            "A new opening paragraph.\n\nPorts reported record volumes.",
+        )
+        .replace(LOSE, "Nobody knows what rates will do."),
+        encoding="utf-8",
+    )
     with event_loop_watch(), qtbot.waitSignal(window.notes.articleNotesShown, timeout=60000):
         window.rescan_folders()
     assert "A new opening paragraph." in window.reader.browser.toPlainText()
     found = stored(window).annotations_for(article_id)
     placed, orphan = found
     assert placed.placed and placed.quote == "new rules on customs"
-    assert window.reader.article.text[placed.start:placed.end] == placed.quote  # type: ignore[index,union-attr]
+    assert window.reader.article.text[placed.start : placed.end] == placed.quote  # type: ignore[index,union-attr]
     start, _ = find_on_page(window, "new rules on customs")
     assert background_at(window, start) is not None  # drawn where the words are now
     assert orphan.orphaned and orphan.quote == "freight rates to ease"

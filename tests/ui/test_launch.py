@@ -12,8 +12,7 @@ import pytest
 from reader import cli
 
 
-def test_no_command_starts_the_desktop_app(monkeypatch: pytest.MonkeyPatch,
-                                           tmp_path: Path) -> None:
+def test_no_command_starts_the_desktop_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import reader.ui.app as app
 
     calls: list[object] = []
@@ -29,8 +28,7 @@ def test_the_cli_does_not_import_qt(tmp_path: Path) -> None:
         f"main(['list', '--data-dir', {str(tmp_path)!r}])\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'reader.ui'))))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 

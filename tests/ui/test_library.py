@@ -18,9 +18,15 @@ from tests.ui.conftest import SAMPLE_COUNT, id_of, make_window, settle
 
 def new_folder(root: Path, count: int) -> Path:
     for i in range(count):
-        write_article(root, f"day{i:03d}.txt", f"新文章第{i}篇：跨境物流观察",
-                      f"https://new.example.com/{i}", [], date="2026-01-02",
-                      body=f"第{i}篇正文，讲述冷链物流与海外仓的新变化。")
+        write_article(
+            root,
+            f"day{i:03d}.txt",
+            f"新文章第{i}篇：跨境物流观察",
+            f"https://new.example.com/{i}",
+            [],
+            date="2026-01-02",
+            body=f"第{i}篇正文，讲述冷链物流与海外仓的新变化。",
+        )
     (root / "empty.txt").write_text("")
     return root
 
@@ -32,8 +38,8 @@ def test_add_a_folder_shows_progress_and_the_new_articles(  # type: ignore[no-un
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     seen: list[tuple[str, int, int, bool]] = []
     window.jobs.progress.connect(
-        lambda phase, done, total: seen.append(
-            (phase, done, total, window.progress.isVisible())))
+        lambda phase, done, total: seen.append((phase, done, total, window.progress.isVisible()))
+    )
     # the event loop keeps turning while the import runs
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -63,7 +69,8 @@ def test_add_a_folder_shows_progress_and_the_new_articles(  # type: ignore[no-un
     # the job would be one stall as long as itself. Relative, not a fixed 0.25 s: a busy
     # machine pauses any process now and then; bench/gui_bench.py measures stalls.)
     assert len(gaps) >= 3 and max(gaps) < max(0.25, took / 2), (
-        f"event loop stalled {max(gaps) * 1000:.0f} ms of a {took * 1000:.0f} ms job")
+        f"event loop stalled {max(gaps) * 1000:.0f} ms of a {took * 1000:.0f} ms job"
+    )
     # the summary names the skipped file
     box = window.last_message
     assert isinstance(box, QMessageBox)
@@ -79,8 +86,11 @@ def test_add_a_folder_shows_progress_and_the_new_articles(  # type: ignore[no-un
     assert str(folder) in window.catalogue.roots()
 
 
-def test_adding_something_that_is_not_a_folder_says_so(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
-                                                       tmp_path: Path) -> None:
+def test_adding_something_that_is_not_a_folder_says_so(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     window.add_archive_folder(str(tmp_path / "does-not-exist"))
     box = window.last_message
     assert isinstance(box, QMessageBox) and "is not a folder" in box.text()
@@ -145,8 +155,14 @@ def test_folders_are_rescanned_on_start(qtbot, library: Path, tmp_path: Path) ->
         win.add_archive_folder(str(folder))
     win.last_message.close()
     win.close()
-    write_article(folder, "later.txt", "后来保存的文章", "https://new.example.com/later", [],
-                  date="2026-03-03")
+    write_article(
+        folder,
+        "later.txt",
+        "后来保存的文章",
+        "https://new.example.com/later",
+        [],
+        date="2026-03-03",
+    )
     again = make_window(library)
     qtbot.addWidget(again)
     again.show()
@@ -194,8 +210,12 @@ def test_window_state_is_restored(qtbot, library: Path) -> None:  # type: ignore
     again.close()
 
 
-def test_dropping_a_folder_imports_it(window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dropping_a_folder_imports_it(
+    window: MainWindow,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from reader.ui.qt import QDropEvent, QMimeData, QPointF, QUrl
 
     folder = new_folder(tmp_path / "dropped", 1)
@@ -203,8 +223,13 @@ def test_dropping_a_folder_imports_it(window: MainWindow, qtbot, tmp_path: Path,
     monkeypatch.setattr(window, "add_archive_folder", added.append)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(folder / "x.txt"))])
-    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert added == [str(folder)]
 
@@ -249,8 +274,7 @@ def test_an_empty_library_explains_how_to_add_an_archive(  # type: ignore[no-unt
     assert "Your library is empty" in text and "Add Archive Folder" in text
     assert win.list_pane.empty_button.isVisible()
     asked: list[object] = []
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        lambda *a, **k: asked.append(a) or "")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: asked.append(a) or "")
     qtbot.mouseClick(win.list_pane.empty_button, Qt.MouseButton.LeftButton)
     assert asked and not win.jobs.busy  # the dialog was offered, and nothing was chosen
     win.close()

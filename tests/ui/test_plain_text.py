@@ -57,8 +57,12 @@ def test_the_search_summary_shows_the_query_as_typed(window: MainWindow, qtbot) 
 
 def test_a_title_with_markup_is_shown_literally(qtbot, library: Path) -> None:  # type: ignore[no-untyped-def]
     title = f"Tags {EVIL}"
-    article_id = add_article(library, title, [Link(title=EVIL, url="https://x.example/")],
-                             body=["Body text about <i>x</i>."])
+    article_id = add_article(
+        library,
+        title,
+        [Link(title=EVIL, url="https://x.example/")],
+        body=["Body text about <i>x</i>."],
+    )
     with Catalogue(library / "catalogue.sqlite3") as catalogue:
         AnnotationStore(catalogue).bookmark(article_id, "<b>tag</b>, <img src=x>")
     win = make_window(library)
@@ -93,8 +97,11 @@ def test_a_title_with_markup_is_shown_literally(qtbot, library: Path) -> None:  
         win.close()
 
 
-def test_message_boxes_show_paths_and_errors_as_text(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
-                                                     tmp_path: Path) -> None:
+def test_message_boxes_show_paths_and_errors_as_text(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     box = show_message(window, "Import", f"{EVIL} could not be read.")
     assert box.textFormat() == Qt.TextFormat.PlainText and label_shows(box, EVIL)
     box.close()
@@ -123,8 +130,13 @@ def test_a_library_that_cannot_open_is_explained_as_text(qtbot, monkeypatch) -> 
     monkeypatch.setattr(app_module, "build_window", refuse)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
     # Was: QMessageBox.critical, which sniffs its text and renders markup in it.
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
-        lambda *_args: pytest.fail("start-up error shown by a box that sniffs for markup")))
+    monkeypatch.setattr(
+        QMessageBox,
+        "critical",
+        staticmethod(
+            lambda *_args: pytest.fail("start-up error shown by a box that sniffs for markup")
+        ),
+    )
     assert app_module.main("/nonexistent") == 2
     assert len(shown) == 1
     assert label_shows(shown[0], f"/media/{EVIL}"), shown[0].text()

@@ -87,8 +87,14 @@ def test_follow_a_related_link_offline_then_back_and_forward(  # type: ignore[no
     # the mouse's back button walks the same history
     viewport = window.reader.browser.viewport()
     for kind in (QMouseEvent.Type.MouseButtonPress, QMouseEvent.Type.MouseButtonRelease):
-        event = QMouseEvent(kind, QPointF(20, 20), QPointF(20, 20), Qt.MouseButton.BackButton,
-                            Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier)
+        event = QMouseEvent(
+            kind,
+            QPointF(20, 20),
+            QPointF(20, 20),
+            Qt.MouseButton.BackButton,
+            Qt.MouseButton.BackButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
         from reader.ui.qt import QApplication
 
         QApplication.sendEvent(viewport, event)
@@ -99,8 +105,9 @@ def test_external_link_opens_in_the_browser_only_when_clicked(  # type: ignore[n
     window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened_urls: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        lambda url: opened_urls.append(url.toString()) or True)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened_urls.append(url.toString()) or True
+    )
     open_from_list(window, qtbot, WAREHOUSE)
     source = "https://www.kjdsnews.com/a/1452207.html"
     assert source in hrefs(window)
@@ -114,17 +121,19 @@ def test_external_link_opens_in_the_browser_only_when_clicked(  # type: ignore[n
     assert "Opened in your browser" in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize("url, why", [
-    ("javascript:alert(document.cookie)", "javascript: links run code"),
-    ("data:text/html,<script>alert(1)</script>", "data: links"),
-    ("file:///etc/passwd", "outside the archive"),
-    ("ftp://files.example.com/x", "ftp: links are not opened"),
-])
+@pytest.mark.parametrize(
+    "url, why",
+    [
+        ("javascript:alert(document.cookie)", "javascript: links run code"),
+        ("data:text/html,<script>alert(1)</script>", "data: links"),
+        ("file:///etc/passwd", "outside the archive"),
+        ("ftp://files.example.com/x", "ftp: links are not opened"),
+    ],
+)
 def test_other_schemes_are_refused_and_say_why(  # type: ignore[no-untyped-def]
     library: Path, qtbot, monkeypatch: pytest.MonkeyPatch, url: str, why: str
 ) -> None:
-    article_id = add_article(library, "Links of every kind",
-                             [Link("A suspicious link", url)])
+    article_id = add_article(library, "Links of every kind", [Link("A suspicious link", url)])
     opened_urls: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda u: opened_urls.append(u))
     win = make_window(library)
@@ -143,11 +152,16 @@ def test_other_schemes_are_refused_and_say_why(  # type: ignore[no-untyped-def]
 def test_reader_pane_never_loads_resources(window: MainWindow, qtbot, library: Path) -> None:  # type: ignore[no-untyped-def]
     browser = window.reader.browser
     for url in ("http://example.com/tracker.png", "file:///etc/hostname", "article:1"):
-        assert browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
-                                    QUrl(url)) is None
+        assert (
+            browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
+        )
     # article text is text: markup in a title is shown, never interpreted
-    evil = add_article(library, '<img src="http://example.com/x.png"> <b>Bold?</b>', [],
-                       body=['<a href="javascript:alert(1)">click</a>'])
+    evil = add_article(
+        library,
+        '<img src="http://example.com/x.png"> <b>Bold?</b>',
+        [],
+        body=['<a href="javascript:alert(1)">click</a>'],
+    )
     window.open_article(evil)
     text = page_text(window)
     assert '<img src="http://example.com/x.png">' in text
@@ -249,8 +263,10 @@ def test_dark_theme_follows_the_palette(window: MainWindow, qtbot) -> None:  # t
     window.set_theme("dark")
     qtbot.waitUntil(lambda: window.reader.colors().dark, timeout=3000)
     html = window.reader.browser.document().toHtml()
-    assert window.reader.colors().background in html.lower() or "background-color" in \
-        window.reader.browser.styleSheet()
+    assert (
+        window.reader.colors().background in html.lower()
+        or "background-color" in window.reader.browser.styleSheet()
+    )
     assert window.reader.current_id == id_of(window, WAREHOUSE)
     window.set_theme("light")
     qtbot.waitUntil(lambda: not window.reader.colors().dark, timeout=3000)
@@ -263,9 +279,12 @@ def test_page_markup_is_escaped_and_long_lists_are_cut() -> None:
     from reader.ui.theme import ReadingColors
 
     colors = ReadingColors("#000", "#fff", "#777", "#00f", "#ddd", "#ff0", False)
-    article = Article(title="A <b>title</b>", blocks=[Block("p", "x < y & z"),
-                                                     Block("li", "one"), Block("li", "two")],
-                      language="en", source_url='https://example.com/?q="1"')
+    article = Article(
+        title="A <b>title</b>",
+        blocks=[Block("p", "x < y & z"), Block("li", "one"), Block("li", "two")],
+        language="en",
+        source_url='https://example.com/?q="1"',
+    )
     rows = [{"id": i, "title": f"T{i}", "date": None, "site": None} for i in range(100)]
     page = render_article(article, 1, RelatedInfo(linked_from=rows, similar=[]), colors)
     assert "A &lt;b&gt;title&lt;/b&gt;" in page and "x &lt; y &amp; z" in page

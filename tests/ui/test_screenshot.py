@@ -41,8 +41,11 @@ def test_screenshot_of_a_chinese_article(window: MainWindow, qtbot, tmp_path: Pa
     assert len(colours) > 20
 
 
-def test_screenshot_of_highlights_and_the_side_panel(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
-                                                     tmp_path: Path) -> None:
+def test_screenshot_of_highlights_and_the_side_panel(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     """docs/screenshot-annotations.png: a Chinese article with three highlights (one with
     a note), the Highlights panel beside it, the ★ column in the list."""
     if not has_cjk_font():
@@ -57,9 +60,11 @@ def test_screenshot_of_highlights_and_the_side_panel(window: MainWindow, qtbot, 
     assert article is not None
     paragraphs = article.paragraphs
     document = window.reader.browser.document()
-    for passage, colour, note in ((paragraphs[0][:24], "yellow", None),
-                                  (paragraphs[1][10:40], "green", "仓租之外，尾程和退货才是大头"),
-                                  (paragraphs[2][:18], "blue", None)):
+    for passage, colour, note in (
+        (paragraphs[0][:24], "yellow", None),
+        (paragraphs[1][10:40], "green", "仓租之外，尾程和退货才是大头"),
+        (paragraphs[2][:18], "blue", None),
+    ):
         found = document.find(passage, document.findBlockByNumber(2).position())
         cursor = QTextCursor(document)
         cursor.setPosition(found.selectionStart())
@@ -83,8 +88,7 @@ def test_screenshot_of_highlights_and_the_side_panel(window: MainWindow, qtbot, 
     qtbot.waitUntil(lambda: bool(window.reader.related.similar), timeout=15000)
     settle(window, qtbot)
     qtbot.wait(100)
-    out = Path(os.environ.get("READER_SCREENSHOT_ANNOTATIONS",
-                              tmp_path / "annotations.png"))
+    out = Path(os.environ.get("READER_SCREENSHOT_ANNOTATIONS", tmp_path / "annotations.png"))
     out.parent.mkdir(parents=True, exist_ok=True)
     image = window.grab().toImage()
     assert image.save(str(out))

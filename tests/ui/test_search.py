@@ -44,7 +44,7 @@ def test_search_a_chinese_word_and_open_a_hit(window: MainWindow, qtbot) -> None
     best = outcome.hits[0]
     assert best.title == "海外仓选址怎么算账?美西、美东与中部仓的成本对比"
     assert "[海外仓]" in best.snippet
-    assert '海外仓</span>' in snippet_html(best.snippet, best.highlights, "#ff0")
+    assert "海外仓</span>" in snippet_html(best.snippet, best.highlights, "#ff0")
     assert "articles" in window.search_panel.summary.text()
     # Down into the results, Enter opens the hit, with the words marked in the article
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
@@ -93,10 +93,13 @@ def test_quick_filter_and_unread_only(window: MainWindow, qtbot) -> None:  # typ
     window.filter_field.setFocus()
     with qtbot.waitSignal(window.listReloaded, timeout=5000):
         commit_text(window.filter_field, "跨境")
-    titles_shown = [window.list_model.index(r, 0).data() for r in
-                    range(window.list_model.rowCount())]
-    assert titles_shown and all("跨境" in t or "跨境" in (window.list_model.index(
-        r, 2).data() or "") for r, t in enumerate(titles_shown))
+    titles_shown = [
+        window.list_model.index(r, 0).data() for r in range(window.list_model.rowCount())
+    ]
+    assert titles_shown and all(
+        "跨境" in t or "跨境" in (window.list_model.index(r, 2).data() or "")
+        for r, t in enumerate(titles_shown)
+    )
     assert "of 20 articles" in window.list_pane.count_label.text()
     with qtbot.waitSignal(window.listReloaded, timeout=5000):
         qtbot.keyClicks(window.filter_field, "no such words")

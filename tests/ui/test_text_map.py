@@ -28,10 +28,12 @@ EN = [
 
 def _render(qapp: QApplication, article: Article) -> tuple[QTextDocument, TextMap]:
     document = QTextDocument()
-    document.setHtml(render_article(article, 1, RelatedInfo(bookmark=("trade",)),
-                                    reading_colors(qapp.palette())))
-    return document, TextMap.build(document.toRawText(), body_spans(article.blocks),
-                                   header_blocks=HEADER_BLOCKS)
+    document.setHtml(
+        render_article(article, 1, RelatedInfo(bookmark=("trade",)), reading_colors(qapp.palette()))
+    )
+    return document, TextMap.build(
+        document.toRawText(), body_spans(article.blocks), header_blocks=HEADER_BLOCKS
+    )
 
 
 def _shown(document: QTextDocument, ranges: list[tuple[int, int]]) -> str:
@@ -51,16 +53,26 @@ def _find(document: QTextDocument, text: str) -> tuple[int, int]:
 
 
 def test_chinese_and_english_paragraphs_map_both_ways(qapp: QApplication) -> None:
-    article = Article(title="跨境电商新规 New rules", language="zh-Hans",
-                      blocks=[Block("p", ZH[0]), Block("h", "Customs"), Block("p", EN[1]),
-                              Block("p", ZH[1]), Block("li", "one"), Block("li", ZH[2])],
-                      date="2024-05-01", site="跨境电商资讯")
+    article = Article(
+        title="跨境电商新规 New rules",
+        language="zh-Hans",
+        blocks=[
+            Block("p", ZH[0]),
+            Block("h", "Customs"),
+            Block("p", EN[1]),
+            Block("p", ZH[1]),
+            Block("li", "one"),
+            Block("li", ZH[2]),
+        ],
+        date="2024-05-01",
+        site="跨境电商资讯",
+    )
     document, text_map = _render(qapp, article)
     text = article.text
     assert text_map.unmapped == 0
     for quote in ("海关申报", "customs clearance", "Customs", "逾期未审核", "中小卖家受益最大"):
         found = text_map.text_range(*_find(document, quote))
-        assert found is not None and text[found[0]:found[1]] == quote
+        assert found is not None and text[found[0] : found[1]] == quote
         start = text.index(quote)
         assert _shown(document, text_map.doc_ranges(start, start + len(quote))) == quote
     # A selection across paragraphs is one range of the text, the "\n\n" included,
@@ -69,14 +81,13 @@ def test_chinese_and_english_paragraphs_map_both_ways(qapp: QApplication) -> Non
     _, end = _find(document, "十个工作日")
     found = text_map.text_range(start, end)
     assert found is not None
-    quote = text[found[0]:found[1]]
+    quote = text[found[0] : found[1]]
     assert quote.startswith("退税") and quote.endswith("十个工作日") and "\n\nCustoms\n\n" in quote
     assert _shown(document, text_map.doc_ranges(*found)).split("|")[1] == "Customs"
 
 
 def test_selection_outside_the_body_is_clipped_or_refused(qapp: QApplication) -> None:
-    article = Article(title="Trade rules", blocks=[Block("p", p) for p in EN],
-                      site="Example")
+    article = Article(title="Trade rules", blocks=[Block("p", p) for p in EN], site="Example")
     document, text_map = _render(qapp, article)
     # the title alone: no body text
     assert text_map.text_range(*_find(document, "Trade rules")) is None
@@ -88,8 +99,11 @@ def test_selection_outside_the_body_is_clipped_or_refused(qapp: QApplication) ->
     start, _ = _find(document, "announced")
     _, end = _find(document, "Similar in the archive")
     found = text_map.text_range(start, end)
-    assert found is not None and article.text[found[0]:found[1]] == \
-        "announced new rules on customs clearance on Monday."
+    assert (
+        found is not None
+        and article.text[found[0] : found[1]]
+        == "announced new rules on customs clearance on Monday."
+    )
 
 
 def test_what_the_html_importer_changes_still_maps(qapp: QApplication) -> None:
@@ -105,19 +119,24 @@ def test_what_the_html_importer_changes_still_maps(qapp: QApplication) -> None:
     document, text_map = _render(qapp, article)
     text = article.text
     assert text_map.unmapped == 0
-    for quote, shown in (("inner\nspaces", "inner spaces"), ("line two", "line two"),
-                         ("indented", "indented"), ("😀 and 𠀀", "😀 and 𠀀"),
-                         ("then more", "then more"), ("<b>&amp;", "<b>&amp;")):
+    for quote, shown in (
+        ("inner\nspaces", "inner spaces"),
+        ("line two", "line two"),
+        ("indented", "indented"),
+        ("😀 and 𠀀", "😀 and 𠀀"),
+        ("then more", "then more"),
+        ("<b>&amp;", "<b>&amp;"),
+    ):
         start = text.index(quote)
         painted = _shown(document, text_map.doc_ranges(start, start + len(quote)))
         assert painted.replace("\u2029", "|") == shown
         found = text_map.text_range(*_find(document, shown))
-        assert found is not None and text[found[0]:found[1]] == quote
+        assert found is not None and text[found[0] : found[1]] == quote
     # across the pre block's line break: one text range with its "\n"
     start, _ = _find(document, "one")
     _, end = _find(document, "line two")
     found = text_map.text_range(start, end)
-    assert found is not None and text[found[0]:found[1]] == "one\nline two"
+    assert found is not None and text[found[0] : found[1]] == "one\nline two"
     # the credit is not in the text: selecting it alone gives nothing
     assert text_map.text_range(*_find(document, "图片来源")) is None
 
@@ -136,20 +155,53 @@ def test_utf16_positions() -> None:
     assert utf16_positions("a😀b") == [0, 1, 3, 4]
 
 
-def _note(ident: str, start: int, end: int, note: str | None = None,
-          created: str = "2024-01-01T00:00:00.000Z", color: str = "yellow") -> Annotation:
-    return Annotation(ident, ArticleRef(1, None, None, None, None), "q", "", "", start, end,
-                      False, note, color, created, created)
+def _note(
+    ident: str,
+    start: int,
+    end: int,
+    note: str | None = None,
+    created: str = "2024-01-01T00:00:00.000Z",
+    color: str = "yellow",
+) -> Annotation:
+    return Annotation(
+        ident,
+        ArticleRef(1, None, None, None, None),
+        "q",
+        "",
+        "",
+        start,
+        end,
+        False,
+        note,
+        color,
+        created,
+        created,
+    )
 
 
 def test_overlapping_highlights_split_into_segments() -> None:
     sentence = _note("s", 0, 20, "the whole sentence")
     phrase = _note("p", 5, 10, "a <b>phrase</b>", color="green")
-    orphan = Annotation("o", ArticleRef(1, None, None, None, None), "gone", "", "", None,
-                        None, True, None, "blue", "x", "x")
+    orphan = Annotation(
+        "o",
+        ArticleRef(1, None, None, None, None),
+        "gone",
+        "",
+        "",
+        None,
+        None,
+        True,
+        None,
+        "blue",
+        "x",
+        "x",
+    )
     found = segments([phrase, sentence, orphan])
     assert [(s.start, s.end, [a.id for a in s.annotations]) for s in found] == [
-        (0, 5, ["s"]), (5, 10, ["s", "p"]), (10, 20, ["s"])]
+        (0, 5, ["s"]),
+        (5, 10, ["s", "p"]),
+        (10, 20, ["s"]),
+    ]
     assert found[1].top.id == "p"  # the shorter one is on top
     tip = tooltip_html(found[1].annotations)
     assert tip.index("a &lt;b&gt;phrase") < tip.index("the whole sentence")
