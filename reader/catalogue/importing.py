@@ -1,0 +1,170 @@
+"""What an import writes: the folders it was given, and the articles it found in them.
+
+Every article write runs inside the importer's transaction (``db`` is its connection),
+so a failed import leaves the catalogue as it was. Comparing the disk with the
+catalogue is ``FileScan`` (``scan.py``), which ``scan()`` starts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from reader.article import Article
+from reader.catalogue.connection import CatalogueConnection
+from reader.catalogue.records import ArticleRecord, FileState, prepare_record
+from reader.catalogue.scan import FileScan
+from reader.filenames import display_path, path_bytes, real_path
+
+
+class ImportWrites(CatalogueConnection):
+    """Roots and article writes (the importer's side of ``Catalogue``)."""
+
+    # -- roots -----------------------------------------------------------------------
+
+    def add_root(self, path: str) -> None:
+        """Remember an imported folder (its display form; its bytes too if they differ)."""
+        shown, raw = display_path(path), path_bytes(path)
+        self._db.execute(
+            "INSERT INTO roots(path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING",
+            (shown, time.time()),
+        )
+        if raw is not None:
+            self._db.execute(
+                "INSERT OR IGNORE INTO root_path_bytes(path, raw) VALUES (?, ?)", (shown, raw)
+            )
+        self._db.commit()
+
+    def mark_root_scanned(self, path: str) -> None:
+        self._db.execute(
+            "UPDATE roots SET scanned_at = ? WHERE path = ?", (time.time(), display_path(path))
+        )
+        self._db.commit()
+
+    def roots(self) -> list[str]:
+        """The imported folders as paths to open (``display_path`` shows one)."""
+        return [
+            real_path(r[0], r[1])
+            for r in self._db.execute(
+                "SELECT r.path, b.raw FROM roots r LEFT JOIN root_path_bytes b ON b.path = r.path"
+                " ORDER BY r.path"
+            )
+        ]
+
+    # -- writing articles ------------------------------------------------------------
+
+    def file_states_under(self, root: str) -> dict[str, FileState]:
+        """Every catalogued file inside folder *root* (or the file *root* itself), by the
+        path to open. (The importer uses ``FileScan``, which holds none of this in memory.)"""
+        shown = display_path(root)
+        prefix = shown.rstrip("/") + "/"
+        rows = self._db.execute(
+            "SELECT a.path, b.raw, a.id, a.size, a.mtime_ns, a.hash FROM articles a"
+            " LEFT JOIN article_path_bytes b ON b.article_id = a.id"
+            " WHERE (a.path >= ? AND a.path < ?) OR a.path = ?",
+            (prefix, prefix[:-1] + "0", shown),
+        )
+        return {real_path(r[0], r[1]): FileState(r[2], r[3], r[4], r[5]) for r in rows}
+
+    def scan(self) -> FileScan:
+        """Start comparing what an import finds on disk with the catalogue."""
+        return FileScan(self._db)
+
+    def upsert_article(
+        self,
+        db: sqlite3.Connection,
+        article: Article | ArticleRecord,
+        *,
+        article_id: int | None = None,
+        is_new: bool = False,
+        **file_info: Any,
+    ) -> int:
+        """Insert or replace one article inside the caller's transaction; keeps its id.
+
+        Takes an Article plus ``path``, ``size``, ``mtime_ns``, ``content_hash`` (and
+        optionally ``encoding``), or an ArticleRecord prepared elsewhere (a worker process).
+        ``is_new`` skips the look-up by path when the caller knows the file is new.
+
+        A path that is not UTF-8 is stored in its display form, its bytes beside it. When
+        that display form is another file's path, ``sqlite3.IntegrityError`` (UNIQUE) is
+        raised, as for any path already in the catalogue under another id.
+        """
+        record = (
+            article if isinstance(article, ArticleRecord) else prepare_record(article, **file_info)
+        )
+        now = time.time()
+        raw = path_bytes(record.values[0])
+        values = (
+            record.values if raw is None else (display_path(record.values[0]), *record.values[1:])
+        )
+        if article_id is None and not is_new:
+            row = db.execute(
+                "SELECT a.id FROM articles a WHERE a.path = ? AND (SELECT b.raw FROM"
+                " article_path_bytes b WHERE b.article_id = a.id) IS ?",
+                (values[0], raw),
+            ).fetchone()
+            article_id = row[0] if row else None
+        if article_id is None:
+            cur = db.execute(
+                "INSERT INTO articles(path, size, mtime_ns, hash, kind, encoding, title, date,"
+                " site, source_url, url_key, language, byline, blocks, warnings, imported_at,"
+                " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, now, now),
+            )
+            article_id = int(cur.lastrowid or 0)
+        else:
+            db.execute(
+                "UPDATE articles SET path=?, size=?, mtime_ns=?, hash=?, kind=?, encoding=?,"
+                " title=?, date=?, site=?, source_url=?, url_key=?, language=?, byline=?,"
+                " blocks=?, warnings=?, updated_at=? WHERE id=?",
+                (*values, now, article_id),
+            )
+            db.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
+            if raw is None:
+                db.execute("DELETE FROM article_path_bytes WHERE article_id = ?", (article_id,))
+        if raw is not None:
+            db.execute(
+                "INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
+                (article_id, raw),
+            )
+        db.executemany(
+            "INSERT INTO links(article_id, position, title, url, url_key) VALUES (?,?,?,?,?)",
+            [(article_id, i, *link) for i, link in enumerate(record.links)],
+        )
+        return article_id
+
+    def touch(
+        self,
+        db: sqlite3.Connection,
+        article_id: int,
+        size: int,
+        mtime_ns: int,
+        path: str | None = None,
+    ) -> None:
+        """Record a new mtime (or path) for a file whose content did not change."""
+        if path is None:
+            db.execute(
+                "UPDATE articles SET size=?, mtime_ns=? WHERE id=?", (size, mtime_ns, article_id)
+            )
+            return
+        raw = path_bytes(path)
+        db.execute(
+            "UPDATE articles SET size=?, mtime_ns=?, path=? WHERE id=?",
+            (size, mtime_ns, display_path(path), article_id),
+        )
+        if raw is None:
+            db.execute("DELETE FROM article_path_bytes WHERE article_id = ?", (article_id,))
+        else:
+            db.execute(
+                "INSERT OR REPLACE INTO article_path_bytes(article_id, raw) VALUES (?, ?)",
+                (article_id, raw),
+            )
+
+    def delete_articles(self, db: sqlite3.Connection, ids: Iterable[int]) -> int:
+        """Delete articles by id (their links, reading state and path bytes go with them;
+        annotations only detach)."""
+        ids = list(ids)
+        db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+        return len(ids)
