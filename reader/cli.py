@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import __version__, jsonout
 from reader.catalogue import Catalogue, storage_error
+from reader.children import child_role, run_child
 from reader.errors import (
     CatalogueDamaged,
     DiskFull,
@@ -25,10 +26,12 @@ from reader.errors import (
     NotAnArticle,
     ReaderError,
 )
+from reader.library import INDEXING, Library, UpdateResult, automatic_backup
 from reader.paths import catalogue_path, data_dir
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
+    from reader.importer import ImportSummary
 
 
 class ProgressBar:
@@ -136,32 +139,53 @@ def _open_existing(args: argparse.Namespace) -> Catalogue:
     return _checked(args, Catalogue(path))
 
 
-def _sync(args: argparse.Namespace, catalogue: Catalogue) -> str | None:
-    """Phase two of an import: bring the search index up to date (resumable)."""
-    from reader.locks import LockBusy
-    from reader.search.sync import open_engine, sync_index
+class PhaseBars:
+    """``progress(phase, done, total)`` for the core's workflows: a ``ProgressBar`` per
+    phase, the previous one closed when the next phase starts."""
 
-    bar = ProgressBar("Indexing")
-    engine = open_engine(data_dir(args.data_dir))
+    def __init__(self) -> None:
+        self.phase = ""
+        self._bar: ProgressBar | None = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != self.phase or self._bar is None:
+            self.close()
+            self.phase, self._bar = phase, ProgressBar(phase)
+        self._bar(done, total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _index_note(result: UpdateResult) -> str | None:
+    """The index's part of an import, as ``import --json`` has always put it."""
+    if result.index_busy:
+        busy = result.index_busy
+        return f"indexing left for later: {busy[0:1].lower()}{busy[1:]}"
+    return result.index.describe() if result.index is not None else None
+
+
+def _sync(args: argparse.Namespace, catalogue: Catalogue) -> str | None:
+    """``reader reindex``'s last step: bring the search index up to date (resumable)."""
+    bars = PhaseBars()
+    result = UpdateResult()
     try:
-        summary = sync_index(catalogue, engine, progress=bar, workers=args.workers)
+        Library(data_dir(args.data_dir)).catch_up_index(
+            catalogue, result, progress=bars, workers=args.workers
+        )
     except KeyboardInterrupt:
-        bar.close()
         return "indexing interrupted; it resumes on the next import or 'reader reindex'"
-    except LockBusy as exc:  # the window's search process, or a reindex: it catches up
-        bar.close()
-        return f"indexing left for later: {str(exc)[0:1].lower()}{str(exc)[1:]}"
     finally:
-        engine.close()
-    bar.close()
-    return summary.describe()
+        bars.close()
+    return _index_note(result)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import, then catch the index up: all of it holding the library's writer lock, so
-    a second import (or the window's) waits for this one instead of colliding with it."""
-    from reader.importer import import_paths
-    from reader.locks import writer_lock
+    """Import, then catch the index up (``reader.library``, the window's workflow too):
+    all of it holding the library's writer lock, so a second import (or the window's)
+    waits for this one instead of colliding with it."""
 
     def waiting(pid: int | None) -> None:
         who = f" (process {pid})" if pid else ""
@@ -171,26 +195,48 @@ def cmd_import(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    bar = ProgressBar("Importing")
+    def imported(summary: ImportSummary) -> None:
+        bars.close()
+        if not args.json:  # phase one is done: say so before the index catches up
+            _print_import_summary(args, summary)
+            sys.stdout.flush()
+
+    bars = PhaseBars()
+    library = Library(data_dir(args.data_dir), open_catalogue=lambda: _open(args))
     try:
-        with writer_lock(data_dir(args.data_dir), on_wait=waiting), _open(args) as catalogue:
-            try:
-                summary = import_paths(catalogue, args.paths, progress=bar, workers=args.workers)
-            except KeyboardInterrupt:
-                bar.close()
-                print("Import interrupted; what was imported so far is kept.", file=sys.stderr)
-                return 130
-            bar.close()
-            annotation_note = _after_import(catalogue)
-            if not args.json:  # phase one is done: say so before the index catches up
-                _print_import_summary(args, summary)
-                sys.stdout.flush()
-            index_note = None if args.no_index else _sync(args, catalogue)
-    except KeyboardInterrupt:  # while waiting for the other import
-        print("Import interrupted before it started; nothing was changed.", file=sys.stderr)
+        result = library.update(
+            args.paths,
+            progress=bars,
+            workers=args.workers,
+            on_wait=waiting,
+            on_imported=imported,
+            index=not args.no_index,
+        )
+    except KeyboardInterrupt:
+        bars.close()
+        if bars.phase == INDEXING:
+            print(
+                "Indexing interrupted; it resumes on the next import or 'reader reindex'.",
+                file=sys.stderr,
+            )
+        elif bars.phase:
+            print("Import interrupted; what was imported so far is kept.", file=sys.stderr)
+        else:  # while waiting for the other import
+            print("Import interrupted before it started; nothing was changed.", file=sys.stderr)
         return 130
-    if annotation_note:
-        print(f"note: {annotation_note}", file=sys.stderr)
+    finally:
+        bars.close()
+    summary = result.imported
+    assert summary is not None  # paths were given
+    if result.orphaned:
+        print(
+            f"note: {result.orphaned} annotation(s) could no longer be placed in their changed "
+            "articles; they are kept: 'reader annotations' lists them",
+            file=sys.stderr,
+        )
+    if result.backup_note:
+        print(f"note: {result.backup_note}", file=sys.stderr)
+    index_note = _index_note(result)
     if args.json:
         print(
             _dump(
@@ -225,24 +271,6 @@ def _print_import_summary(args: argparse.Namespace, summary: Any) -> None:
             print(f"  {path}: {reason}")
         if limit is not None and len(summary.skipped) > limit:
             print(f"  ... and {len(summary.skipped) - limit} more (use --verbose)")
-
-
-def _after_import(catalogue: Catalogue) -> str | None:
-    """Annotations follow the import: re-attach, re-anchor changed texts, back up."""
-    from reader.annotations.store import AnnotationStore
-
-    store = AnnotationStore(catalogue)
-    if not store.count() and not store.all_bookmarks():
-        return None
-    store.reattach()
-    summary = store.reanchor_stale()
-    _backup(store)
-    if summary.orphaned:
-        return (
-            f"{summary.orphaned} annotation(s) could no longer be placed in their "
-            "changed articles; they are kept: 'reader annotations' lists them"
-        )
-    return None
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -489,44 +517,33 @@ def _annotation_store(catalogue: Catalogue) -> AnnotationStore:
 def _backup(store: AnnotationStore, *, required: bool = False) -> None:
     """After every change: a rotated JSON-LD backup in the data folder (if data changed).
 
-    The change itself is already committed, so a backup that cannot be written (a full
-    disk) must not turn it into a failure: a warning says so, and the next change or
-    'reader annotations backup' writes it. With *required* (the backup taken before an
-    import merges a file in, the way to undo that merge) the failure stops the command
-    instead, before anything changed.
+    A backup that cannot be written is a note, not a failure (``library.automatic_backup``
+    says why). With *required* (the backup taken before an import merges a file in, the
+    way to undo that merge) the failure stops the command instead, before anything
+    changed.
     """
     from reader.annotations.backup import backup_folder, write_backup
 
+    if not required:
+        note = automatic_backup(store)
+        if note:
+            print(f"note: {note}", file=sys.stderr)
+        return
     try:
         write_backup(store)
     except (OSError, sqlite3.Error) as exc:
         folder = backup_folder(store)
         mapped = storage_error(exc, store.catalogue.path)
-        if required:
-            if isinstance(mapped, DiskFull):
-                raise mapped.reworded(
-                    stopped=f"the backup taken before merging (in {folder}) could not be "
-                    "written, so nothing was imported",
-                    kept="nothing was lost",
-                ) from None
-            raise ReaderError(
-                f"The backup taken before merging could not be written in "
-                f"{folder} ({mapped or exc}); nothing was imported."
-            ) from None
         if isinstance(mapped, DiskFull):
-            print(
-                f"note: no space left for the automatic backup in {folder}; the change "
-                "itself is saved in the library. Free some space: the next change (or "
-                "'reader annotations backup') writes the backup.",
-                file=sys.stderr,
-            )
-        else:
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            print(
-                f"note: the automatic backup in {folder} could not be written ({why}); "
-                "the change itself is saved in the library.",
-                file=sys.stderr,
-            )
+            raise mapped.reworded(
+                stopped=f"the backup taken before merging (in {folder}) could not be "
+                "written, so nothing was imported",
+                kept="nothing was lost",
+            ) from None
+        raise ReaderError(
+            f"The backup taken before merging could not be written in "
+            f"{folder} ({mapped or exc}); nothing was imported."
+        ) from None
 
 
 def _require_article(catalogue: Catalogue, article_id: int) -> dict[str, Any]:
@@ -841,6 +858,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    role = child_role(sys.argv[1:] if argv is None else argv)
+    if role is not None:  # one of the app's own child processes (a frozen build's too)
+        return run_child(role)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")

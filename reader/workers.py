@@ -45,10 +45,11 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Generic, TypeVar
+
+from reader.children import child_command, child_env
 
 T = TypeVar("T")
 
@@ -65,8 +66,6 @@ _HEADER = struct.Struct("!Q")
 # item to blame even if results it finished had not gone out yet, and its changing is
 # a sign of life that needs nothing from a worker stuck in C code holding the GIL.
 _MARKER = struct.Struct("=qq")
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])
-_WORKER_CODE = "from reader.workers import _worker_main; _worker_main()"
 _PR_SET_PDEATHSIG = 1
 
 # Set inside a worker (to send frames) or by the in-process fallback (to call
@@ -455,27 +454,20 @@ class WorkerPool(Generic[T]):
         to_child, from_parent = os.pipe()
         to_parent, from_child = os.pipe()
         marker = _new_marker()
-        env = dict(os.environ)
-        # The child imports this same package, wherever it was imported from here.
-        env["PYTHONPATH"] = _PACKAGE_ROOT + (
-            os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else ""
-        )
         try:
             proc = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-c",
-                    _WORKER_CODE,
+                child_command(
+                    "worker",
                     str(to_child),
                     str(from_child),
                     str(marker),
                     str(os.getpid()),
                     "1" if self._death_signal else "0",
-                ],
+                ),
                 pass_fds=(to_child, from_child, marker),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
-                env=env,
+                env=child_env(),
             )
         except OSError:
             proc = None
@@ -564,12 +556,13 @@ def _read_exactly(fd: int, size: int) -> bytes | None:
 # -- the worker's side -------------------------------------------------------------------
 
 
-def _worker_main() -> None:
-    """Entry point of a worker process (``python -c``); argv: fds, parent pid, signal."""
-    read_fd, write_fd, marker_fd, parent = (int(a) for a in sys.argv[1:5])
+def worker_main(argv: Sequence[str]) -> int:
+    """Entry point of a worker process (the "worker" role of ``reader.children``);
+    *argv*: its pipe fds, marker fd, the parent's pid, whether to ask for a death signal."""
+    read_fd, write_fd, marker_fd, parent = (int(a) for a in argv[:4])
     # Ctrl+C in a terminal reaches the whole process group: the parent decides.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.argv[5] == "1":
+    if argv[4] == "1":
         with contextlib.suppress(Exception):
             import ctypes
 

@@ -1,7 +1,7 @@
-"""The child process a library job runs in: ``python -m reader.ui.job_process``.
+"""The child process a library job runs in: the "job" role of ``reader.children``.
 
-    python -m reader.ui.job_process --data-dir DIR [--label TEXT] import PATH...
-    python -m reader.ui.job_process --data-dir DIR rescan
+    python -m reader --reader-child job --data-dir DIR [--label TEXT] import PATH...
+    python -m reader --reader-child job --data-dir DIR rescan
 
 Writes one JSON object per line on stdout (``{"progress": [phase, done, total]}``, then
 ``{"outcome": {...}}``); a ``cancel`` line on stdin, or stdin closing because the window
@@ -21,13 +21,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.ui.jobs import ImportJob, RescanJob, outcome_line, run_in_child
+from reader.background.jobs import ImportJob, RescanJob, outcome_line, run_in_child
 
 PROGRESS_INTERVAL = 0.05  # s
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="reader.ui.job_process")
+    parser = argparse.ArgumentParser(prog="reader --reader-child job")
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--label", default=None)
     parser.add_argument("--quiet", action="store_true", help="no summary box at the end")
@@ -77,7 +77,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(outcome_line(outcome) + "\n")
         sys.stdout.flush()
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

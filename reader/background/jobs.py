@@ -1,12 +1,13 @@
 """The long jobs the window runs in the background: import a folder, re-scan, index.
 
-Each job calls the same core functions the CLI calls and turns their summaries into a
-``JobOutcome`` a person can read. The window runs them through ``ProcessJob``: in a child
-process (``python -m reader.ui.job_process``), at a lower CPU priority. Measured at
-100,000 articles, running them in a thread of the window's own process kept ~155 MB
-after the start-up re-scan (the allocator keeps what 100,000 file records took) and let
-the importer's Python work hold the GIL against the GUI thread for up to 0.25 s; in a
-child both problems vanish, and a crash in a parser cannot take the window down.
+Each job is one call of ``reader.library.Library.update`` (the workflow ``reader import``
+runs too), turned into a ``JobOutcome`` a person can read. The window runs them through
+``ProcessJob``: in a child process (``reader.background.job_process``), at a lower CPU
+priority. Measured at 100,000 articles, running them in a thread of the window's own
+process kept ~155 MB after the start-up re-scan (the allocator keeps what 100,000 file
+records took) and let the importer's Python work hold the GIL against the GUI thread for
+up to 0.25 s; in a child both problems vanish, and a crash in a parser cannot take the
+window down.
 
 Nothing here imports Qt: the child process never loads it.
 """
@@ -17,30 +18,26 @@ import contextlib
 import json
 import logging
 import os
-import sys
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.catalogue import Catalogue
+from reader.children import child_command, child_env
 from reader.errors import DiskFull, LibraryReadOnly, ReaderError
-from reader.paths import catalogue_path, sample_archive_dir
+from reader.library import WAITING, Cancel, Library, PhaseProgress, UpdateResult
+from reader.paths import sample_archive_dir
 
 if TYPE_CHECKING:
     from reader.importer import ImportSummary
-    from reader.search.whoosh_engine import WhooshEngine
 
 log = logging.getLogger(__name__)
 
-PhaseProgress = Callable[[str, int, int], None]
-Cancel = Callable[[], bool]
-
 MAX_LISTED_SKIPS = 200
-WAITING = "Waiting for another import to finish"  # the progress phase while it waits
 CANCELLED_WAITING = "Cancelled while waiting for another import to finish; nothing was changed."
+__all__ = ["WAITING", "Cancel", "PhaseProgress"]
 
 
 @dataclass
@@ -95,56 +92,27 @@ def readonly_note(catalogue: Catalogue) -> str:
     return describe_error(refusal) + "".join(f" Note: {n}" for n in catalogue.notes)
 
 
-def open_engine_locked(data_dir: Path) -> WhooshEngine:
-    """The core's ``open_engine``: it serialises opening itself now (a lock file beside
-    the index that every process takes, the commands' too), and never deletes an index
-    another process has open, so the search process and a job can open at once."""
-    from reader.search.sync import open_engine
-
-    return open_engine(data_dir)
-
-
-def sync_search_index(
-    catalogue: Catalogue, data_dir: Path, progress: PhaseProgress, cancel: Cancel
-) -> tuple[str, bool]:
-    """Phase two of every job: bring the index up to date. Returns (note, changed)."""
-    from reader.search.sync import sync_index
-
-    engine = open_engine_locked(data_dir)
-    try:
-        summary = sync_index(
-            catalogue, engine, progress=lambda d, t: progress("Indexing", d, t), cancel=cancel
+def _notes(result: UpdateResult) -> list[str]:
+    """What a person should hear besides the counts: highlights that could not be placed,
+    a backup that could not be written, and the index's state."""
+    notes: list[str] = []
+    n = result.orphaned
+    if n:
+        notes.append(
+            f"{n} highlight{'s' if n != 1 else ''} could no longer be found in "
+            f"{'its' if n == 1 else 'their'} changed article{'s' if n != 1 else ''}: kept, "
+            "and listed as no longer in the text."
         )
-    finally:
-        engine.close()
-    changed = bool(summary.added or summary.updated or summary.removed or summary.rebuilt)
-    if summary.cancelled:
-        return "Indexing was cancelled; it resumes the next time the app starts.", changed
-    if summary.rebuilt:  # only a lost or damaged index: never a new library's first one
-        return (
-            "The search index was damaged (or from another version) and has been rebuilt.",
-            changed,
-        )
-    return "", changed
-
-
-def place_annotations(catalogue: Catalogue, progress: PhaseProgress) -> str:
-    """After files changed: re-attach highlights and bookmarks whose article came back,
-    and re-anchor those whose article's text changed, here in the job's process rather
-    than the first time the window reads them. Returns a note for the outcome."""
-    from reader.annotations.store import AnnotationStore
-
-    store = AnnotationStore(catalogue)
-    store.reattach()
-    summary = store.reanchor_stale(progress=lambda d, t: progress("Placing highlights", d, t))
-    if not summary.orphaned:
-        return ""
-    n = summary.orphaned
-    return (
-        f"{n} highlight{'s' if n != 1 else ''} could no longer be found in "
-        f"{'its' if n == 1 else 'their'} changed article{'s' if n != 1 else ''}: kept, "
-        "and listed as no longer in the text."
-    )
+    if result.backup_note:
+        notes.append(result.backup_note[:1].upper() + result.backup_note[1:])
+    index = result.index
+    if result.index_busy:
+        notes.append("Indexing was left for later: " + result.index_busy)
+    elif index is not None and index.cancelled:
+        notes.append("Indexing was cancelled; it resumes the next time the app starts.")
+    elif index is not None and index.rebuilt:  # a lost or damaged index, never a first one
+        notes.append("The search index was damaged (or from another version) and has been rebuilt.")
+    return notes
 
 
 def _skip_lines(summary: ImportSummary) -> list[str]:
@@ -177,32 +145,16 @@ class ImportJob:
         """Holds the library's writer lock throughout: a ``reader import`` or another
         job running makes this one wait (the progress phase says so; Cancel works)."""
         from reader.filenames import display_path
-        from reader.importer import import_paths
-        from reader.locks import LockWaitCancelled, writer_lock
+        from reader.locks import LockWaitCancelled
 
         try:
-            with (
-                writer_lock(
-                    self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0), cancel=cancel
-                ),
-                Catalogue(catalogue_path(self.data_dir)) as catalogue,
-            ):
-                summary = import_paths(
-                    catalogue,
-                    self.paths,
-                    progress=lambda d, t: progress(self.label, d, t),
-                    cancel=cancel,
-                    workers=self.workers,
-                )
-                changed = bool(
-                    summary.imported or summary.updated or summary.moved or summary.removed
-                )
-                placed = place_annotations(catalogue, progress) if changed else ""
-                note, index_changed = ("", False)
-                if not summary.cancelled:
-                    note, index_changed = sync_search_index(
-                        catalogue, self.data_dir, progress, cancel
-                    )
+            result = Library(self.data_dir).update(
+                self.paths,
+                label=self.label,
+                progress=progress,
+                cancel=cancel,
+                workers=self.workers,
+            )
         except LockWaitCancelled:
             return JobOutcome(
                 title="Import cancelled",
@@ -210,20 +162,21 @@ class ImportJob:
                 cancelled=True,
                 announce=self.announce,
             )
+        summary = result.imported
+        assert summary is not None  # paths were given
         folders = ", ".join(
             display_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.paths
         )
-        message = f"{folders}: {summary.describe()}{_skip_sentence(summary)}"
-        for extra in (placed, note):
-            if extra:
-                message += " " + extra
+        message = " ".join(
+            [f"{folders}: {summary.describe()}{_skip_sentence(summary)}", *_notes(result)]
+        )
         return JobOutcome(
-            title="Import cancelled" if summary.cancelled else "Import finished",
+            title="Import cancelled" if result.cancelled else "Import finished",
             message=message,
             details=_skip_lines(summary),
-            library_changed=changed,
-            index_changed=index_changed,
-            cancelled=summary.cancelled,
+            library_changed=result.library_changed,
+            index_changed=result.index_changed,
+            cancelled=result.cancelled,
             announce=self.announce,
         )
 
@@ -244,49 +197,12 @@ class RescanJob:
     def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
         """Holds the library's writer lock throughout, like ``ImportJob``."""
         from reader.filenames import display_path
-        from reader.importer import import_paths
-        from reader.locks import LockWaitCancelled, writer_lock
+        from reader.locks import LockWaitCancelled
 
-        changed = False
-        parts: list[str] = []
-        details: list[str] = []
-        cancelled = False
-        note, index_changed = ("", False)
         try:
-            with (
-                writer_lock(
-                    self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0), cancel=cancel
-                ),
-                Catalogue(catalogue_path(self.data_dir)) as catalogue,
-            ):
-                roots = catalogue.roots()
-                present = [r for r in roots if os.path.isdir(r)]
-                self.missing = [r for r in roots if r not in present]
-                if present:
-                    summary = import_paths(
-                        catalogue,
-                        present,
-                        progress=lambda d, t: progress(self.label, d, t),
-                        cancel=cancel,
-                        workers=self.workers,
-                    )
-                    cancelled = summary.cancelled
-                    changed = bool(
-                        summary.imported or summary.updated or summary.moved or summary.removed
-                    )
-                    if changed or summary.skipped:
-                        parts.append(
-                            "Folders re-scanned: " + summary.describe() + _skip_sentence(summary)
-                        )
-                        details = _skip_lines(summary)
-                    if changed:
-                        placed = place_annotations(catalogue, progress)
-                        if placed:
-                            parts.append(placed)
-                if not cancelled:
-                    note, index_changed = sync_search_index(
-                        catalogue, self.data_dir, progress, cancel
-                    )
+            result = Library(self.data_dir).update(
+                None, label=self.label, progress=progress, cancel=cancel, workers=self.workers
+            )
         except LockWaitCancelled:
             return JobOutcome(
                 title="Folders re-scanned",
@@ -294,6 +210,14 @@ class RescanJob:
                 cancelled=True,
                 announce=False,
             )
+        self.missing = result.missing
+        parts: list[str] = []
+        details: list[str] = []
+        summary = result.imported
+        if summary is not None and (result.library_changed or summary.skipped):
+            parts.append("Folders re-scanned: " + summary.describe() + _skip_sentence(summary))
+            details = _skip_lines(summary)
+        notes = _notes(result)
         sample = str(sample_archive_dir())
         missing = [display_path(m) for m in self.missing if m != sample]
         if missing:
@@ -302,15 +226,14 @@ class RescanJob:
                 + ", ".join(missing)
                 + "."
             )
-        if note:
-            parts.append(note)
+        parts += notes
         return JobOutcome(
             title="Folders re-scanned",
             message=" ".join(parts),
             details=details,
-            library_changed=changed,
-            index_changed=index_changed,
-            cancelled=cancelled,
+            library_changed=result.library_changed,
+            index_changed=result.index_changed,
+            cancelled=result.cancelled,
             announce=False,
         )
 
@@ -330,21 +253,13 @@ def sample_import_job(data_dir: Path) -> ImportJob:
 
 
 def job_command(data_dir: Path, job: ImportJob | RescanJob) -> list[str]:
-    """The child's command line for *job* (see ``reader.ui.job_process``)."""
-    args = [
-        sys.executable,
-        "-m",
-        "reader.ui.job_process",
-        "--data-dir",
-        str(data_dir),
-        "--label",
-        job.label,
-    ]
+    """The child's command line for *job* (see ``reader.background.job_process``)."""
+    args = ["--data-dir", str(data_dir), "--label", job.label]
     if isinstance(job, ImportJob):
         args += ["--announce" if job.announce else "--quiet", "import", *job.paths]
     else:
         args += ["rescan"]
-    return args
+    return child_command("job", *args)
 
 
 @dataclass
@@ -362,11 +277,7 @@ class ProcessJob:
     def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
         import subprocess  # here, not at the top: the window's start-up need not pay for it
 
-        env = dict(os.environ)
-        # The child imports this same package, wherever it was imported from.
-        root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        env.setdefault("PYTHONIOENCODING", "utf-8")
+        env = child_env()
         proc = subprocess.Popen(
             job_command(self.job.data_dir, self.job),
             stdin=subprocess.PIPE,

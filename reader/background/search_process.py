@@ -1,4 +1,5 @@
-"""Search in its own process: ``python -m reader.ui.search_process --data-dir DIR``.
+"""Search in its own process: the "search" role of ``reader.children`` (``python -m
+reader --reader-child search --data-dir DIR`` from source).
 
 Searching is Python work (query evaluation, Whoosh's record readers, snippets) plus NumPy
 calls that hold the GIL; run in a thread of the window's process, it competed with the
@@ -27,10 +28,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
+from reader.children import child_command, child_env
 from reader.errors import ReaderError
 from reader.paths import catalogue_path
-from reader.ui.jobs import describe_error
 
 if TYPE_CHECKING:
     from reader.search.whoosh_engine import WhooshEngine
@@ -152,19 +154,15 @@ class SearchClient:
     def _start(self) -> None:
         import subprocess
 
-        env = dict(os.environ)
-        root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        env.setdefault("PYTHONIOENCODING", "utf-8")
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "reader.ui.search_process", "--data-dir", str(self.data_dir)],
+            child_command("search", "--data-dir", str(self.data_dir)),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             encoding="utf-8",
             errors="replace",
-            env=env,
+            env=child_env(),
             bufsize=1,
         )
         stderr: IO[str] = self._proc.stderr
@@ -211,7 +209,7 @@ class SearchClient:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="reader.ui.search_process")
+    parser = argparse.ArgumentParser(prog="reader --reader-child search")
     parser.add_argument("--data-dir", required=True)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
@@ -236,7 +234,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         backend.close()
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

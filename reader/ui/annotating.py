@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.annotations import marks
 from reader.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Bookmark
+from reader.background.jobs import describe_error
 from reader.ui import undo
 from reader.ui.annotation_panels import AllPanel, ArticlePanel, colour_icon
 from reader.ui.annotation_service import (
@@ -29,7 +30,6 @@ from reader.ui.annotation_service import (
     ExportResult,
 )
 from reader.ui.highlights import tooltip_html
-from reader.ui.jobs import describe_error
 from reader.ui.messages import plain_tip, show_message
 from reader.ui.note_dialogs import NoteDialog, TagsDialog
 from reader.ui.qt import (

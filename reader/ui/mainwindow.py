@@ -15,14 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from reader.catalogue import Catalogue
-from reader.paths import catalogue_path
-from reader.ui import theme
-from reader.ui.actions import build_actions, build_menus, build_toolbar, keys_help_html
-from reader.ui.annotating import AnnotationController
-from reader.ui.article_html import EDIT_TAGS_URL, RelatedInfo
-from reader.ui.history import History
-from reader.ui.jobs import (
+from reader.background.jobs import (
     ImportJob,
     JobOutcome,
     ProcessJob,
@@ -31,6 +24,13 @@ from reader.ui.jobs import (
     readonly_note,
     sample_import_job,
 )
+from reader.catalogue import Catalogue
+from reader.paths import catalogue_path
+from reader.ui import theme
+from reader.ui.actions import build_actions, build_menus, build_toolbar, keys_help_html
+from reader.ui.annotating import AnnotationController
+from reader.ui.article_html import EDIT_TAGS_URL, RelatedInfo
+from reader.ui.history import History
 from reader.ui.links import classify_link
 from reader.ui.list_pane import ListPane
 from reader.ui.messages import show_message

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.ui.jobs import describe_error
+from reader.background.jobs import describe_error
 from reader.ui.qt import QKeyEvent, QLineEdit, QObject, QStackedWidget, Qt, QTimer, QWidget, Signal
 from reader.ui.search_panel import PAGE, SearchPanel
 from reader.ui.services import SearchOutcome, SearchService

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.background.search_process import SearchClient
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
-from reader.ui.search_process import SearchClient
 from reader.ui.workers import TaskThread
 
 

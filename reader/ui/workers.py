@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from reader.background.jobs import Job, JobOutcome, describe_error
 from reader.errors import ReaderError
-from reader.ui.jobs import Job, JobOutcome, describe_error
 from reader.ui.qt import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.paths import sample_archive_dir
-from reader.ui.jobs import JobOutcome
+from reader.background.jobs import JobOutcome
 from reader.ui.mainwindow import MainWindow
 from reader.ui.qt import QFileDialog, QMessageBox, Qt, QTimer
 from tests.test_importer import write_article
