@@ -295,8 +295,8 @@ def test_only_a_really_damaged_catalogue_gets_the_move_aside_advice(tmp_path: Pa
 def test_the_window_shows_a_save_that_fails_on_a_full_disk(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The window already has the library open when the disk fills up: reading goes on,
     a bookmark that cannot be saved says why in a message box."""
-    from reader.ui.mainwindow import MainWindow
-    from reader.ui.settings import Settings
+    from reader.ui.window.mainwindow import MainWindow
+    from reader.ui.window.settings import Settings
     from tests.ui.conftest import settle
 
     archive = small_archive(tmp_path / "archive")

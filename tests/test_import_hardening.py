@@ -390,8 +390,8 @@ def test_two_imports_at_once_both_succeed(tmp_path: Path) -> None:
 
 
 def test_the_apps_import_job_waits_and_can_be_cancelled_while_waiting(tmp_path: Path) -> None:
-    from reader.locks import exclusive_lock, writer_lock_path
     from reader.background.jobs import ImportJob
+    from reader.locks import exclusive_lock, writer_lock_path
 
     archive = make_archive(tmp_path / "archive", 4)
     data = tmp_path / "lib"

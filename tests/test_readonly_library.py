@@ -216,8 +216,8 @@ def test_a_folder_without_write_permission_is_opened_read_only(tmp_path: Path) -
 
 
 def test_the_window_opens_lists_and_says_what_cannot_be_saved(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from reader.ui.mainwindow import MainWindow
-    from reader.ui.settings import Settings
+    from reader.ui.window.mainwindow import MainWindow
+    from reader.ui.window.settings import Settings
     from tests.ui.conftest import settle
 
     with tmpfs(tmp_path / "mnt") as mnt:

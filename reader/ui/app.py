@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 
 from reader import paths
 from reader.errors import ReaderError
-from reader.ui import theme
-from reader.ui.fonts import ui_font
-from reader.ui.mainwindow import APP_TITLE, MainWindow
-from reader.ui.messages import install_excepthook
 from reader.ui.qt import QApplication, QEvent, QMessageBox, QObject, Qt, QTimer, QWidget
-from reader.ui.settings import Settings
+from reader.ui.window import theme
+from reader.ui.window.fonts import ui_font
+from reader.ui.window.mainwindow import APP_TITLE, MainWindow
+from reader.ui.window.messages import install_excepthook
+from reader.ui.window.settings import Settings
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:

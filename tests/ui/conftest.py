@@ -19,9 +19,9 @@ from reader.catalogue import Catalogue
 from reader.importer import import_paths
 from reader.paths import config_dir
 from reader.search.sync import open_engine, sync_index
-from reader.ui.mainwindow import MainWindow
 from reader.ui.qt import QApplication, QPoint, Qt, QTextCursor
-from reader.ui.settings import Settings
+from reader.ui.window.mainwindow import MainWindow
+from reader.ui.window.settings import Settings
 from tests.conftest import SAMPLE_ARCHIVE
 
 SAMPLE_COUNT = 20

@@ -15,12 +15,9 @@ from reader.annotations.backup import list_backups
 from reader.annotations.model import COLORS, Annotation
 from reader.annotations.store import AnnotationStore
 from reader.catalogue import Catalogue
-from reader.ui.annotation_panels import ANNOTATION_ROLE
-from reader.ui.article_html import EDIT_TAGS_URL, HEADER_BLOCKS
-from reader.ui.article_list import MARKS_COLUMN
-from reader.ui.highlights import fill
-from reader.ui.mainwindow import MainWindow
-from reader.ui.note_dialogs import NoteDialog, TagsDialog
+from reader.ui.annotations.dialogs import NoteDialog, TagsDialog
+from reader.ui.annotations.panels import ANNOTATION_ROLE
+from reader.ui.library.article_list import MARKS_COLUMN
 from reader.ui.qt import (
     QApplication,
     QContextMenuEvent,
@@ -36,7 +33,10 @@ from reader.ui.qt import (
     QToolTip,
     QUrl,
 )
-from reader.ui.search_panel import NOTE_MARK
+from reader.ui.reading.article_html import EDIT_TAGS_URL, HEADER_BLOCKS
+from reader.ui.reading.highlight_paint import fill
+from reader.ui.search.panel import NOTE_MARK
+from reader.ui.window.mainwindow import MainWindow
 from tests.test_importer import write_article
 from tests.ui.conftest import id_of, settle
 
@@ -556,7 +556,8 @@ def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type
     # all of it as JSON-LD, through the (stubbed) save dialog and the menu's action
     exported = tmp_path / "out" / "all"
     monkeypatch.setattr(
-        "reader.ui.annotating.QFileDialog.getSaveFileName", lambda *a, **k: (str(exported), "")
+        "reader.ui.annotations.controller.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(exported), ""),
     )
     window.act_export[("json", False)].trigger()
     settle(window, qtbot)

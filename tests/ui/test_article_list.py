@@ -8,7 +8,7 @@ import pytest
 
 from reader.article import Article, Block
 from reader.catalogue import Catalogue
-from reader.ui.article_list import PAGE, ArticleListModel
+from reader.ui.library.article_list import PAGE, ArticleListModel
 from reader.ui.qt import Qt
 from tests.ui.conftest import make_window
 
@@ -102,7 +102,7 @@ def test_bookmark_marks_are_read_per_page_and_the_column_does_not_sort(  # type:
     qtbot, big_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader.annotations.store import AnnotationStore
-    from reader.ui.article_list import MARKS_COLUMN
+    from reader.ui.library.article_list import MARKS_COLUMN
 
     with Catalogue(big_library / "catalogue.sqlite3") as catalogue:
         store = AnnotationStore(catalogue)

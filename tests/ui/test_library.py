@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.paths import sample_archive_dir
 from reader.background.jobs import JobOutcome
-from reader.ui.mainwindow import MainWindow
+from reader.paths import sample_archive_dir
 from reader.ui.qt import QFileDialog, QMessageBox, Qt, QTimer
+from reader.ui.window.mainwindow import MainWindow
 from tests.test_importer import write_article
 from tests.ui.conftest import SAMPLE_COUNT, id_of, make_window, settle
 

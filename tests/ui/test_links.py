@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.ui.history import History
-from reader.ui.links import article_url, classify_link
+from reader.ui.reading.history import History
+from reader.ui.reading.links import article_url, classify_link
 
 
 def test_archived_and_web_links() -> None:

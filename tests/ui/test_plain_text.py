@@ -16,10 +16,10 @@ from PySide6.QtGui import Qt as QtGui  # Qt::mightBeRichText, the sniffing Qt it
 from reader.annotations.store import AnnotationStore
 from reader.article import Link
 from reader.catalogue import Catalogue
-from reader.ui.article_list import COLUMNS
-from reader.ui.mainwindow import MainWindow
-from reader.ui.messages import show_message
+from reader.ui.library.article_list import COLUMNS
 from reader.ui.qt import QLabel, QMessageBox, Qt, QTextDocument
+from reader.ui.window.mainwindow import MainWindow
+from reader.ui.window.messages import show_message
 from tests.ui.conftest import add_article, make_window, settle
 from tests.ui.test_search import search
 

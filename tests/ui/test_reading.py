@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.article import Link
-from reader.ui.links import article_url
-from reader.ui.mainwindow import MainWindow
 from reader.ui.qt import QDesktopServices, QMouseEvent, QPointF, Qt, QTextDocument, QUrl
+from reader.ui.reading.links import article_url
+from reader.ui.window.mainwindow import MainWindow
 from tests.ui.conftest import (
     add_article,
     click_link,
@@ -275,8 +275,8 @@ def test_dark_theme_follows_the_palette(window: MainWindow, qtbot) -> None:  # t
 
 def test_page_markup_is_escaped_and_long_lists_are_cut() -> None:
     from reader.article import Article, Block
-    from reader.ui.article_html import LINKED_FROM_SHOWN, RelatedInfo, render_article
-    from reader.ui.theme import ReadingColors
+    from reader.ui.reading.article_html import LINKED_FROM_SHOWN, RelatedInfo, render_article
+    from reader.ui.window.theme import ReadingColors
 
     colors = ReadingColors("#000", "#fff", "#777", "#00f", "#ddd", "#ff0", False)
     article = Article(

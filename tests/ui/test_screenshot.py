@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui.fonts import has_cjk_font
-from reader.ui.mainwindow import MainWindow
 from reader.ui.qt import Qt
+from reader.ui.window.fonts import has_cjk_font
+from reader.ui.window.mainwindow import MainWindow
 from tests.ui.conftest import id_of, settle
 
 ARTICLE = "海外仓选址怎么算账?美西、美东与中部仓的成本对比"

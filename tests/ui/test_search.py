@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QInputMethodEvent
 
-from reader.ui.mainwindow import MainWindow
 from reader.ui.qt import QApplication, Qt
-from reader.ui.search_panel import snippet_html
+from reader.ui.search.panel import snippet_html
+from reader.ui.window.mainwindow import MainWindow
 from tests.ui.conftest import id_of, settle
 
 

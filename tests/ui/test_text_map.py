@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from reader.annotations.model import Annotation, ArticleRef
 from reader.article import Article, Block
-from reader.ui.article_html import HEADER_BLOCKS, RelatedInfo, body_spans, render_article
-from reader.ui.highlights import fill, segments, tooltip_html
 from reader.ui.qt import QApplication, QTextCursor, QTextDocument
-from reader.ui.text_map import BodySpan, TextMap, utf16_positions
-from reader.ui.theme import reading_colors
+from reader.ui.reading.article_html import HEADER_BLOCKS, RelatedInfo, body_spans, render_article
+from reader.ui.reading.highlight_paint import fill, segments, tooltip_html
+from reader.ui.reading.text_map import BodySpan, TextMap, utf16_positions
+from reader.ui.window.theme import reading_colors
 
 ZH = [
     "商务部周一发布跨境电商出口便利化新规，涉及海关申报、退税和海外仓备案。",

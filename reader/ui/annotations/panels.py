@@ -19,9 +19,6 @@ import html
 from typing import Any
 
 from reader.annotations.model import COLORS, Annotation
-from reader.ui.fonts import ui_font
-from reader.ui.highlights import fill
-from reader.ui.item_paint import begin_item
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -51,6 +48,9 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
+from reader.ui.reading.highlight_paint import fill
+from reader.ui.window.fonts import ui_font
+from reader.ui.window.item_paint import begin_item
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 20
 FILTER_DELAY_MS = 200

@@ -16,8 +16,6 @@ from typing import Any
 
 from reader.annotations import marks
 from reader.catalogue import Catalogue
-from reader.ui.fonts import ui_font
-from reader.ui.messages import plain_tip
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -40,6 +38,8 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
+from reader.ui.window.fonts import ui_font
+from reader.ui.window.messages import plain_tip
 
 COLUMNS = ("title", "date", "site", "marks")
 HEADERS = {"title": "Title", "date": "Date", "site": "Site", "marks": "★"}

@@ -15,8 +15,6 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from reader.ui.fonts import css_families, families_for, ui_font
-from reader.ui.item_paint import begin_item
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -44,8 +42,10 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
-from reader.ui.services import HitRow, SearchOutcome
-from reader.ui.theme import reading_colors
+from reader.ui.window.fonts import css_families, families_for, ui_font
+from reader.ui.window.item_paint import begin_item
+from reader.ui.window.services import HitRow, SearchOutcome
+from reader.ui.window.theme import reading_colors
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 PAGE = 50

@@ -18,10 +18,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.article import Article, Block
-from reader.ui.fonts import MONO, css_families, families_for
-from reader.ui.links import article_url
-from reader.ui.text_map import BodySpan
-from reader.ui.theme import ReadingColors
+from reader.ui.reading.links import article_url
+from reader.ui.reading.text_map import BodySpan
+from reader.ui.window.fonts import MONO, css_families, families_for
+from reader.ui.window.theme import ReadingColors
 
 BASE_FONT_PX = 17.0
 MEASURE_EM = 36  # the text column: about 36 Chinese characters or 70 Latin letters a line

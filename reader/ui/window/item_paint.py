@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.ui.qt import QColor, QPainter, QPalette, QRect, QStyle, QStyleOptionViewItem
-from reader.ui.theme import ReadingColors, reading_colors
+from reader.ui.window.theme import ReadingColors, reading_colors
 
 
 @dataclass(slots=True)

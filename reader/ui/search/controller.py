@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from reader.background.jobs import describe_error
 from reader.ui.qt import QKeyEvent, QLineEdit, QObject, QStackedWidget, Qt, QTimer, QWidget, Signal
-from reader.ui.search_panel import PAGE, SearchPanel
-from reader.ui.services import SearchOutcome, SearchService
+from reader.ui.search.panel import PAGE, SearchPanel
+from reader.ui.window.services import SearchOutcome, SearchService
 
 SEARCH_DELAY_MS = 200
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from reader.catalogue import Catalogue
-from reader.ui.article_list import ArticleListModel, ArticleListView
+from reader.ui.library.article_list import ArticleListModel, ArticleListView
 from reader.ui.qt import (
     QComboBox,
     QHBoxLayout,

@@ -26,14 +26,8 @@ from reader.background.jobs import (
 )
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
-from reader.ui import theme
-from reader.ui.actions import build_actions, build_menus, build_toolbar, keys_help_html
-from reader.ui.annotating import AnnotationController
-from reader.ui.article_html import EDIT_TAGS_URL, RelatedInfo
-from reader.ui.history import History
-from reader.ui.links import classify_link
-from reader.ui.list_pane import ListPane
-from reader.ui.messages import show_message
+from reader.ui.annotations.controller import AnnotationController
+from reader.ui.library.pane import ListPane
 from reader.ui.qt import (
     QAction,
     QActionGroup,
@@ -56,13 +50,19 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
-from reader.ui.reader_pane import ReaderPane, history_step
-from reader.ui.search_controller import SearchController, SearchField
-from reader.ui.search_panel import SearchPanel
-from reader.ui.services import ListQueries, ListRequest, SearchService, StateWriter
-from reader.ui.settings import SORT_COLUMNS, Settings
-from reader.ui.status_widgets import JobProgress
-from reader.ui.workers import JobRunner
+from reader.ui.reading.article_html import EDIT_TAGS_URL, RelatedInfo
+from reader.ui.reading.history import History
+from reader.ui.reading.links import classify_link
+from reader.ui.reading.pane import ReaderPane, history_step
+from reader.ui.search.controller import SearchController, SearchField
+from reader.ui.search.panel import SearchPanel
+from reader.ui.window import theme
+from reader.ui.window.actions import build_actions, build_menus, build_toolbar, keys_help_html
+from reader.ui.window.messages import show_message
+from reader.ui.window.services import ListQueries, ListRequest, SearchService, StateWriter
+from reader.ui.window.settings import SORT_COLUMNS, Settings
+from reader.ui.window.status_widgets import JobProgress
+from reader.ui.window.workers import JobRunner
 
 APP_TITLE = "Archive Reader"
 SAMPLE_LABEL = "Opening the sample archive"

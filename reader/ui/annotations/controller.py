@@ -20,18 +20,15 @@ from typing import TYPE_CHECKING
 from reader.annotations import marks
 from reader.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Bookmark
 from reader.background.jobs import describe_error
-from reader.ui import undo
-from reader.ui.annotation_panels import AllPanel, ArticlePanel, colour_icon
-from reader.ui.annotation_service import (
+from reader.ui.annotations.dialogs import NoteDialog, TagsDialog
+from reader.ui.annotations.panels import AllPanel, ArticlePanel, colour_icon
+from reader.ui.annotations.service import (
     AnnotationService,
     ArticleNotes,
     BookmarkChange,
     ExportFormat,
     ExportResult,
 )
-from reader.ui.highlights import tooltip_html
-from reader.ui.messages import plain_tip, show_message
-from reader.ui.note_dialogs import NoteDialog, TagsDialog
 from reader.ui.qt import (
     QAction,
     QApplication,
@@ -50,10 +47,13 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
+from reader.ui.reading.highlight_paint import tooltip_html
+from reader.ui.window import undo
+from reader.ui.window.messages import plain_tip, show_message
 
 if TYPE_CHECKING:
     from reader.annotations.store import MergeSummary
-    from reader.ui.mainwindow import MainWindow
+    from reader.ui.window.mainwindow import MainWindow
 
 BACKUP_DELAY_MS = 5000  # after the last change: a burst of edits makes one backup
 ALL_LIMIT = 2000  # rows in All Highlights; the filter narrows the rest down

@@ -20,16 +20,6 @@ from typing import Any
 
 from reader.annotations.model import Annotation
 from reader.article import Article
-from reader.ui.article_html import (
-    BASE_FONT_PX,
-    HEADER_BLOCKS,
-    MEASURE_EM,
-    RelatedInfo,
-    body_spans,
-    render_article,
-    render_message,
-)
-from reader.ui.highlights import Segment, fill, segments, tooltip_html, underline
 from reader.ui.qt import (
     QBrush,
     QColor,
@@ -57,8 +47,18 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
-from reader.ui.text_map import TextMap
-from reader.ui.theme import ReadingColors, reading_colors
+from reader.ui.reading.article_html import (
+    BASE_FONT_PX,
+    HEADER_BLOCKS,
+    MEASURE_EM,
+    RelatedInfo,
+    body_spans,
+    render_article,
+    render_message,
+)
+from reader.ui.reading.highlight_paint import Segment, fill, segments, tooltip_html, underline
+from reader.ui.reading.text_map import TextMap
+from reader.ui.window.theme import ReadingColors, reading_colors
 
 ZOOM_STEP = 1.1
 ZOOM_MIN, ZOOM_MAX = 0.5, 3.0

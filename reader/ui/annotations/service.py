@@ -22,7 +22,7 @@ from reader.annotations.model import Annotation, Bookmark
 from reader.catalogue import Catalogue
 from reader.errors import ReaderError
 from reader.paths import catalogue_path
-from reader.ui.workers import TaskThread
+from reader.ui.window.workers import TaskThread
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore, MergeSummary

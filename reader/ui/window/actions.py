@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.annotations.model import COLORS
-from reader.ui.annotation_panels import colour_icon
+from reader.ui.annotations.panels import colour_icon
 from reader.ui.qt import QAction, QActionGroup, QKeySequence, Qt, QToolBar, QWidget
 
 if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
+    from reader.ui.window.mainwindow import MainWindow
 
 KEYS_HELP = [
     (

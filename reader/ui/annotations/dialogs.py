@@ -8,7 +8,7 @@ What they produce goes back through ``saved``; writing it is the controller's bu
 from __future__ import annotations
 
 from reader.annotations.model import COLORS, DEFAULT_COLOR, parse_tags
-from reader.ui.annotation_panels import colour_icon
+from reader.ui.annotations.panels import colour_icon
 from reader.ui.qt import (
     QCompleter,
     QDialog,

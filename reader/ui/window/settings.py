@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import cast
 
 from reader.ui.qt import QByteArray, QSettings
-from reader.ui.theme import THEMES, ThemeMode
+from reader.ui.window.theme import THEMES, ThemeMode
 
 SORT_COLUMNS = ("title", "date", "site")
 

@@ -18,7 +18,7 @@ from typing import Any
 from reader.background.search_process import SearchClient
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
-from reader.ui.workers import TaskThread
+from reader.ui.window.workers import TaskThread
 
 
 @dataclass(slots=True)
