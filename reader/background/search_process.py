@@ -35,7 +35,7 @@ from reader.errors import ReaderError
 from reader.paths import catalogue_path
 
 if TYPE_CHECKING:
-    from reader.search.whoosh_engine import WhooshEngine
+    from reader.search.engine import SearchEngine
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +46,18 @@ class SearchBackend:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.catalogue = Catalogue(catalogue_path(self.data_dir), readonly=True)
-        self.engine: WhooshEngine | None = None
+        self.engine: SearchEngine | None = None
         self.rebuilding = False
 
-    def get_engine(self) -> WhooshEngine:
+    def get_engine(self) -> SearchEngine:
         if self.engine is None:
             from reader.search.sync import open_engine
 
             # Only searches here: on a full disk the index is opened read-only rather than
             # not at all (opening takes the index's own lock: see ``open_engine``).
-            self.engine = open_engine(self.data_dir, search_only=True)
-            self.rebuilding = self.engine.rebuilt
+            engine: SearchEngine = open_engine(self.data_dir, search_only=True)
+            self.engine = engine
+            self.rebuilding = engine.rebuilt
         return self.engine
 
     def search(self, text: str, sort: str, limit: int) -> dict[str, Any]:

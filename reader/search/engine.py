@@ -75,6 +75,12 @@ class UserData(Protocol):
 
 
 class SearchEngine(Protocol):
+    """What searching and the index's upkeep ask of an engine. Callers that only search
+    (``search_library``, the window's search process) type against this, so they stay
+    the same if another engine sits behind it."""
+
+    rebuilt: bool  # opening found the index lost or damaged and started it afresh
+
     def add(self, docs: Sequence[IndexDoc]) -> None: ...
 
     def delete(self, ids: Iterable[int]) -> None: ...

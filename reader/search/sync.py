@@ -25,7 +25,7 @@ from typing import Any
 
 from reader.catalogue import Catalogue
 from reader.locks import exclusive_lock
-from reader.search.engine import Cancel, IndexDoc, Progress, SearchResults, Sort
+from reader.search.engine import Cancel, IndexDoc, Progress, SearchEngine, SearchResults, Sort
 from reader.search.whoosh_engine import RecordMeta, WhooshEngine, build_segment, lock_path
 from reader.workers import Failed, WorkerPool, budget_from_env
 from reader.workers import progress as report_progress
@@ -355,7 +355,7 @@ class LibraryUserData:
 
 def search_library(
     catalogue: Catalogue,
-    engine: WhooshEngine,
+    engine: SearchEngine,
     text: str,
     *,
     limit: int = 20,

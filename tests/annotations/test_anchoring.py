@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -169,16 +168,15 @@ def test_quote_spanning_paragraphs_and_at_the_text_edges() -> None:
     assert last.suffix == "" and placed_text(TEXT + "\n\nMore.", last) == TEXT[-15:]
 
 
-def test_fuzzy_search_in_a_large_text_is_fast() -> None:
+def test_fuzzy_search_in_a_large_text_finds_the_edited_quote() -> None:
+    """Correctness in a 2.7 MB text; how long it takes is bench/input_fuzz.py's figure."""
     rng = random.Random(7)
     words = "trade port freight customs export rules tariff ministry border rail".split()
     filler = " ".join(rng.choice(words) for _ in range(400_000))  # ~2.7 MB
     text = filler[: len(filler) // 2] + " " + TEXT + " " + filler[len(filler) // 2 :]
     sel = highlight(text, QUOTE)
     changed = text.replace("customs clearance", "customs-clearance")
-    started = time.perf_counter()
     assert placed_text(changed, sel) == "announced new rules on customs-clearance"
-    assert time.perf_counter() - started < 3.0
 
 
 def test_locate_quote_for_typed_quotes() -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,11 +201,11 @@ def test_lone_surrogates_and_odd_code_points(library: Library) -> None:
     ]
 
 
-def test_a_very_long_query_is_cut_and_stays_quick(library: Library) -> None:
+def test_a_very_long_query_is_cut(library: Library) -> None:
+    """Cut to its first characters, said so, and searched; its time is a figure of
+    bench/input_fuzz.py."""
     query = "海外仓 shipping " * 20_000
-    started = time.perf_counter()
     results = library.search(query)
-    assert time.perf_counter() - started < 2.0
     assert results.note and f"first {MAX_QUERY_CHARS:,} characters" in results.note
     check_results(library, query[:80], results, 20)
 
