@@ -44,11 +44,11 @@ class Match:
     scores: np.ndarray  # float64, aligned with ids
     check: Check | None = None  # None: every id is a real match
     needles: Needles = field(default_factory=Needles)
-    notes: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # for the person: what was not searched
 
     @staticmethod
-    def none(notes: list[str] | None = None) -> Match:
-        return Match(np.zeros(0, dtype=np.int64), np.zeros(0), None, Needles(), notes or [])
+    def none(messages: list[str] | None = None) -> Match:
+        return Match(np.zeros(0, dtype=np.int64), np.zeros(0), None, Needles(), messages or [])
 
 
 def _merge_needles(matches: list[Match]) -> Needles:
@@ -239,7 +239,7 @@ class Evaluator:
                 else Match(self.view.ids, np.zeros(self.view.count))
             )
             result = self._and_not(base, negatives)
-            result.notes = [x for m in positives + negatives for x in m.notes]
+            result.messages = [x for m in positives + negatives for x in m.messages]
             return result
         children = [self.evaluate(c) for c in node.children]
         assert isinstance(node, Or)
@@ -256,7 +256,7 @@ class Evaluator:
         if checks:
             check = lambda a, t, b: all(c(a, t, b) for c in checks)  # noqa: E731
         return Match(
-            ids, scores, check, _merge_needles(matches), [x for m in matches for x in m.notes]
+            ids, scores, check, _merge_needles(matches), [x for m in matches for x in m.messages]
         )
 
     def _and_not(self, base: Match, negatives: list[Match]) -> Match:
@@ -271,12 +271,12 @@ class Evaluator:
         check: Check | None = None
         if checks:
             check = lambda a, t, b: all(c(a, t, b) for c in checks)  # noqa: E731
-        return Match(ids, scores, check, base.needles, base.notes)
+        return Match(ids, scores, check, base.needles, base.messages)
 
     def _or(self, matches: list[Match]) -> Match:
         union = self._scored_union([(m.ids, m.scores) for m in matches])
         union.needles = _merge_needles(matches)
-        union.notes = [x for m in matches for x in m.notes]
+        union.messages = [x for m in matches for x in m.messages]
         inexact = [m for m in matches if m.check is not None]
         if inexact:
             exact_ids = [m.ids for m in matches if m.check is None]
@@ -593,7 +593,7 @@ class Evaluator:
         ]
         common = sorted(range(len(ordered)), key=lambda i: -frequency[i])[:PREFIX_STEMS]
         match = self._word_scores([ordered[i] for i in sorted(common)], fields)
-        match.notes.append(
+        match.messages.append(
             f"{prefix}* stands for {len(ordered):,} words; the "
             f"{PREFIX_STEMS:,} most common of them were searched"
         )

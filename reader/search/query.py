@@ -149,8 +149,8 @@ def _as_words(text: str, cut: str | None) -> ParsedQuery:
     return ParsedQuery(to_node(whoosh), _join(cut, WORDS_NOTE), whoosh)
 
 
-def _join(*notes: str | None) -> str | None:
-    return "; ".join(n for n in notes if n) or None
+def _join(*messages: str | None) -> str | None:
+    return "; ".join(m for m in messages if m) or None
 
 
 def _only_negative(node: Node) -> bool:

@@ -756,7 +756,7 @@ class WhooshEngine:
             )
         evaluator = Evaluator(view, self._filter_ids, user)
         match = evaluator.run(parsed.root)
-        notes = ([parsed.note] if parsed.note else []) + match.notes
+        messages = ([parsed.note] if parsed.note else []) + match.messages
         hits, checked_all = self._ranked_hits(match, view, limit, sort, text_of, evaluator)
         exact = match.check is None or checked_all
         total = len(hits) if match.check is not None and checked_all else int(match.ids.size)
@@ -768,7 +768,7 @@ class WhooshEngine:
             view.count,
             library,
             time.perf_counter() - started,
-            "; ".join(dict.fromkeys(notes)) or None,
+            "; ".join(dict.fromkeys(messages)) or None,
         )
 
     def _ranked_hits(
