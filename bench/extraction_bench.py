@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import statistics
 import sys
@@ -41,7 +42,7 @@ sys.path.insert(0, str(REPO))
 
 from reader.decode import decode_bytes  # noqa: E402
 
-CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
+CORPUS = (Path(os.environ.get("READER_SHARED_DIR") or REPO.parent / "shared") / "corpus").resolve()
 SETS = ("readability", "extraction-benchmark", "newspaper4k")
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
