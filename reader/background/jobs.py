@@ -89,30 +89,32 @@ def readonly_note(catalogue: Catalogue) -> str:
         refusal = refusal.refusing(cannot)
     else:
         refusal = LibraryReadOnly(catalogue.path.parent, cannot=cannot)
-    return describe_error(refusal) + "".join(f" Note: {n}" for n in catalogue.notes)
+    return describe_error(refusal) + "".join(f" Note: {w}" for w in catalogue.warnings)
 
 
-def _notes(result: UpdateResult) -> list[str]:
+def _remarks(result: UpdateResult) -> list[str]:
     """What a person should hear besides the counts: highlights that could not be placed,
     a backup that could not be written, and the index's state."""
-    notes: list[str] = []
+    remarks: list[str] = []
     n = result.orphaned
     if n:
-        notes.append(
+        remarks.append(
             f"{n} highlight{'s' if n != 1 else ''} could no longer be found in "
             f"{'its' if n == 1 else 'their'} changed article{'s' if n != 1 else ''}: kept, "
             "and listed as no longer in the text."
         )
     if result.backup_note:
-        notes.append(result.backup_note[:1].upper() + result.backup_note[1:])
+        remarks.append(result.backup_note[:1].upper() + result.backup_note[1:])
     index = result.index
     if result.index_busy:
-        notes.append("Indexing was left for later: " + result.index_busy)
+        remarks.append("Indexing was left for later: " + result.index_busy)
     elif index is not None and index.cancelled:
-        notes.append("Indexing was cancelled; it resumes the next time the app starts.")
+        remarks.append("Indexing was cancelled; it resumes the next time the app starts.")
     elif index is not None and index.rebuilt:  # a lost or damaged index, never a first one
-        notes.append("The search index was damaged (or from another version) and has been rebuilt.")
-    return notes
+        remarks.append(
+            "The search index was damaged (or from another version) and has been rebuilt."
+        )
+    return remarks
 
 
 def _skip_lines(summary: ImportSummary) -> list[str]:
@@ -168,7 +170,7 @@ class ImportJob:
             display_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.paths
         )
         message = " ".join(
-            [f"{folders}: {summary.describe()}{_skip_sentence(summary)}", *_notes(result)]
+            [f"{folders}: {summary.describe()}{_skip_sentence(summary)}", *_remarks(result)]
         )
         return JobOutcome(
             title="Import cancelled" if result.cancelled else "Import finished",
@@ -217,7 +219,7 @@ class RescanJob:
         if summary is not None and (result.library_changed or summary.skipped):
             parts.append("Folders re-scanned: " + summary.describe() + _skip_sentence(summary))
             details = _skip_lines(summary)
-        notes = _notes(result)
+        remarks = _remarks(result)
         sample = str(sample_archive_dir())
         missing = [display_path(m) for m in self.missing if m != sample]
         if missing:
@@ -226,7 +228,7 @@ class RescanJob:
                 + ", ".join(missing)
                 + "."
             )
-        parts += notes
+        parts += remarks
         return JobOutcome(
             title="Folders re-scanned",
             message=" ".join(parts),

@@ -31,7 +31,7 @@ class CatalogueConnection:
         Without it, a library whose folder cannot be written (read-only media, no
         permission) or whose disk is full is opened for reading anyway: ``readonly`` then
         becomes true and ``refusal`` holds the error every write raises (what cannot be
-        done and why), so listing, reading and searching still work. ``notes`` holds what
+        done and why), so listing, reading and searching still work. ``warnings`` holds what
         the person should be told once (changes in a -wal that cannot be read here).
         """
         self.path = Path(path)
@@ -40,7 +40,7 @@ class CatalogueConnection:
         self.refusal: StorageError | None = (
             LibraryReadOnly(self.path.parent, why="opened for reading only") if readonly else None
         )
-        self.notes: list[str] = []
+        self.warnings: list[str] = []
         try:
             self._db = self._connect_reading() if readonly else self._connect_writing()
         except (sqlite3.Error, OSError) as exc:
@@ -119,7 +119,7 @@ class CatalogueConnection:
     def _connect_reading(self) -> sqlite3.Connection:
         db, note = connect_readonly(self.path)
         if note:
-            self.notes.append(note)
+            self.warnings.append(note)
         db.execute("PRAGMA foreign_keys = ON")
         return db
 

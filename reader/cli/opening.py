@@ -57,8 +57,8 @@ def _checked(args: argparse.Namespace, catalogue: Catalogue) -> Catalogue:
         if isinstance(refusal, LibraryReadOnly):
             raise refusal.refusing(cannot)
         raise refusal or LibraryReadOnly(catalogue.path.parent, cannot=cannot)
-    for note in catalogue.notes:
-        print(f"note: {note}", file=sys.stderr)
+    for warning in catalogue.warnings:
+        print(f"note: {warning}", file=sys.stderr)
     return catalogue
 
 

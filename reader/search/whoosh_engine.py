@@ -2,8 +2,9 @@
 
 Whoosh holds one record per article (its id as a column; site and language as keyword
 fields for filters; the date, sortable), which is what Whoosh does well and cheaply; which
-version of each article is indexed lives in the posting store's manifest. The full text (title and body words for BM25F ranking, CJK bigrams for
-recall) lives in the posting store (``postings.py``), because Whoosh's pure-Python posting
+version of each article is indexed lives in the posting store's manifest. The full text
+(title and body words for BM25F ranking, CJK bigrams for recall) lives in the posting
+store (``postings.py``), because Whoosh's pure-Python posting
 writer and matchers were measured far off the speed, size and latency this app needs at
 100,000 articles; the module docstring there gives the figures. Queries are parsed by
 ``query.py`` and evaluated by ``evaluate.py``; hits are checked and quoted from the
