@@ -49,11 +49,11 @@ from reader.ui.qt import (
 )
 from reader.ui.reading.highlight_paint import tooltip_html
 from reader.ui.window import undo
+from reader.ui.window.host import AnnotationsHost
 from reader.ui.window.messages import plain_tip, show_message
 
 if TYPE_CHECKING:
     from reader.annotations.store import MergeSummary
-    from reader.ui.window.mainwindow import MainWindow
 
 BACKUP_DELAY_MS = 5000  # after the last change: a burst of edits makes one backup
 ALL_LIMIT = 2000  # rows in All Highlights; the filter narrows the rest down
@@ -71,8 +71,8 @@ class AnnotationController(QObject):
     changed = Signal()  # a change was made and the views were asked to refresh
     articleNotesShown = Signal(int)  # an article's highlights are on the page and panel
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
+    def __init__(self, win: AnnotationsHost) -> None:
+        super().__init__(win.widget)
         self.win = win
         self.reader = win.reader
         self.service = AnnotationService(win.data_dir, on_error=self._failed)
@@ -94,7 +94,7 @@ class AnnotationController(QObject):
         self.all_panel = AllPanel()
         self.article_dock = self._dock("Highlights", "highlightsDock", self.article_panel)
         self.all_dock = self._dock("All Highlights", "allHighlightsDock", self.all_panel)
-        win.tabifyDockWidget(self.article_dock, self.all_dock)
+        win.widget.tabifyDockWidget(self.article_dock, self.all_dock)
         self.article_dock.hide()
         self.all_dock.hide()
 
@@ -112,25 +112,25 @@ class AnnotationController(QObject):
         win.article_list.menuRequested.connect(self._list_menu)
 
     def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self.win)
+        dock = QDockWidget(title, self.win.widget)
         dock.setObjectName(name)  # saveState/restoreState remember it by this name
         dock.setWidget(panel)
         dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.win.widget.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
     # -- small helpers -----------------------------------------------------------------
 
     def _status(self, text: str, timeout: int = STATUS_MS) -> None:
-        self.win.statusBar().showMessage(text, timeout)
+        self.win.widget.statusBar().showMessage(text, timeout)
 
     def _failed(self, exc: BaseException) -> None:
         """A change the person asked for failed: say so, and show what the store has."""
         if not self.win.closing:
             self.win.last_message = show_message(
-                self.win, "Highlights and Bookmarks", describe_error(exc), error=True
+                self.win.widget, "Highlights and Bookmarks", describe_error(exc), error=True
             )
             self.reload_article()
 
@@ -298,7 +298,7 @@ class AnnotationController(QObject):
         current = self.win.list_model.bookmark_of(target)
         known = [tag for tag, _ in marks.tags(self.win.catalogue.connection)]
         dialog = TagsDialog(
-            self.win,
+            self.win.widget,
             title=self._title(target),
             tags=current or (),
             known=known,
@@ -374,7 +374,7 @@ class AnnotationController(QObject):
                 self._selection()  # says what to do
             return
         article_id, (start, end) = self.reader.current_id, found
-        dialog = NoteDialog(self.win, quote=article.text[start:end], color=self.last_color)
+        dialog = NoteDialog(self.win.widget, quote=article.text[start:end], color=self.last_color)
 
         def save(note: str, color: str) -> None:
             self.last_color = color
@@ -399,7 +399,9 @@ class AnnotationController(QObject):
         if a is None:
             self._status("That highlight is no longer there.")
             return
-        dialog = NoteDialog(self.win, quote=a.quote, note=a.note, color=a.color, editing=True)
+        dialog = NoteDialog(
+            self.win.widget, quote=a.quote, note=a.note, color=a.color, editing=True
+        )
         dialog.saved.connect(
             lambda note, color: self.service.edit(
                 a.id, self._edited, note=note or None, color=color
@@ -532,7 +534,7 @@ class AnnotationController(QObject):
                 menu.addAction(action)
 
     def _annotation_menu(self, a: Annotation, point: QPoint) -> None:
-        menu = QMenu(self.win)
+        menu = QMenu(self.win.widget)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         go = menu.addAction("Show in the Article")
         go.triggered.connect(lambda: self.open_annotation(a))
@@ -545,7 +547,7 @@ class AnnotationController(QObject):
         menu.popup(point)
 
     def _list_menu(self, article_id: int, point: QPoint) -> None:
-        menu = QMenu(self.win)
+        menu = QMenu(self.win.widget)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         marked = self.win.list_model.bookmark_of(article_id) is not None
         toggle = menu.addAction("Remove Bookmark" if marked else "Bookmark")
@@ -590,7 +592,7 @@ class AnnotationController(QObject):
             title = self._title(article_id) if article_id is not None else "highlights"
             suggested = str(Path.home() / _file_name(title, fmt))
             path, _ = QFileDialog.getSaveFileName(
-                self.win, "Export Highlights", suggested, _FILTER[fmt]
+                self.win.widget, "Export Highlights", suggested, _FILTER[fmt]
             )
             if not path:
                 return
@@ -617,13 +619,15 @@ class AnnotationController(QObject):
         )
 
     def _file_failed(self, title: str, exc: BaseException) -> None:
-        self.win.last_message = show_message(self.win, title, describe_error(exc), error=True)
+        self.win.last_message = show_message(
+            self.win.widget, title, describe_error(exc), error=True
+        )
 
     def import_file(self, path: str | None = None, *, title: str = "Import Highlights") -> None:
         """Merge a JSON-LD file in (an export from here or elsewhere, or a backup)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.win, title, str(Path.home()), f"{_FILTER['json']};;All files (*)"
+                self.win.widget, title, str(Path.home()), f"{_FILTER['json']};;All files (*)"
             )
             if not path:
                 return
@@ -635,7 +639,7 @@ class AnnotationController(QObject):
 
     def _imported(self, title: str, summary: MergeSummary) -> None:
         self.win.last_message = show_message(
-            self.win, title, summary.describe(), details=summary.skipped
+            self.win.widget, title, summary.describe(), details=summary.skipped
         )
         self.changed_everything()
 
@@ -647,7 +651,7 @@ class AnnotationController(QObject):
             newest = list_backups(folder)
             start = str(newest[0] if newest else folder)
             path, _ = QFileDialog.getOpenFileName(
-                self.win, "Restore from Backup", start, "Backups (*.jsonld);;All files (*)"
+                self.win.widget, "Restore from Backup", start, "Backups (*.jsonld);;All files (*)"
             )
             if not path:
                 return

@@ -7,14 +7,13 @@ shortcut list in Help and the README agree.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.annotations.model import COLORS
+from reader.ui.annotations.controller import AnnotationController
 from reader.ui.annotations.panels import colour_icon
 from reader.ui.qt import QAction, QActionGroup, QKeySequence, Qt, QToolBar, QWidget
-
-if TYPE_CHECKING:
-    from reader.ui.window.mainwindow import MainWindow
+from reader.ui.window.host import ActionsHost
 
 KEYS_HELP = [
     (
@@ -83,11 +82,11 @@ def make_action(
     return action
 
 
-def build_actions(win: MainWindow) -> None:
+def build_actions(win: ActionsHost, notes: AnnotationController) -> None:
     std = QKeySequence.StandardKey
 
     def act(*args: Any, **kwargs: Any) -> QAction:
-        return make_action(win, *args, **kwargs)
+        return make_action(win.widget, *args, **kwargs)
 
     win.act_add_folder = act(
         "&Add Archive Folder…",
@@ -101,7 +100,7 @@ def build_actions(win: MainWindow) -> None:
         "F5",
         tip="Look for new or changed files in the added folders",
     )
-    win.act_quit = act("&Quit", win.close, std.Quit)
+    win.act_quit = act("&Quit", win.widget.close, std.Quit)
     win.act_search = act("&Search the Archive", win.focus_search, "Ctrl+K")
     win.act_filter = act("F&ilter the List", win.focus_filter, "Ctrl+L")
     win.act_find = act("&Find in Article…", win.reader.open_find, std.Find)
@@ -121,12 +120,11 @@ def build_actions(win: MainWindow) -> None:
     )
     win.act_next = act("&Next Article", lambda: win.move_in_list(1))
     win.act_previous = act("&Previous Article", lambda: win.move_in_list(-1))
-    notes = win.notes
-    win.act_undo = notes.undo_stack.createUndoAction(win, "&Undo")
+    win.act_undo = notes.undo_stack.createUndoAction(win.widget, "&Undo")
     win.act_undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
-    win.act_redo = notes.undo_stack.createRedoAction(win, "&Redo")
+    win.act_redo = notes.undo_stack.createRedoAction(win.widget, "&Redo")
     win.act_redo.setShortcuts(QKeySequence.keyBindings(std.Redo))
-    win.addActions([win.act_undo, win.act_redo])
+    win.widget.addActions([win.act_undo, win.act_redo])
     win.act_bookmark = act(
         "&Bookmark This Article",
         lambda: notes.toggle_bookmark(),
@@ -188,18 +186,18 @@ def build_actions(win: MainWindow) -> None:
     win.act_about = act("&About Archive Reader", win.show_about)
     win.act_back.setEnabled(False)
     win.act_forward.setEnabled(False)
-    win.theme_group = QActionGroup(win)
+    win.theme_group = QActionGroup(win.widget)
     win.theme_actions = {}
     for mode, label in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
-        action = QAction(label, win, checkable=True)
+        action = QAction(label, win.widget, checkable=True)
         action.triggered.connect(lambda _checked=False, m=mode: win.set_theme(m))
         win.theme_group.addAction(action)
         win.theme_actions[mode] = action
     win.theme_actions[win.settings.theme].setChecked(True)
 
 
-def build_menus(win: MainWindow) -> None:
-    bar = win.menuBar()
+def build_menus(win: ActionsHost) -> None:
+    bar = win.widget.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([win.act_add_folder, win.act_rescan])
     file_menu.addSeparator()
@@ -242,8 +240,8 @@ def build_menus(win: MainWindow) -> None:
     help_menu.addActions([win.act_keys, win.act_about])
 
 
-def build_toolbar(win: MainWindow, search_field: QWidget) -> QToolBar:
-    toolbar = QToolBar("Main", win)
+def build_toolbar(win: ActionsHost, search_field: QWidget) -> QToolBar:
+    toolbar = QToolBar("Main", win.widget)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -259,5 +257,5 @@ def build_toolbar(win: MainWindow, search_field: QWidget) -> QToolBar:
     spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
     toolbar.addWidget(spacer)
     toolbar.addWidget(search_field)
-    win.addToolBar(toolbar)
+    win.widget.addToolBar(toolbar)
     return toolbar

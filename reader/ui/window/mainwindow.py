@@ -5,25 +5,22 @@ list rows, one article, its links); everything that can take long or wait on a l
 in a service thread (``services``) or a job (``jobs``) and reports back through signals.
 Bookmarks and annotations are ``annotating.AnnotationController``'s (``self.notes``):
 its own thread, undo stack and panels. Menus and shortcuts are made in ``actions``.
+
+``MainWindow`` is assembled from mixins, one room each: ``navigation`` (opening articles,
+history and links) and ``job_control`` (adding folders, imports and re-scans). This
+module keeps the construction and wiring, the list, search, zoom and theme, the dialogs
+and the window's events. It is the only one that knows the concrete class: the parts it
+hands itself to type against the protocols in ``host``.
 """
 
 from __future__ import annotations
 
 import html
 import os
-import time
 from pathlib import Path
 from typing import Any
 
-from reader.background.jobs import (
-    ImportJob,
-    JobOutcome,
-    ProcessJob,
-    RescanJob,
-    describe_error,
-    readonly_note,
-    sample_import_job,
-)
+from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
 from reader.ui.annotations.controller import AnnotationController
@@ -33,10 +30,8 @@ from reader.ui.qt import (
     QActionGroup,
     QApplication,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -46,32 +41,29 @@ from reader.ui.qt import (
     QStackedWidget,
     Qt,
     QTimer,
-    QUrl,
     QWidget,
     Signal,
 )
-from reader.ui.reading.article_html import EDIT_TAGS_URL, RelatedInfo
 from reader.ui.reading.history import History
-from reader.ui.reading.links import classify_link
 from reader.ui.reading.pane import ReaderPane, history_step
 from reader.ui.search.controller import SearchController, SearchField
 from reader.ui.search.panel import SearchPanel
 from reader.ui.window import theme
 from reader.ui.window.actions import build_actions, build_menus, build_toolbar, keys_help_html
+from reader.ui.window.job_control import SAMPLE_LABEL, JobControlMixin
 from reader.ui.window.messages import show_message
+from reader.ui.window.navigation import APP_TITLE, NavigationMixin
 from reader.ui.window.services import ListQueries, ListRequest, SearchService, StateWriter
 from reader.ui.window.settings import SORT_COLUMNS, Settings
 from reader.ui.window.status_widgets import JobProgress
 from reader.ui.window.workers import JobRunner
 
-APP_TITLE = "Archive Reader"
-SAMPLE_LABEL = "Opening the sample archive"
+__all__ = ["APP_TITLE", "MainWindow"]
+
 SELECT_OPEN_DELAY_MS = 120
-SIMILAR_LIMIT = 6
-REOPEN_INDEX_EVERY_S = 10.0
 
 
-class MainWindow(QMainWindow):
+class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
     articleOpened = Signal(int)
     searchFinished = Signal(object)  # SearchOutcome
     listReloaded = Signal()
@@ -138,7 +130,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_widgets()
         self.notes = AnnotationController(self)
-        build_actions(self)
+        build_actions(self, self.notes)
         build_menus(self)
         self.toolbar = build_toolbar(self, self.search_field)
         self._connect()
@@ -230,6 +222,11 @@ class MainWindow(QMainWindow):
         splitter = self.settings.splitter
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([470, 850])
+
+    @property
+    def widget(self) -> QMainWindow:
+        """The window as a Qt widget, for the parts that know it only as a ``host``."""
+        return self
 
     # -- the list --------------------------------------------------------------------
 
@@ -369,184 +366,6 @@ class MainWindow(QMainWindow):
         self.filter_field.setFocus()
         self.filter_field.selectAll()
 
-    # -- opening articles ------------------------------------------------------------
-
-    def open_article(
-        self, article_id: int, *, navigating: bool = False, highlight: list[str] | None = None
-    ) -> bool:
-        """Show one article; returns False when it is no longer in the library."""
-        if self._closing:
-            return False
-        if article_id == self.reader.current_id and not highlight:
-            return True
-        started = time.perf_counter()
-        article = self.catalogue.get(article_id)
-        if article is None:
-            self.history.forget(article_id)
-            self._update_history_actions()
-            self._status(
-                "That article is no longer in the library (its file was removed "
-                "or changed into something that is not an article).",
-                10000,
-            )
-            return False
-        related = RelatedInfo(
-            linked_from=self.catalogue.linked_from(article_id),
-            bookmark=self.list_model.bookmark_of(article_id),
-        )
-        position = self._positions.get(article_id)
-        if position is None:
-            position = self.catalogue.position(article_id)
-        self.reader.show_article(article_id, article, related, position)
-        if highlight:
-            self.reader.highlight_terms(highlight, scroll=position == 0)
-        self.last_open_ms = (time.perf_counter() - started) * 1000
-        if not navigating:
-            self.history.visit(article_id)
-        self._update_history_actions()
-        self.setWindowTitle(f"{article.title} — {APP_TITLE}")
-        self._mark_read(article_id)
-        # Moving the list to the article may scroll it and repaint every row: after the
-        # article is on screen, not before.
-        QTimer.singleShot(0, lambda: self._select_in_list(article_id))
-        self.search_service.similar(
-            article_id,
-            limit=SIMILAR_LIMIT,
-            on_done=lambda rows: self.reader.set_similar(
-                article_id, rows, None if rows else self._similar_note()
-            ),
-            on_error=lambda exc: self.reader.set_similar(
-                article_id, [], "Similar articles are not available: " + describe_error(exc)
-            ),
-        )
-        self.articleOpened.emit(article_id)
-        return True
-
-    def _similar_note(self) -> str:
-        if self.jobs.busy:
-            return "None found yet: the search index is still being built."
-        return "No similar articles in the archive."
-
-    def _select_in_list(self, article_id: int) -> None:
-        if self._closing or article_id != self.reader.current_id:
-            return
-        row = self.list_model.row_of(article_id)
-        if row is None or self.article_list.currentIndex().row() == row:
-            return
-        self.article_list.select_row(row, quiet=True)
-
-    def _mark_read(self, article_id: int) -> None:
-        was_read = self.list_model.is_read(article_id)
-        if was_read is None:
-            was_read = self.catalogue.is_read(article_id)
-        if was_read:
-            return
-        self.list_model.set_read(article_id, True)
-        self.state_writer.mark_read([article_id], True)
-        self._unread = max(0, self._unread - 1)
-        self._show_counts()
-
-    def toggle_read(self) -> None:
-        article_id = (
-            self.article_list.current_id() if self.left.currentWidget() is self.list_pane else None
-        )
-        article_id = article_id or self.reader.current_id
-        if article_id is None:
-            return
-        read = self.list_model.is_read(article_id)
-        if read is None:
-            read = self.catalogue.is_read(article_id)
-        self.list_model.set_read(article_id, not read)
-        self.state_writer.mark_read([article_id], not read)
-        self._unread = max(0, self._unread + (1 if read else -1))
-        self._show_counts()
-        self._status("Marked unread." if read else "Marked read.", 3000)
-
-    def _position_changed(self, article_id: int, position: int) -> None:
-        self._positions[article_id] = position
-        self.state_writer.save_position(article_id, position)
-
-    def _state_write_failed(self, exc: BaseException) -> None:
-        self._status("Could not save reading state: " + describe_error(exc), 10000)
-
-    def page_article(self, direction: int) -> None:
-        if self.reader.current_id is None:
-            self._open_selected()
-            return
-        if not self.reader.scroll_page(direction) and direction > 0:
-            self.move_in_list(1)
-
-    # -- history and links -----------------------------------------------------------
-
-    def _update_history_actions(self) -> None:
-        self.act_back.setEnabled(self.history.can_go_back())
-        self.act_forward.setEnabled(self.history.can_go_forward())
-
-    def go_back(self) -> None:
-        while self.history.can_go_back():
-            target = self.history.back()
-            if target is not None and self.open_article(target, navigating=True):
-                return
-        self._update_history_actions()
-
-    def go_forward(self) -> None:
-        while self.history.can_go_forward():
-            target = self.history.forward()
-            if target is not None and self.open_article(target, navigating=True):
-                return
-        self._update_history_actions()
-
-    def _classify(self, url: str) -> Any:
-        return classify_link(
-            url, roots=self.catalogue.roots(), id_at_path=self.catalogue.id_at_path
-        )
-
-    def follow_link(self, url: QUrl) -> None:
-        text = url.toString()
-        if text == EDIT_TAGS_URL:
-            self.notes.edit_tags()
-            return
-        action = self._classify(text)
-        if action.kind == "article":
-            if not self.open_article(int(action.article_id)):
-                return
-        elif action.kind == "external":
-            if QDesktopServices.openUrl(QUrl(action.url)):
-                self._status(f"Opened in your browser: {action.url}", 6000)
-            else:
-                self._status(f"No browser could open {action.url}", 10000)
-        elif action.kind == "anchor":
-            if action.url.startswith("#") and len(action.url) > 1:
-                self.reader.browser.scrollToAnchor(action.url[1:])
-        else:
-            self._status(action.reason, 12000)
-
-    def _link_hovered(self, url: str) -> None:
-        if not url:
-            self.statusBar().clearMessage()
-            return
-        if url == EDIT_TAGS_URL:
-            self._status("Edit this bookmark's tags (Ctrl+Shift+D)")
-            return
-        action = self._classify(url)
-        if action.kind == "article":
-            row = self.catalogue.summary(int(action.article_id))
-            title = row["title"] if row else "an article"
-            self._status(f"Open “{title}” from the archive (offline)")
-        elif action.kind == "external":
-            self._status(f"{action.url}  — opens in your web browser when clicked")
-        elif action.kind == "refused":
-            self._status(f"{action.url}  — {action.reason}")
-
-    def copy_source_link(self) -> None:
-        article = self.reader.article
-        if article is None or not article.source_url:
-            self._status("This article has no link to its original.", 4000)
-            return
-        clipboard = QApplication.clipboard()
-        clipboard.setText(article.source_url)
-        self._status(f"Copied {article.source_url}", 4000)
-
     # -- search ----------------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -589,155 +408,6 @@ class MainWindow(QMainWindow):
         if self.settings.theme == "system":
             self.set_theme("system")
 
-    # -- adding folders and jobs -----------------------------------------------------
-
-    def add_archive_folder(self, path: str | None = None) -> None:
-        if path is None:
-            start = os.path.expanduser("~")
-            path = QFileDialog.getExistingDirectory(
-                self, "Add Archive Folder", start, QFileDialog.Option.ShowDirsOnly
-            )
-            if not path:
-                return
-        if not os.path.isdir(path):
-            self.last_message = show_message(
-                self,
-                "Add Archive Folder",
-                f"{path} is not a folder that can be opened.",
-                error=True,
-            )
-            return
-        if not os.access(path, os.R_OK | os.X_OK):
-            self.last_message = show_message(
-                self,
-                "Add Archive Folder",
-                f"{path} cannot be read (permission denied).",
-                error=True,
-            )
-            return
-        name = os.path.basename(os.path.normpath(path)) or path
-        self.jobs.submit(
-            ProcessJob(ImportJob(self.data_dir, [os.path.abspath(path)], label=f"Importing {name}"))
-        )
-
-    def rescan_folders(self) -> None:
-        self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
-
-    def start_background(self) -> None:
-        """After the first paint: first-start sample, or re-scan the folders; warm search.
-
-        A library opened read-only (read-only media, or a full disk) is not re-scanned:
-        nothing found could be saved. The status bar says so, and why."""
-        if self.catalogue.readonly:
-            self._status(readonly_note(self.catalogue))
-            self.search_service.warm_up()
-        elif self._library_size == 0 and not self.catalogue.roots():
-            # No index yet either: the job builds it, and search starts when it is done.
-            self.jobs.submit(ProcessJob(sample_import_job(self.data_dir)))
-        else:
-            self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
-            self.search_service.warm_up()
-        self._coming = None
-
-    def cancel_job(self) -> None:
-        self.progress.cancelling()
-        self.jobs.cancel()
-
-    def _job_started(self, label: str) -> None:
-        user_asked = label.startswith("Importing") or label == SAMPLE_LABEL
-        self.progress.begin(label, immediately=user_asked)
-        self._show_counts()
-        if self.reader.current_id is None:
-            self.reader.show_message(*self._welcome())
-
-    def _job_progress(self, phase: str, done: int, total: int) -> None:
-        self.progress.update_progress(phase, done, total)
-        now = time.monotonic()
-        if phase == "Indexing" and now - self._last_index_reopen > REOPEN_INDEX_EVERY_S:
-            self._last_index_reopen = now
-            self.search_service.reopen()
-
-    def _job_finished(self, outcome: JobOutcome) -> None:
-        self.progress.end()
-        if outcome.index_changed:
-            self.search_service.reopen()
-        if outcome.library_changed:
-            self.list_model.refresh_rows()
-            self.reload_list(keep_position=True)
-            self._refresh_counts()
-            self._refresh_open_article()
-            self.notes.library_changed()
-        else:
-            self._show_counts()
-        if outcome.index_changed and self.search.active:
-            self.search.rerun()
-        if outcome.error:
-            if outcome.announce:
-                self.last_message = show_message(self, outcome.title, outcome.error, error=True)
-            else:
-                self._status(outcome.error, 15000)
-        elif outcome.announce:
-            self.last_message = show_message(
-                self, outcome.title, outcome.message, details=outcome.details
-            )
-        elif outcome.message:
-            self._status(outcome.message, 15000)
-        if self.reader.current_id is None:
-            self.reader.show_message(*self._welcome())
-        elif outcome.index_changed and self.reader.related.similar == []:
-            current = self.reader.current_id
-            self.search_service.similar(
-                current,
-                limit=SIMILAR_LIMIT,
-                on_done=lambda rows: self.reader.set_similar(
-                    current, rows, None if rows else self._similar_note()
-                ),
-                on_error=lambda _exc: None,
-            )
-        self.jobFinished.emit(outcome)
-
-    def _refresh_open_article(self) -> None:
-        """After an import: show the open article again if its text changed (its
-        highlights were re-anchored to the new text in the job's process)."""
-        current, shown = self.reader.current_id, self.reader.article
-        if current is None or shown is None:
-            return
-        article = self.catalogue.get(current)
-        if article is None or (article.text, article.title) == (shown.text, shown.title):
-            return
-        related = RelatedInfo(
-            linked_from=self.catalogue.linked_from(current),
-            bookmark=self.list_model.bookmark_of(current),
-            similar=self.reader.related.similar,
-        )
-        self.reader.show_article(current, article, related, self.reader.position())
-
-    def _welcome(self) -> tuple[str, list[str]]:
-        busy = self._busy_label()
-        paragraphs = []
-        if busy == SAMPLE_LABEL:
-            paragraphs.append(
-                "The sample archive is being opened: twenty short articles on "
-                "cross-border e-commerce in Chinese and English, so there is "
-                "something to read and search right away."
-            )
-        elif self._library_size:
-            paragraphs.append(
-                "Choose an article on the left: <b>j</b>/<b>k</b> or the "
-                "arrow keys move, <b>Enter</b> opens, <b>Space</b> scrolls."
-            )
-        paragraphs.append(
-            "To read your own saved articles, choose <b>File › Add Archive "
-            "Folder…</b> (Ctrl+O) or drop a folder on this window. Text files "
-            "and saved web pages are imported; the folder is never changed."
-        )
-        paragraphs.append(
-            'Search everything with <b>Ctrl+K</b>: words, "exact phrases", '
-            "<b>-word</b>, <b>OR</b>, <b>site:</b>, <b>title:</b>, "
-            "<b>date:2024-05</b>. Help › Keyboard Shortcuts lists the keys."
-        )
-        return "Archive Reader", paragraphs
-
     # -- dialogs ---------------------------------------------------------------------
 
     def show_keys(self) -> None:
@@ -759,12 +429,6 @@ class MainWindow(QMainWindow):
 
     def _status(self, text: str, timeout: int = 0) -> None:
         self.statusBar().showMessage(text, timeout)
-
-    def _navigate(self, step: int) -> None:
-        if step < 0:
-            self.go_back()
-        else:
-            self.go_forward()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         step = history_step(event)

@@ -1,0 +1,216 @@
+"""Adding folders and running jobs: the part of ``MainWindow`` that changes the library.
+
+Imports and re-scans (``ImportJob``, ``RescanJob``, the first start's sample) run as a
+``ProcessJob`` in ``JobRunner``; this is what asks for them (the Add Folder dialog, a
+drop, F5, the start), shows their progress, cancels them, and brings the window up to
+date with what they did: the list, the counts, the open article, the index, the
+bookmarks, and a message when the person should hear how it went. A mixin: ``MainWindow``
+inherits it, so the actions and the job runner's signals connect to the window's own
+methods. What it uses of the rest of the window is declared at the top of the class.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.background.jobs import (
+    ImportJob,
+    JobOutcome,
+    ProcessJob,
+    RescanJob,
+    readonly_note,
+    sample_import_job,
+)
+from reader.catalogue import Catalogue
+from reader.ui.annotations.controller import AnnotationController
+from reader.ui.library.article_list import ArticleListModel
+from reader.ui.qt import QFileDialog, QMessageBox, Signal
+from reader.ui.reading.article_html import RelatedInfo
+from reader.ui.reading.pane import ReaderPane
+from reader.ui.search.controller import SearchController
+from reader.ui.window.host import MixinBase
+from reader.ui.window.messages import show_message
+from reader.ui.window.navigation import SIMILAR_LIMIT
+from reader.ui.window.services import SearchService
+from reader.ui.window.status_widgets import JobProgress
+from reader.ui.window.workers import JobRunner
+
+SAMPLE_LABEL = "Opening the sample archive"
+REOPEN_INDEX_EVERY_S = 10.0
+
+
+class JobControlMixin(MixinBase):
+    # Made by MainWindow:
+    data_dir: Path
+    catalogue: Catalogue
+    jobs: JobRunner
+    progress: JobProgress
+    search_service: SearchService
+    search: SearchController
+    reader: ReaderPane
+    list_model: ArticleListModel
+    notes: AnnotationController
+    last_message: QMessageBox | None
+    _library_size: int
+    _coming: str | None
+    _last_index_reopen: float
+
+    if TYPE_CHECKING:
+        jobFinished = Signal(object)  # JobOutcome
+
+        def _status(self, text: str, timeout: int = 0) -> None: ...
+        def reload_list(self, *, keep_position: bool = True) -> None: ...
+        def _refresh_counts(self) -> None: ...
+        def _show_counts(self) -> None: ...
+        def _busy_label(self) -> str | None: ...
+        def _similar_note(self) -> str: ...
+
+    def add_archive_folder(self, path: str | None = None) -> None:
+        if path is None:
+            start = os.path.expanduser("~")
+            path = QFileDialog.getExistingDirectory(
+                self, "Add Archive Folder", start, QFileDialog.Option.ShowDirsOnly
+            )
+            if not path:
+                return
+        if not os.path.isdir(path):
+            self.last_message = show_message(
+                self,
+                "Add Archive Folder",
+                f"{path} is not a folder that can be opened.",
+                error=True,
+            )
+            return
+        if not os.access(path, os.R_OK | os.X_OK):
+            self.last_message = show_message(
+                self,
+                "Add Archive Folder",
+                f"{path} cannot be read (permission denied).",
+                error=True,
+            )
+            return
+        name = os.path.basename(os.path.normpath(path)) or path
+        self.jobs.submit(
+            ProcessJob(ImportJob(self.data_dir, [os.path.abspath(path)], label=f"Importing {name}"))
+        )
+
+    def rescan_folders(self) -> None:
+        self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
+
+    def start_background(self) -> None:
+        """After the first paint: first-start sample, or re-scan the folders; warm search.
+
+        A library opened read-only (read-only media, or a full disk) is not re-scanned:
+        nothing found could be saved. The status bar says so, and why."""
+        if self.catalogue.readonly:
+            self._status(readonly_note(self.catalogue))
+            self.search_service.warm_up()
+        elif self._library_size == 0 and not self.catalogue.roots():
+            # No index yet either: the job builds it, and search starts when it is done.
+            self.jobs.submit(ProcessJob(sample_import_job(self.data_dir)))
+        else:
+            self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
+            self.search_service.warm_up()
+        self._coming = None
+
+    def cancel_job(self) -> None:
+        self.progress.cancelling()
+        self.jobs.cancel()
+
+    def _job_started(self, label: str) -> None:
+        user_asked = label.startswith("Importing") or label == SAMPLE_LABEL
+        self.progress.begin(label, immediately=user_asked)
+        self._show_counts()
+        if self.reader.current_id is None:
+            self.reader.show_message(*self._welcome())
+
+    def _job_progress(self, phase: str, done: int, total: int) -> None:
+        self.progress.update_progress(phase, done, total)
+        now = time.monotonic()
+        if phase == "Indexing" and now - self._last_index_reopen > REOPEN_INDEX_EVERY_S:
+            self._last_index_reopen = now
+            self.search_service.reopen()
+
+    def _job_finished(self, outcome: JobOutcome) -> None:
+        self.progress.end()
+        if outcome.index_changed:
+            self.search_service.reopen()
+        if outcome.library_changed:
+            self.list_model.refresh_rows()
+            self.reload_list(keep_position=True)
+            self._refresh_counts()
+            self._refresh_open_article()
+            self.notes.library_changed()
+        else:
+            self._show_counts()
+        if outcome.index_changed and self.search.active:
+            self.search.rerun()
+        if outcome.error:
+            if outcome.announce:
+                self.last_message = show_message(self, outcome.title, outcome.error, error=True)
+            else:
+                self._status(outcome.error, 15000)
+        elif outcome.announce:
+            self.last_message = show_message(
+                self, outcome.title, outcome.message, details=outcome.details
+            )
+        elif outcome.message:
+            self._status(outcome.message, 15000)
+        if self.reader.current_id is None:
+            self.reader.show_message(*self._welcome())
+        elif outcome.index_changed and self.reader.related.similar == []:
+            current = self.reader.current_id
+            self.search_service.similar(
+                current,
+                limit=SIMILAR_LIMIT,
+                on_done=lambda rows: self.reader.set_similar(
+                    current, rows, None if rows else self._similar_note()
+                ),
+                on_error=lambda _exc: None,
+            )
+        self.jobFinished.emit(outcome)
+
+    def _refresh_open_article(self) -> None:
+        """After an import: show the open article again if its text changed (its
+        highlights were re-anchored to the new text in the job's process)."""
+        current, shown = self.reader.current_id, self.reader.article
+        if current is None or shown is None:
+            return
+        article = self.catalogue.get(current)
+        if article is None or (article.text, article.title) == (shown.text, shown.title):
+            return
+        related = RelatedInfo(
+            linked_from=self.catalogue.linked_from(current),
+            bookmark=self.list_model.bookmark_of(current),
+            similar=self.reader.related.similar,
+        )
+        self.reader.show_article(current, article, related, self.reader.position())
+
+    def _welcome(self) -> tuple[str, list[str]]:
+        busy = self._busy_label()
+        paragraphs = []
+        if busy == SAMPLE_LABEL:
+            paragraphs.append(
+                "The sample archive is being opened: twenty short articles on "
+                "cross-border e-commerce in Chinese and English, so there is "
+                "something to read and search right away."
+            )
+        elif self._library_size:
+            paragraphs.append(
+                "Choose an article on the left: <b>j</b>/<b>k</b> or the "
+                "arrow keys move, <b>Enter</b> opens, <b>Space</b> scrolls."
+            )
+        paragraphs.append(
+            "To read your own saved articles, choose <b>File › Add Archive "
+            "Folder…</b> (Ctrl+O) or drop a folder on this window. Text files "
+            "and saved web pages are imported; the folder is never changed."
+        )
+        paragraphs.append(
+            'Search everything with <b>Ctrl+K</b>: words, "exact phrases", '
+            "<b>-word</b>, <b>OR</b>, <b>site:</b>, <b>title:</b>, "
+            "<b>date:2024-05</b>. Help › Keyboard Shortcuts lists the keys."
+        )
+        return "Archive Reader", paragraphs
