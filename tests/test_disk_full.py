@@ -313,7 +313,7 @@ def test_the_window_shows_a_save_that_fails_on_a_full_disk(tmp_path: Path, qtbot
                 win.open_article(ids[0])
             settle(win, qtbot)
             fill(mnt)
-            win.notes.toggle_bookmark(ids[0])
+            win.annotating.toggle_bookmark(ids[0])
             qtbot.waitUntil(lambda: win.last_message is not None, timeout=10000)
             box = win.last_message
             assert box is not None

@@ -238,7 +238,7 @@ def test_the_window_opens_lists_and_says_what_cannot_be_saved(tmp_path: Path, qt
 
             with qtbot.waitSignal(win.articleOpened, timeout=5000):
                 win.open_article(lib.ids[0])
-            win.notes.toggle_bookmark(lib.ids[0])
+            win.annotating.toggle_bookmark(lib.ids[0])
             qtbot.waitUntil(lambda: win.last_message is not None, timeout=5000)
             box = win.last_message
             assert box is not None and "read-only" in box.text(), box.text()

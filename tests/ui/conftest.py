@@ -63,7 +63,12 @@ def settle(win: MainWindow, qtbot, timeout: float = 20.0) -> None:  # type: igno
     """Let every background service finish and its answers reach the GUI thread."""
     deadline = time.monotonic() + timeout
     for _ in range(3):
-        for service in (win.list_queries, win.search_service, win.state_writer, win.notes.service):
+        for service in (
+            win.list_queries,
+            win.search_service,
+            win.state_writer,
+            win.annotating.service,
+        ):
             assert service.wait_idle(max(0.1, deadline - time.monotonic()))
         qtbot.wait(20)
         QApplication.processEvents()

@@ -76,7 +76,7 @@ def event_loop_watch(max_ms: float = 1000.0) -> Iterator[list[float]]:
 
 def open_and_wait(win: MainWindow, qtbot, title: str) -> int:  # type: ignore[no-untyped-def]
     article_id = id_of(win, title)
-    with qtbot.waitSignal(win.notes.articleNotesShown, timeout=10000):
+    with qtbot.waitSignal(win.annotating.articleAnnotationsShown, timeout=10000):
         assert win.open_article(article_id)
     return article_id
 
@@ -97,7 +97,7 @@ def press(
 
 def wait_shown(win: MainWindow, qtbot, action) -> None:  # type: ignore[no-untyped-def]
     """Run *action* (a change) and wait until the open article shows its result."""
-    with qtbot.waitSignal(win.notes.articleNotesShown, timeout=10000):
+    with qtbot.waitSignal(win.annotating.articleAnnotationsShown, timeout=10000):
         action()
 
 
@@ -167,7 +167,7 @@ def stored(win: MainWindow) -> AnnotationStore:
 
 
 def dialog(win: MainWindow, kind: type) -> NoteDialog | TagsDialog:
-    found = win.notes.dialog
+    found = win.annotating.dialog
     assert isinstance(found, kind), f"expected an open {kind.__name__}, got {found!r}"
     return found  # type: ignore[return-value]
 
@@ -218,7 +218,7 @@ def test_tags_from_the_dialog_and_the_bookmarks_view(window: MainWindow, qtbot) 
     assert "Returns, 物流" in window.reader.browser.toPlainText()
 
     warehouse = open_and_wait(window, qtbot, WAREHOUSE)
-    wait_shown(window, qtbot, lambda: window.notes.toggle_bookmark())
+    wait_shown(window, qtbot, lambda: window.annotating.toggle_bookmark())
     # the meta line's "Add tags" link opens the dialog too; typing goes through an
     # input method for the Chinese tag (keyClicks cannot type it)
     window.follow_link(QUrl(EDIT_TAGS_URL))
@@ -249,7 +249,7 @@ def test_tags_from_the_dialog_and_the_bookmarks_view(window: MainWindow, qtbot) 
     assert window.list_model.ids == [warehouse]
     assert "tagged “warehouse”" in window.list_pane.count_label.text()
     # removing its only bookmark takes the tag away: the view shows every bookmark again
-    window.notes.toggle_bookmark(warehouse)
+    window.annotating.toggle_bookmark(warehouse)
     qtbot.waitUntil(
         lambda: window.list_pane.tag is None and window.list_model.ids == [returns], timeout=10000
     )
@@ -274,7 +274,7 @@ def test_the_list_context_menu_bookmarks(window: MainWindow, qtbot) -> None:  # 
             view.viewport().mapToGlobal(rect.center()),
         ),
     )
-    menu = window.notes.last_menu
+    menu = window.annotating.last_menu
     assert isinstance(menu, QMenu)
     texts = [a.text() for a in menu.actions()]
     assert "Bookmark" in texts and "Edit Bookmark Tags…" in texts
@@ -332,7 +332,7 @@ def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[
                 pos=point_of(window, start + 2),
             )
         assert clicked.args[0] == a.id and "仓租只是成本的一部分" in QToolTip.text()
-        assert window.notes.article_panel.view.current().id == a.id  # type: ignore[union-attr]
+        assert window.annotating.article_panel.view.current().id == a.id  # type: ignore[union-attr]
 
     # delete it (from the highlight's context menu), then undo: the same one comes back
     QApplication.sendEvent(
@@ -343,7 +343,7 @@ def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[
             window.reader.browser.viewport().mapToGlobal(point_of(window, start + 2)),
         ),
     )
-    menu = window.notes.last_menu
+    menu = window.annotating.last_menu
     assert isinstance(menu, QMenu)
     delete = next(x for x in menu.actions() if x.text() == "Delete Highlight")
     assert any(x.text() == "Edit Note…" for x in menu.actions())
@@ -387,7 +387,7 @@ def test_a_note_across_english_paragraphs_from_the_context_menu(  # type: ignore
             window.reader.browser.viewport().mapToGlobal(point),
         ),
     )
-    menu = window.notes.last_menu
+    menu = window.annotating.last_menu
     assert isinstance(menu, QMenu)
     texts = [x.text() for x in menu.actions()]
     assert texts[:3] == ["&Highlight", "Highlight in Colour", "Add &Note…"]
@@ -425,7 +425,7 @@ def test_colour_submenu_and_nothing_selected(window: MainWindow, qtbot) -> None:
     select_on_page(window, passage)
     wait_shown(window, qtbot, window.highlight_actions["pink"].trigger)
     assert stored(window).annotations_for(article_id)[0].color == "pink"
-    assert window.notes.last_color == "pink"  # the next Ctrl+Shift+H uses it
+    assert window.annotating.last_color == "pink"  # the next Ctrl+Shift+H uses it
     start, _ = find_on_page(window, passage)
     assert background_at(window, start) == COLORS["pink"]
 
@@ -441,8 +441,8 @@ def test_the_side_panel_lists_in_reading_order_and_scrolls_to_one(  # type: igno
         select_on_page(window, passage)
         wait_shown(window, qtbot, window.highlight_actions[colour].trigger)
     press(window, qtbot, window.reader.browser, Qt.Key.Key_A, CTRL_SHIFT)
-    assert window.notes.article_dock.isVisible() and window.act_highlights_panel.isChecked()
-    panel = window.notes.article_panel
+    assert window.annotating.article_dock.isVisible() and window.act_highlights_panel.isChecked()
+    panel = window.annotating.article_panel
     assert [a.quote for a in panel.items] == [first, last]
     assert "2 highlights, in reading order" in panel.summary.text()
     bar = window.reader.browser.verticalScrollBar()
@@ -466,7 +466,7 @@ def test_the_side_panel_lists_in_reading_order_and_scrolls_to_one(  # type: igno
     view.setCurrentIndex(view.model().index(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_F2)
     assert dialog(window, NoteDialog).quote.text() == f"“{first}”"
-    window.notes.dialog.reject()  # type: ignore[union-attr]
+    window.annotating.dialog.reject()  # type: ignore[union-attr]
     wait_shown(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_Delete))
     assert [a.quote for a in panel.items] == [last]
     assert article_id in stored(window).annotated_ids()
@@ -488,8 +488,8 @@ def test_all_highlights_newest_first_filtered_and_opening_the_article(  # type: 
 
     with event_loop_watch():
         press(window, qtbot, window.reader.browser, Qt.Key.Key_L, CTRL_SHIFT)
-        panel = window.notes.all_panel
-        assert window.notes.all_dock.isVisible()
+        panel = window.annotating.all_panel
+        assert window.annotating.all_dock.isVisible()
         qtbot.waitUntil(lambda: len(panel.items) == 2, timeout=5000)
         assert [a.quote for a in panel.items] == [chinese, english]  # newest first
         assert "2 highlights, newest first" in panel.summary.text()
@@ -509,7 +509,7 @@ def test_all_highlights_newest_first_filtered_and_opening_the_article(  # type: 
         # a click opens the other article at the passage
         view = panel.view
         rect = view.visualRect(view.model().index(1, 0))
-        with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
+        with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
             qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.reader.current_id == europe != warehouse
         assert window.reader.flashing
@@ -517,7 +517,7 @@ def test_all_highlights_newest_first_filtered_and_opening_the_article(  # type: 
         top = window.reader.browser.cursorRect(window.reader._cursor(start, start)).top()  # noqa: SLF001
         assert 0 <= top < window.reader.browser.viewport().height()
         # the global view follows changes made elsewhere
-        wait_shown(window, qtbot, lambda: window.notes.delete(panel.items[1].id))
+        wait_shown(window, qtbot, lambda: window.annotating.delete(panel.items[1].id))
         qtbot.waitUntil(lambda: [a.quote for a in panel.items] == [chinese], timeout=5000)
 
 
@@ -531,11 +531,11 @@ def _two_notes(window: MainWindow, qtbot) -> tuple[int, list[Annotation]]:  # ty
         select_on_page(window, passage)
         wait_shown(window, qtbot, window.act_highlight.trigger)
     a = stored(window).annotations_for(article_id)[1]
-    window.notes.edit_note(a.id)
+    window.annotating.edit_note(a.id)
     note = dialog(window, NoteDialog)
     note.editor.setPlainText("看总成本，不只看仓租")
     wait_shown(window, qtbot, note.save)
-    wait_shown(window, qtbot, lambda: window.notes.toggle_bookmark())
+    wait_shown(window, qtbot, lambda: window.annotating.toggle_bookmark())
     return article_id, stored(window).annotations_for(article_id)
 
 
@@ -545,12 +545,14 @@ def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type
     article_id, notes = _two_notes(window, qtbot)
     markdown = tmp_path / "out" / "notes.md"
     markdown.parent.mkdir()
-    window.notes.export("md", article=True, path=str(markdown))
+    window.annotating.export("md", article=True, path=str(markdown))
     settle(window, qtbot)
     text = markdown.read_text(encoding="utf-8")
     assert text.startswith(f"# {WAREHOUSE}") and f"> {notes[0].quote}" in text
     assert "看总成本，不只看仓租" in text
-    assert window.notes.last_export is not None and window.notes.last_export.annotations == 2
+    assert (
+        window.annotating.last_export is not None and window.annotating.last_export.annotations == 2
+    )
     assert "Exported 2 highlights and 1 bookmark" in window.statusBar().currentMessage()
 
     # all of it as JSON-LD, through the (stubbed) save dialog and the menu's action
@@ -566,7 +568,7 @@ def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type
     assert not list((tmp_path / "out").glob(".*.tmp")), "written atomically, no leftovers"
 
     # import it back: nothing is duplicated
-    window.notes.import_file(str(exported.with_suffix(".jsonld")))
+    window.annotating.import_file(str(exported.with_suffix(".jsonld")))
     qtbot.waitUntil(lambda: isinstance(window.last_message, QMessageBox), timeout=10000)
     box = window.last_message
     assert "0 annotations added" in box.text() and "2 already there" in box.text()  # type: ignore[union-attr]
@@ -575,11 +577,11 @@ def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type
 
     # after deleting both, the import brings them back exactly, highlights drawn
     for a in notes:
-        wait_shown(window, qtbot, lambda a=a: window.notes.delete(a.id))
+        wait_shown(window, qtbot, lambda a=a: window.annotating.delete(a.id))
     assert stored(window).annotations_for(article_id) == []
     window.last_message = None
-    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
-        window.notes.import_file(str(exported.with_suffix(".jsonld")))
+    with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
+        window.annotating.import_file(str(exported.with_suffix(".jsonld")))
     assert "2 annotations added" in window.last_message.text()  # type: ignore[union-attr]
     assert stored(window).annotations_for(article_id) == notes
     start, _ = find_on_page(window, notes[0].quote)
@@ -591,12 +593,12 @@ def test_import_of_a_bad_file_is_a_message_not_a_traceback(  # type: ignore[no-u
 ) -> None:
     bad = tmp_path / "bad.jsonld"
     bad.write_text("{not json", encoding="utf-8")
-    window.notes.import_file(str(bad))
+    window.annotating.import_file(str(bad))
     qtbot.waitUntil(lambda: isinstance(window.last_message, QMessageBox), timeout=10000)
     assert "not JSON" in window.last_message.text()  # type: ignore[union-attr]
     window.last_message.close()  # type: ignore[union-attr]
     window.last_message = None
-    window.notes.export("md", article=False, path="/proc/not-writable.md")
+    window.annotating.export("md", article=False, path="/proc/not-writable.md")
     qtbot.waitUntil(lambda: isinstance(window.last_message, QMessageBox), timeout=10000)
     assert "could not be written" in window.last_message.text()  # type: ignore[union-attr]
 
@@ -604,7 +606,7 @@ def test_import_of_a_bad_file_is_a_message_not_a_traceback(  # type: ignore[no-u
 def test_backups_after_changes_and_on_quit_and_restore(  # type: ignore[no-untyped-def]
     window: MainWindow, qtbot, library: Path
 ) -> None:
-    window.notes.backup_delay_ms = 50
+    window.annotating.backup_delay_ms = 50
     folder = library / "backups"
     article_id = open_and_wait(window, qtbot, RETURNS)
     passage = paragraphs(window, RETURNS)[0][:10]
@@ -617,13 +619,13 @@ def test_backups_after_changes_and_on_quit_and_restore(  # type: ignore[no-untyp
     (a,) = stored(window).annotations_for(article_id)
     with Catalogue(library / "catalogue.sqlite3") as other:
         AnnotationStore(other).delete_annotation(a.id)
-    window.notes.backup_delay_ms = 60_000
-    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
-        window.notes.restore_backup(str(newest))
+    window.annotating.backup_delay_ms = 60_000
+    with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
+        window.annotating.restore_backup(str(newest))
     assert "1 annotations added" in window.last_message.text()  # type: ignore[union-attr]
     assert stored(window).annotations_for(article_id) == [a]
     # a change just before quitting is in the backup written on quit
-    window.notes.set_color(a.id, "purple")
+    window.annotating.set_color(a.id, "purple")
     window.close()
     assert '"ar:color": "purple"' in list_backups(folder)[0].read_text(encoding="utf-8")
 
@@ -649,7 +651,7 @@ def test_a_hit_from_a_note_is_marked(window: MainWindow, qtbot) -> None:  # type
     assert found.args[0].hits == []
     # bookmarking while the search is open: the results follow
     with qtbot.waitSignal(window.searchFinished, timeout=20000) as found:
-        window.notes.toggle_bookmark()
+        window.annotating.toggle_bookmark()
     assert [h.id for h in found.args[0].hits] == [article_id]
 
 
@@ -679,7 +681,7 @@ def test_reimport_keeps_highlights_placed_and_shows_the_orphan(  # type: ignore[
     for passage in ("new rules on customs", "freight rates to ease"):
         select_on_page(window, passage)
         wait_shown(window, qtbot, window.act_highlight.trigger)
-    window.notes.toggle_panel()
+    window.annotating.toggle_panel()
 
     # The file changes: a paragraph before (every offset moves), the last one rewritten.
     path.write_text(
@@ -691,7 +693,10 @@ def test_reimport_keeps_highlights_placed_and_shows_the_orphan(  # type: ignore[
         .replace(LOSE, "Nobody knows what rates will do."),
         encoding="utf-8",
     )
-    with event_loop_watch(), qtbot.waitSignal(window.notes.articleNotesShown, timeout=60000):
+    with (
+        event_loop_watch(),
+        qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=60000),
+    ):
         window.rescan_folders()
     assert "A new opening paragraph." in window.reader.browser.toPlainText()
     found = stored(window).annotations_for(article_id)
@@ -701,7 +706,7 @@ def test_reimport_keeps_highlights_placed_and_shows_the_orphan(  # type: ignore[
     start, _ = find_on_page(window, "new rules on customs")
     assert background_at(window, start) is not None  # drawn where the words are now
     assert orphan.orphaned and orphan.quote == "freight rates to ease"
-    panel = window.notes.article_panel
+    panel = window.annotating.article_panel
     assert [a.id for a in panel.items] == [placed.id, orphan.id]  # orphaned last
     assert "1 no longer found in the text" in panel.summary.text()
     index = panel.view.model().index(1, 0)

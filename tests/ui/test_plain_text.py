@@ -51,8 +51,8 @@ def test_the_search_summary_shows_the_query_as_typed(window: MainWindow, qtbot) 
     panel.show_pending(EVIL)
     assert label_shows(panel.summary, EVIL)
     panel.show_error(f"The index at /tmp/{EVIL} cannot be read.")
-    assert panel.note.textFormat() == Qt.TextFormat.PlainText
-    assert label_shows(panel.note, EVIL)
+    assert panel.message.textFormat() == Qt.TextFormat.PlainText
+    assert label_shows(panel.message, EVIL)
 
 
 def test_a_title_with_markup_is_shown_literally(qtbot, library: Path) -> None:  # type: ignore[no-untyped-def]
@@ -107,7 +107,7 @@ def test_message_boxes_show_paths_and_errors_as_text(
     box.close()
     missing = tmp_path / "<b>notes</b>.jsonld"
     window.last_message = None
-    window.notes.import_file(str(missing))  # fails in the service's thread: a message box
+    window.annotating.import_file(str(missing))  # fails in the service's thread: a message box
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
     message = window.last_message
     assert message is not None

@@ -54,7 +54,7 @@ def test_screenshot_of_highlights_and_the_side_panel(
 
     window.resize(1400, 860)
     article_id = id_of(window, ARTICLE)
-    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
+    with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
         window.open_article(article_id)
     article = window.reader.article
     assert article is not None
@@ -70,19 +70,19 @@ def test_screenshot_of_highlights_and_the_side_panel(
         cursor.setPosition(found.selectionStart())
         cursor.setPosition(found.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
         window.reader.browser.setTextCursor(cursor)
-        with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
+        with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
             if note:
-                window.notes.add_note()
-                dialog = window.notes.dialog
+                window.annotating.add_note()
+                dialog = window.annotating.dialog
                 dialog.editor.setPlainText(note)  # type: ignore[union-attr]
                 dialog.choose_color(colour)  # type: ignore[union-attr]
                 dialog.save()  # type: ignore[union-attr]
             else:
-                window.notes.highlight(colour)
-    with qtbot.waitSignal(window.notes.articleNotesShown, timeout=10000):
-        window.notes.toggle_bookmark()
-    window.notes.toggle_panel()
-    window.resizeDocks([window.notes.article_dock], [330], Qt.Orientation.Horizontal)
+                window.annotating.highlight(colour)
+    with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
+        window.annotating.toggle_bookmark()
+    window.annotating.toggle_panel()
+    window.resizeDocks([window.annotating.article_dock], [330], Qt.Orientation.Horizontal)
     window.splitter.setSizes([430, 640])
     window.reader.browser.verticalScrollBar().setValue(0)
     qtbot.waitUntil(lambda: bool(window.reader.related.similar), timeout=15000)
@@ -94,4 +94,4 @@ def test_screenshot_of_highlights_and_the_side_panel(
     assert image.save(str(out))
     print(f"\nscreenshot: {out}")
     assert out.stat().st_size > 20_000
-    assert len(window.notes.article_panel.items) == 3
+    assert len(window.annotating.article_panel.items) == 3

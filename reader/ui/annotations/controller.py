@@ -24,7 +24,7 @@ from reader.ui.annotations.dialogs import NoteDialog, TagsDialog
 from reader.ui.annotations.panels import AllPanel, ArticlePanel, colour_icon
 from reader.ui.annotations.service import (
     AnnotationService,
-    ArticleNotes,
+    ArticleAnnotations,
     BookmarkChange,
     ExportFormat,
     ExportResult,
@@ -69,7 +69,7 @@ def _file_name(title: str | None, fmt: ExportFormat) -> str:
 
 class AnnotationController(QObject):
     changed = Signal()  # a change was made and the views were asked to refresh
-    articleNotesShown = Signal(int)  # an article's highlights are on the page and panel
+    articleAnnotationsShown = Signal(int)  # an article's highlights are on the page and panel
 
     def __init__(self, win: AnnotationsHost) -> None:
         super().__init__(win.widget)
@@ -77,7 +77,7 @@ class AnnotationController(QObject):
         self.reader = win.reader
         self.service = AnnotationService(win.data_dir, on_error=self._failed)
         self.undo_stack = QUndoStack(self)
-        self.notes: ArticleNotes | None = None  # the open article's, once the store answered
+        self.shown: ArticleAnnotations | None = None  # the open article's, once the store answered
         self.last_color = DEFAULT_COLOR
         self.dialog: QDialog | None = None  # the note or tags dialog that is open
         self.last_menu: QMenu | None = None  # the latest context menu (for tests)
@@ -158,7 +158,7 @@ class AnnotationController(QObject):
 
     def _find(self, annotation_id: str) -> Annotation | None:
         pools = [
-            self.notes.annotations if self.notes else [],
+            self.shown.annotations if self.shown else [],
             self.article_panel.items,
             self.all_panel.items,
         ]
@@ -183,7 +183,7 @@ class AnnotationController(QObject):
     # -- the open article ----------------------------------------------------------------
 
     def _article_shown(self, article_id: int | None) -> None:
-        self.notes = None
+        self.shown = None
         self._show_bookmark_state(article_id, self.reader.related.bookmark)
         if article_id is None:
             self.article_panel.set_article(None, [])
@@ -196,27 +196,27 @@ class AnnotationController(QObject):
         if self.reader.current_id is not None:
             self._load(self.reader.current_id)
 
-    def _article_loaded(self, notes: ArticleNotes) -> None:
-        tags = notes.bookmark.tags if notes.bookmark is not None else None
-        self.win.list_model.set_marks(notes.article_id, tags, len(notes.annotations))
-        if notes.article_id != self.reader.current_id or self.win.closing:
+    def _article_loaded(self, loaded: ArticleAnnotations) -> None:
+        tags = loaded.bookmark.tags if loaded.bookmark is not None else None
+        self.win.list_model.set_marks(loaded.article_id, tags, len(loaded.annotations))
+        if loaded.article_id != self.reader.current_id or self.win.closing:
             return
-        self.notes = notes
-        self.reader.set_annotations(notes.article_id, notes.annotations)
-        self.reader.set_bookmark(notes.article_id, tags)
-        self._show_bookmark_state(notes.article_id, tags)
-        self.article_panel.set_article(notes.article_id, notes.annotations)
-        if self._pending is not None and self._pending[0] == notes.article_id:
+        self.shown = loaded
+        self.reader.set_annotations(loaded.article_id, loaded.annotations)
+        self.reader.set_bookmark(loaded.article_id, tags)
+        self._show_bookmark_state(loaded.article_id, tags)
+        self.article_panel.set_article(loaded.article_id, loaded.annotations)
+        if self._pending is not None and self._pending[0] == loaded.article_id:
             annotation_id = self._pending[1]
             self._pending = None
             found = self._find(annotation_id)
             if found is not None:
                 self.go_to(found)
-        self.articleNotesShown.emit(notes.article_id)
+        self.articleAnnotationsShown.emit(loaded.article_id)
 
-    def _marks_loaded(self, notes: ArticleNotes) -> None:
-        tags = notes.bookmark.tags if notes.bookmark is not None else None
-        self.win.list_model.set_marks(notes.article_id, tags, len(notes.annotations))
+    def _marks_loaded(self, loaded: ArticleAnnotations) -> None:
+        tags = loaded.bookmark.tags if loaded.bookmark is not None else None
+        self.win.list_model.set_marks(loaded.article_id, tags, len(loaded.annotations))
 
     def _show_bookmark_state(self, article_id: int | None, tags: tuple[str, ...] | None) -> None:
         action = self.win.act_bookmark
@@ -469,7 +469,7 @@ class AnnotationController(QObject):
                 12000,
             )
             return
-        if article_id == self.reader.current_id and self.notes is not None:
+        if article_id == self.reader.current_id and self.shown is not None:
             self.go_to(annotation)
             return
         self._pending = (article_id, annotation.id)

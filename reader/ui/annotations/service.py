@@ -43,7 +43,7 @@ UNCHANGED = _Unchanged()
 
 
 @dataclass(slots=True)
-class ArticleNotes:
+class ArticleAnnotations:
     """One article's bookmark and annotations (reading order, orphaned last)."""
 
     article_id: int
@@ -118,11 +118,11 @@ class AnnotationService:
     # -- reading -------------------------------------------------------------------------
 
     def article(
-        self, article_id: int, on_done: Done[ArticleNotes], on_error: Failed | None = None
+        self, article_id: int, on_done: Done[ArticleAnnotations], on_error: Failed | None = None
     ) -> None:
         """The article's bookmark and annotations (re-anchored if its text changed)."""
         self._run(
-            lambda store: ArticleNotes(
+            lambda store: ArticleAnnotations(
                 article_id, store.annotations_for(article_id), store.get_bookmark(article_id)
             ),
             on_done,

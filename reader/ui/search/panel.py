@@ -284,10 +284,10 @@ class SearchPanel(QWidget):
         self.summary = QLabel("", self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query
         self.summary.setWordWrap(True)
-        self.note = QLabel("", self)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)  # notes and errors name words, paths
-        self.note.setWordWrap(True)
-        self.note.hide()
+        self.message = QLabel("", self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages and errors name words, paths
+        self.message.setWordWrap(True)
+        self.message.hide()
         self.sort = QComboBox(self)
         self.sort.addItem("Best match", "relevance")
         self.sort.addItem("Newest first", "date")
@@ -306,10 +306,10 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
-        note_row = QHBoxLayout()
-        note_row.setContentsMargins(8, 0, 8, 2)
-        note_row.addWidget(self.note)
-        layout.addLayout(note_row)
+        message_row = QHBoxLayout()
+        message_row.setContentsMargins(8, 0, 8, 2)
+        message_row.addWidget(self.message)
+        layout.addLayout(message_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.more)
         self.outcome: SearchOutcome | None = None
@@ -346,17 +346,17 @@ class SearchPanel(QWidget):
             total = max(outcome.total, count)
             noun = "article" if total == 1 else "articles"
             self.summary.setText(f"{about}{total:,} {noun} ({outcome.seconds * 1000:.0f} ms)")
-        notes = []
+        messages = []
         if outcome.note:
-            notes.append(outcome.note[0].upper() + outcome.note[1:] + ".")
+            messages.append(outcome.note[0].upper() + outcome.note[1:] + ".")
         if outcome.rebuilding or outcome.coverage < 1.0:
-            notes.append(
+            messages.append(
                 f"The search index covers {outcome.indexed:,} of "
                 f"{outcome.library:,} articles so far; indexing continues in the "
                 "background."
             )
-        self.note.setText(" ".join(notes))
-        self.note.setVisible(bool(notes))
+        self.message.setText(" ".join(messages))
+        self.message.setVisible(bool(messages))
         self.more.setVisible(count >= outcome.limit and outcome.total > count)
         if count:
             row = keep if 0 <= keep < count else 0
@@ -366,13 +366,13 @@ class SearchPanel(QWidget):
         self.outcome = None
         self.model.set_hits([])
         self.summary.setText("Search failed.")
-        self.note.setText(message)
-        self.note.show()
+        self.message.setText(message)
+        self.message.show()
         self.more.hide()
 
     def clear(self) -> None:
         self.outcome = None
         self.model.set_hits([])
         self.summary.setText("")
-        self.note.hide()
+        self.message.hide()
         self.more.hide()

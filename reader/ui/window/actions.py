@@ -82,7 +82,7 @@ def make_action(
     return action
 
 
-def build_actions(win: ActionsHost, notes: AnnotationController) -> None:
+def build_actions(win: ActionsHost, annotating: AnnotationController) -> None:
     std = QKeySequence.StandardKey
 
     def act(*args: Any, **kwargs: Any) -> QAction:
@@ -120,14 +120,14 @@ def build_actions(win: ActionsHost, notes: AnnotationController) -> None:
     )
     win.act_next = act("&Next Article", lambda: win.move_in_list(1))
     win.act_previous = act("&Previous Article", lambda: win.move_in_list(-1))
-    win.act_undo = notes.undo_stack.createUndoAction(win.widget, "&Undo")
+    win.act_undo = annotating.undo_stack.createUndoAction(win.widget, "&Undo")
     win.act_undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
-    win.act_redo = notes.undo_stack.createRedoAction(win.widget, "&Redo")
+    win.act_redo = annotating.undo_stack.createRedoAction(win.widget, "&Redo")
     win.act_redo.setShortcuts(QKeySequence.keyBindings(std.Redo))
     win.widget.addActions([win.act_undo, win.act_redo])
     win.act_bookmark = act(
         "&Bookmark This Article",
-        lambda: notes.toggle_bookmark(),
+        lambda: annotating.toggle_bookmark(),
         "Ctrl+D",
         tip="Bookmark this article (Ctrl+D)",
         checkable=True,
@@ -135,7 +135,7 @@ def build_actions(win: ActionsHost, notes: AnnotationController) -> None:
     win.act_bookmark.setEnabled(False)
     win.act_edit_tags = act(
         "Edit Bookmark &Tags…",
-        lambda: notes.edit_tags(),
+        lambda: annotating.edit_tags(),
         "Ctrl+Shift+D",
         tip="Tags for this article's bookmark, comma separated",
     )
@@ -144,27 +144,30 @@ def build_actions(win: ActionsHost, notes: AnnotationController) -> None:
     )
     win.act_highlight = act(
         "&Highlight",
-        lambda: notes.highlight(),
+        lambda: annotating.highlight(),
         "Ctrl+Shift+H",
         tip="Highlight the selected passage",
     )
     win.highlight_actions = {}
     for name in COLORS:
-        action = act(name.capitalize(), lambda _c=False, n=name: notes.highlight(n))
+        action = act(name.capitalize(), lambda _c=False, n=name: annotating.highlight(n))
         action.setIcon(colour_icon(name))
         win.highlight_actions[name] = action
     win.act_add_note = act(
-        "Add &Note…", lambda: notes.add_note(), "Ctrl+Shift+N", tip="A note on the selected passage"
+        "Add &Note…",
+        lambda: annotating.add_note(),
+        "Ctrl+Shift+N",
+        tip="A note on the selected passage",
     )
     win.act_highlights_panel = act(
-        "&Highlights in This Article", notes.toggle_panel, "Ctrl+Shift+A", checkable=True
+        "&Highlights in This Article", annotating.toggle_panel, "Ctrl+Shift+A", checkable=True
     )
     win.act_all_highlights = act(
-        "&All Highlights", notes.toggle_all, "Ctrl+Shift+L", checkable=True
+        "&All Highlights", annotating.toggle_all, "Ctrl+Shift+L", checkable=True
     )
     for dock, action in (
-        (notes.article_dock, win.act_highlights_panel),
-        (notes.all_dock, win.act_all_highlights),
+        (annotating.article_dock, win.act_highlights_panel),
+        (annotating.all_dock, win.act_all_highlights),
     ):
         dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
     win.act_export = {}
@@ -172,16 +175,16 @@ def build_actions(win: ActionsHost, notes: AnnotationController) -> None:
         for article, scope in ((True, "This Article's Highlights"), (False, "All Highlights")):
             win.act_export[(fmt, article)] = act(
                 f"{scope} as {label}…",
-                lambda _c=False, f=fmt, a=article: notes.export(f, article=a),
+                lambda _c=False, f=fmt, a=article: annotating.export(f, article=a),
             )
     win.act_import_highlights = act(
         "&Import Highlights…",
-        lambda: notes.import_file(),
+        lambda: annotating.import_file(),
         tip="Merge highlights and bookmarks from a W3C JSON-LD file (never duplicates)",
     )
-    win.act_backup_now = act("&Back Up Now", lambda: notes.backup_now())
-    win.act_open_backups = act("&Open Backups Folder", notes.open_backups_folder)
-    win.act_restore_backup = act("&Restore from a Backup…", lambda: notes.restore_backup())
+    win.act_backup_now = act("&Back Up Now", lambda: annotating.backup_now())
+    win.act_open_backups = act("&Open Backups Folder", annotating.open_backups_folder)
+    win.act_restore_backup = act("&Restore from a Backup…", lambda: annotating.restore_backup())
     win.act_keys = act("&Keyboard Shortcuts", win.show_keys, std.HelpContents)
     win.act_about = act("&About Archive Reader", win.show_about)
     win.act_back.setEnabled(False)

@@ -52,7 +52,7 @@ class JobControlMixin(MixinBase):
     search: SearchController
     reader: ReaderPane
     list_model: ArticleListModel
-    notes: AnnotationController
+    annotating: AnnotationController
     last_message: QMessageBox | None
     _library_size: int
     _coming: str | None
@@ -143,7 +143,7 @@ class JobControlMixin(MixinBase):
             self.reload_list(keep_position=True)
             self._refresh_counts()
             self._refresh_open_article()
-            self.notes.library_changed()
+            self.annotating.library_changed()
         else:
             self._show_counts()
         if outcome.index_changed and self.search.active:

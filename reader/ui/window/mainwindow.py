@@ -3,7 +3,7 @@
 It owns one catalogue connection for the GUI thread, used only for quick reads (a page of
 list rows, one article, its links); everything that can take long or wait on a lock runs
 in a service thread (``services``) or a job (``jobs``) and reports back through signals.
-Bookmarks and annotations are ``annotating.AnnotationController``'s (``self.notes``):
+Bookmarks and annotations are ``annotating.AnnotationController``'s (``self.annotating``):
 its own thread, undo stack and panels. Menus and shortcuts are made in ``actions``.
 
 ``MainWindow`` is assembled from mixins, one room each: ``navigation`` (opening articles,
@@ -129,8 +129,8 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self._build_widgets()
-        self.notes = AnnotationController(self)
-        build_actions(self, self.notes)
+        self.annotating = AnnotationController(self)
+        build_actions(self, self.annotating)
         build_menus(self)
         self.toolbar = build_toolbar(self, self.search_field)
         self._connect()
@@ -353,7 +353,7 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
     def _bookmarks_button_toggled(self, checked: bool) -> None:
         self.act_bookmarks_only.setChecked(checked)
         if checked:
-            self.notes.refresh_tags()
+            self.annotating.refresh_tags()
             self.close_search()
         self.reload_list(keep_position=True)
 
@@ -473,7 +473,7 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self._select_timer.stop()
         self.search.stop()
         self.save_state()
-        self.notes.shutdown()
+        self.annotating.shutdown()
         self.jobs.shutdown()
         self.state_writer.stop()
         self.search_service.stop()

@@ -51,7 +51,7 @@ class NavigationMixin(MixinBase):
     search_service: SearchService
     state_writer: StateWriter
     jobs: JobRunner
-    notes: AnnotationController
+    annotating: AnnotationController
     act_back: QAction
     act_forward: QAction
     last_open_ms: float
@@ -209,7 +209,7 @@ class NavigationMixin(MixinBase):
     def follow_link(self, url: QUrl) -> None:
         text = url.toString()
         if text == EDIT_TAGS_URL:
-            self.notes.edit_tags()
+            self.annotating.edit_tags()
             return
         action = self._classify(text)
         if action.kind == "article":
