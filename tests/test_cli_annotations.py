@@ -85,8 +85,8 @@ def test_annotate_errors_and_repeated_quotes(lib: tuple[Path, Path]) -> None:
     assert show(data, rules)["annotations"] == []
     unknown = run("annotate", "999", "--quote", "x", data_dir=data)
     assert unknown.returncode == 2 and "No article with id 999" in unknown.stderr
-    colour = run("annotate", str(rules), "--quote", "新规", "--color", "mauve", data_dir=data)
-    assert colour.returncode == 2 and "Unknown colour" in colour.stderr
+    color = run("annotate", str(rules), "--quote", "新规", "--color", "mauve", data_dir=data)
+    assert color.returncode == 2 and "Unknown color" in color.stderr
 
     first = run("annotate", str(rules), "--quote", "新规", "--json", data_dir=data)
     assert first.returncode == 0 and "occurs 3 times" in first.stderr

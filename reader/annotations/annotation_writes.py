@@ -1,5 +1,5 @@
 """Writing annotations: highlighting a passage (by offsets or by its quote), editing its
-note and colour, deleting it and restoring it exactly (the GUI's undo).
+note and color, deleting it and restoring it exactly (the GUI's undo).
 
 Apart from reading because every write is one transaction that must leave the
 annotation whole or absent; ``_put`` is the one statement that stores an annotation as
@@ -61,7 +61,7 @@ class AnnotationWritesMixin(AnnotationReadsMixin):
     def _insert_new(
         self, article_id: int, text: str, selector: Selector, note: str | None, color: str | None
     ) -> Annotation:
-        colour = check_color(color)
+        color = check_color(color)
         now = now_iso()
         annotation_id = str(uuid.uuid4())
         with self.catalogue.transaction() as db:
@@ -84,7 +84,7 @@ class AnnotationWritesMixin(AnnotationReadsMixin):
                     text_hash(text),
                     file_hash,
                     clean_note(note),
-                    colour,
+                    color,
                     now,
                     now,
                 ),
@@ -98,7 +98,7 @@ class AnnotationWritesMixin(AnnotationReadsMixin):
         note: str | None | _Keep = KEEP,
         color: str | None | _Keep = KEEP,
     ) -> Annotation:
-        """Change the note and/or colour (``None``/empty note removes it). Returns the
+        """Change the note and/or color (``None``/empty note removes it). Returns the
         annotation as it now is; the caller keeps the old one for undo."""
         current = self._require(annotation_id)
         new_note = current.note if isinstance(note, _Keep) else clean_note(note)

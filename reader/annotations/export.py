@@ -4,7 +4,7 @@ The JSON-LD is a W3C Web Annotation ``AnnotationCollection`` (https://www.w3.org
 annotation-model/): each highlight is an ``Annotation`` whose target has a
 ``TextQuoteSelector`` and a ``TextPositionSelector`` and whose note is a ``TextualBody``;
 each bookmark is an ``Annotation`` with motivation ``bookmarking`` and one ``tagging``
-body per tag. What the model has no term for (colour, orphaned, the article's path and
+body per tag. What the model has no term for (color, orphaned, the article's path and
 title, the text a position was computed against) is kept under the ``ar:`` prefix, so a
 file this module writes reads back into exactly the same data: the round trip is
 lossless, and backups (``backup.py``) are these files.
@@ -446,7 +446,7 @@ def _entry(n: int, item: Any) -> Annotation | Bookmark:
         color = check_color(raw_color)
     except ReaderError:
         raise _Invalid(
-            f'"ar:color" is {_show(raw_color)}, not a colour name ({", ".join(COLORS)}) or #rrggbb'
+            f'"ar:color" is {_show(raw_color)}, not a color name ({", ".join(COLORS)}) or #rrggbb'
         ) from None
     orphaned = item.get("ar:orphaned")
     if orphaned is not None and not isinstance(orphaned, bool):

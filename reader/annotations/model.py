@@ -22,7 +22,7 @@ COLORS: dict[str, str] = {
     "orange": "#ffd9a8",
     "purple": "#e2d0ff",
 }
-"""Highlight colours by name, with the fill the reader pane paints (light, so text stays
+"""Highlight colors by name, with the fill the reader pane paints (light, so text stays
 readable). ``#rrggbb`` is accepted too."""
 DEFAULT_COLOR = "yellow"
 
@@ -30,16 +30,16 @@ _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def check_color(color: str | None) -> str:
-    """A colour name from ``COLORS`` or ``#rrggbb``, normalised; anything else is refused
+    """A color name from ``COLORS`` or ``#rrggbb``, normalised; anything else is refused
     (a number from an imported file, too: a ReaderError, never an AttributeError)."""
     if color is not None and not isinstance(color, str):
-        raise ReaderError(f"Unknown colour {color!r}: use one of {', '.join(COLORS)} or #rrggbb.")
+        raise ReaderError(f"Unknown color {color!r}: use one of {', '.join(COLORS)} or #rrggbb.")
     if color is None or not color.strip():
         return DEFAULT_COLOR
     value = color.strip().lower()
     if value in COLORS or _HEX.fullmatch(value):
         return value
-    raise ReaderError(f"Unknown colour {color!r}: use one of {', '.join(COLORS)} or #rrggbb.")
+    raise ReaderError(f"Unknown color {color!r}: use one of {', '.join(COLORS)} or #rrggbb.")
 
 
 def now_iso() -> str:

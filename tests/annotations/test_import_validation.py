@@ -101,7 +101,7 @@ BAD_ITEMS: dict[str, tuple[Callable[[Doc], None], str]] = {
         set_in(["created"], "9999-12-31T23:59:59-23:59"),
         '"created"',
     ),
-    "colour is a number": (set_in(["ar:color"], 7), '"ar:color"'),
+    "color is a number": (set_in(["ar:color"], 7), '"ar:color"'),
     "start is Infinity": (set_in(["target", "selector", 1, "start"], math.inf), '"start"'),
     "start is 10**30": (set_in(["target", "selector", 1, "start"], 10**30), '"start"'),
     "path is a list": (set_in(["target", "ar:path"], ["x"]), '"ar:path"'),
@@ -147,7 +147,7 @@ def test_a_bad_entry_is_named_and_the_good_ones_imported(
 
 
 @pytest.mark.parametrize(
-    "case", ["colour is a number", "start is 10**30", "quote holds a lone surrogate"]
+    "case", ["color is a number", "start is 10**30", "quote holds a lone surrogate"]
 )
 def test_a_bad_newer_copy_never_replaces_what_is_there(
     lib: tuple[Path, Doc], tmp_path: Path, case: str

@@ -62,7 +62,7 @@ def test_add_edit_delete_restore_and_reading_order(library: Library) -> None:
     assert edited.note == "  record quarter " and edited.modified >= early.modified
     assert store.edit_annotation(early.id, color="#AABBCC").color == "#aabbcc"
     assert store.edit_annotation(early.id, note="").note is None
-    with pytest.raises(ReaderError, match="Unknown colour"):
+    with pytest.raises(ReaderError, match="Unknown color"):
         store.edit_annotation(early.id, color="chartreuse")
 
     deleted = store.delete_annotation(by_quote.id)

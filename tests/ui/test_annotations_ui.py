@@ -355,9 +355,9 @@ def test_highlight_a_chinese_passage_note_edit_delete_and_undo(  # type: ignore[
     browser = window.reader.browser
     wait_shown(window, qtbot, lambda: press(window, qtbot, browser, Qt.Key.Key_Z, CTRL))
     (back,) = stored(window).annotations_for(article_id)
-    assert back == a  # same id, times, position, note and colour
+    assert back == a  # same id, times, position, note and color
     assert background_at(window, start + 1) == COLORS["green"]
-    # undo the colour and note change too, then redo it
+    # undo the color and note change too, then redo it
     wait_shown(window, qtbot, window.act_undo.trigger)
     assert stored(window).get_annotation(a.id).note is None  # type: ignore[union-attr]
     assert background_at(window, start + 1) == yellow
@@ -390,7 +390,7 @@ def test_a_note_across_english_paragraphs_from_the_context_menu(  # type: ignore
     menu = window.annotating.last_menu
     assert isinstance(menu, QMenu)
     texts = [x.text() for x in menu.actions()]
-    assert texts[:3] == ["&Highlight", "Highlight in Colour", "Add &Note…"]
+    assert texts[:3] == ["&Highlight", "Highlight in Color", "Add &Note…"]
     assert "&Copy" in texts or "Copy" in " ".join(texts)  # the standard actions stay
     add_note = next(x for x in menu.actions() if x.text() == "Add &Note…")
     menu.close()
@@ -408,7 +408,7 @@ def test_a_note_across_english_paragraphs_from_the_context_menu(  # type: ignore
     assert window.reader.annotation_doc_range(a.id) is not None
 
 
-def test_colour_submenu_and_nothing_selected(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_color_submenu_and_nothing_selected(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     article_id = open_and_wait(window, qtbot, RETURNS)
     # nothing selected: a hint, no highlight, no error
     window.act_highlight.trigger()
@@ -437,9 +437,9 @@ def test_the_side_panel_lists_in_reading_order_and_scrolls_to_one(  # type: igno
     article_id = open_and_wait(window, qtbot, WAREHOUSE)
     paras = paragraphs(window, WAREHOUSE)
     last, first = paras[-1][:15], paras[0][:15]
-    for passage, colour in ((last, "blue"), (first, "yellow")):  # made out of order
+    for passage, color in ((last, "blue"), (first, "yellow")):  # made out of order
         select_on_page(window, passage)
-        wait_shown(window, qtbot, window.highlight_actions[colour].trigger)
+        wait_shown(window, qtbot, window.highlight_actions[color].trigger)
     press(window, qtbot, window.reader.browser, Qt.Key.Key_A, CTRL_SHIFT)
     assert window.annotating.article_dock.isVisible() and window.act_highlights_panel.isChecked()
     panel = window.annotating.article_panel

@@ -36,9 +36,9 @@ def test_screenshot_of_a_chinese_article(window: MainWindow, qtbot, tmp_path: Pa
     assert image.save(str(out))
     print(f"\nscreenshot: {out}")
     assert out.stat().st_size > 20_000
-    # Not blank: the page holds many distinct colours (anti-aliased text), not one.
-    colours = {image.pixel(x, y) for x in range(500, 1300, 7) for y in range(80, 700, 7)}
-    assert len(colours) > 20
+    # Not blank: the page holds many distinct colors (anti-aliased text), not one.
+    colors = {image.pixel(x, y) for x in range(500, 1300, 7) for y in range(80, 700, 7)}
+    assert len(colors) > 20
 
 
 def test_screenshot_of_highlights_and_the_side_panel(
@@ -60,7 +60,7 @@ def test_screenshot_of_highlights_and_the_side_panel(
     assert article is not None
     paragraphs = article.paragraphs
     document = window.reader.browser.document()
-    for passage, colour, note in (
+    for passage, color, note in (
         (paragraphs[0][:24], "yellow", None),
         (paragraphs[1][10:40], "green", "仓租之外，尾程和退货才是大头"),
         (paragraphs[2][:18], "blue", None),
@@ -75,10 +75,10 @@ def test_screenshot_of_highlights_and_the_side_panel(
                 window.annotating.add_note()
                 dialog = window.annotating.dialog
                 dialog.editor.setPlainText(note)  # type: ignore[union-attr]
-                dialog.choose_color(colour)  # type: ignore[union-attr]
+                dialog.choose_color(color)  # type: ignore[union-attr]
                 dialog.save()  # type: ignore[union-attr]
             else:
-                window.annotating.highlight(colour)
+                window.annotating.highlight(color)
     with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
         window.annotating.toggle_bookmark()
     window.annotating.toggle_panel()

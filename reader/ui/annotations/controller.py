@@ -21,7 +21,7 @@ from reader.annotations import marks
 from reader.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Bookmark
 from reader.background.jobs import describe_error
 from reader.ui.annotations.dialogs import NoteDialog, TagsDialog
-from reader.ui.annotations.panels import AllPanel, ArticlePanel, colour_icon
+from reader.ui.annotations.panels import AllPanel, ArticlePanel, color_icon
 from reader.ui.annotations.service import (
     AnnotationService,
     ArticleAnnotations,
@@ -352,7 +352,7 @@ class AnnotationController(QObject):
         self.reader.browser.setTextCursor(cursor)
 
     def highlight(self, color: str | None = None) -> None:
-        """Ctrl+Shift+H: highlight the selection (in the last colour used, or *color*)."""
+        """Ctrl+Shift+H: highlight the selection (in the last color used, or *color*)."""
         selection = self._selection()
         if selection is None:
             return
@@ -390,7 +390,7 @@ class AnnotationController(QObject):
         what = "Note added" if annotation.note else "Highlighted"
         self._status(
             f"{what}. Hover over it to see the note; right-click it to edit, "
-            "recolour or delete; Ctrl+Z undoes."
+            "recolor or delete; Ctrl+Z undoes."
         )
         self._changed([annotation.article_id])
 
@@ -485,10 +485,10 @@ class AnnotationController(QObject):
 
     # -- menus ---------------------------------------------------------------------------
 
-    def _colour_menu(self, parent: QMenu, title: str, annotation: Annotation | None) -> QMenu:
+    def _color_menu(self, parent: QMenu, title: str, annotation: Annotation | None) -> QMenu:
         menu = QMenu(title, parent)
         for name in COLORS:
-            action = menu.addAction(colour_icon(name), name.capitalize())
+            action = menu.addAction(color_icon(name), name.capitalize())
             if annotation is None:
                 action.triggered.connect(lambda _c=False, n=name: self.highlight(n))
             else:
@@ -504,7 +504,7 @@ class AnnotationController(QObject):
         edit.triggered.connect(lambda: self.edit_note(a.id))
         delete = QAction("Delete Highlight", menu)
         delete.triggered.connect(lambda: self.delete(a.id))
-        return [edit, self._colour_menu(menu, "Colour", a).menuAction(), delete]
+        return [edit, self._color_menu(menu, "Color", a).menuAction(), delete]
 
     def _reader_menu(self, menu: QMenu, point: QPoint) -> None:
         """The article's context menu: our actions above the standard Copy/Select All."""
@@ -513,7 +513,7 @@ class AnnotationController(QObject):
         if self.reader.selection_range() is not None:
             ours += [
                 self.win.act_highlight,
-                self._colour_menu(menu, "Highlight in Colour", None).menuAction(),
+                self._color_menu(menu, "Highlight in Color", None).menuAction(),
                 self.win.act_add_note,
                 None,
             ]

@@ -1,4 +1,4 @@
-"""The two small dialogs of annotating: a note (with its colour) and a bookmark's tags.
+"""The two small dialogs of annotating: a note (with its color) and a bookmark's tags.
 
 Both open window-modal with ``open()``, not ``exec()`` (as ``messages`` does): the event
 loop keeps running behind them, and tests find them on the controller and fill them in.
@@ -8,7 +8,7 @@ What they produce goes back through ``saved``; writing it is the controller's bu
 from __future__ import annotations
 
 from reader.annotations.model import COLORS, DEFAULT_COLOR, parse_tags
-from reader.ui.annotations.panels import colour_icon
+from reader.ui.annotations.panels import color_icon
 from reader.ui.qt import (
     QCompleter,
     QDialog,
@@ -46,9 +46,9 @@ class NoteEdit(QPlainTextEdit):
 
 
 class NoteDialog(QDialog):
-    """Add or edit a note on a passage, and pick its colour."""
+    """Add or edit a note on a passage, and pick its color."""
 
-    saved = Signal(str, str)  # note (may be empty), colour
+    saved = Signal(str, str)  # note (may be empty), color
     deleteRequested = Signal()
 
     def __init__(
@@ -76,24 +76,24 @@ class NoteDialog(QDialog):
         self.editor.setPlaceholderText("Your note (Ctrl+Enter saves)")
         self.editor.setAccessibleName("Note")
         self.editor.setTabChangesFocus(True)
-        self.colour_buttons: dict[str, QToolButton] = {}
-        colours = QHBoxLayout()
-        colours.addWidget(QLabel("Colour:", self))
+        self.color_buttons: dict[str, QToolButton] = {}
+        colors = QHBoxLayout()
+        colors.addWidget(QLabel("Color:", self))
         for name in COLORS:
             button = QToolButton(self)
-            button.setIcon(colour_icon(name, 16))
+            button.setIcon(color_icon(name, 16))
             button.setCheckable(True)
             button.setAutoExclusive(True)
             button.setToolTip(name.capitalize())
             button.setAccessibleName(name)
-            colours.addWidget(button)
-            self.colour_buttons[name] = button
-        colours.addStretch(1)
-        # A #rrggbb colour (from an import) has no button: none is checked, and it stays
+            colors.addWidget(button)
+            self.color_buttons[name] = button
+        colors.addStretch(1)
+        # A #rrggbb color (from an import) has no button: none is checked, and it stays
         # unless one is chosen.
         self._custom = color if color not in COLORS else None
         if color in COLORS:
-            self.colour_buttons[color].setChecked(True)
+            self.color_buttons[color].setChecked(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -106,7 +106,7 @@ class NoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
         layout.addWidget(self.editor, 1)
-        layout.addLayout(colours)
+        layout.addLayout(colors)
         layout.addWidget(self.buttons)
         self.resize(460, 300)
         self.buttons.accepted.connect(self.save)
@@ -123,13 +123,13 @@ class NoteDialog(QDialog):
 
     @property
     def color(self) -> str:
-        for name, button in self.colour_buttons.items():
+        for name, button in self.color_buttons.items():
             if button.isChecked():
                 return name
         return self._custom or DEFAULT_COLOR
 
     def choose_color(self, name: str) -> None:
-        self.colour_buttons[name].setChecked(True)
+        self.color_buttons[name].setChecked(True)
 
     def save(self) -> None:
         self.saved.emit(self.note, self.color)

@@ -4,9 +4,9 @@
   (their quote kept, marked as no longer found in the text). A click or Enter brings the
   passage into view and flashes it.
 - ``AllPanel``: every highlight, newest first, filtered by text (quote, note or title)
-  and colour as one types; a click opens the article at the passage.
+  and color as one types; a click opens the article at the passage.
 
-Rows show a colour bar, the quote, the note and a muted line about where and when, drawn
+Rows show a color bar, the quote, the note and a muted line about where and when, drawn
 by ``AnnotationDelegate`` from lines wrapped once per width. The article's panel (tens
 of rows) lets each row be as tall as its text; All Highlights (thousands) gives every
 row one height, so it scrolls without measuring rows it does not show. Editing goes back
@@ -62,7 +62,7 @@ FREE_LINES = (6, 4)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def colour_icon(color: str, size: int = 12) -> QIcon:
+def color_icon(color: str, size: int = 12) -> QIcon:
     """A swatch for menus and combo boxes."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -220,12 +220,12 @@ class AnnotationDelegate(QStyledItemDelegate):
         quote_font, note_font, meta_font = self._fonts(option)
         muted = text if selected else QColor(colors.muted)
         y = rect.top() + self.PAD
-        for font, colour, lines in (
+        for font, color, lines in (
             (quote_font, text if a.placed else muted, quote_lines),
             (note_font, muted, note_lines),
         ):
             painter.setFont(font)
-            painter.setPen(colour)
+            painter.setPen(color)
             metrics = QFontMetrics(font)
             for line in lines:
                 painter.drawText(left, y + metrics.ascent(), line)
@@ -373,7 +373,7 @@ class ArticlePanel(QWidget):
 
 
 class AllPanel(QWidget):
-    """Every highlight, newest first, filtered by words and colour."""
+    """Every highlight, newest first, filtered by words and color."""
 
     filterChanged = Signal()
 
@@ -384,10 +384,10 @@ class AllPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Filter highlights")
         self.color = QComboBox(self)
-        self.color.addItem("All colours", None)
+        self.color.addItem("All colors", None)
         for name in COLORS:
-            self.color.addItem(colour_icon(name), name.capitalize(), name)
-        self.color.setToolTip("Only highlights of this colour")
+            self.color.addItem(color_icon(name), name.capitalize(), name)
+        self.color.setToolTip("Only highlights of this color")
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.view = AnnotationView(self, show_article=True)

@@ -222,7 +222,7 @@ class AnnotationService:
         note: str | None | _Unchanged = UNCHANGED,
         color: str | None | _Unchanged = UNCHANGED,
     ) -> None:
-        """Change a note or colour; answers (before, after)."""
+        """Change a note or color; answers (before, after)."""
 
         def run(store: AnnotationStore) -> tuple[Annotation, Annotation]:
             before = store.get_annotation(annotation_id)

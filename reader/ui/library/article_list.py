@@ -54,14 +54,14 @@ BOOKMARK_ROLE = Qt.ItemDataRole.UserRole + 3  # the bookmark's tags, or None
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _dot_icon(colour: QColor | None, size: int = 10) -> QIcon:
+def _dot_icon(color: QColor | None, size: int = 10) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
-    if colour is not None:
+    if color is not None:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        painter.setBrush(color)
         painter.drawEllipse(1, 1, size - 2, size - 2)
         painter.end()
     return QIcon(pixmap)

@@ -177,7 +177,7 @@ class FindMixin(_PaneBase):
 
     def _set_find_marks(self, cursors: list[QTextCursor]) -> None:
         fmt = QTextCharFormat()
-        fmt.setBackground(self._mark_colour())
+        fmt.setBackground(self._mark_color())
         self._find_marks = extra_selections(cursors, fmt)
         self._show_extra_selections()
 
@@ -208,7 +208,7 @@ class FindMixin(_PaneBase):
         in_body = [c for c in cursors if c.selectionStart() >= body_start]
         return min(in_body or cursors, key=lambda c: c.selectionStart())
 
-    def _mark_colour(self) -> QColor:
+    def _mark_color(self) -> QColor:
         return QColor(self.colors().mark)
 
     def find_next(self, *, backward: bool) -> bool:

@@ -7,7 +7,7 @@ the document's own character formats (background, a dotted underline for a note,
 note as the format's tooltip), so hovering shows a note with no Python call per mouse
 event. It remembers where each highlight landed, turns a selection into ``Article.text``
 offsets and a click into the highlights there (both through the pane's ``TextMap``), and
-flashes a highlight jumped to in the selection colours for a moment, as an extra
+flashes a highlight jumped to in the selection colors for a moment, as an extra
 selection over the find marks.
 """
 
@@ -252,7 +252,7 @@ class HighlightLayerMixin(_PaneBase):
         return fmt
 
     def flash_range(self, start: int, end: int) -> None:
-        """Show where something is for a moment, in the selection colours."""
+        """Show where something is for a moment, in the selection colors."""
         self._flash_range = (start, end)
         self._flash = extra_selections([self._cursor(start, end)], self._flash_format())
         self._show_extra_selections()

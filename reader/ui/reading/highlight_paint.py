@@ -4,7 +4,7 @@ Two highlights may overlap (a sentence, then a phrase inside it). The page is cu
 every start and end into segments, each knowing every annotation over it; the one on top
 (the shortest, then the newest) gives the fill, and the tooltip lists every note there,
 so no note hides under another. Fills are ``reader.annotations.COLORS`` on a light page;
-on a dark page the same hue is mixed into the page colour, so light text stays readable.
+on a dark page the same hue is mixed into the page color, so light text stays readable.
 No Qt here.
 """
 
@@ -57,13 +57,13 @@ def segments(annotations: Iterable[Annotation]) -> list[Segment]:
     return out
 
 
-def _hex(colour: str) -> tuple[int, int, int]:
-    value = colour.lstrip("#")
+def _hex(color: str) -> tuple[int, int, int]:
+    value = color.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
 def mix(a: str, b: str, share_of_b: float) -> str:
-    """Two ``#rrggbb`` colours mixed, as ``#rrggbb``."""
+    """Two ``#rrggbb`` colors mixed, as ``#rrggbb``."""
     (r1, g1, b1), (r2, g2, b2) = _hex(a), _hex(b)
     return "#{:02x}{:02x}{:02x}".format(
         *(round(x + (y - x) * share_of_b) for x, y in ((r1, r2), (g1, g2), (b1, b2)))
@@ -96,7 +96,7 @@ def tooltip_html(annotations: Sequence[Annotation]) -> str:
             parts.append(f"<p style='margin:0 0 6px 0'>{_note_html(a.note)}</p>")
         else:
             parts.append("<p style='margin:0 0 6px 0'><i>Highlight (no note)</i></p>")
-    hint = "Right-click to edit the note, change the colour or delete."
+    hint = "Right-click to edit the note, change the color or delete."
     return (
         "<qt>" + "".join(parts) + f"<p style='margin:0; color:gray'><small>{hint}</small></p></qt>"
     )

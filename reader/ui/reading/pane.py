@@ -76,7 +76,7 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         self.related = RelatedInfo()
         self.zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
         self._message: tuple[str, list[str]] | None = None
-        self._page_colour = ""
+        self._page_color = ""
         self._restoring = False
         self.text_map = TextMap()
         self._init_find()
@@ -98,7 +98,7 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
 
     def colors(self) -> ReadingColors:
         # The pane's palette, not the browser's: the browser's style sheet (its page
-        # colour) is written into its own palette and would hide a theme change.
+        # color) is written into its own palette and would hide a theme change.
         return reading_colors(self.palette())
 
     def show_article(
@@ -152,8 +152,8 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         """Build the page in a fresh document and lay it out once, with its margins
         already set (setting them after setHtml laid the whole article out twice)."""
         colors = self.colors()
-        if colors.background != self._page_colour:
-            self._page_colour = colors.background
+        if colors.background != self._page_color:
+            self._page_color = colors.background
             self.browser.setStyleSheet(f"QTextBrowser {{ background-color: {colors.background}; }}")
         document = QTextDocument(self.browser)  # the browser's loadResource applies to it
         document.setUndoRedoEnabled(False)

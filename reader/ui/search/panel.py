@@ -4,7 +4,7 @@ The panel replaces the article list while a query is in the search field and giv
 list back on Esc. Queries are the search issue's syntax (words, "phrases", OR, -word,
 ``site:``, ``title:``, ``lang:``, ``date:2024-03`` ...), passed through untouched, so the
 window and the CLI answer the same question the same way. Snippets carry their hits as
-offsets; the delegate draws each hit on a marker colour, escaping everything else. A hit
+offsets; the delegate draws each hit on a marker color, escaping everything else. A hit
 found in the reader's own notes (``matched_in`` has "note") says so on its meta line.
 The summary and note lines quote the query as typed, so they are plain-text labels: a
 query is never markup (``<img src="file:...">`` once made Qt read the file).
@@ -159,13 +159,13 @@ class HitDelegate(QStyledItemDelegate):
         if not isinstance(hit, HitRow):
             return super().paint(painter, option, index)
         item = begin_item(painter, option)
-        rect, selected, colors, text_colour = item.rect, item.selected, item.colors, item.text
+        rect, selected, colors, text_color = item.rect, item.selected, item.colors, item.text
         line = self._line(option)
         inner = rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
         title_font = ui_font(hit.language, option.font)
         title_font.setBold(True)
         painter.setFont(title_font)
-        painter.setPen(text_colour)
+        painter.setPen(text_color)
         metrics = QFontMetrics(title_font)
         painter.drawText(
             inner.left(),
@@ -175,13 +175,13 @@ class HitDelegate(QStyledItemDelegate):
         meta_font = ui_font(hit.language, option.font)
         meta_font.setPointSizeF(max(6.0, meta_font.pointSizeF() * 0.9))
         painter.setFont(meta_font)
-        painter.setPen(text_colour if selected else QColor(colors.muted))
+        painter.setPen(text_color if selected else QColor(colors.muted))
         meta = " · ".join(x for x in (hit.date, hit.site) if x)
         meta_width = inner.width()
-        if "note" in hit.matched_in:  # found in a note of the reader's: say so, in colour
+        if "note" in hit.matched_in:  # found in a note of the reader's: say so, in color
             mark_width = QFontMetrics(meta_font).horizontalAdvance(NOTE_MARK) + 8
             painter.save()
-            painter.setPen(text_colour if selected else QColor(colors.link))
+            painter.setPen(text_color if selected else QColor(colors.link))
             painter.drawText(
                 inner.right() - mark_width + 8,
                 inner.top() + line + QFontMetrics(meta_font).ascent(),

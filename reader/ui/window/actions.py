@@ -11,7 +11,7 @@ from typing import Any
 
 from reader.annotations.model import COLORS
 from reader.ui.annotations.controller import AnnotationController
-from reader.ui.annotations.panels import colour_icon
+from reader.ui.annotations.panels import color_icon
 from reader.ui.qt import QAction, QActionGroup, QKeySequence, Qt, QToolBar, QWidget
 from reader.ui.window.host import ActionsHost
 
@@ -35,7 +35,7 @@ KEYS_HELP = [
     ("Ctrl+D", "bookmark the article, or remove its bookmark (★ in the toolbar too)"),
     ("Ctrl+Shift+D", "edit the bookmark's tags (comma separated)"),
     ("Ctrl+Shift+B", "bookmarks only in the list, by tag"),
-    ("Ctrl+Shift+H", "highlight the selected passage (right-click: other colours)"),
+    ("Ctrl+Shift+H", "highlight the selected passage (right-click: other colors)"),
     ("Ctrl+Shift+N", "add a note to the selection, or edit the highlight's at the cursor"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a highlight, note or bookmark change"),
     ("Ctrl+Shift+A", "this article's highlights, in reading order"),
@@ -151,7 +151,7 @@ def build_actions(win: ActionsHost, annotating: AnnotationController) -> None:
     win.highlight_actions = {}
     for name in COLORS:
         action = act(name.capitalize(), lambda _c=False, n=name: annotating.highlight(n))
-        action.setIcon(colour_icon(name))
+        action.setIcon(color_icon(name))
         win.highlight_actions[name] = action
     win.act_add_note = act(
         "Add &Note…",
@@ -219,8 +219,8 @@ def build_menus(win: ActionsHost) -> None:
     edit.addActions([win.act_search, win.act_filter, win.act_find])
     edit.addSeparator()
     edit.addAction(win.act_highlight)
-    colours = edit.addMenu("Highlight in &Colour")
-    colours.addActions(list(win.highlight_actions.values()))
+    colors = edit.addMenu("Highlight in &Color")
+    colors.addActions(list(win.highlight_actions.values()))
     edit.addAction(win.act_add_note)
     edit.addSeparator()
     edit.addActions([win.act_bookmark, win.act_edit_tags])

@@ -19,7 +19,7 @@ class ItemPaint:
     palette: QPalette
     selected: bool
     colors: ReadingColors
-    text: QColor  # the row's text colour (highlighted text when selected)
+    text: QColor  # the row's text color (highlighted text when selected)
 
 
 def begin_item(painter: QPainter, option: QStyleOptionViewItem) -> ItemPaint:

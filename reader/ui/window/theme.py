@@ -1,6 +1,6 @@
 """Light and dark: follow the system palette by default, or force one from View > Theme.
 
-The reader pane draws its article HTML with colours taken from the palette (text, page,
+The reader pane draws its article HTML with colors taken from the palette (text, page,
 links, muted metadata), so a palette change is all a theme is, and the pane re-renders
 when the palette changes.
 """
@@ -30,7 +30,7 @@ def _mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
 
 @dataclass(frozen=True, slots=True)
 class ReadingColors:
-    """The few colours an article page needs, as CSS hex strings."""
+    """The few colors an article page needs, as CSS hex strings."""
 
     text: str
     background: str
@@ -45,7 +45,7 @@ _colors_cache: dict[int, ReadingColors] = {}
 
 
 def reading_colors(palette: QPalette) -> ReadingColors:
-    """The page colours for *palette*; cached by its key (delegates ask on every paint)."""
+    """The page colors for *palette*; cached by its key (delegates ask on every paint)."""
     key = palette.cacheKey()
     found = _colors_cache.get(key)
     if found is None:
@@ -101,8 +101,8 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Mid: QColor("#44474d"),
         QPalette.ColorRole.Dark: QColor("#151618"),
     }
-    for role, colour in roles.items():
-        p.setColor(role, colour)
+    for role, color in roles.items():
+        p.setColor(role, color)
     for role in (
         QPalette.ColorRole.Text,
         QPalette.ColorRole.WindowText,

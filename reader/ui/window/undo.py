@@ -67,7 +67,7 @@ def deleted(applier: Applier, annotation: Annotation) -> DoneCommand:
 
 
 def edited(applier: Applier, before: Annotation, after: Annotation) -> DoneCommand:
-    what = "Colour" if before.note == after.note else "Note"
+    what = "Color" if before.note == after.note else "Note"
     return DoneCommand(
         f"{what} of {_quoted(after.quote)}",
         lambda: applier.apply_edit(after, note=after.note, color=after.color),
