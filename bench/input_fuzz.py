@@ -180,7 +180,7 @@ def check_hits(results: Any, ids: set[int]) -> str | None:
     for hit in results.hits:
         if hit.id not in ids:
             return f"hit {hit.id} is not an article"
-        for start, end in hit.highlights:
+        for start, end in hit.marks:
             if not (
                 0 < start <= end < len(hit.snippet)
                 and hit.snippet[start - 1] == "["

@@ -79,7 +79,7 @@ class SearchBackend:
                 "site": rows[h.id]["site"],
                 "language": rows[h.id]["language"],
                 "snippet": h.snippet,
-                "highlights": [list(s) for s in h.highlights],
+                "marks": [list(s) for s in h.marks],
                 "matched_in": list(h.matched_in),
             }
             for h in results.hits

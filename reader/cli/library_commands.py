@@ -347,7 +347,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                         "site": meta.get("site"),
                         "score": round(hit.score, 4),
                         "snippet": hit.snippet,
-                        "highlights": [list(span) for span in hit.highlights],
+                        "highlights": [list(span) for span in hit.marks],  # the contract's name
                         "matched_in": hit.matched_in,
                         "path": meta.get("path"),
                     }

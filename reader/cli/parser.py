@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="JSON array: id, title, date, site, score, snippet (hits in [ ]), "
-        "highlights (offsets in snippet)",
+        "highlights (offsets of the hit marks in snippet)",
     )
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")

@@ -36,7 +36,7 @@ class Hit:
     id: int
     score: float
     snippet: str  # plain text, matches wrapped in [ ]
-    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets in snippet
+    marks: list[tuple[int, int]] = field(default_factory=list)  # hit marks: offsets in snippet
     matched_in: list[str] = field(default_factory=list)  # "title", "body"
 
 

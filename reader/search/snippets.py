@@ -22,7 +22,7 @@ WIDTH = 140
 
 @dataclass(slots=True)
 class Needles:
-    """What a query highlights: literal strings (CJK, phrases), Latin stems and prefixes."""
+    """What a query marks in a snippet: literal strings (CJK, phrases), Latin stems and prefixes."""
 
     literals: list[str] = field(default_factory=list)
     stems: set[str] = field(default_factory=set)

@@ -112,7 +112,7 @@ def test_snippet_marks_the_accented_and_the_hyphenated_word(
     catalogue, engine = library
     for query, shown in (("cafe", "café"), ("reaction", "réac\u00adtion")):
         hit = search_library(catalogue, engine, query).hits[0]
-        assert [hit.snippet[a:b] for a, b in hit.highlights] == [shown]
+        assert [hit.snippet[a:b] for a, b in hit.marks] == [shown]
 
 
 def _prefix_library(root: Path) -> tuple[Catalogue, WhooshEngine]:

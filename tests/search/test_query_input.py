@@ -125,7 +125,7 @@ def check_results(library: Library, query: str, results: SearchResults, limit: i
     assert results.total >= len(results.hits) or not results.exact_total
     for hit in results.hits:
         assert hit.id in library.ids, (query, hit.id)
-        for start, end in hit.highlights:
+        for start, end in hit.marks:
             assert 0 < start <= end < len(hit.snippet), (query, hit.snippet, start, end)
             # every hit is wrapped in [ ] in the snippet, brackets excluded from the span
             assert hit.snippet[start - 1] == "[" and hit.snippet[end] == "]", (

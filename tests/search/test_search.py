@@ -185,7 +185,7 @@ def test_snippets_mark_hits(library: tuple[Catalogue, WhooshEngine]) -> None:
     catalogue, engine = library
     hit = search_library(catalogue, engine, "际贸").hits[0]
     assert "[际贸]" in hit.snippet
-    start, end = hit.highlights[0]
+    start, end = hit.marks[0]
     assert hit.snippet[start:end] == "际贸"
     tw = search_library(catalogue, engine, "超商取货").hits[0]
     assert "[超商取貨]" in tw.snippet  # the article's own characters, not the folded ones
@@ -436,7 +436,7 @@ def test_a_phrase_is_ranked_by_how_often_the_phrase_occurs(tmp_path: Path) -> No
     with small_library(tmp_path, texts) as (catalogue, engine):
         hits = search_library(catalogue, engine, '"supply chain"').hits
         assert hit_files(catalogue, hits) == ["together.txt", "apart.txt"]
-        marks = [hits[0].snippet[a:b] for a, b in hits[0].highlights]
+        marks = [hits[0].snippet[a:b] for a, b in hits[0].marks]
         assert marks and all(m.lower() == "supply chain" for m in marks)
 
 

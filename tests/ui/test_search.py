@@ -44,7 +44,7 @@ def test_search_a_chinese_word_and_open_a_hit(window: MainWindow, qtbot) -> None
     best = outcome.hits[0]
     assert best.title == "海外仓选址怎么算账?美西、美东与中部仓的成本对比"
     assert "[海外仓]" in best.snippet
-    assert "海外仓</span>" in snippet_html(best.snippet, best.highlights, "#ff0")
+    assert "海外仓</span>" in snippet_html(best.snippet, best.marks, "#ff0")
     assert "articles" in window.search_panel.summary.text()
     # Down into the results, Enter opens the hit, with the words marked in the article
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)

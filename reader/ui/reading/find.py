@@ -6,8 +6,7 @@ through the hits, counts them and marks them all. The words of the search an art
 opened from are marked the same way while the bar is closed. Marks are extra selections,
 drawn over the page and never written into it, so they sit over a person's highlights
 (``highlight_layer``) without disturbing them. In this code "highlight" means only a
-person's highlight: here everything is a find hit or a mark (``highlight_terms`` keeps
-the public name it has always had).
+person's highlight: here everything is a find hit or a mark (``mark_terms``).
 """
 
 from __future__ import annotations
@@ -181,7 +180,7 @@ class FindMixin(_PaneBase):
         self._find_marks = extra_selections(cursors, fmt)
         self._show_extra_selections()
 
-    def highlight_terms(self, terms: list[str], *, scroll: bool) -> None:
+    def mark_terms(self, terms: list[str], *, scroll: bool) -> None:
         """Opened from a search hit: mark the matched words, and (unless the reader had
         a position to return to) bring the first one into view."""
         self._search_terms = [t for t in terms if t.strip()]

@@ -153,7 +153,7 @@ class SearchController(QObject):
         terms: set[str] = set()
         for hit in self.panel.model.hits:
             if hit.id == article_id:
-                terms = {hit.snippet[start:end] for start, end in hit.highlights}
+                terms = {hit.snippet[start:end] for start, end in hit.marks}
         self.open_hit(article_id, sorted(terms, key=len, reverse=True))
 
     def _show_list(self) -> None:

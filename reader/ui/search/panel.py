@@ -1,4 +1,4 @@
-"""Search results: ranked hits with their snippets, the matched words highlighted.
+"""Search results: ranked hits with their snippets, the matched words marked.
 
 The panel replaces the article list while a query is in the search field and gives the
 list back on Esc. Queries are the search issue's syntax (words, "phrases", OR, -word,
@@ -55,7 +55,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def snippet_html(
-    snippet: str, highlights: list[tuple[int, int]], mark: str, muted: str | None = None
+    snippet: str, marks: list[tuple[int, int]], mark: str, muted: str | None = None
 ) -> str:
     """Escape the snippet and wrap each highlighted span, dropping its [ ] brackets; the
     core's paragraph marks (¶) are drawn in *muted*, so they read as punctuation."""
@@ -68,7 +68,7 @@ def snippet_html(
 
     out: list[str] = []
     cursor = 0
-    for start, end in highlights:
+    for start, end in marks:
         if start < cursor or end > len(snippet):
             continue
         opening = start - 1 if start > 0 and snippet[start - 1] == "[" else start
@@ -146,9 +146,7 @@ class HitDelegate(QStyledItemDelegate):
             doc = QTextDocument()
             doc.setDefaultFont(option.font)
             doc.setDocumentMargin(0)
-            body = snippet_html(
-                hit.snippet, hit.highlights, mark, None if selected else colors.muted
-            )
+            body = snippet_html(hit.snippet, hit.marks, mark, None if selected else colors.muted)
             doc.setHtml(f'<div style="font-family:{families}; color:{text}">{body}</div>')
             doc.setTextWidth(width)
             self._docs[key] = doc

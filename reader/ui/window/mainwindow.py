@@ -381,7 +381,7 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
             self._select_in_list(self.reader.current_id)
 
     def _open_hit(self, article_id: int, terms: list[str]) -> None:
-        self.open_article(article_id, highlight=terms)
+        self.open_article(article_id, mark=terms)
 
     # -- zoom, theme -----------------------------------------------------------------
 

@@ -70,12 +70,12 @@ class NavigationMixin(MixinBase):
     # -- opening articles ------------------------------------------------------------
 
     def open_article(
-        self, article_id: int, *, navigating: bool = False, highlight: list[str] | None = None
+        self, article_id: int, *, navigating: bool = False, mark: list[str] | None = None
     ) -> bool:
         """Show one article; returns False when it is no longer in the library."""
         if self._closing:
             return False
-        if article_id == self.reader.current_id and not highlight:
+        if article_id == self.reader.current_id and not mark:
             return True
         started = time.perf_counter()
         article = self.catalogue.get(article_id)
@@ -96,8 +96,8 @@ class NavigationMixin(MixinBase):
         if position is None:
             position = self.catalogue.position(article_id)
         self.reader.show_article(article_id, article, related, position)
-        if highlight:
-            self.reader.highlight_terms(highlight, scroll=position == 0)
+        if mark:
+            self.reader.mark_terms(mark, scroll=position == 0)
         self.last_open_ms = (time.perf_counter() - started) * 1000
         if not navigating:
             self.history.visit(article_id)

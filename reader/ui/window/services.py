@@ -29,7 +29,7 @@ class HitRow:
     site: str | None
     language: str | None
     snippet: str
-    highlights: list[tuple[int, int]]
+    marks: list[tuple[int, int]]
     matched_in: list[str]
 
 
@@ -85,7 +85,7 @@ class SearchService:
                     h["site"],
                     h["language"],
                     h["snippet"],
-                    [(int(a), int(b)) for a, b in h["highlights"]],
+                    [(int(a), int(b)) for a, b in h["marks"]],
                     list(h["matched_in"]),
                 )
                 for h in data["hits"]
