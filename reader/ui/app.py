@@ -88,7 +88,7 @@ def start(window: MainWindow) -> None:
     target = window.article_list.viewport() if shown is window.article_list else shown
     if target is None:
         target = window
-    window._first_paint = _AfterFirstPaint(target, after_paint)
+    window.first_paint_watch = _AfterFirstPaint(target, after_paint)
     window.show()
 
 

@@ -123,7 +123,7 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self._library_size = 0
         self._closing = False
         self.last_open_ms = 0.0
-        self._first_paint: QObject | None = None  # set by app.start
+        self.first_paint_watch: QObject | None = None  # set by app.start; kept alive here
         self.last_message: QMessageBox | None = None  # the latest box, for tests
 
         self.setWindowTitle(APP_TITLE)
