@@ -2,34 +2,17 @@
 
 Keeping the binding behind this module means a switch (PyQt6, a newer PySide) touches one
 file, and a grep for "PySide6" outside it finds a layering mistake.
+
+Which PySide6 is pinned in pyproject.toml, not patched here: 6.12.0 on Python 3.11 loses a
+reference to None on every C++ ``void`` call and to True on every ``Signal.emit``, and the
+app aborted (none_dealloc mid-benchmark, bool_dealloc on quit). Raising None's reference
+count through ctypes only hid half of it; the releases below 6.12 do not have the bug, and
+tests/ui/test_launch.py fails the day an installed PySide6 brings it back.
 """
 
 from __future__ import annotations
 
-import sys
-
-
-def _keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: its wrappers of C++ ``void`` methods
-    (``QPainter.save``, ``QWidget.update``, ``QStyle.drawPrimitive``...) return ``None``
-    without taking a reference. From Python 3.12 on, None is immortal and that is
-    harmless; on 3.11 every such call drops None's reference count by one, and after a few
-    thousand calls the interpreter aborts ("Fatal Python error: none_dealloc"): the window
-    died mid-benchmark, and a plain loop of QPainter.save/restore reproduces it. Giving
-    None a reference count no process can use up makes it as immortal as 3.12 does.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 40
-
-
-_keep_none_alive()
-
-from PySide6.QtCore import (  # noqa: E402 - after the work-around above
+from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
@@ -50,7 +33,7 @@ from PySide6.QtCore import (  # noqa: E402 - after the work-around above
     Signal,
     Slot,
 )
-from PySide6.QtGui import (  # noqa: E402
+from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QBrush,
@@ -81,20 +64,25 @@ from PySide6.QtGui import (  # noqa: E402
     QUndoCommand,
     QUndoStack,
 )
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
+    QDoubleSpinBox,
     QFileDialog,
+    QFontComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -102,6 +90,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -109,6 +98,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QStyleFactory,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QTextEdit,
     QToolBar,
@@ -119,6 +109,13 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 __all__ = [
+    "QCheckBox",
+    "QDoubleSpinBox",
+    "QFontComboBox",
+    "QFormLayout",
+    "QListWidget",
+    "QSpinBox",
+    "QTabWidget",
     "QAbstractItemView",
     "QAbstractListModel",
     "QAbstractTableModel",

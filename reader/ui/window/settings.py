@@ -131,3 +131,51 @@ class Settings:
     @theme.setter
     def theme(self, value: ThemeMode) -> None:
         self._q.setValue("view/theme", value)
+
+    # -- reading style (Preferences) ---------------------------------------------------
+
+    @property
+    def font_family(self) -> str:
+        """The reader's font family; "" = chosen by the article's language and script."""
+        return str(self._q.value("reader/font_family", "") or "").strip()[:200]
+
+    @font_family.setter
+    def font_family(self, value: str) -> None:
+        self._q.setValue("reader/font_family", value.strip())
+
+    @property
+    def font_size(self) -> float:
+        """The reader's base text size in px, before zoom."""
+        return min(40.0, max(10.0, self._float("reader/font_size", 17.0)))
+
+    @font_size.setter
+    def font_size(self, value: float) -> None:
+        self._q.setValue("reader/font_size", round(value, 1))
+
+    @property
+    def line_height(self) -> float:
+        """Line height as a multiple of the text size; 0 = by script (1.8 CJK, 1.6 Latin)."""
+        value = self._float("reader/line_height", 0.0)
+        return 0.0 if value == 0 else min(3.0, max(1.0, value))
+
+    @line_height.setter
+    def line_height(self, value: float) -> None:
+        self._q.setValue("reader/line_height", round(value, 2))
+
+    @property
+    def line_width(self) -> int:
+        """The text column's width in em (about that many Chinese characters a line)."""
+        return min(80, max(20, self._int("reader/line_width", 36)))
+
+    @line_width.setter
+    def line_width(self, value: int) -> None:
+        self._q.setValue("reader/line_width", int(value))
+
+    @property
+    def last_folder(self) -> str:
+        """Where the folder dialog was last left: it opens there next time."""
+        return str(self._q.value("dialogs/last_folder", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._q.setValue("dialogs/last_folder", value)
