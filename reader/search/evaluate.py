@@ -118,7 +118,13 @@ class Evaluator:
         self.filter_ids = filter_ids
         self.user = user
         self.notes_only = False
+        self.use_notes = True  # False: words are looked for in titles and bodies alone
         self._notes: Notes | None = None
+        self._root: Node | None = None
+        # The query over the notes alone, and over titles and bodies alone (ids, and the
+        # check of the latter): worked out for ``found_in_notes`` when first asked.
+        self._notes_alone: Callable[[int], bool] | None = None
+        self._articles_alone: tuple[Callable[[int], bool], Check | None] | None = None
 
     def notes(self) -> Notes:
         if self._notes is None:
@@ -133,7 +139,48 @@ class Evaluator:
         ``习近平 - 会谈``). Only when nothing at all is left does the answer say so."""
         self.notes_only = _has_filter(root, "in")
         pruned = _prune(root)
-        return self.evaluate(root if pruned is None else pruned)
+        self._root = root if pruned is None else pruned
+        self._notes_alone = self._articles_alone = None
+        return self.evaluate(self._root)
+
+    def found_in_notes(self, article_id: int, folded_title: str, folded_body: str) -> bool:
+        """Whether a hit of the query run last was found in the reader's notes (a
+        highlight's quote or the note written on it), for the hit's "in your notes".
+
+        Either the notes alone hold the query (every word of an AND, one side of an OR),
+        or the hit needed them: its title and body alone do not match. A quote that holds
+        some of the words of a hit matched by its title is neither; taking any word in
+        any quote for a match labelled title hits "in your notes" for a highlight that
+        merely shared a word with the query. Each side is evaluated once a query, and
+        only when a hit's article has notes at all."""
+        if self._root is None or not self.notes().for_article(article_id):
+            return False
+        if self._notes_alone is None:
+            alone = self._evaluate_with(self._root, notes_only=True, use_notes=True)
+            # no words at all (a bare in:notes or is:annotated): nothing found in the notes
+            self._notes_alone = (
+                _contains(self.size, alone.ids) if alone.needles else (lambda _a: False)
+            )
+        if self._notes_alone(article_id):
+            return True
+        if self.notes_only:
+            return False  # in:notes: the words were never looked for in the articles
+        if self._articles_alone is None:
+            articles = self._evaluate_with(self._root, notes_only=False, use_notes=False)
+            self._articles_alone = (_contains(self.size, articles.ids), articles.check)
+        inside, check = self._articles_alone
+        matched = inside(article_id) and (
+            check is None or check(article_id, folded_title, folded_body)
+        )
+        return not matched
+
+    def _evaluate_with(self, root: Node, *, notes_only: bool, use_notes: bool) -> Match:
+        saved = self.notes_only, self.use_notes
+        self.notes_only, self.use_notes = notes_only, use_notes
+        try:
+            return self.evaluate(root)
+        finally:
+            self.notes_only, self.use_notes = saved
 
     # -- scoring -----------------------------------------------------------------------
 
@@ -372,7 +419,8 @@ class Evaluator:
         if self.notes_only:
             return self._note_text(node)
         match = self._article_text(node)
-        if self.user is not None and self.notes().items:
+        # A title: or body: word asks for that part of the article; notes are neither.
+        if self.use_notes and node.field is None and self.user is not None and self.notes().items:
             in_notes = self._note_text(node)
             if in_notes.ids.size:
                 needles = match.needles

@@ -838,15 +838,21 @@ class WhooshEngine:
             matched.append("title")
         if offsets:
             matched.append("body")
-        if evaluator.user is not None and match.needles:
-            for note, folded_note in evaluator.notes().for_article(article_id):
+        # "note" only when the notes hold the query or the hit needed them: a quote that
+        # merely shares a word with it does not make a title hit one "in your notes".
+        if (
+            evaluator.user is not None
+            and match.needles
+            and evaluator.found_in_notes(article_id, folded_title, folded_body)
+        ):
+            matched.append("note")
+            notes = evaluator.notes().for_article(article_id) if not offsets else []
+            for note, folded_note in notes:  # the hit came from the notes: quote one
                 note_snippet, note_offsets = make_snippet(note, folded_note, match.needles)
                 if note_offsets:
-                    matched.append("note")
-                    if not offsets:  # the hit came from the note: quote the note
-                        prefix = "✎ "
-                        snippet = prefix + note_snippet
-                        offsets = [(a + len(prefix), b + len(prefix)) for a, b in note_offsets]
+                    prefix = "✎ "
+                    snippet = prefix + note_snippet
+                    offsets = [(a + len(prefix), b + len(prefix)) for a, b in note_offsets]
                     break
         return Hit(article_id, round(score, 4), snippet, offsets, matched)
 

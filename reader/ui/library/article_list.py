@@ -199,6 +199,8 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def _font(self, bold: bool, traditional: bool) -> QFont:
+        """A title's font: Latin families first (an English title's quotes and
+        apostrophes are Latin glyphs), then the SC or TC family for its Han characters."""
         key = (bold, traditional)
         font = self._fonts.get(key)
         if font is None:

@@ -20,6 +20,7 @@ from reader.ui.qt import (
     QAbstractListModel,
     QColor,
     QComboBox,
+    QFont,
     QFontMetrics,
     QHBoxLayout,
     QKeyEvent,
@@ -128,6 +129,19 @@ class HitDelegate(QStyledItemDelegate):
     def _line(self, option: QStyleOptionViewItem) -> int:
         return QFontMetrics(option.font).lineSpacing()
 
+    def title_font(self, hit: HitRow, base: QFont) -> QFont:
+        """The hit's title in bold: Latin families first, so an English title's quotes
+        and apostrophes are Latin glyphs, then the CJK family of the hit's language."""
+        font = ui_font(hit.language, base)
+        font.setBold(True)
+        return font
+
+    def meta_font(self, hit: HitRow, base: QFont) -> QFont:
+        """The date and site line, a little smaller than the title."""
+        font = ui_font(hit.language, base)
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        return font
+
     def _snippet(
         self, hit: HitRow, option: QStyleOptionViewItem, width: int, selected: bool
     ) -> QTextDocument:
@@ -160,8 +174,7 @@ class HitDelegate(QStyledItemDelegate):
         rect, selected, colors, text_color = item.rect, item.selected, item.colors, item.text
         line = self._line(option)
         inner = rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
-        title_font = ui_font(hit.language, option.font)
-        title_font.setBold(True)
+        title_font = self.title_font(hit, option.font)
         painter.setFont(title_font)
         painter.setPen(text_color)
         metrics = QFontMetrics(title_font)
@@ -170,8 +183,7 @@ class HitDelegate(QStyledItemDelegate):
             inner.top() + metrics.ascent(),
             metrics.elidedText(hit.title, Qt.TextElideMode.ElideRight, inner.width()),
         )
-        meta_font = ui_font(hit.language, option.font)
-        meta_font.setPointSizeF(max(6.0, meta_font.pointSizeF() * 0.9))
+        meta_font = self.meta_font(hit, option.font)
         painter.setFont(meta_font)
         painter.setPen(text_color if selected else QColor(colors.muted))
         meta = " · ".join(x for x in (hit.date, hit.site) if x)
