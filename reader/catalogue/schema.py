@@ -8,7 +8,33 @@ connection (``connection.py``) runs ``MIGRATIONS`` on open; nothing else here ru
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+import sqlite3
+
+SCHEMA_VERSION = 5
+
+FOLD_FUNCTION = "reader_fold"
+"""The SQL name of ``folded``, registered on every writing connection before the
+migrations run (``register_functions``): migration 5 fills ``article_folded`` with it."""
+
+
+def folded(text: str | None) -> str | None:
+    """*text* as the search folds it (``reader.search.analysis.fold``: case, width,
+    accents, Traditional to Simplified, one character for one), for the list's filter.
+
+    Imported here, not at the top: the analysis module loads NumPy and OpenCC's tables
+    (0.2 s), which a window's start-up or a ``reader list`` must not pay for."""
+    if text is None:
+        return None
+    from reader.search.analysis import fold
+
+    return fold(text)
+
+
+def register_functions(db: sqlite3.Connection) -> None:
+    """Make ``folded`` callable from SQL as ``reader_fold`` on *db* (the migrations use
+    it; nothing else in the schema does, so other tools can still open the file)."""
+    db.create_function(FOLD_FUNCTION, 1, folded, deterministic=True)
+
 
 MIGRATIONS: list[str] = [
     # 1: articles, links, roots
@@ -154,6 +180,24 @@ MIGRATIONS: list[str] = [
         path TEXT PRIMARY KEY REFERENCES roots(path) ON DELETE CASCADE,
         raw BLOB NOT NULL
     );
+    """,
+    # 5: the list's quick filter matches titles and sites the way search matches text:
+    # 電商 and 电商 alike, 衛生, 衞生 (a Hong Kong form) and 卫生 alike, ＥＣ and ec
+    # alike. The folded forms live in a side table of their own, written with the article
+    # (``upsert_article``) and filled here for the articles already there (1.2-1.5 s per
+    # 100,000, once, when the library is first opened). Why not fold at query time with a
+    # Python SQL function: measured at 100,000 articles, calling ``fold`` on every title
+    # and site took 0.95 s per keystroke, scanning this table 17-30 ms (the old LIKE scans
+    # of the two covering indexes: 12-44 ms). If ``fold`` ever changes, a new migration
+    # must fill it again.
+    """
+    CREATE TABLE IF NOT EXISTS article_folded (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        site TEXT
+    );
+    INSERT OR IGNORE INTO article_folded(article_id, title, site)
+        SELECT id, reader_fold(title), reader_fold(site) FROM articles;
     """,
 ]
 

@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--tags",
         metavar="a,b",
         default=None,
-        help="comma-separated tags (replace the bookmark's tags; '' clears)",
+        help="tags separated by , or ; (，、； too); they replace the bookmark's tags; '' clears",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bookmark)

@@ -204,7 +204,11 @@ def stem(word: str) -> str:
     return str(porter(word))
 
 
+@functools.lru_cache(maxsize=1)
 def _rjieba_cut():  # type: ignore[no-untyped-def]
+    """The CJK word cutter, loaded on first use: importing rjieba loads its dictionary
+    (0.1 s holding the GIL, 32 MB), which a process that only folds text (the window's
+    list filter) must not pay for."""
     try:
         import rjieba
 
@@ -213,9 +217,6 @@ def _rjieba_cut():  # type: ignore[no-untyped-def]
         import jieba
 
         return lambda text: jieba.lcut(text, HMM=False)
-
-
-_cut = _rjieba_cut()
 
 
 def words(
@@ -239,7 +240,7 @@ def words(
     previous: str | None = None
     for index, part in enumerate(_CJK_SPLIT.split(visible(folded))):
         if index % 2:  # a CJK run
-            for token in _cut(part):
+            for token in _rjieba_cut()(part):
                 if _HAS_WORD.search(token):
                     terms[token] += 1
             previous = None

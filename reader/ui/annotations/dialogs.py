@@ -7,7 +7,7 @@ What they produce goes back through ``saved``; writing it is the controller's bu
 
 from __future__ import annotations
 
-from reader.annotations.model import COLORS, DEFAULT_COLOR, parse_tags
+from reader.annotations.model import COLORS, DEFAULT_COLOR, parse_tags, split_tags
 from reader.ui.annotations.panels import color_icon
 from reader.ui.qt import (
     QCompleter,
@@ -141,20 +141,26 @@ class NoteDialog(QDialog):
 
 
 class TagCompleter(QCompleter):
-    """Completes the tag being typed after the last comma, keeping the ones before it."""
+    """Completes the tag being typed after the last separator (a comma, ``，``, ``、`` or a
+    semicolon: ``split_tags``, as saving splits), keeping the ones before it."""
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
-        return [path.rsplit(",", 1)[-1].strip()]
+        return [split_tags(path)[-1].strip()]
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt's name
         widget = self.widget()
         typed = widget.text() if isinstance(widget, QLineEdit) else ""
-        head = typed.rsplit(",", 1)[0] + ", " if "," in typed else ""
+        # What precedes the tag being typed, up to and including its separator, as
+        # typed; an ASCII separator gets the space a full-width one carries in itself.
+        head = typed[: len(typed) - len(split_tags(typed)[-1])]
+        if head and head[-1].isascii():
+            head += " "
         return head + str(index.data())
 
 
 class TagsDialog(QDialog):
-    """A bookmark's tags, comma separated (saving bookmarks the article if it was not)."""
+    """A bookmark's tags, separated by commas (``，`` and ``、`` too: ``split_tags``);
+    saving bookmarks the article if it was not."""
 
     saved = Signal(object)  # tuple[str, ...]
 
@@ -176,7 +182,7 @@ class TagsDialog(QDialog):
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         self.field = QLineEdit(", ".join(tags), self)
-        self.field.setPlaceholderText("e.g. trade, ports, 海关")
+        self.field.setPlaceholderText("e.g. trade, ports, 海关、物流")
         self.field.setAccessibleName("Tags")
         self.field.setClearButtonEnabled(True)
         completer = TagCompleter(known, self)

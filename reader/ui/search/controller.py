@@ -161,10 +161,13 @@ class SearchController(QObject):
         self.panel.clear()
 
     def close(self) -> None:
-        """Esc: back to the full list."""
-        self.field.blockSignals(True)
+        """Esc: back to the full list, with the field empty.
+
+        The field is cleared with its signals on: QLineEdit hides its clear button when
+        it sees its own ``textChanged``, and with signals blocked the button stayed over
+        an empty field. ``_text_changed`` then does what emptying the field by hand does
+        (stale answers dropped, the list shown); the rest is for a field already empty."""
         self.field.clear()
-        self.field.blockSignals(False)
         self.timer.stop()
         self.serial += 1
         self._show_list()
