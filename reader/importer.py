@@ -41,7 +41,11 @@ Cancel = Callable[[], bool]
 BATCH = 400
 BULK_THRESHOLD = 5000  # new or changed files: above this, indexes are rebuilt at the end
 PARALLEL_THRESHOLD = 64  # below this many files, worker start-up costs more than it saves
-CHUNK = 32  # files per message to a worker
+CHUNK = 32  # files per message to a worker (fewer for a small import: see _chunk)
+CHUNKS_PER_WORKER = 8  # a small import still sends each worker this many messages
+PROGRESS_EVERY = 50  # files between progress reports, at the most
+PROGRESS_EVERY_S = 0.1  # seconds between progress reports, at the most
+CANCEL_POLL_S = 0.1  # how often a file read in this process looks at cancel()
 WALK_BATCH = 500  # files walked per insert into the scan's table (bounds memory)
 _SKIPPED_NAMES = ("readme", "license", "licence", "copying", "changelog", "notice")
 _STORAGE_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, OverflowError)
@@ -123,17 +127,27 @@ def _too_slow(budget: float) -> str:
     return f"took longer than {budget:g} s to read and parse; skipped"
 
 
-def _parse_here(item: ScanItem, budget: float) -> _Outcome:
+def _parse_here(item: ScanItem, budget: float, cancel: Cancel) -> _Outcome | None:
     """Parse in this process, reading in a thread so that a read that never returns (a
     hung network share) costs this file, not the import. (The thread stays blocked in
-    the kernel; nothing else can be done with it. In workers, the process is killed.)"""
+    the kernel; nothing else can be done with it. In workers, the process is killed.)
+
+    None when ``cancel()`` turned true while waiting: a cancel must not wait out a
+    file's whole budget (60 s by default)."""
     box: list[_Outcome] = []
     thread = threading.Thread(
         target=lambda: box.append(_parse_item(item)), daemon=True, name="reader-parse"
     )
     thread.start()
-    thread.join(budget)
-    return box[0] if box else _Outcome(item.path, error=_too_slow(budget))
+    deadline = time.monotonic() + budget
+    while True:
+        thread.join(max(0.0, min(CANCEL_POLL_S, deadline - time.monotonic())))
+        if box:
+            return box[0]
+        if time.monotonic() >= deadline:
+            return _Outcome(item.path, error=_too_slow(budget))
+        if cancel():
+            return None
 
 
 def _failure(item: ScanItem, failed: Failed, budget: float) -> _Outcome:
@@ -149,16 +163,29 @@ def _failure(item: ScanItem, failed: Failed, budget: float) -> _Outcome:
 def _outcomes(
     items: Iterator[ScanItem], count: int, workers: int, cancel: Cancel, budget: float
 ) -> Iterator[tuple[ScanItem, _Outcome]]:
-    """Parse results in order, with bounded work in flight."""
+    """Parse results in order, with bounded work in flight; nothing more once ``cancel()``
+    is true (the pool ends its workers then, rather than finishing what they hold)."""
     if count < PARALLEL_THRESHOLD:
         for item in items:
             if cancel():
                 return
-            yield item, _parse_here(item, budget)
+            outcome = _parse_here(item, budget, cancel)
+            if outcome is None:
+                return
+            yield item, outcome
         return
-    with WorkerPool(_parse_item, workers=workers, chunk=CHUNK, budget=budget) as pool:
+    with WorkerPool(
+        _parse_item, workers=workers, chunk=_chunk(count, workers), budget=budget
+    ) as pool:
         for item, result in pool.map(items, cancel=cancel):
             yield item, (_failure(item, result, budget) if isinstance(result, Failed) else result)
+
+
+def _chunk(count: int, workers: int) -> int:
+    """Files per message to a worker. Results come back a message at a time, so at 32 a
+    130-file import showed "0 / 130" until a whole message's files were parsed; a small
+    import sends smaller ones, a large one keeps the measured 32."""
+    return max(1, min(CHUNK, count // (max(1, workers) * CHUNKS_PER_WORKER)))
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -260,6 +287,12 @@ def import_paths(
             raise ReaderError(f"{display_path(os.fspath(raw))}: permission denied")
         roots.append(root)
     real_roots = [os.path.realpath(root) for root in roots]
+    # Remembered before any work: a cancelled or interrupted import is then finished by
+    # the next re-scan (F5, the app's start), which walks every remembered folder. Only
+    # ``scanned_at`` waits for a complete pass.
+    for root in roots:
+        if os.path.isdir(root):
+            catalogue.add_root(root)
 
     scan = catalogue.scan()
     try:
@@ -299,7 +332,6 @@ def import_paths(
                         on_change(article_id, True)
             for root in roots:
                 if os.path.isdir(root):
-                    catalogue.add_root(root)
                     catalogue.mark_root_scanned(root)
     finally:
         with contextlib.suppress(sqlite3.Error):
@@ -339,15 +371,29 @@ def _import_changed(
                 on_change(article_id, removed)
         db_batch.clear()
 
+    reported, last_report = 0, time.monotonic()
     bulk = catalogue.bulk_load() if total >= BULK_THRESHOLD else contextlib.nullcontext()
     with bulk:
         for pair in _outcomes(scan.to_read(), total, workers, cancel, budget):
+            if cancel():  # nothing parsed after the cancel is stored
+                break
             db_batch.append(pair)
             done += 1
             if len(db_batch) >= BATCH:
                 flush()
-            if progress and (done % 50 == 0 or done == total):
-                progress(done, total)
+            if progress:
+                # The first file, then every PROGRESS_EVERY files or PROGRESS_EVERY_S,
+                # whichever comes first: a small import moves at once, a big one does
+                # not pay for a report per file.
+                now = time.monotonic()
+                if (
+                    done == total
+                    or reported == 0
+                    or done - reported >= PROGRESS_EVERY
+                    or now - last_report >= PROGRESS_EVERY_S
+                ):
+                    progress(done, total)
+                    reported, last_report = done, now
         if db_batch:
             flush()
     summary.cancelled = done < total or cancel()

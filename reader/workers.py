@@ -313,14 +313,19 @@ class WorkerPool(Generic[T]):
         self, items: Iterable[T], *, cancel: Callable[[], bool] | None = None
     ) -> Iterator[tuple[T, Any]]:
         """``(item, result)`` in the order of *items*; a result is what *function*
-        returned or a ``Failed``. Items are drawn lazily. Returns early, ending the
-        workers, when ``cancel()`` turns true."""
+        returned or a ``Failed``. Items are drawn lazily. Returns early, killing the
+        workers, when ``cancel()`` turns true: it is asked before each result is handed
+        out, so nothing comes after it, and nothing the workers hold is waited for."""
         cancel = cancel or (lambda: False)
         run = _Run(items, self.chunk, lookahead=self.size * self.depth * 2)
         while True:
-            yield from run.finished_items()
+            for pair in run.finished_items():
+                if cancel():
+                    self.close(kill=True)
+                    return
+                yield pair
             if cancel():
-                self.close()
+                self.close(kill=True)
                 return
             if run.done():
                 return
@@ -518,14 +523,16 @@ class WorkerPool(Generic[T]):
             os.close(worker.marker_fd)
         return final
 
-    def close(self) -> None:
-        """End every worker: idle ones leave at end-of-file, busy ones are killed."""
+    def close(self, *, kill: bool = False) -> None:
+        """End every worker: idle ones leave at end-of-file; busy ones, ones still
+        starting (a worker importing its modules notices end-of-file only when done,
+        seconds later on a loaded machine) and, with *kill* (a cancel), all are killed."""
         workers, self._workers = self._workers, []
         for worker in workers:
             self._selector.unregister(worker.recv_fd)
             with contextlib.suppress(OSError):
                 os.close(worker.send_fd)
-            if worker.tasks:
+            if kill or worker.tasks or not worker.ready:
                 with contextlib.suppress(OSError):
                     worker.proc.kill()
         for worker in workers:

@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 MAX_LISTED_SKIPS = 200
 CANCELLED_WAITING = "Cancelled while waiting for another import to finish; nothing was changed."
+# A cancelled import's folder is remembered from its start (``import_paths``): say how
+# the rest comes in.
+RESUMES = "The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest."
 __all__ = ["WAITING", "Cancel", "PhaseProgress"]
 
 
@@ -51,7 +54,9 @@ class JobOutcome:
     index_changed: bool = False
     cancelled: bool = False
     error: str | None = None
-    announce: bool = True  # a summary box for work the person asked for; status text else
+    # Work the person asked for (an import), rather than the app's own (the start-up
+    # re-scan). Both end in the status bar now, never in a box; kept for callers.
+    announce: bool = True
 
 
 class Job(Protocol):
@@ -125,12 +130,14 @@ def _skip_lines(summary: ImportSummary) -> list[str]:
 
 
 def _skip_sentence(summary: ImportSummary) -> str:
+    """The skipped files, named; why is in the details, which the window's status bar
+    offers beside the sentence (**Details…**), never without it."""
     if not summary.skipped:
         return ""
     names = [os.path.basename(path) for path, _ in summary.skipped[:3]]
     more = len(summary.skipped) - len(names)
     listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
-    return f" Skipped: {listed} (see the details for why)."
+    return f" Skipped: {listed} (Details… says why)."
 
 
 @dataclass
@@ -169,8 +176,13 @@ class ImportJob:
         folders = ", ".join(
             display_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.paths
         )
+        resume = [RESUMES] if summary.cancelled else []
         message = " ".join(
-            [f"{folders}: {summary.describe()}{_skip_sentence(summary)}", *_remarks(result)]
+            [
+                f"{folders}: {summary.describe()}{_skip_sentence(summary)}",
+                *resume,
+                *_remarks(result),
+            ]
         )
         return JobOutcome(
             title="Import cancelled" if result.cancelled else "Import finished",

@@ -675,7 +675,6 @@ def test_reimport_keeps_highlights_placed_and_shows_the_orphan(  # type: ignore[
     )
     with qtbot.waitSignal(window.jobFinished, timeout=60000):
         window.add_archive_folder(str(archive))
-    window.last_message.close()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 21, timeout=10000)
     article_id = open_and_wait(window, qtbot, "Trade rules")
     for passage in ("new rules on customs", "freight rates to ease"):

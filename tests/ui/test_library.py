@@ -71,12 +71,12 @@ def test_add_a_folder_shows_progress_and_the_new_articles(  # type: ignore[no-un
     assert len(gaps) >= 3 and max(gaps) < max(0.25, took / 2), (
         f"event loop stalled {max(gaps) * 1000:.0f} ms of a {took * 1000:.0f} ms job"
     )
-    # the summary names the skipped file
-    box = window.last_message
-    assert isinstance(box, QMessageBox)
-    assert "30 imported" in box.text() and "empty.txt" in box.text()
-    assert "the file is empty" in box.detailedText()
-    box.close()
+    # the summary, in the status bar (never a box), names the skipped file; why is in
+    # its details
+    assert window.last_message is None
+    report = window.status_report
+    assert "30 imported" in report.text and "empty.txt" in report.text
+    assert any("the file is empty" in line for line in report.details)
     # the list and the index have the new articles
     qtbot.waitUntil(lambda: window.list_model.rowCount() == SAMPLE_COUNT + 30, timeout=5000)
     assert window.list_model.index(0, 0).data().startswith("新文章")
@@ -120,8 +120,7 @@ def test_cancel_stops_a_running_import(window: MainWindow, qtbot) -> None:  # ty
         qtbot.mouseClick(window.progress.cancel, Qt.MouseButton.LeftButton)
     assert finished.args[0].cancelled
     assert not window.progress.isVisible()
-    assert window.last_message.windowTitle() == "Import cancelled"
-    window.last_message.close()
+    assert window.status_report.title == "Import cancelled"
 
 
 def test_first_start_opens_the_sample_archive(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -153,7 +152,6 @@ def test_folders_are_rescanned_on_start(qtbot, library: Path, tmp_path: Path) ->
     win.show()
     with qtbot.waitSignal(win.jobFinished, timeout=60000):
         win.add_archive_folder(str(folder))
-    win.last_message.close()
     win.close()
     write_article(
         folder,
@@ -171,7 +169,7 @@ def test_folders_are_rescanned_on_start(qtbot, library: Path, tmp_path: Path) ->
         again.start_background()
     assert finished.args[0].library_changed and not finished.args[0].announce
     qtbot.waitUntil(lambda: again.list_model.rowCount() == SAMPLE_COUNT + 3, timeout=5000)
-    assert "re-scanned" in again.statusBar().currentMessage()
+    assert "re-scanned" in again.status_report.text
     again.close()
 
 

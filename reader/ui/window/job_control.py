@@ -4,7 +4,8 @@ Imports and re-scans (``ImportJob``, ``RescanJob``, the first start's sample) ru
 ``ProcessJob`` in ``JobRunner``; this is what asks for them (the Add Folder dialog, a
 drop, F5, the start), shows their progress, cancels them, and brings the window up to
 date with what they did: the list, the counts, the open article, the index, the
-bookmarks, and a message when the person should hear how it went. A mixin: ``MainWindow``
+bookmarks, and the status bar's report of how it went (never a box: see
+``status_widgets.StatusReport``; its details open on demand). A mixin: ``MainWindow``
 inherits it, so the actions and the job runner's signals connect to the window's own
 methods. What it uses of the rest of the window is declared at the top of the class.
 """
@@ -32,10 +33,10 @@ from reader.ui.reading.article_html import RelatedInfo
 from reader.ui.reading.pane import ReaderPane
 from reader.ui.search.controller import SearchController
 from reader.ui.window.host import MixinBase
-from reader.ui.window.messages import show_message
+from reader.ui.window.messages import DetailsDialog, show_message
 from reader.ui.window.navigation import SIMILAR_LIMIT
 from reader.ui.window.services import SearchService
-from reader.ui.window.status_widgets import JobProgress
+from reader.ui.window.status_widgets import JobProgress, StatusReport
 from reader.ui.window.workers import JobRunner
 
 SAMPLE_LABEL = "Opening the sample archive"
@@ -48,6 +49,8 @@ class JobControlMixin(MixinBase):
     catalogue: Catalogue
     jobs: JobRunner
     progress: JobProgress
+    status_report: StatusReport
+    details_dialog: DetailsDialog | None
     search_service: SearchService
     search: SearchController
     reader: ReaderPane
@@ -122,6 +125,7 @@ class JobControlMixin(MixinBase):
 
     def _job_started(self, label: str) -> None:
         user_asked = label.startswith("Importing") or label == SAMPLE_LABEL
+        self.status_report.clear()  # the last job's report is stale once new work starts
         self.progress.begin(label, immediately=user_asked)
         self._show_counts()
         if self.reader.current_id is None:
@@ -148,17 +152,7 @@ class JobControlMixin(MixinBase):
             self._show_counts()
         if outcome.index_changed and self.search.active:
             self.search.rerun()
-        if outcome.error:
-            if outcome.announce:
-                self.last_message = show_message(self, outcome.title, outcome.error, error=True)
-            else:
-                self._status(outcome.error, 15000)
-        elif outcome.announce:
-            self.last_message = show_message(
-                self, outcome.title, outcome.message, details=outcome.details
-            )
-        elif outcome.message:
-            self._status(outcome.message, 15000)
+        self.report_outcome(outcome)
         if self.reader.current_id is None:
             self.reader.show_message(*self._welcome())
         elif outcome.index_changed and self.reader.related.similar == []:
@@ -172,6 +166,28 @@ class JobControlMixin(MixinBase):
                 on_error=lambda _exc: None,
             )
         self.jobFinished.emit(outcome)
+
+    def report_outcome(self, outcome: JobOutcome) -> None:
+        """Say how a job went in the status bar, with its details a click away. Never a
+        box, even for an import the person asked for: one opening when the job ends
+        took the keys typed into whatever dialog was open (Enter pressed its buttons)."""
+        text = outcome.error or outcome.message
+        if not text:
+            return
+        self.statusBar().clearMessage()  # a passing message would be drawn under it
+        self.status_report.report(
+            outcome.title, text, outcome.details, error=outcome.error is not None
+        )
+
+    def show_job_details(self) -> None:
+        """**Details…** in the status bar: the report in full, in a window of its own
+        that is not modal (what was skipped and why, or what went wrong)."""
+        report = self.status_report
+        if not report.has_report:
+            return
+        if self.details_dialog is None:
+            self.details_dialog = DetailsDialog(self)
+        self.details_dialog.show_details(report.title, report.text, report.details)
 
     def _refresh_open_article(self) -> None:
         """After an import: show the open article again if its text changed (its

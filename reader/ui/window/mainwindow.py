@@ -11,6 +11,15 @@ history and links) and ``job_control`` (adding folders, imports and re-scans). T
 module keeps the construction and wiring, the list, search, zoom and theme, the dialogs
 and the window's events. It is the only one that knows the concrete class: the parts it
 hands itself to type against the protocols in ``host``.
+
+The layout has to work from 800x600 up: the list and the reader each have a minimum
+width (a reader squeezed to a letter per line, or scrolling sideways, is not a reader),
+the splitter shares a change of width in proportion (so at 1600 the list widens and cut
+titles come back, and at 800 it gives way instead of the reader), and a highlight panel
+docked beside them is narrowed to what the window can spare.
+
+The keyboard starts in the list, whatever else is on screen: the welcome page says `j`
+moves to the next article, and that must not type a "j" into the filter.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.library.article_list import COLUMNS
 from reader.ui.library.pane import ListPane
 from reader.ui.qt import (
     QAction,
@@ -32,11 +42,13 @@ from reader.ui.qt import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QEvent,
     QLabel,
     QMainWindow,
     QMessageBox,
     QMouseEvent,
     QObject,
+    QResizeEvent,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -51,16 +63,32 @@ from reader.ui.search.panel import SearchPanel
 from reader.ui.window import theme
 from reader.ui.window.actions import build_actions, build_menus, build_toolbar, keys_help_html
 from reader.ui.window.job_control import SAMPLE_LABEL, JobControlMixin
-from reader.ui.window.messages import show_message
+from reader.ui.window.messages import DetailsDialog, show_message
 from reader.ui.window.navigation import APP_TITLE, NavigationMixin
 from reader.ui.window.services import ListQueries, ListRequest, SearchService, StateWriter
 from reader.ui.window.settings import SORT_COLUMNS, Settings
-from reader.ui.window.status_widgets import JobProgress
+from reader.ui.window.status_widgets import JobProgress, StatusReport
 from reader.ui.window.workers import JobRunner
 
 __all__ = ["APP_TITLE", "MainWindow"]
 
 SELECT_OPEN_DELAY_MS = 120
+# The splitter: the list and the reader never narrower than these (at 800x600 with a
+# highlight panel open, 230 + 320 + the panel's ~235 fit), and the list's share of the
+# default window (470 of 1320) kept as the width changes.
+LIST_MIN_WIDTH = 230
+READER_MIN_WIDTH = 320
+DEFAULT_SIZE = (1320, 820)
+DEFAULT_SPLIT = (470, 850)
+# A highlight panel docked at the side: at most this share of the window (and never so
+# wide that the list and the reader lose their minimum), at least DOCK_MIN_WIDTH.
+DOCK_SHARE = 0.3
+DOCK_MIN_WIDTH = 220
+# The list's columns: too narrow for a readable title (at 800 wide, or beside a
+# highlight panel), the list drops its Site column, then its Date column (the reader's
+# header names both), rather than squeezing the titles to nothing between them.
+DROPPABLE_COLUMNS = (COLUMNS.index("site"), COLUMNS.index("date"))
+TITLE_MIN_WIDTH = 130
 
 
 class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
@@ -125,6 +153,7 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self.last_open_ms = 0.0
         self.first_paint_watch: QObject | None = None  # set by app.start; kept alive here
         self.last_message: QMessageBox | None = None  # the latest box, for tests
+        self.details_dialog: DetailsDialog | None = None  # a job's details, once opened
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -140,7 +169,9 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self._coming = SAMPLE_LABEL if self.first_start else None
         self._show_counts()
         self._restore_layout()
+        self._fit_docks()
         self.reader.show_message(*self._welcome())
+        self._focus_list()
 
     # -- construction ----------------------------------------------------------------
 
@@ -154,13 +185,21 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self.left.addWidget(self.list_pane)
         self.left.addWidget(self.search_panel)
         self.reader = ReaderPane(self, zoom=self.settings.zoom)
+        self.left.setMinimumWidth(LIST_MIN_WIDTH)
+        self.reader.setMinimumWidth(READER_MIN_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 0)
+        # Equal factors: QSplitter then shares a change of width in proportion to the
+        # current sizes. (With the list at 0, it kept 470 px at 800 wide and the reader
+        # took the whole loss, down to one letter per line beside a highlight panel.)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        header = self.article_list.horizontalHeader()
+        self._column_widths = {c: header.sectionSize(c) for c in DROPPABLE_COLUMNS}
+        self.article_list.viewport().installEventFilter(self)  # resized after the view's
 
         self.search_field = SearchField(self)
         self.search = SearchController(
@@ -172,10 +211,12 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
             self._open_hit,
         )
 
+        self.status_report = StatusReport(self)
         self.progress = JobProgress(self)
         self.unread_label = QLabel("", self)
         self.unread_label.setTextFormat(Qt.TextFormat.PlainText)
         status = self.statusBar()
+        status.addWidget(self.status_report, 1)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.unread_label)
 
@@ -210,18 +251,82 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self.jobs.progress.connect(self._job_progress)
         self.jobs.finished.connect(self._job_finished)
         self.progress.cancel.clicked.connect(self.cancel_job)
+        self.status_report.detailsRequested.connect(self.show_job_details)
+        for dock in (self.annotating.article_dock, self.annotating.all_dock):
+            dock.visibilityChanged.connect(lambda visible: self._fit_docks() if visible else None)
+            dock.topLevelChanged.connect(lambda _floating: self._fit_docks())
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1320, 820)
+            self.resize(*DEFAULT_SIZE)
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
         splitter = self.settings.splitter
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([470, 850])
+            self.splitter.setSizes(list(DEFAULT_SPLIT))
+
+    def _fit_docks(self) -> None:
+        """Narrow a highlight panel docked at the side to what the window can spare: at
+        most DOCK_SHARE of it, and never so wide that the list and the reader lose their
+        minimum widths (a width remembered from a wider window, or the panel's own wish).
+        A floating panel is its own window and is left alone."""
+        # the splitter's handle and the dock's separator: a few pixels each, say three
+        spare = self.width() - LIST_MIN_WIDTH - READER_MIN_WIDTH - 3 * self.splitter.handleWidth()
+        limit = max(DOCK_MIN_WIDTH, min(int(self.width() * DOCK_SHARE), spare))
+        shown = [
+            dock
+            for dock in (self.annotating.article_dock, self.annotating.all_dock)
+            if not dock.isFloating() and dock.isVisible() and dock.width() > limit
+        ]
+        if shown:
+            self.resizeDocks(shown, [limit] * len(shown), Qt.Orientation.Horizontal)
+
+    def _focus_list(self) -> None:
+        """The keyboard to the list, or to its empty page while it has no rows.
+
+        Where the keyboard starts: left to Qt, it went to the first widget that takes
+        focus, the filter while the list is empty (the first start, until the sample is
+        in), and `j`, as the welcome page says, filtered the list to "j". Parked on the
+        empty page, it moves to the list as soon as rows come (``_show_counts``). Never
+        given to the hidden list: Qt hands a hidden widget that was given the focus the
+        keyboard when it appears, from wherever the person is typing by then (the
+        filter, as soon as what they typed matched something)."""
+        shown = self.list_pane.stack.currentWidget()
+        (shown or self.article_list).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_docks()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.article_list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_list_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_list_columns(self) -> None:
+        """Show the Site and Date columns only while a title keeps TITLE_MIN_WIDTH beside
+        them (Site goes first); each comes back, as wide as it was, when there is room."""
+        view = self.article_list
+        header = view.horizontalHeader()
+        for column in DROPPABLE_COLUMNS:
+            if not view.isColumnHidden(column):  # the person may have resized it
+                self._column_widths[column] = header.sectionSize(column)
+        fixed = sum(
+            header.sectionSize(column)
+            for column in range(1, header.count())
+            if column not in DROPPABLE_COLUMNS and not view.isColumnHidden(column)
+        )
+        room = view.viewport().width() - fixed - TITLE_MIN_WIDTH
+        for column in reversed(DROPPABLE_COLUMNS):  # the last to go is the first kept
+            width = self._column_widths[column]
+            shown = room >= width
+            if shown:
+                room -= width
+            if view.isColumnHidden(column) == shown:
+                view.setColumnHidden(column, not shown)
 
     @property
     def widget(self) -> QMainWindow:
@@ -288,9 +393,15 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
     def _list_arrived(self, serial: int, ids: list[int], keep: int | None) -> None:
         if serial != self._list_serial or self._closing:
             return
+        # A row the person just moved to (j, an arrow) and that is about to open stays
+        # the current one: a reload arriving in between (after an import) used to put
+        # the selection back on the open article, and the keypress was lost.
+        moving_to = self.article_list.current_id() if self._select_timer.isActive() else None
         self.list_model.set_ids(ids)
         target = keep if keep is not None else self.reader.current_id
-        row = self.list_model.row_of(target) if target is not None else None
+        row = self.list_model.row_of(moving_to) if moving_to is not None else None
+        if row is None:
+            row = self.list_model.row_of(target) if target is not None else None
         if row is not None:
             self.article_list.select_row(row, quiet=True)
         else:
@@ -323,9 +434,20 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
                 if filtered
                 else f"{shown:,} articles"
             )
+        stack = self.list_pane.stack
+        waiting = stack.currentWidget() is not self.article_list and self._focus_waiting()
         self.list_pane.update_empty_state(
             library_size=self._library_size, busy_label=self._busy_label()
         )
+        if waiting and stack.currentWidget() is self.article_list:
+            self.article_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_waiting(self) -> bool:
+        """Whether the keyboard is parked on the empty list's page (or nowhere in this
+        window), waiting for rows: not in a field the person chose to type into."""
+        focused = self.focusWidget()
+        empty_page = self.list_pane.empty
+        return focused is None or focused is empty_page or empty_page.isAncestorOf(focused)
 
     def _busy_label(self) -> str | None:
         return self.jobs.current_label or getattr(self, "_coming", None)
@@ -376,7 +498,7 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
 
     def _search_closed(self) -> None:
         """Back from search: the list again, with the open article selected in it."""
-        self.article_list.setFocus()
+        self._focus_list()
         if self.reader.current_id is not None:
             self._select_in_list(self.reader.current_id)
 

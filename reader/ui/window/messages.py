@@ -1,7 +1,10 @@
 """Telling a person about a problem or a result: message boxes, never tracebacks.
 
 Boxes are opened window-modal with ``open()`` rather than ``exec()``: the event loop keeps
-running (a job can finish behind a box), and tests can find the box and read it. The
+running, and tests can find the box and read it. A box answers something the person just
+did; the end of background work is never one (it would take the keyboard from whatever
+the person is typing into): the status bar tells it (``status_widgets.StatusReport``), and
+its details open on demand in ``DetailsDialog``, a window that is not modal. The
 ``excepthook`` turns a bug that escapes into a short apology with the details folded
 away, and logs the traceback for a bug report.
 
@@ -21,7 +24,17 @@ import traceback
 from types import TracebackType
 
 from reader.errors import ReaderError
-from reader.ui.qt import QApplication, QMessageBox, Qt, QWidget
+from reader.ui.qt import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 log = logging.getLogger("reader.ui")
 
@@ -55,6 +68,43 @@ def show_message(
     box.setObjectName("readerMessage")
     box.open()
     return box
+
+
+class DetailsDialog(QDialog):
+    """The details of how a job went, opened from the status bar's **Details…**: the
+    whole sentence and, one a line, what it refers to (each skipped file and why).
+
+    Not modal, and opened only when asked for, so it never takes the keyboard from
+    another dialog; plain text throughout (the lines name files and folders)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("jobDetails")
+        self.setModal(False)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.resize(640, 360)
+        self.message = QLabel("", self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines = QPlainTextEdit(self)
+        self.lines.setReadOnly(True)
+        self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(buttons)
+
+    def show_details(self, title: str, text: str, details: list[str]) -> None:
+        self.setWindowTitle(title or "Details")
+        self.message.setText(text)
+        self.lines.setPlainText("\n".join(details))
+        self.lines.setVisible(bool(details))
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
 
 def install_excepthook() -> None:
