@@ -68,9 +68,14 @@ class ArticleBrowser(QTextBrowser):
         self.setSearchPaths([])
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # Not TextSelectableByKeyboard: that flag is caret browsing. It drew a text cursor
+        # in a page nobody types into, and made the arrows, PageDown, Home and End move
+        # that caret rather than the page, so PageDown after a jump (All Highlights, a
+        # search hit) went back to wherever the caret was left. Without it the keys
+        # scroll the view from where it is; the mouse still selects, Ctrl+A and Ctrl+C
+        # still work, find still selects its hit, and Tab still walks the links.
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )

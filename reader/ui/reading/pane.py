@@ -149,8 +149,10 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         return render_message(title, paragraphs, colors, self.font_px)
 
     def _render(self) -> None:
-        """Build the page in a fresh document and lay it out once, with its margins
-        already set (setting them after setHtml laid the whole article out twice)."""
+        """Build the page in a fresh document, highlights painted in, and lay it out once,
+        with its margins already set (setting them after setHtml laid the whole article
+        out twice). Painting before it is shown, not after, is also what keeps a long
+        article whole: a paint during Qt's lazy layout left screens of it blank."""
         colors = self.colors()
         if colors.background != self._page_color:
             self._page_color = colors.background
@@ -160,16 +162,17 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         document.setDefaultFont(self.browser.font())
         document.setHtml(self._html())
         self._apply_measure(document)
-        self._restoring = True
-        self.browser.setDocument(document)  # the old one, a child of the browser, is deleted
-        self._restoring = False
         if self.article is not None and self.current_id is not None:
             self.text_map = TextMap.build(
                 document.toRawText(), body_spans(self.article.blocks), header_blocks=HEADER_BLOCKS
             )
         else:
             self.text_map = TextMap()
-        self._paint_new_page()
+        self._paint_new_page(document)
+        self._restoring = True
+        self.browser.setDocument(document)  # the old one, a child of the browser, is deleted
+        self._restoring = False
+        self._carry_flash()
         self._refresh_find_marks()
 
     def _rerender_in_place(self) -> None:
