@@ -282,11 +282,6 @@ def test_search_marks_differ_from_every_highlight_color(win: MainWindow, qtbot) 
         assert over and distance(over[0], under) >= MIN_DISTANCE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the one-line change in reader/ui/reading/find.py (_mark_terms) that skips "
-    "the meta line: that file belongs to another change (see the report of issue 11, bug 9)",
-)
 def test_the_meta_lines_tags_carry_no_search_mark(win: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     europe = id_of(win, EUROPE)
     search(win, qtbot, TAG)

@@ -28,6 +28,7 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
+from reader.ui.reading.article_html import HEADER_BLOCKS
 from reader.ui.reading.browser import extra_selections
 
 if TYPE_CHECKING:
@@ -199,6 +200,8 @@ class FindMixin(_PaneBase):
         cursors: list[QTextCursor] = []
         for term in terms:
             cursors += self._find_all(term, TERM_MARK_LIMIT)
+        # Not the meta line (date, site, the bookmark's tags): it is not the article's text
+        cursors = [c for c in cursors if c.blockNumber() != HEADER_BLOCKS - 1]
         self._set_find_marks(cursors)
         if not cursors:
             return None
