@@ -93,6 +93,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStatusBar,
     QStyle,
     QStyledItemDelegate,
     QStyleFactory,
@@ -109,6 +110,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QStatusBar",
     "QCheckBox",
     "QDoubleSpinBox",
     "QFontComboBox",

@@ -52,13 +52,22 @@ def _domain(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def stylesheet(colors: ReadingColors, language: str | None, font_px: float) -> str:
+def stylesheet(
+    colors: ReadingColors,
+    language: str | None,
+    font_px: float,
+    family: str = "",
+    line_height: float = 0.0,
+) -> str:
     """CSS for one article. Line heights are given in px: Qt reads them as a minimum line
     box, whereas a percentage would multiply the font's own line spacing (already ~1.45 em
-    for CJK fonts) and come out near 2.5 em."""
-    families = css_families(families_for(language))
+    for CJK fonts) and come out near 2.5 em. *family* and *line_height* are the reader's
+    Preferences ("" and 0: by the language and script); a chosen family still falls back
+    to the language's own families for the characters it lacks."""
+    chosen = [family] if family else []
+    families = css_families(chosen + [f for f in families_for(language) if f != family])
     cjk = bool(language and language.lower().startswith("zh"))
-    line = font_px * (1.8 if cjk else 1.6)
+    line = font_px * (line_height or (1.8 if cjk else 1.6))
 
     def px(factor: float) -> str:
         return f"{font_px * factor:.0f}px"
@@ -156,6 +165,8 @@ def render_article(
     related: RelatedInfo,
     colors: ReadingColors,
     font_px: float = BASE_FONT_PX,
+    family: str = "",
+    line_height: float = 0.0,
 ) -> str:
     """The whole page: header, body, related links, linked from, similar articles."""
     meta: list[str] = []
@@ -207,7 +218,7 @@ def render_article(
         parts.extend(_article_line(row) for row in related.similar)
     else:
         parts.append(f'<p class="note">{_e(related.similar_note or "None found.")}</p>')
-    style = stylesheet(colors, article.language, font_px)
+    style = stylesheet(colors, article.language, font_px, family, line_height)
     return f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>"
 
 

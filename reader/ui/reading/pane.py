@@ -75,6 +75,11 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         self.article: Article | None = None
         self.related = RelatedInfo()
         self.zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
+        # Preferences: "" and 0 mean by the article's language and script
+        self.font_family = ""
+        self.base_font_px = BASE_FONT_PX
+        self.line_height = 0.0
+        self.measure_em: float = MEASURE_EM
         self._message: tuple[str, list[str]] | None = None
         self._page_color = ""
         self._restoring = False
@@ -94,7 +99,21 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
 
     @property
     def font_px(self) -> float:
-        return BASE_FONT_PX * self.zoom
+        return self.base_font_px * self.zoom
+
+    def set_reading_prefs(
+        self, family: str, size_px: float, line_height: float, measure_em: float
+    ) -> None:
+        """Edit › Preferences: the reader's font, text size (before zoom), line height
+        (a multiple of the size; 0 by script) and column width in em; the open article
+        is laid out again where the reader was."""
+        wanted = (family.strip(), max(8.0, size_px), max(0.0, line_height), max(10.0, measure_em))
+        if wanted == (self.font_family, self.base_font_px, self.line_height, self.measure_em):
+            return
+        position = self.position()
+        self.font_family, self.base_font_px, self.line_height, self.measure_em = wanted
+        self._render()
+        self.restore_position(position)
 
     def colors(self) -> ReadingColors:
         # The pane's palette, not the browser's: the browser's style sheet (its page
@@ -144,7 +163,15 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
     def _html(self) -> str:
         colors = self.colors()
         if self.article is not None and self.current_id is not None:
-            return render_article(self.article, self.current_id, self.related, colors, self.font_px)
+            return render_article(
+                self.article,
+                self.current_id,
+                self.related,
+                colors,
+                self.font_px,
+                self.font_family,
+                self.line_height,
+            )
         title, paragraphs = self._message or ("", [])
         return render_message(title, paragraphs, colors, self.font_px)
 
@@ -199,7 +226,7 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         side margins do it, recomputed whenever the pane or the zoom changes."""
         document = document or self.browser.document()
         width = self.browser.viewport().width()
-        column = MEASURE_EM * self.font_px
+        column = self.measure_em * self.font_px
         side = max(self.font_px * 1.2, (width - column) / 2)
         root = document.rootFrame()
         fmt = root.frameFormat()

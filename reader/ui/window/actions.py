@@ -185,6 +185,21 @@ def build_actions(win: ActionsHost, annotating: AnnotationController) -> None:
     win.act_backup_now = act("&Back Up Now", lambda: annotating.backup_now())
     win.act_open_backups = act("&Open Backups Folder", annotating.open_backups_folder)
     win.act_restore_backup = act("&Restore from a Backup…", lambda: annotating.restore_backup())
+    win.act_preferences = act("&Preferences…", lambda: win.show_preferences(), std.Preferences)
+    if not win.act_preferences.shortcuts():  # no platform binding (X11 desktops): Ctrl+,
+        win.act_preferences.setShortcut(QKeySequence("Ctrl+,"))
+    win.act_full_screen = act(
+        "&Full Screen Reading", win.toggle_full_screen, "F11", tip="Only the article (F11 again)"
+    )
+    win.act_print = act("&Print Article…", win.print_article, std.Print)
+    win.act_export_article = {
+        fmt: act(label, lambda _c=False, f=fmt: win.export_article(f))
+        for fmt, label in (
+            ("md", "as &Markdown (with highlights and notes)…"),
+            ("html", "as &HTML (with highlights and notes)…"),
+            ("pdf", "as &PDF…"),
+        )
+    }
     win.act_keys = act("&Keyboard Shortcuts", win.show_keys, std.HelpContents)
     win.act_about = act("&About Archive Reader", win.show_about)
     win.act_back.setEnabled(False)
@@ -203,6 +218,10 @@ def build_menus(win: ActionsHost) -> None:
     bar = win.widget.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([win.act_add_folder, win.act_rescan])
+    file_menu.addSeparator()
+    article_menu = file_menu.addMenu("Export &Article")
+    article_menu.addActions(list(win.act_export_article.values()))
+    file_menu.addAction(win.act_print)
     file_menu.addSeparator()
     export = file_menu.addMenu("&Export Highlights")
     export.addActions([win.act_export[("md", True)], win.act_export[("json", True)]])
@@ -226,8 +245,11 @@ def build_menus(win: ActionsHost) -> None:
     edit.addActions([win.act_bookmark, win.act_edit_tags])
     edit.addSeparator()
     edit.addActions([win.act_toggle_read, win.act_copy_link])
+    edit.addSeparator()
+    edit.addAction(win.act_preferences)
     view = bar.addMenu("&View")
     view.addActions([win.act_zoom_in, win.act_zoom_out, win.act_zoom_reset])
+    view.addAction(win.act_full_screen)
     view.addSeparator()
     view.addActions([win.act_unread_only, win.act_bookmarks_only])
     view.addSeparator()

@@ -36,6 +36,7 @@ from reader.ui.window.host import MixinBase
 from reader.ui.window.messages import DetailsDialog, show_message
 from reader.ui.window.navigation import SIMILAR_LIMIT
 from reader.ui.window.services import SearchService
+from reader.ui.window.settings import Settings
 from reader.ui.window.status_widgets import JobProgress, StatusReport
 from reader.ui.window.workers import JobRunner
 
@@ -46,6 +47,7 @@ REOPEN_INDEX_EVERY_S = 10.0
 class JobControlMixin(MixinBase):
     # Made by MainWindow:
     data_dir: Path
+    settings: Settings
     catalogue: Catalogue
     jobs: JobRunner
     progress: JobProgress
@@ -73,12 +75,19 @@ class JobControlMixin(MixinBase):
 
     def add_archive_folder(self, path: str | None = None) -> None:
         if path is None:
-            start = os.path.expanduser("~")
+            # where the last folder was chosen (its parent: the next archive is likely a
+            # sibling), else home
+            last = self.settings.last_folder
+            start = os.path.dirname(last) if last and os.path.isdir(last) else ""
             path = QFileDialog.getExistingDirectory(
-                self, "Add Archive Folder", start, QFileDialog.Option.ShowDirsOnly
+                self,
+                "Add Archive Folder",
+                start or os.path.expanduser("~"),
+                QFileDialog.Option.ShowDirsOnly,
             )
             if not path:
                 return
+            self.settings.last_folder = path
         if not os.path.isdir(path):
             self.last_message = show_message(
                 self,

@@ -65,6 +65,8 @@ from reader.ui.window.actions import build_actions, build_menus, build_toolbar, 
 from reader.ui.window.job_control import SAMPLE_LABEL, JobControlMixin
 from reader.ui.window.messages import DetailsDialog, show_message
 from reader.ui.window.navigation import APP_TITLE, NavigationMixin
+from reader.ui.window.preferences import PreferencesDialog, ReadingPrefs
+from reader.ui.window.reading_tools import ReadingToolsMixin
 from reader.ui.window.services import ListQueries, ListRequest, SearchService, StateWriter
 from reader.ui.window.settings import SORT_COLUMNS, Settings
 from reader.ui.window.status_widgets import JobProgress, StatusReport
@@ -91,13 +93,17 @@ DROPPABLE_COLUMNS = (COLUMNS.index("site"), COLUMNS.index("date"))
 TITLE_MIN_WIDTH = 130
 
 
-class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
+class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindow):
     articleOpened = Signal(int)
     searchFinished = Signal(object)  # SearchOutcome
     listReloaded = Signal()
     jobFinished = Signal(object)  # JobOutcome
 
     # Made by actions.build_actions:
+    act_preferences: QAction
+    act_full_screen: QAction
+    act_print: QAction
+    act_export_article: dict[str, QAction]  # md | html | pdf
     act_about: QAction
     act_add_folder: QAction
     act_add_note: QAction
@@ -138,6 +144,9 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.settings = settings
+        self.preferences: PreferencesDialog | None = None
+        self._full_screen_hidden = []
+        self._was_maximized = False
         self.catalogue = Catalogue(catalogue_path(self.data_dir))
         self.history = History()
         self.list_queries = ListQueries(self.data_dir)
@@ -185,6 +194,10 @@ class MainWindow(NavigationMixin, JobControlMixin, QMainWindow):
         self.left.addWidget(self.list_pane)
         self.left.addWidget(self.search_panel)
         self.reader = ReaderPane(self, zoom=self.settings.zoom)
+        prefs = ReadingPrefs.from_settings(self.settings)
+        self.reader.set_reading_prefs(
+            prefs.font_family, prefs.font_size, prefs.line_height, prefs.line_width
+        )
         self.left.setMinimumWidth(LIST_MIN_WIDTH)
         self.reader.setMinimumWidth(READER_MIN_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
