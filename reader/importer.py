@@ -294,11 +294,22 @@ def import_paths(
         if os.path.isdir(root):
             catalogue.add_root(root)
 
+    # Articles removed from the library (``Catalogue.exclude_articles``) stay out on every
+    # re-scan, counted as ignored; a file named on its own is let in again.
+    excluded = catalogue.excluded_paths()
+    named = [r for r in roots if not os.path.isdir(r) and display_path(r) in excluded]
+    if named:
+        catalogue.include_paths(named)
+        excluded.difference_update(display_path(r) for r in named)
+
     scan = catalogue.scan()
     try:
         walked: list[tuple[str, int, int]] = []
         for root in roots:
             for path, st in _walk(root, real_roots, summary):
+                if excluded and display_path(path) in excluded:
+                    summary.ignored += 1
+                    continue
                 walked.append((path, st.st_size, st.st_mtime_ns))
                 if len(walked) >= WALK_BATCH:
                     scan.add(walked)

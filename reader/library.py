@@ -83,6 +83,16 @@ class UpdateResult:
         return self.placed.orphaned if self.placed is not None else 0
 
 
+@dataclass
+class RemoveResult:
+    """What ``Library.remove_articles`` or ``Library.remove_folder`` did."""
+
+    removed: int = 0  # articles that left the library (their files stay on disk)
+    ids: list[int] = field(default_factory=list)  # which
+    index: SyncSummary | None = None  # the index caught up (None: busy or cancelled)
+    index_busy: str = ""  # the index was busy (another process held it): left for later
+
+
 class Library:
     """One data folder. ``open_catalogue`` lets the CLI open the catalogue its own way
     (refusing a write on a read-only library with the command's own words)."""
@@ -148,6 +158,64 @@ class Library:
                     catalogue, result, progress=progress, cancel=cancel, workers=workers
                 )
         return result
+
+    # -- removing from the library (never from disk) --------------------------------------
+
+    def remove_articles(
+        self,
+        ids: Sequence[int],
+        *,
+        progress: PhaseProgress = _no_progress,
+        cancel: Cancel = _never,
+    ) -> RemoveResult:
+        """Remove articles from the library, never from disk: their paths are excluded
+        from every later re-scan (``Catalogue.exclude_articles``), their highlights and
+        bookmarks kept, detached; then the search index drops them. Holds the writer lock
+        (waits for a running import); ids not in the library are passed over."""
+        from reader.locks import writer_lock
+
+        result = RemoveResult()
+        with (
+            writer_lock(self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0), cancel=cancel),
+            self._open_catalogue() as catalogue,
+        ):
+            known = catalogue.list_rows(list(dict.fromkeys(ids)))
+            present = [i for i in dict.fromkeys(ids) if i in known]
+            result.removed = catalogue.exclude_articles(present)
+            result.ids = present
+            self._drop_from_index(catalogue, result, progress, cancel)
+        return result
+
+    def remove_folder(
+        self,
+        root: str,
+        *,
+        progress: PhaseProgress = _no_progress,
+        cancel: Cancel = _never,
+    ) -> RemoveResult:
+        """Forget the imported folder *root*: re-scans no longer walk it, and its articles
+        that are under no other imported folder leave the library (highlights and
+        bookmarks kept, detached; nothing excluded: importing it again brings them back)."""
+        from reader.locks import writer_lock
+
+        result = RemoveResult()
+        with (
+            writer_lock(self.data_dir, on_wait=lambda _pid: progress(WAITING, 0, 0), cancel=cancel),
+            self._open_catalogue() as catalogue,
+        ):
+            result.ids = catalogue.forget_root(root)
+            result.removed = len(result.ids)
+            self._drop_from_index(catalogue, result, progress, cancel)
+        return result
+
+    def _drop_from_index(
+        self, catalogue: Catalogue, result: RemoveResult, progress: PhaseProgress, cancel: Cancel
+    ) -> None:
+        if not result.removed:
+            return
+        synced = UpdateResult()
+        self.catch_up_index(catalogue, synced, progress=progress, cancel=cancel)
+        result.index, result.index_busy = synced.index, synced.index_busy
 
     # -- its steps -------------------------------------------------------------------------
 

@@ -3,19 +3,39 @@ and per-page marks that search and the GUI's list ask for.
 
 Apart from annotations because a bookmark is a whole-article flag with tags: it needs
 no anchoring, and its undo is its own (``unbookmark`` returns what ``restore_bookmark``
-puts back).
+puts back). Tags are managed across every bookmark at once too: ``tag_counts``,
+``rename_tag`` and ``delete_tag`` (``change_tag`` answers the previous tags, which
+``restore_tags`` puts back: the GUI's undo).
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from reader.annotations import marks, targets
 from reader.annotations.model import Bookmark, later_than, now_iso, parse_tags
 from reader.annotations.rows import BOOKMARK_COLUMNS, BOOKMARK_FROM, to_bookmark
 from reader.annotations.store_base import StoreBase
+from reader.errors import ReaderError
+
+PreviousTags = dict[str, tuple[str, ...]]
+"""The tags bookmarks carried before a tag was renamed or deleted, by bookmark id: what
+``change_tag`` answers and ``restore_tags`` puts back."""
+
+
+def check_tag(tag: str) -> str:
+    """*tag* as one tag is stored (spaces collapsed), or a ReaderError: empty, or more
+    than one (it contains a ``TAG_SEPARATORS`` character)."""
+    if not isinstance(tag, str):
+        raise ReaderError(f"A tag is text, not {tag!r}.")
+    found = parse_tags(tag)
+    if not found:
+        raise ReaderError("A tag cannot be empty.")
+    if len(found) > 1 or found[0] != " ".join(tag.split()):
+        raise ReaderError(f"A tag cannot contain , ; ， 、 or ； ({tag.strip()!r}).")
+    return found[0]
 
 
 class BookmarksMixin(StoreBase):
@@ -152,3 +172,65 @@ class BookmarksMixin(StoreBase):
     def tags(self) -> list[tuple[str, int]]:
         """Every tag in use with how many bookmarks carry it, most used first."""
         return marks.tags(self._db)
+
+    # -- tags across every bookmark ------------------------------------------------------
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag in use with how many bookmarks carry it (detached ones too), sorted
+        by name ignoring case; spellings that differ only in case count as one."""
+        return sorted(marks.tags(self._db), key=lambda item: (item[0].casefold(), item[0]))
+
+    def change_tag(self, old: str, new: str | None) -> PreviousTags:
+        """Rename *old* (ignoring case) to *new* on every bookmark, or remove it (*new*
+        None), in one transaction; a bookmark that already carries *new* keeps it once.
+        Answers the changed bookmarks' previous tags (for ``restore_tags``)."""
+        wanted = " ".join(str(old).split()).casefold()
+        name = None if new is None else check_tag(new)
+        previous: PreviousTags = {}
+        if not wanted:
+            return previous
+        with self.catalogue.transaction() as db:
+            rows = db.execute("SELECT uid, tags, modified FROM bookmarks").fetchall()
+            for uid, raw, modified in rows:
+                tags = tuple(json.loads(raw))
+                if not any(t.casefold() == wanted for t in tags):
+                    continue
+                renamed = [name if t.casefold() == wanted else t for t in tags]
+                after = parse_tags([t for t in renamed if t is not None])
+                if after == tags:
+                    continue
+                db.execute(
+                    "UPDATE bookmarks SET tags = ?, modified = ? WHERE uid = ?",
+                    (json.dumps(list(after), ensure_ascii=False), later_than(modified), uid),
+                )
+                previous[uid] = tags
+        return previous
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag on every bookmark (merging into *new* where it is already there);
+        how many bookmarks changed. *new* must be one tag (``check_tag``)."""
+        return len(self.change_tag(old, new))
+
+    def delete_tag(self, tag: str) -> int:
+        """Remove a tag from every bookmark (the bookmarks stay); how many changed."""
+        return len(self.change_tag(tag, None))
+
+    def restore_tags(self, previous: Mapping[str, Iterable[str]]) -> int:
+        """Put back the tags ``change_tag`` answered, in one transaction (a bookmark
+        removed meanwhile is skipped); how many bookmarks changed. ``modified`` moves on,
+        so a backup taken before the undo does not win over it when merged."""
+        changed = 0
+        with self.catalogue.transaction() as db:
+            for uid, tags in previous.items():
+                row = db.execute(
+                    "SELECT tags, modified FROM bookmarks WHERE uid = ?", (uid,)
+                ).fetchone()
+                wanted = list(tags)
+                if row is None or json.loads(row[0]) == wanted:
+                    continue
+                db.execute(
+                    "UPDATE bookmarks SET tags = ?, modified = ? WHERE uid = ?",
+                    (json.dumps(wanted, ensure_ascii=False), later_than(row[1]), uid),
+                )
+                changed += 1
+        return changed

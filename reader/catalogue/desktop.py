@@ -29,8 +29,10 @@ class DesktopQueries(ArticleQueries):
         # come first whichever way the sites run.
         ("date", True): "date DESC, id DESC",
         ("date", False): "date ASC, id ASC",
-        ("title", False): "title COLLATE NOCASE ASC, id ASC",
-        ("title", True): "title COLLATE NOCASE DESC, id DESC",
+        # Titles by their sort key (schema 6's article_sort: pinyin for Chinese, folded
+        # Latin), read in order from its index article_sort_title.
+        ("title", False): "s.title ASC, s.article_id ASC",
+        ("title", True): "s.title DESC, s.article_id DESC",
         ("site", False): "site COLLATE NOCASE ASC, date DESC, id DESC",
         ("site", True): "site COLLATE NOCASE DESC, date DESC, id DESC",
     }
@@ -50,6 +52,10 @@ class DesktopQueries(ArticleQueries):
         key = (order, descending)
         if key not in self._LIST_ORDERS:
             raise ValueError(f"unknown list order {order!r}")
+        # Title order reads the sort keys' table (every article has its row): its
+        # article_id is the id the filters name.
+        by_title = order == "title"
+        id_column = "s.article_id" if by_title else "id"
         where: list[str] = []
         params: list[Any] = []
         matching: list[str] = []
@@ -63,13 +69,16 @@ class DesktopQueries(ArticleQueries):
             # 17-30 ms at 100,000 articles, no slower than the two covering-index scans
             # it replaced (the whole query, sorting what matched: 20-95 ms, as before).
             where.append(
-                "id IN (SELECT article_id FROM article_folded WHERE " + " AND ".join(matching) + ")"
+                f"{id_column} IN (SELECT article_id FROM article_folded WHERE "
+                + " AND ".join(matching)
+                + ")"
             )
         if unread_only:
             where.append(
-                "id NOT IN (SELECT article_id FROM reading_state WHERE read_at IS NOT NULL)"
+                f"{id_column} NOT IN"
+                " (SELECT article_id FROM reading_state WHERE read_at IS NOT NULL)"
             )
-        sql = "SELECT id FROM articles"
+        sql = "SELECT s.article_id FROM article_sort s" if by_title else "SELECT id FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY " + self._LIST_ORDERS[key]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from reader.article import Article
 from reader.catalogue.connection import CatalogueConnection
 from reader.catalogue.records import ArticleRecord, FileState, prepare_record
 from reader.catalogue.scan import FileScan
-from reader.catalogue.schema import folded
+from reader.catalogue.schema import folded, sort_key
 from reader.filenames import display_path, path_bytes, real_path
 
 
@@ -139,6 +140,11 @@ class ImportWrites(CatalogueConnection):
             "INSERT OR REPLACE INTO article_folded(article_id, title, site) VALUES (?, ?, ?)",
             (article_id, folded(values[6]), folded(values[8])),
         )
+        # ... and the key the list sorts titles by (schema 6: pinyin for Chinese).
+        db.execute(
+            "INSERT OR REPLACE INTO article_sort(article_id, title) VALUES (?, ?)",
+            (article_id, sort_key(values[6])),
+        )
         return article_id
 
     def touch(
@@ -174,3 +180,57 @@ class ImportWrites(CatalogueConnection):
         ids = list(ids)
         db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
         return len(ids)
+
+    # -- removing from the library (never from disk) ---------------------------------
+
+    def exclude_articles(self, ids: Iterable[int]) -> int:
+        """Remove articles from the library and remember their paths, so no re-scan
+        imports them again; their files are not touched. Highlights, notes and bookmarks
+        are kept, detached (the schema's triggers), and come back with the article if
+        ``include_paths`` lets it in again. Returns how many were in the library."""
+        ids = sorted(set(ids))
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        found: list[tuple[int, str]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += self._db.execute(
+                f"SELECT id, path FROM articles WHERE id IN ({marks})", chunk
+            ).fetchall()
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO excluded_paths(path, excluded_at) VALUES (?, ?)"
+                " ON CONFLICT(path) DO UPDATE SET excluded_at = excluded.excluded_at",
+                [(path, now) for _id, path in found],
+            )
+            return self.delete_articles(db, [i for i, _path in found])
+
+    def include_paths(self, paths: Iterable[str]) -> int:
+        """Undo ``exclude_articles`` for these files: the next import or re-scan takes
+        them in again. Returns how many were excluded."""
+        shown = [(display_path(p),) for p in paths]
+        with self.transaction() as db:
+            before = db.total_changes
+            db.executemany("DELETE FROM excluded_paths WHERE path = ?", shown)
+            return db.total_changes - before
+
+    def excluded_paths(self) -> set[str]:
+        """The paths (display form) removed from the library, which imports skip."""
+        return {r[0] for r in self._db.execute("SELECT path FROM excluded_paths")}
+
+    def forget_root(self, root: str) -> list[int]:
+        """Forget the imported folder *root*: its row goes, and so do the articles under it
+        that are under no other remaining folder (their ids are returned). Nothing is
+        excluded: importing the folder again brings them back."""
+        shown = display_path(root).rstrip("/") or "/"
+        with self.transaction() as db:
+            db.execute("DELETE FROM roots WHERE path = ?", (shown,))
+            others = [r[0].rstrip("/") + "/" for r in db.execute("SELECT path FROM roots")]
+            prefix = shown.rstrip("/") + "/"
+            under = db.execute(
+                "SELECT id, path FROM articles WHERE (path >= ? AND path < ?)",
+                (prefix, prefix[:-1] + "0"),
+            ).fetchall()
+            gone = [i for i, path in under if not any(path.startswith(o) for o in others)]
+            self.delete_articles(db, gone)
+        return gone

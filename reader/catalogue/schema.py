@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 FOLD_FUNCTION = "reader_fold"
 """The SQL name of ``folded``, registered on every writing connection before the
@@ -30,10 +30,25 @@ def folded(text: str | None) -> str | None:
     return fold(text)
 
 
+SORT_KEY_FUNCTION = "reader_sort_key"
+"""The SQL name of ``sortkey.title_sort_key``, registered beside ``reader_fold``:
+migration 6 fills ``article_sort`` with it."""
+
+
+def sort_key(title: str | None) -> str | None:
+    """*title*'s list sort key (``reader.catalogue.sortkey``: pinyin for Han characters,
+    folded Latin); imported here, not at the top, as ``folded`` is."""
+    from reader.catalogue.sortkey import title_sort_key
+
+    return title_sort_key(title)
+
+
 def register_functions(db: sqlite3.Connection) -> None:
-    """Make ``folded`` callable from SQL as ``reader_fold`` on *db* (the migrations use
-    it; nothing else in the schema does, so other tools can still open the file)."""
+    """Make ``folded`` and ``sort_key`` callable from SQL as ``reader_fold`` and
+    ``reader_sort_key`` on *db* (the migrations use them; nothing else in the schema does,
+    so other tools can still open the file)."""
     db.create_function(FOLD_FUNCTION, 1, folded, deterministic=True)
+    db.create_function(SORT_KEY_FUNCTION, 1, sort_key, deterministic=True)
 
 
 MIGRATIONS: list[str] = [
@@ -199,6 +214,26 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO article_folded(article_id, title, site)
         SELECT id, reader_fold(title), reader_fold(site) FROM articles;
     """,
+    # 6: what readers expect. Articles removed from the library (never from disk) leave
+    # their path in ``excluded_paths``, so no re-scan brings them back (``include_paths``
+    # undoes it; importing the file by name does too). Titles sort by their key in
+    # ``article_sort`` (``sortkey.py``: pinyin for Chinese, folded Latin), written with
+    # the article (``upsert_article``) and filled here for those already there; the
+    # index ``article_sort_title`` (a secondary index, below) gives the list 100,000 ids
+    # in order without a sort. A side table, as in 5, not a column: filling it rewrites
+    # no article row (their text is in them), and the script stays safe to run twice.
+    """
+    CREATE TABLE IF NOT EXISTS excluded_paths (
+        path TEXT PRIMARY KEY,
+        excluded_at TEXT
+    );
+    CREATE TABLE IF NOT EXISTS article_sort (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        title TEXT NOT NULL
+    );
+    INSERT OR IGNORE INTO article_sort(article_id, title)
+        SELECT id, reader_sort_key(title) FROM articles;
+    """,
 ]
 
 # Secondary indexes are kept apart from the tables: a large import drops them and builds
@@ -207,8 +242,9 @@ MIGRATIONS: list[str] = [
 SECONDARY_INDEXES = {
     "articles_url_key": "articles(url_key)",
     "articles_title": "articles(title)",
+    "article_sort_title": "article_sort(title)",
     "articles_date": "articles(date)",
     "links_url_key": "links(url_key)",
     "links_title": "links(title)",
 }
-BULK_DROPPABLE = ("articles_title", "links_url_key", "links_title")
+BULK_DROPPABLE = ("articles_title", "article_sort_title", "links_url_key", "links_title")

@@ -1,6 +1,7 @@
-"""The commands on bookmarks and annotations: bookmark, annotate, and annotations (export,
-``import FILE``, ``backup``), with what they share: the store, the rotated backup taken
-after every change (and before a merge, to undo it), and the check that an article exists.
+"""The commands on bookmarks and annotations: bookmark, annotate, annotations (export,
+``import FILE``, ``backup``) and tags (list, ``rename OLD NEW``, ``delete TAG``), with
+what they share: the store, the rotated backup taken after every change (and before a
+merge, to undo it), and the check that an article exists.
 
 Kept apart from the library commands because they write the reader's own work rather
 than the archive's contents, and so answer for its safety: every change is followed by a
@@ -219,4 +220,58 @@ def _annotations_backup(args: argparse.Namespace) -> int:
         folder = backup_folder(store)
     print(f"Backed up to {written}." if written else "Nothing to back up.")
     print(f"{len(list_backups(folder))} backups in {folder}.")
+    return 0
+
+
+_TAGS_USAGE = "Usage: reader tags [--json], reader tags rename OLD NEW, reader tags delete TAG"
+
+
+def _known_tag(store: AnnotationStore, tag: str) -> str:
+    """The tag as bookmarks spell it, or a ReaderError naming the way to list them."""
+    wanted = " ".join(tag.split()).casefold()
+    for name, _count in store.tag_counts():
+        if name.casefold() == wanted:
+            return name
+    raise ReaderError(f"No bookmark has the tag {tag!r}. 'reader tags' lists them.")
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    """List the tags with how many bookmarks carry each; rename or delete one everywhere."""
+    words = list(args.what)
+    if not words:
+        with open_existing(args) as catalogue:
+            counts = annotation_store(catalogue).tag_counts()
+        if args.json:
+            print(dump([{"tag": tag, "bookmarks": n} for tag, n in counts]))
+        elif not counts:
+            print("No tags yet: 'reader bookmark ID --tags a,b' adds some.")
+        else:
+            width = max(len(str(n)) for _tag, n in counts)
+            for tag, n in counts:
+                print(f"{n:>{width}}  {tag}")
+        return 0
+    if words[0] == "rename" and len(words) == 3:
+        old, new = words[1], words[2]
+    elif words[0] == "delete" and len(words) == 2:
+        old, new = words[1], None
+    else:
+        raise ReaderError(_TAGS_USAGE)
+    with open_existing(args) as catalogue:
+        store = annotation_store(catalogue)
+        name = _known_tag(store, old)
+        changed = store.rename_tag(name, new) if new is not None else store.delete_tag(name)
+        if changed:
+            _backup(store)
+    plural = "" if changed == 1 else "s"
+    if args.json:
+        data: dict[str, Any] = {"tag": name, "bookmarks_changed": changed}
+        if new is not None:
+            data["renamed_to"] = " ".join(new.split())
+        print(dump(data))
+    elif new is None:
+        print(f"Removed the tag “{name}” from {changed} bookmark{plural}.")
+    else:
+        print(
+            f"Renamed the tag “{name}” to “{' '.join(new.split())}” on {changed} bookmark{plural}."
+        )
     return 0

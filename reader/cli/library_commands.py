@@ -1,4 +1,5 @@
-"""The commands on the library itself: import, list, show, parse, reindex and search.
+"""The commands on the library itself: import, list, remove, show, parse, reindex and
+search.
 
 Argument handling and output only: each command opens the library (``opening``), calls
 the same core as the window (``reader.library``, ``reader.catalogue``,
@@ -153,6 +154,41 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{row['title']}"
         )
     return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove articles from the library, never from disk (``Library.remove_articles``):
+    re-scans skip their files from now on; importing a file by name lets it in again."""
+    library = Library(data_dir(args.data_dir), open_catalogue=lambda: open_existing(args))
+    result = library.remove_articles(args.ids)
+    missing = [i for i in dict.fromkeys(args.ids) if i not in set(result.ids)]
+    index_note = (
+        f"indexing left for later: {result.index_busy}"
+        if result.index_busy
+        else (result.index.describe() if result.index is not None else None)
+    )
+    if args.json:
+        print(
+            dump(
+                {
+                    "removed": result.removed,
+                    "ids": result.ids,
+                    "not_found": missing,
+                    "index": index_note,
+                }
+            )
+        )
+    else:
+        print(
+            f"Removed {result.removed} article{'s' if result.removed != 1 else ''} from the "
+            "library; the files stay on disk and re-scans skip them."
+        )
+    if missing:
+        print(
+            f"note: no article with id {', '.join(map(str, missing))} in the library",
+            file=sys.stderr,
+        )
+    return 0 if not missing else 1
 
 
 def cmd_show(args: argparse.Namespace) -> int:

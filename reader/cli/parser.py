@@ -16,6 +16,7 @@ from reader.cli.library_commands import (
     cmd_list,
     cmd_parse,
     cmd_reindex,
+    cmd_remove,
     cmd_search,
     cmd_show,
 )
@@ -92,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "remove",
+        parents=[common],
+        help="remove articles from the library (their files stay on disk, and re-scans "
+        "skip them; highlights and bookmarks are kept)",
+    )
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print what was removed as JSON")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("parse", parents=[common], help="parse files without importing them")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -170,4 +181,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="import: print the summary as JSON")
     p.set_defaults(func=cmd_annotations)
+
+    from reader.cli.annotation_commands import cmd_tags
+
+    p = sub.add_parser(
+        "tags",
+        parents=[common],
+        help="list bookmark tags with how many bookmarks carry each; 'rename OLD NEW' "
+        "or 'delete TAG' changes one on every bookmark",
+        usage="reader tags [--json]\n"
+        "       reader tags rename OLD NEW\n"
+        "       reader tags delete TAG",
+    )
+    p.add_argument("what", nargs="*", metavar="rename OLD NEW | delete TAG")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tags)
     return parser

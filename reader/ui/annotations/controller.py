@@ -333,6 +333,15 @@ class AnnotationController(QObject):
             article_id, bookmark, lambda _b: self._changed([article_id], bookmarks=True)
         )
 
+    def manage_tags(self) -> None:
+        """Edit › Manage Tags…: every tag with its count, renamed or deleted on every
+        bookmark at once (``tag_manager``; Edit › Undo puts it back)."""
+        from reader.ui.annotations.tag_manager import TagManagerDialog
+
+        dialog = TagManagerDialog(self, self.win.widget)
+        self._show_dialog(dialog)
+        dialog.reload()
+
     # -- highlights and notes ------------------------------------------------------------
 
     def _selection(self) -> tuple[int, int, int] | None:
@@ -559,6 +568,8 @@ class AnnotationController(QObject):
         read = self.win.list_model.is_read(article_id)
         mark = menu.addAction("Mark as Unread" if read else "Mark as Read")
         mark.triggered.connect(self.win.toggle_read)
+        menu.addSeparator()
+        menu.addAction(self.win.article_list.remove_action)  # Delete: never from disk
         self.last_menu = menu
         menu.popup(point)
 

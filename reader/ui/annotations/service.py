@@ -32,6 +32,7 @@ ExportFormat = Literal["md", "json"]
 Done = Callable[[T], None]
 Failed = Callable[[BaseException], None]
 BookmarkChange = tuple[Bookmark | None, Bookmark | None]
+PreviousTags = dict[str, tuple[str, ...]]  # reader.annotations.bookmarks.PreviousTags
 BACKUP_FOLDER = "backups"  # reader.annotations.backup.BACKUP_FOLDER, without importing it
 
 
@@ -196,6 +197,21 @@ class AnnotationService:
             return store.restore_bookmark(bookmark)
 
         self._run(run, on_done)
+
+    # -- tags on every bookmark ----------------------------------------------------------
+
+    def tag_counts(self, on_done: Done[list[tuple[str, int]]]) -> None:
+        """Every tag with how many bookmarks carry it, by name (Manage Tags); latest wins."""
+        self._run(lambda store: store.tag_counts(), on_done, lane="tag_counts")
+
+    def change_tag(self, old: str, new: str | None, on_done: Done[PreviousTags]) -> None:
+        """Rename *old* to *new* on every bookmark, or remove it (*new* None), in one
+        transaction; answers the changed bookmarks' previous tags (for undo)."""
+        self._run(lambda store: store.change_tag(old, new), on_done)
+
+    def restore_tags(self, previous: PreviousTags, on_done: Done[int]) -> None:
+        """Put back what ``change_tag`` answered: undo."""
+        self._run(lambda store: store.restore_tags(previous), on_done)
 
     # -- annotations ---------------------------------------------------------------------
 

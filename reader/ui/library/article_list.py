@@ -12,13 +12,16 @@ the model swaps it in when it arrives. The last column marks bookmarks (★) and
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reader.annotations import marks
 from reader.catalogue import Catalogue
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
+    QAction,
     QColor,
     QContextMenuEvent,
     QFont,
@@ -26,8 +29,11 @@ from reader.ui.qt import (
     QHeaderView,
     QIcon,
     QKeyEvent,
+    QKeySequence,
+    QMessageBox,
     QModelIndex,
     QMouseEvent,
+    QObject,
     QPainter,
     QPalette,
     QPersistentModelIndex,
@@ -40,6 +46,10 @@ from reader.ui.qt import (
 )
 from reader.ui.window.fonts import ui_font
 from reader.ui.window.messages import plain_tip
+from reader.ui.window.workers import TaskThread
+
+if TYPE_CHECKING:
+    from reader.library import Library, RemoveResult
 
 COLUMNS = ("title", "date", "site", "marks")
 HEADERS = {"title": "Title", "date": "Date", "site": "Site", "marks": "★"}
@@ -314,6 +324,7 @@ class ArticleListView(QTableView):
     toggleReadRequested = Signal()
     navigate = Signal(int)  # mouse Back (-1) / Forward (+1) buttons
     menuRequested = Signal(int, QPoint)  # article id under the pointer, screen point
+    removeRequested = Signal(list)  # ids of the selected articles (Delete, the menu action)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -340,6 +351,28 @@ class ArticleListView(QTableView):
         self.clicked.connect(self._clicked)
         self.setAccessibleName("Articles")
         self.quiet = False  # set while the program (not the person) moves the selection
+        # For the window's context menu (it shows the Delete shortcut): ArticleRemover
+        # hears removeRequested, asks, and removes.
+        self.remove_action = QAction("Remove from Library", self)
+        self.remove_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_selected_articles)
+        self.addAction(self.remove_action)
+
+    def selected_ids(self) -> list[int]:
+        """The selected articles' ids in list order (else the current one's)."""
+        model = self.model()
+        selection = self.selectionModel()
+        rows = sorted({i.row() for i in selection.selectedRows()}) if selection else []
+        ids = [int(v) for r in rows if (v := model.index(r, 0).data(ID_ROLE)) is not None]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
+
+    def remove_selected_articles(self) -> None:
+        """Ask to remove the selected articles from the library (removeRequested)."""
+        ids = self.selected_ids()
+        if ids:
+            self.removeRequested.emit(ids)
 
     def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         # Qt makes the first row current when a list without one gets the focus; that
@@ -447,5 +480,96 @@ class ArticleListView(QTableView):
             self.searchRequested.emit()
         elif key == Qt.Key.Key_M and plain:
             self.toggleReadRequested.emit()
+        elif key == Qt.Key.Key_Delete and plain:  # when the shortcut did not take it
+            self.remove_selected_articles()
         else:
             super().keyPressEvent(event)
+
+
+def _library(data_dir: Path) -> Library:
+    """Loaded in the remover's thread, on first use: the window's start does not need
+    the library's workflow (nor the annotation store it imports)."""
+    from reader.library import Library
+
+    return Library(data_dir)
+
+
+class ArticleRemover(QObject):
+    """ "Remove from Library" for the list's selected articles: asks (the files stay on
+    disk), then runs ``Library.remove_articles`` in a thread of its own (it waits for a
+    running import's writer lock, then updates the index), never in the GUI's; when it
+    is done, ``on_removed`` (the window's list reload) runs and ``removed`` is emitted."""
+
+    removed = Signal(list)  # the ids that left the library
+    failed = Signal(str)  # why the removal failed, in words
+
+    def __init__(
+        self,
+        view: ArticleListView,
+        data_dir: Path,
+        on_removed: Callable[[], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent or view)
+        self._view = view
+        self._on_removed = on_removed
+        self.last_box: QMessageBox | None = None  # the latest question, for tests
+        self._thread: TaskThread[Library] = TaskThread("remove", lambda: _library(data_dir))
+        view.removeRequested.connect(self.remove)
+
+    def _titles(self, ids: list[int]) -> list[str]:
+        model = self._view.model()
+        if not isinstance(model, ArticleListModel):
+            return []
+        titles = []
+        for article_id in ids[:1]:
+            row = model.row_of(article_id)
+            if row is not None:
+                titles.append(str(model.index(row, 0).data() or ""))
+        return titles
+
+    def confirm(self, ids: list[int]) -> bool:
+        """Ask before removing; true when the person said Remove."""
+        titles = self._titles(ids)
+        what = f"\u201c{titles[0]}\u201d" if len(ids) == 1 and titles else f"{len(ids)} articles"
+        box = QMessageBox(self._view.window())
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Remove from Library")
+        box.setText(f"Remove {what} from the library?")
+        box.setInformativeText(
+            "The files stay on disk: only the library forgets them, and re-scans of the "
+            "folder skip them. Highlights, notes and bookmarks are kept."
+        )
+        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.last_box = box
+        box.exec()
+        return box.clickedButton() is remove
+
+    def remove(self, ids: list[int]) -> None:
+        """Confirm, then remove *ids* in the background."""
+        if not ids or not self.confirm(list(ids)):
+            return
+        chosen = list(ids)
+        self._thread.submit(
+            lambda library: library.remove_articles(chosen),
+            on_done=self._done,
+            on_error=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from reader.background.jobs import describe_error
+
+        self.failed.emit(f"The articles could not be removed: {describe_error(exc)}")
+
+    def _done(self, result: RemoveResult) -> None:
+        if self._on_removed is not None:
+            self._on_removed()
+        self.removed.emit(list(result.ids))
+
+    def wait_idle(self, timeout: float = 20.0) -> bool:
+        return self._thread.wait_idle(timeout)
+
+    def stop(self) -> None:
+        self._thread.stop()

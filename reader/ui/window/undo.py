@@ -5,6 +5,8 @@ annotation thread and can fail with a clear message; a command for a change that
 happened would undo nothing, or worse). So the first ``redo()``, which QUndoStack calls
 on push, does nothing; later ones redo through the store again. Undoing a deletion puts
 back exactly what was deleted (same id, times and position: ``restore_annotation``).
+A tag renamed or deleted on every bookmark is one command too (``tag_changed``): undo
+puts back each bookmark's previous tags (``restore_tags``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ class Applier(Protocol):
     def apply_delete(self, annotation: Annotation) -> None: ...
     def apply_edit(self, annotation: Annotation, *, note: str | None, color: str) -> None: ...
     def apply_bookmark(self, article_id: int, bookmark: Bookmark | None) -> None: ...
+
+
+PreviousTags = dict[str, tuple[str, ...]]  # reader.annotations.bookmarks.PreviousTags
+
+
+class TagApplier(Protocol):
+    """What a tag command asks of Manage Tags (``reader.ui.annotations.tag_manager``)."""
+
+    def apply_tag_change(self, old: str, new: str | None) -> None: ...
+    def apply_restore_tags(self, previous: PreviousTags) -> None: ...
 
 
 def _quoted(text: str, limit: int = 24) -> str:
@@ -95,4 +107,16 @@ def bookmark_changed(
         text,
         lambda: applier.apply_bookmark(article_id, after),
         lambda: applier.apply_bookmark(article_id, before),
+    )
+
+
+def tag_changed(
+    applier: TagApplier, old: str, new: str | None, previous: PreviousTags
+) -> DoneCommand:
+    """*old* renamed to *new* (None: deleted) on the bookmarks *previous* names."""
+    text = f"Rename Tag {_quoted(old)}" if new is not None else f"Delete Tag {_quoted(old)}"
+    return DoneCommand(
+        text,
+        lambda: applier.apply_tag_change(old, new),
+        lambda: applier.apply_restore_tags(previous),
     )
