@@ -252,6 +252,43 @@ class RescanJob:
         )
 
 
+@dataclass
+class RemoveFolderJob:
+    """Preferences › Library › Remove: forget a folder; its articles leave the library
+    (never the disk), their highlights and bookmarks are kept, detached, and come back if
+    the folder is added again. Quick (rows and index entries only), so it runs in the
+    window's job thread rather than a child process."""
+
+    data_dir: Path
+    root: str
+    label: str = "Removing a folder"
+
+    def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
+        from reader.filenames import display_path
+        from reader.locks import LockWaitCancelled
+
+        try:
+            result = Library(self.data_dir).remove_folder(
+                self.root, progress=progress, cancel=cancel
+            )
+        except LockWaitCancelled:
+            return JobOutcome(title="Folder not removed", message=CANCELLED_WAITING, cancelled=True)
+        n = result.removed
+        message = (
+            f"{display_path(self.root)} is no longer in the library: {n:,} "
+            f"article{'s' if n != 1 else ''} removed from it (the files are still on disk"
+            "; highlights and bookmarks are kept and come back if you add the folder again)."
+        )
+        if result.index_busy:
+            message += " Indexing was left for later: " + result.index_busy
+        return JobOutcome(
+            title="Folder removed",
+            message=message,
+            library_changed=True,
+            index_changed=result.index is not None,
+        )
+
+
 def sample_import_job(data_dir: Path) -> ImportJob:
     """First start with an empty library: open the bundled sample archive, so a newcomer
     sees articles at once (quietly: no summary box for something they did not ask for)."""

@@ -68,6 +68,7 @@ def settle(win: MainWindow, qtbot, timeout: float = 20.0) -> None:  # type: igno
             win.search_service,
             win.state_writer,
             win.annotating.service,
+            win.remover,
         ):
             assert service.wait_idle(max(0.1, deadline - time.monotonic()))
         qtbot.wait(20)

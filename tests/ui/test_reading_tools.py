@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations.store import AnnotationStore
-from reader.ui.qt import QFileDialog
+from reader.ui.qt import QFileDialog, Qt
 from reader.ui.window.mainwindow import MainWindow
 from reader.ui.window.preferences import PreferencesDialog
 from tests.ui.conftest import make_window
@@ -94,11 +94,13 @@ def test_full_screen_shows_only_the_article_and_comes_back(window: MainWindow, q
     window.act_full_screen.trigger()
     assert window.isFullScreen()
     assert not window.left.isVisible() and not window.toolbar.isVisible()
-    assert not window.statusBar().isVisible() and window.reader.isVisible()
-    window.act_full_screen.trigger()
+    assert not window.statusBar().isVisible() and not window.menuBar().isVisible()
+    assert window.reader.isVisible()
+    qtbot.keyClick(window.reader.browser, Qt.Key.Key_F11)  # the menu bar is hidden: F11 still
+
     assert not window.isFullScreen()
     assert window.left.isVisible() and window.toolbar.isVisible()
-    assert window.statusBar().isVisible()
+    assert window.statusBar().isVisible() and window.menuBar().isVisible()
 
 
 def test_the_folder_dialog_starts_where_the_last_one_was(
@@ -117,3 +119,69 @@ def test_the_folder_dialog_starts_where_the_last_one_was(
     window.add_archive_folder()
     window.add_archive_folder()
     assert starts[1] == str(parent)
+
+
+def test_manage_tags_is_in_the_edit_menu(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert window.act_manage_tags in edit.actions()
+    window.act_manage_tags.trigger()
+    from reader.ui.annotations.tag_manager import TagManagerDialog
+
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() for w in window.findChildren(TagManagerDialog)), timeout=5000
+    )
+    for dialog in window.findChildren(TagManagerDialog):
+        dialog.close()
+
+
+def test_removing_a_folder_in_preferences_takes_its_articles_out_but_not_off_disk(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.qt import QMessageBox
+    from tests.annotations.conftest import write_trade
+
+    extra = tmp_path / "extra"
+    written = write_trade(extra)
+    with qtbot.waitSignal(window.jobFinished, timeout=30000):
+        window.add_archive_folder(str(extra))
+    qtbot.waitUntil(lambda: str(extra) in window.catalogue.roots(), timeout=10000)
+    count = window.catalogue.count()
+    dialog = window.show_preferences()
+    row = next(i for i in range(dialog.folders.count()) if "extra" in dialog.folders.item(i).text())
+    dialog.folders.setCurrentRow(row)
+    asked: list[str] = []
+
+    def answer(*args):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    with qtbot.waitSignal(window.jobFinished, timeout=30000):
+        dialog.remove_button.click()
+    assert asked and "stay on disk" in asked[0]
+    assert str(extra) not in window.catalogue.roots()
+    assert window.catalogue.count() == count - 1
+    assert written.exists()  # never off the disk
+    qtbot.waitUntil(lambda: dialog.folders.count() == len(window.catalogue.roots()), timeout=5000)
+
+
+def test_remove_from_library_is_in_the_lists_menu_and_wired(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import settle
+
+    article_id = _open_first(window, qtbot)
+    window.annotating._list_menu(
+        article_id, window.article_list.mapToGlobal(window.rect().center())
+    )
+    menu = window.annotating.last_menu
+    assert menu is not None and window.article_list.remove_action in menu.actions()
+    menu.close()
+    monkeypatch.setattr(window.remover, "confirm", lambda ids: True)  # (the box: its own test)
+    before = window.catalogue.count()
+    window.article_list.setFocus()
+    with qtbot.waitSignal(window.remover.removed, timeout=20000):
+        window.article_list.remove_selected_articles()
+    settle(window, qtbot)
+    assert window.catalogue.count() == before - 1
+    assert window.reader.article is None  # the removed article gave way

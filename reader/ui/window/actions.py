@@ -185,12 +185,17 @@ def build_actions(win: ActionsHost, annotating: AnnotationController) -> None:
     win.act_backup_now = act("&Back Up Now", lambda: annotating.backup_now())
     win.act_open_backups = act("&Open Backups Folder", annotating.open_backups_folder)
     win.act_restore_backup = act("&Restore from a Backup…", lambda: annotating.restore_backup())
+    win.act_manage_tags = act(
+        "&Manage Tags…", lambda: annotating.manage_tags(), tip="Rename or delete a tag everywhere"
+    )
     win.act_preferences = act("&Preferences…", lambda: win.show_preferences(), std.Preferences)
     if not win.act_preferences.shortcuts():  # no platform binding (X11 desktops): Ctrl+,
         win.act_preferences.setShortcut(QKeySequence("Ctrl+,"))
     win.act_full_screen = act(
         "&Full Screen Reading", win.toggle_full_screen, "F11", tip="Only the article (F11 again)"
     )
+    # On the window itself too: in full screen the menu bar is hidden, and F11 must work
+    win.widget.addAction(win.act_full_screen)
     win.act_print = act("&Print Article…", win.print_article, std.Print)
     win.act_export_article = {
         fmt: act(label, lambda _c=False, f=fmt: win.export_article(f))
@@ -242,7 +247,7 @@ def build_menus(win: ActionsHost) -> None:
     colors.addActions(list(win.highlight_actions.values()))
     edit.addAction(win.act_add_note)
     edit.addSeparator()
-    edit.addActions([win.act_bookmark, win.act_edit_tags])
+    edit.addActions([win.act_bookmark, win.act_edit_tags, win.act_manage_tags])
     edit.addSeparator()
     edit.addActions([win.act_toggle_read, win.act_copy_link])
     edit.addSeparator()

@@ -114,6 +114,7 @@ class ActionsHost(WindowHost, Protocol):
     act_zoom_out: QAction
     act_zoom_reset: QAction
     act_preferences: QAction
+    act_manage_tags: QAction
     act_full_screen: QAction
     act_print: QAction
     act_export_article: dict[str, QAction]  # md | html | pdf

@@ -21,11 +21,13 @@ from reader.background.jobs import (
     ImportJob,
     JobOutcome,
     ProcessJob,
+    RemoveFolderJob,
     RescanJob,
     readonly_note,
     sample_import_job,
 )
 from reader.catalogue import Catalogue
+from reader.filenames import display_path
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.library.article_list import ArticleListModel
 from reader.ui.qt import QFileDialog, QMessageBox, Signal
@@ -112,6 +114,22 @@ class JobControlMixin(MixinBase):
     def rescan_folders(self) -> None:
         self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
 
+    def remove_folder(self, root: str, *, confirm: bool = True) -> bool:
+        """Preferences › Library › Remove: after a confirmation that says the files stay,
+        forget the folder in the background. Returns whether it was started."""
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "Remove Folder",
+                f"Remove {display_path(root)} from the library?\n\nIts articles leave the "
+                "library; the files stay on disk, and your highlights and bookmarks are "
+                "kept (they come back if you add the folder again).",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.jobs.submit(RemoveFolderJob(self.data_dir, root))
+        return True
+
     def start_background(self) -> None:
         """After the first paint: first-start sample, or re-scan the folders; warm search.
 
@@ -157,6 +175,9 @@ class JobControlMixin(MixinBase):
             self._refresh_counts()
             self._refresh_open_article()
             self.annotating.library_changed()
+            preferences = getattr(self, "preferences", None)
+            if preferences is not None:  # its folder list shows the library's
+                preferences.set_roots(self.catalogue.roots())
         else:
             self._show_counts()
         if outcome.index_changed and self.search.active:

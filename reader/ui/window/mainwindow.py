@@ -33,7 +33,7 @@ from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
 from reader.ui.annotations.controller import AnnotationController
-from reader.ui.library.article_list import COLUMNS
+from reader.ui.library.article_list import COLUMNS, ArticleRemover
 from reader.ui.library.pane import ListPane
 from reader.ui.qt import (
     QAction,
@@ -101,6 +101,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
 
     # Made by actions.build_actions:
     act_preferences: QAction
+    act_manage_tags: QAction
     act_full_screen: QAction
     act_print: QAction
     act_export_article: dict[str, QAction]  # md | html | pdf
@@ -187,6 +188,9 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
     def _build_widgets(self) -> None:
         self.list_pane = ListPane(self.catalogue, self)
         self.article_list = self.list_pane.view
+        self.remover = ArticleRemover(self.article_list, self.data_dir, on_removed=self.reload_list)
+        self.remover.failed.connect(lambda text: self._status(text, 10000))
+        self.remover.removed.connect(self._articles_removed)
         self.list_model = self.list_pane.model
         self.filter_field = self.list_pane.filter_field
         self.search_panel = SearchPanel(self)
@@ -596,6 +600,23 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         settings.zoom = self.reader.zoom
         settings.sync()
 
+    def _articles_removed(self, ids: list[int]) -> None:
+        """Articles left the library (never the disk): the search index dropped them,
+        the open one (if among them) gives way to the next in the list."""
+        self.search_service.reopen()
+        self._refresh_counts()
+        n = len(ids)
+        self._status(
+            f"{n} article{'s' if n != 1 else ''} removed from the library (the files are "
+            "still on disk; re-scans skip them).",
+            10000,
+        )
+        if self.reader.current_id in ids:
+            self.reader.show_message(
+                "Removed from the library",
+                ["This article is no longer in the library; its file is still on disk."],
+            )
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.shutdown()
         super().closeEvent(event)
@@ -609,6 +630,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.search.stop()
         self.save_state()
         self.annotating.shutdown()
+        self.remover.stop()
         self.jobs.shutdown()
         self.state_writer.stop()
         self.search_service.stop()

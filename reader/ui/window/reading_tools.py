@@ -13,11 +13,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.annotations.article_export import article_html, article_markdown
 from reader.annotations.model import Annotation
 from reader.catalogue import Catalogue
 from reader.ui.annotations.controller import AnnotationController
-from reader.ui.qt import QDockWidget, QFileDialog, QStackedWidget, QStatusBar, QToolBar
+from reader.ui.qt import QDockWidget, QFileDialog, QStackedWidget, QToolBar, QWidget
 from reader.ui.reading.pane import ReaderPane
 from reader.ui.window.host import MixinBase
 from reader.ui.window.preferences import PreferencesDialog, ReadingPrefs
@@ -48,7 +47,7 @@ class ReadingToolsMixin(MixinBase):
     toolbar: QToolBar
     annotating: AnnotationController
     preferences: PreferencesDialog | None
-    _full_screen_hidden: list[QDockWidget | QToolBar | QStackedWidget | QStatusBar]
+    _full_screen_hidden: list[QWidget]
     _was_maximized: bool
 
     if TYPE_CHECKING:
@@ -57,7 +56,7 @@ class ReadingToolsMixin(MixinBase):
         def set_theme(self, mode: str) -> None: ...
         def add_archive_folder(self, path: str | None = None) -> None: ...
         def rescan_folders(self) -> None: ...
-        def remove_folder(self, root: str) -> None: ...
+        def remove_folder(self, root: str, *, confirm: bool = True) -> bool: ...
 
     # -- export and print --------------------------------------------------------------
 
@@ -87,7 +86,9 @@ class ReadingToolsMixin(MixinBase):
         try:
             if fmt == "pdf":
                 self._print_to_pdf(target)
-            else:
+            else:  # imported here: the window's start-up does not load the exporters
+                from reader.annotations.article_export import article_html, article_markdown
+
                 notes = self._open_annotations()
                 text = (article_markdown if fmt == "md" else article_html)(article, notes)
                 target.write_text(text, encoding="utf-8")
@@ -136,12 +137,9 @@ class ReadingToolsMixin(MixinBase):
                 self.showNormal()
             return
         self._was_maximized = self.isMaximized()
-        shown: list[QDockWidget | QToolBar | QStackedWidget | QStatusBar] = [
-            self.left,
-            self.toolbar,
-        ]
+        shown: list[QWidget] = [self.left, self.toolbar]
         shown += [d for d in self.findChildren(QDockWidget) if d.isVisible()]
-        shown.append(self.statusBar())
+        shown += [self.statusBar(), self.menuBar()]
         self._full_screen_hidden = [w for w in shown if w.isVisible()]
         for widget in self._full_screen_hidden:
             widget.hide()

@@ -1,0 +1,91 @@
+"""Make the README's pictures of the window's newer features from the bundled sample.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py      # writes docs/*.png
+
+Offscreen Qt renders the same widgets a screen shows (fonts included: install a CJK font
+first, fonts-wqy-microhei or fonts-noto-cjk), so these pictures are made the same way
+on any machine and can be looked at after every change. The older pictures
+(screenshot.png, screenshot-annotations.png) come from tests/ui/test_screenshot.py.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _settle(app: object, ms: int = 400) -> None:
+    from reader.ui.qt import QTimer
+
+    loop_app = app
+    done = [False]
+    QTimer.singleShot(ms, lambda: done.__setitem__(0, True))
+    while not done[0]:
+        loop_app.processEvents()  # type: ignore[attr-defined]
+
+
+def main() -> int:
+    from reader.catalogue import Catalogue
+    from reader.importer import import_paths
+    from reader.paths import config_dir
+    from reader.search.sync import open_engine, sync_index
+    from reader.ui.app import create_app
+    from reader.ui.window.mainwindow import MainWindow
+    from reader.ui.window.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="reader-shots-") as tmp:
+        data = Path(tmp) / "data"
+        os.environ["READER_DATA_DIR"] = str(data)
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        with Catalogue(data / "catalogue.sqlite3") as catalogue:
+            import_paths(catalogue, [REPO / "resources" / "sample-archive"])
+            engine = open_engine(data)
+            sync_index(catalogue, engine)
+            engine.close()
+        app = create_app([])
+        window = MainWindow(data, Settings(config_dir(data)))
+        window.resize(1200, 760)
+        window.show()
+        _settle(app)
+        first = window.list_model.id_at(2)
+        assert first is not None
+        window.open_article(first)
+        _settle(app, 800)
+
+        dialog = window.show_preferences()
+        dialog.move(window.geometry().center() - dialog.rect().center())
+        _settle(app)
+        out = HERE / "screenshot-preferences.png"
+        dialog.grab().save(str(out))
+        print(out)
+        dialog.close()
+
+        window.resize(800, 600)
+        window.act_all_highlights.trigger()
+        _settle(app, 800)
+        out = HERE / "screenshot-800x600.png"
+        window.grab().save(str(out))
+        print(out)
+        window.act_all_highlights.trigger()
+
+        window.resize(1200, 760)
+        window.act_full_screen.trigger()
+        _settle(app, 600)
+        out = HERE / "screenshot-full-screen.png"
+        window.grab().save(str(out))
+        print(out)
+        window.act_full_screen.trigger()
+        window.close()
+        _settle(app, 200)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
