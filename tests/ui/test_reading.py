@@ -217,7 +217,13 @@ def test_zoom_and_find(window: MainWindow, qtbot) -> None:  # type: ignore[no-un
     qtbot.keyClicks(field, "warehouse")
     assert window.reader.matches >= 1
     assert window.reader.browser.textCursor().selectedText().lower() == "warehouse"
-    assert "found" in window.reader.find_bar.count.text()
+    total = window.reader.matches
+    assert window.reader.find_bar.count.text() == f"1 of {total}"  # which hit, of all
+    assert total > 1  # the article names its warehouses more than once
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.reader.find_bar.count.text() == f"2 of {total}"
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.reader.find_bar.count.text() == f"1 of {total}"
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert not window.reader.find_bar.isVisible()
     qtbot.keyClick(window.reader.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

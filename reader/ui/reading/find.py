@@ -11,6 +11,7 @@ person's highlight: here everything is a find hit or a mark (``mark_terms``).
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from reader.ui.qt import (
@@ -108,6 +109,7 @@ class FindMixin(_PaneBase):
     def _init_find(self) -> None:
         """The find state, and the bar's buttons and keys wired to it."""
         self.matches = 0
+        self._find_starts: list[int] = []  # where each hit of the find text begins
         self._search_terms = []
         self._find_marks = []
         bar = self.find_bar
@@ -160,6 +162,7 @@ class FindMixin(_PaneBase):
         hits = self._find_all(text) if text else []
         self._set_find_marks(hits)
         self.matches = len(hits)
+        self._find_starts = [c.selectionStart() for c in hits]
         if not text:
             self.find_bar.count.setText("")
         else:
@@ -226,4 +229,15 @@ class FindMixin(_PaneBase):
             )
             self.browser.setTextCursor(cursor)
             found = self.browser.find(text, flags)
+        if found:
+            self._show_find_position()
         return found
+
+    def _show_find_position(self) -> None:
+        """ "3 of 20": which hit is selected, among all of them (as a browser's find bar)."""
+        start = self.browser.textCursor().selectionStart()
+        at = bisect.bisect_left(self._find_starts, start)
+        if at < len(self._find_starts) and self._find_starts[at] == start:
+            total = len(self._find_starts)
+            more = "+" if total >= MARK_LIMIT else ""
+            self.find_bar.count.setText(f"{at + 1} of {total:,}{more}")
