@@ -103,3 +103,11 @@ def test_the_title_order_reads_an_index(data_dir: Path) -> None:
             )
         )
     assert "article_sort_title" in plan and "TEMP B-TREE" not in plan
+
+
+def test_reader_list_sort_title_follows_pinyin_too(data_dir: Path) -> None:
+    """`reader list --sort title` (Catalogue.list_articles) orders as the window does."""
+    path = data_dir / "catalogue.sqlite3"
+    add_all(path, TITLES)
+    with Catalogue(path) as cat:
+        assert [r["title"] for r in cat.list_articles(order="title")] == EXPECTED

@@ -33,7 +33,8 @@ class ArticleQueries(CatalogueConnection):
         """Summary rows (the ``list --json`` contract), newest first by default."""
         orders = {
             "date": "date IS NULL, date DESC, id DESC",
-            "title": "title COLLATE NOCASE, id",
+            # the pinyin key of schema 6 (安全 before 北京), as the window's list sorts
+            "title": "(SELECT s.title FROM article_sort s WHERE s.article_id = articles.id), id",
             "site": "site IS NULL, site COLLATE NOCASE, date DESC, id DESC",
             "id": "id",
         }
