@@ -41,6 +41,7 @@ IMPORTING = "Importing"
 RESCANNING = "Checking folders for changes"
 PLACING = "Placing highlights"
 INDEXING = "Indexing"
+RESTORING = "Putting articles back"
 WAITING = "Waiting for another import to finish"  # while another writer holds the lock
 
 
@@ -89,8 +90,20 @@ class RemoveResult:
 
     removed: int = 0  # articles that left the library (their files stay on disk)
     ids: list[int] = field(default_factory=list)  # which
+    paths: list[str] = field(default_factory=list)  # their files, for ``restore_articles``
+    read: list[str] = field(default_factory=list)  # those of them that had been read
+    titles: list[str] = field(default_factory=list)  # their titles, in the order of ids
     index: SyncSummary | None = None  # the index caught up (None: busy or cancelled)
     index_busy: str = ""  # the index was busy (another process held it): left for later
+
+
+@dataclass
+class RestoreResult:
+    """What ``Library.restore_articles`` did."""
+
+    ids: list[int] = field(default_factory=list)  # the articles back in the library
+    missing: list[str] = field(default_factory=list)  # files no longer on disk
+    update: UpdateResult | None = None
 
 
 class Library:
@@ -181,9 +194,43 @@ class Library:
         ):
             known = catalogue.list_rows(list(dict.fromkeys(ids)))
             present = [i for i in dict.fromkeys(ids) if i in known]
+            paths = catalogue.paths_of(present)
+            result.paths = [paths[i] for i in present if i in paths]
+            result.read = [paths[i] for i in present if i in paths and known[i]["read"]]
+            result.titles = [str(known[i]["title"] or "") for i in present]
             result.removed = catalogue.exclude_articles(present)
             result.ids = present
             self._drop_from_index(catalogue, result, progress, cancel)
+        return result
+
+    def ids_at_paths(self, paths: Sequence[str]) -> list[int]:
+        """The ids of the articles imported from *paths* (those in the library)."""
+        with self._open_catalogue() as catalogue:
+            return [i for p in paths if (i := catalogue.id_at_path(p)) is not None]
+
+    def restore_articles(
+        self,
+        paths: Sequence[str],
+        *,
+        read: Sequence[str] = (),
+        progress: PhaseProgress = _no_progress,
+        cancel: Cancel = _never,
+    ) -> RestoreResult:
+        """Undo ``remove_articles``: import the files again (a file named on its own is
+        let back in past the exclusion), which re-attaches their highlights and bookmarks,
+        and mark *read* ones read again. Files no longer on disk are listed in
+        ``missing``, not an error: the rest come back."""
+        result = RestoreResult()
+        present = [p for p in dict.fromkeys(paths) if os.path.isfile(p)]
+        result.missing = [p for p in dict.fromkeys(paths) if p not in present]
+        if not present:
+            return result
+        result.update = self.update(present, label=RESTORING, progress=progress, cancel=cancel)
+        with self._open_catalogue() as catalogue:
+            found = {p: catalogue.id_at_path(p) for p in present}
+            result.ids = [i for i in found.values() if i is not None]
+            was_read = set(read)
+            catalogue.mark_read([i for p, i in found.items() if i is not None and p in was_read])
         return result
 
     def remove_folder(

@@ -104,6 +104,35 @@ def test_highlights_and_bookmarks_are_kept_detached_and_come_back(
         assert store.get_bookmark(back) is not None
 
 
+def test_restore_articles_undoes_a_removal(tmp_path: Path, data_dir: Path) -> None:
+    """Edit › Undo after Remove from Library: the files come back in, with their
+    highlights, bookmarks and read state, and stay in across later re-scans; a file
+    deleted from disk meanwhile is reported missing, the others still come back."""
+    archive = tmp_path / "archive"
+    make_archive(archive, ["alpha", "beta", "gamma"])
+    library = Library(data_dir)
+    library.update([str(archive)])
+    ids = ids_by_name(data_dir)
+    with Catalogue(data_dir / "catalogue.sqlite3") as cat:
+        AnnotationStore(cat).annotate_quote(ids["beta"], "body paragraph", note="kept")
+        cat.mark_read([ids["beta"]])
+    removed = library.remove_articles([ids["beta"], ids["gamma"]])
+    assert sorted(removed.paths) == [str(archive / "beta.txt"), str(archive / "gamma.txt")]
+    assert removed.read == [str(archive / "beta.txt")]
+    (archive / "gamma.txt").unlink()
+    restored = library.restore_articles(removed.paths, read=removed.read)
+    assert restored.missing == [str(archive / "gamma.txt")]
+    back = ids_by_name(data_dir)
+    assert set(back) == {"alpha", "beta"} and restored.ids == [back["beta"]]
+    with Catalogue(data_dir / "catalogue.sqlite3") as cat:
+        assert cat.is_read(back["beta"]) and not cat.is_read(back["alpha"])
+        assert [a.note for a in AnnotationStore(cat).annotations_for(back["beta"])] == ["kept"]
+        assert cat.excluded_paths() == {str(archive / "gamma.txt")}
+    assert back["beta"] in indexed_ids(data_dir)
+    library.update(None)
+    assert set(ids_by_name(data_dir)) == {"alpha", "beta"}
+
+
 def test_remove_folder_forgets_a_root_but_not_articles_under_another(
     tmp_path: Path, data_dir: Path
 ) -> None:

@@ -157,6 +157,19 @@ class DesktopQueries(ArticleQueries):
         ).fetchone()
         return int(row[0]) if row else 0
 
+    def paths_of(self, ids: Iterable[int]) -> dict[int, str]:
+        """The file each of *ids* was imported from (display form), by id; ids not in
+        the library are left out."""
+        ids = list(ids)
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._db.execute(f"SELECT id, path FROM articles WHERE id IN ({marks})", chunk)
+            )
+        return found
+
     def id_at_path(self, path: str) -> int | None:
         """The article imported from the file *path* (a file: link inside the archive)."""
         row = self._db.execute(

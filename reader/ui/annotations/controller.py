@@ -290,6 +290,33 @@ class AnnotationController(QObject):
             return
         self.service.toggle_bookmark(target, lambda change: self._bookmark_done(target, change))
 
+    def bookmark_selection(self, article_ids: list[int], on: bool) -> None:
+        """The list's menu on several selected articles: bookmark (or un-bookmark) them
+        all, one Edit › Undo step for the lot."""
+        if article_ids:
+            chosen = list(article_ids)
+            self.service.bookmark_many(
+                chosen, on, lambda changes: self._bookmarks_done(changes, on)
+            )
+
+    def _bookmarks_done(self, changes: list[tuple[int, BookmarkChange]], on: bool) -> None:
+        n = len(changes)
+        if not n:
+            self._status("Already bookmarked." if on else "None of them was bookmarked.")
+            return
+        plural = "s" if n != 1 else ""
+        self.undo_stack.beginMacro(
+            f"Bookmark {n} Article{plural}" if on else f"Remove {n} Bookmark{plural}"
+        )
+        for article_id, (before, after) in changes:
+            self.undo_stack.push(undo.bookmark_changed(self, article_id, before, after))
+        self.undo_stack.endMacro()
+        self._status(
+            (f"Bookmarked {n} article{plural}." if on else f"Removed {n} bookmark{plural}.")
+            + " Ctrl+Z undoes it."
+        )
+        self._changed([article_id for article_id, _change in changes], bookmarks=True)
+
     def edit_tags(self, article_id: int | None = None) -> None:
         """Ctrl+Shift+D, "Edit tags" in the article's meta line, the list's menu."""
         target = self._target(article_id)
@@ -556,6 +583,10 @@ class AnnotationController(QObject):
         menu.popup(point)
 
     def _list_menu(self, article_id: int, point: QPoint) -> None:
+        selected = self.win.article_list.selected_ids()
+        if len(selected) > 1 and article_id in selected:
+            self._selection_menu(selected, point)
+            return
         menu = QMenu(self.win.widget)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         marked = self.win.list_model.bookmark_of(article_id) is not None
@@ -570,6 +601,31 @@ class AnnotationController(QObject):
         mark.triggered.connect(self.win.toggle_read)
         menu.addSeparator()
         menu.addAction(self.win.article_list.remove_action)  # Delete: never from disk
+        self.last_menu = menu
+        menu.popup(point)
+
+    def _selection_menu(self, ids: list[int], point: QPoint) -> None:
+        """The list's menu on a selection of several articles: what applies to each."""
+        menu = QMenu(self.win.widget)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        n = len(ids)
+        model = self.win.list_model
+        unmarked = [i for i in ids if model.bookmark_of(i) is None]
+        bookmark = menu.addAction(f"Bookmark {n} Articles")
+        bookmark.setEnabled(bool(unmarked))
+        bookmark.triggered.connect(lambda: self.bookmark_selection(ids, True))
+        unbookmark = menu.addAction(f"Remove {n} Bookmarks")
+        unbookmark.setEnabled(len(unmarked) < n)
+        unbookmark.triggered.connect(lambda: self.bookmark_selection(ids, False))
+        menu.addSeparator()
+        read = menu.addAction(f"Mark {n} as Read")
+        read.triggered.connect(lambda: self.win.mark_read(ids, True))
+        unread = menu.addAction(f"Mark {n} as Unread")
+        unread.triggered.connect(lambda: self.win.mark_read(ids, False))
+        menu.addSeparator()
+        remove = menu.addAction(f"Remove {n} from Library…")
+        remove.setShortcut(self.win.article_list.remove_action.shortcut())
+        remove.triggered.connect(self.win.article_list.remove_selected_articles)
         self.last_menu = menu
         menu.popup(point)
 

@@ -174,6 +174,25 @@ class AnnotationService:
 
         self._run(run, on_done)
 
+    def bookmark_many(
+        self, article_ids: list[int], on: bool, on_done: Done[list[tuple[int, BookmarkChange]]]
+    ) -> None:
+        """Bookmark (*on*) or un-bookmark every article of a selection, leaving those
+        already so alone; answers each change, (id, (before, after)), for undo."""
+
+        def run(store: AnnotationStore) -> list[tuple[int, BookmarkChange]]:
+            changes: list[tuple[int, BookmarkChange]] = []
+            for article_id in article_ids:
+                before = store.get_bookmark(article_id)
+                if on and before is None:
+                    changes.append((article_id, (None, store.bookmark(article_id))))
+                elif not on and before is not None:
+                    store.unbookmark(article_id)
+                    changes.append((article_id, (before, None)))
+            return changes
+
+        self._run(run, on_done)
+
     def set_tags(
         self, article_id: int, tags: tuple[str, ...], on_done: Done[BookmarkChange]
     ) -> None:

@@ -49,7 +49,7 @@ from reader.ui.window.messages import plain_tip
 from reader.ui.window.workers import TaskThread
 
 if TYPE_CHECKING:
-    from reader.library import Library, RemoveResult
+    from reader.library import Library, RemoveResult, RestoreResult
 
 COLUMNS = ("title", "date", "site", "marks")
 HEADERS = {"title": "Title", "date": "Date", "site": "Site", "marks": "★"}
@@ -329,7 +329,9 @@ class ArticleListView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once (Shift/Ctrl+click, Shift+arrows, Ctrl+A) for the menu's
+        # bookmark, mark-read and remove; j/k and a plain click still select one.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSortingEnabled(True)
         self.setShowGrid(False)
@@ -367,6 +369,15 @@ class ArticleListView(QTableView):
         ids = [int(v) for r in rows if (v := model.index(r, 0).data(ID_ROLE)) is not None]
         current = self.current_id()
         return ids or ([current] if current is not None else [])
+
+    def selected_count(self) -> int:
+        """How many rows are selected, from the selection's ranges (Ctrl+A on 100,000
+        rows is one range: no index per row)."""
+        selection = self.selectionModel()
+        if selection is None:
+            return 0
+        ranges = selection.selection()
+        return sum(ranges.at(i).height() for i in range(ranges.count()))
 
     def remove_selected_articles(self) -> None:
         """Ask to remove the selected articles from the library (removeRequested)."""
@@ -452,7 +463,12 @@ class ArticleListView(QTableView):
         index = self.indexAt(event.pos())
         value = index.data(ID_ROLE) if index.isValid() else None
         if value is not None:
-            self.select_row(index.row(), scroll=False)
+            selection = self.selectionModel()
+            if selection is not None and selection.isRowSelected(index.row(), QModelIndex()):
+                # within a selection of several: keep it, the menu acts on all of them
+                selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+            else:
+                self.select_row(index.row(), scroll=False)
             self.menuRequested.emit(int(value), event.globalPos())
 
     def _clicked(self, index: QModelIndex) -> None:
@@ -498,9 +514,15 @@ class ArticleRemover(QObject):
     """ "Remove from Library" for the list's selected articles: asks (the files stay on
     disk), then runs ``Library.remove_articles`` in a thread of its own (it waits for a
     running import's writer lock, then updates the index), never in the GUI's; when it
-    is done, ``on_removed`` (the window's list reload) runs and ``removed`` is emitted."""
+    is done, ``on_removed`` (the window's list reload) runs and ``removed`` is emitted.
+
+    A removal the person asked for also emits ``undoable`` with what it did: the window
+    makes it an Edit › Undo step, whose undo is ``restore`` (the files imported again,
+    highlights re-attached, read state back) and whose redo is ``remove_paths``."""
 
     removed = Signal(list)  # the ids that left the library
+    undoable = Signal(object)  # RemoveResult of a removal the person asked for
+    restored = Signal(object)  # RestoreResult: articles back in the library
     failed = Signal(str)  # why the removal failed, in words
 
     def __init__(
@@ -554,8 +576,27 @@ class ArticleRemover(QObject):
         chosen = list(ids)
         self._thread.submit(
             lambda library: library.remove_articles(chosen),
-            on_done=self._done,
+            on_done=lambda result: self._done(result, asked=True),
             on_error=self._failed,
+        )
+
+    def remove_paths(self, paths: list[str]) -> None:
+        """Remove the articles imported from *paths* again, without asking (Edit ›
+        Redo of a removal: restoring gave them new ids)."""
+        chosen = list(paths)
+        self._thread.submit(
+            lambda library: library.remove_articles(library.ids_at_paths(chosen)),
+            on_done=lambda result: self._done(result, asked=False),
+            on_error=self._failed,
+        )
+
+    def restore(self, paths: list[str], read: list[str]) -> None:
+        """Put removed articles back (Edit › Undo of a removal), in the thread."""
+        chosen, was_read = list(paths), list(read)
+        self._thread.submit(
+            lambda library: library.restore_articles(chosen, read=was_read),
+            on_done=self._restored,
+            on_error=self._restore_failed,
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -563,10 +604,22 @@ class ArticleRemover(QObject):
 
         self.failed.emit(f"The articles could not be removed: {describe_error(exc)}")
 
-    def _done(self, result: RemoveResult) -> None:
+    def _restore_failed(self, exc: BaseException) -> None:
+        from reader.background.jobs import describe_error
+
+        self.failed.emit(f"The articles could not be put back: {describe_error(exc)}")
+
+    def _done(self, result: RemoveResult, *, asked: bool) -> None:
         if self._on_removed is not None:
             self._on_removed()
         self.removed.emit(list(result.ids))
+        if asked and result.ids:
+            self.undoable.emit(result)
+
+    def _restored(self, result: RestoreResult) -> None:
+        if self._on_removed is not None:
+            self._on_removed()
+        self.restored.emit(result)
 
     def wait_idle(self, timeout: float = 20.0) -> bool:
         return self._thread.wait_idle(timeout)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
@@ -60,7 +60,7 @@ from reader.ui.reading.history import History
 from reader.ui.reading.pane import ReaderPane, history_step
 from reader.ui.search.controller import SearchController, SearchField
 from reader.ui.search.panel import SearchPanel
-from reader.ui.window import theme
+from reader.ui.window import theme, undo
 from reader.ui.window.actions import build_actions, build_menus, build_toolbar, keys_help_html
 from reader.ui.window.job_control import SAMPLE_LABEL, JobControlMixin
 from reader.ui.window.messages import DetailsDialog, show_message
@@ -71,6 +71,9 @@ from reader.ui.window.services import ListQueries, ListRequest, SearchService, S
 from reader.ui.window.settings import SORT_COLUMNS, Settings
 from reader.ui.window.status_widgets import JobProgress, StatusReport
 from reader.ui.window.workers import JobRunner
+
+if TYPE_CHECKING:
+    from reader.library import RemoveResult, RestoreResult
 
 __all__ = ["APP_TITLE", "MainWindow"]
 
@@ -160,6 +163,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self._unread = 0
         self._library_size = 0
         self._closing = False
+        self._removed_shown = False  # the reader says the open article was removed
         self.last_open_ms = 0.0
         self.first_paint_watch: QObject | None = None  # set by app.start; kept alive here
         self.last_message: QMessageBox | None = None  # the latest box, for tests
@@ -169,6 +173,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.setAcceptDrops(True)
         self._build_widgets()
         self.annotating = AnnotationController(self)
+        self.remover.undoable.connect(self._removal_done)
         build_actions(self, self.annotating)
         build_menus(self)
         self.toolbar = build_toolbar(self, self.search_field)
@@ -191,6 +196,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.remover = ArticleRemover(self.article_list, self.data_dir, on_removed=self.reload_list)
         self.remover.failed.connect(lambda text: self._status(text, 10000))
         self.remover.removed.connect(self._articles_removed)
+        self.remover.restored.connect(self._articles_restored)
         self.list_model = self.list_pane.model
         self.filter_field = self.list_pane.filter_field
         self.search_panel = SearchPanel(self)
@@ -248,6 +254,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self._select_timer.setInterval(SELECT_OPEN_DELAY_MS)
         self._select_timer.timeout.connect(self._open_selected)
         view.currentMoved.connect(lambda _id: self._select_timer.start())
+        view.selectionModel().selectionChanged.connect(lambda *_: self._show_counts())
         self.list_pane.filterChanged.connect(lambda: self.reload_list(keep_position=False))
         self.list_pane.unreadToggled.connect(self._unread_button_toggled)
         self.list_pane.bookmarksToggled.connect(self._bookmarks_button_toggled)
@@ -451,6 +458,10 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
                 if filtered
                 else f"{shown:,} articles"
             )
+        selected = self.article_list.selected_count()
+        if selected > 1:
+            label = self.list_pane.count_label
+            label.setText(f"{label.text()} · {selected:,} selected")
         stack = self.list_pane.stack
         waiting = stack.currentWidget() is not self.article_list and self._focus_waiting()
         self.list_pane.update_empty_state(
@@ -600,6 +611,19 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         settings.zoom = self.reader.zoom
         settings.sync()
 
+    def _removal_done(self, result: RemoveResult) -> None:
+        """A removal the person asked for: one Edit › Undo step, which puts them back."""
+        paths, read = list(result.paths), list(result.read)
+        title = result.titles[0] if len(result.titles) == 1 else None
+        self.annotating.undo_stack.push(
+            undo.articles_removed(
+                lambda: self.remover.remove_paths(paths),
+                lambda: self.remover.restore(paths, read),
+                len(paths),
+                title,
+            )
+        )
+
     def _articles_removed(self, ids: list[int]) -> None:
         """Articles left the library (never the disk): the search index dropped them,
         the open one (if among them) gives way to the next in the list."""
@@ -608,14 +632,29 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         n = len(ids)
         self._status(
             f"{n} article{'s' if n != 1 else ''} removed from the library (the files are "
-            "still on disk; re-scans skip them).",
+            "still on disk; Edit › Undo puts them back).",
             10000,
         )
         if self.reader.current_id in ids:
+            self._removed_shown = True
             self.reader.show_message(
                 "Removed from the library",
                 ["This article is no longer in the library; its file is still on disk."],
             )
+
+    def _articles_restored(self, result: RestoreResult) -> None:
+        """Undo of a removal: the articles are back (with new ids); the open message
+        page gives way to the article if it was the one removed."""
+        self.search_service.reopen()
+        self._refresh_counts()
+        n = len(result.ids)
+        text = f"{n} article{'s' if n != 1 else ''} back in the library."
+        if result.missing:
+            text += f" {len(result.missing)} could not be: the file is no longer on disk."
+        self._status(text, 10000)
+        if self._removed_shown and self.reader.current_id is None and result.ids:
+            self.open_article(result.ids[0])
+        self._removed_shown = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.shutdown()

@@ -145,9 +145,15 @@ class NavigationMixin(MixinBase):
         self._show_counts()
 
     def toggle_read(self) -> None:
-        article_id = (
-            self.article_list.current_id() if self.left.currentWidget() is self.list_pane else None
-        )
+        """m: the article read or unread again; on a selection of several, all of them
+        read (or, when all were read, unread)."""
+        in_list = self.left.currentWidget() is self.list_pane
+        selected = self.article_list.selected_ids() if in_list else []
+        if len(selected) > 1:
+            states = [self.list_model.is_read(i) for i in selected]
+            self.mark_read(selected, not all(states))
+            return
+        article_id = self.article_list.current_id() if in_list else None
         article_id = article_id or self.reader.current_id
         if article_id is None:
             return
@@ -159,6 +165,25 @@ class NavigationMixin(MixinBase):
         self._unread = max(0, self._unread + (1 if read else -1))
         self._show_counts()
         self._status("Marked unread." if read else "Marked read.", 3000)
+
+    def mark_read(self, article_ids: list[int], read: bool) -> None:
+        """Mark several articles read (or unread): the list at once, the catalogue in
+        the state writer's thread."""
+        changed = 0
+        for article_id in article_ids:
+            was = self.list_model.is_read(article_id)
+            if was is None:
+                was = self.catalogue.is_read(article_id)
+            if was != read:
+                changed += 1
+                self.list_model.set_read(article_id, read)
+        self.state_writer.mark_read(list(article_ids), read)
+        self._unread = max(0, self._unread + (-changed if read else changed))
+        self._show_counts()
+        n = len(article_ids)
+        self._status(
+            f"Marked {n} article{'s' if n != 1 else ''} {'read' if read else 'unread'}.", 3000
+        )
 
     def _position_changed(self, article_id: int, position: int) -> None:
         self._positions[article_id] = position

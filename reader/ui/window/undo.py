@@ -120,3 +120,11 @@ def tag_changed(
         lambda: applier.apply_tag_change(old, new),
         lambda: applier.apply_restore_tags(previous),
     )
+
+
+def articles_removed(
+    remove_again: Callable[[], None], put_back: Callable[[], None], count: int, title: str | None
+) -> DoneCommand:
+    """Remove from Library (never from disk): undo imports the files again."""
+    what = _quoted(title) if count == 1 and title else f"{count} Articles"
+    return DoneCommand(f"Remove {what} from Library", remove_again, put_back)
