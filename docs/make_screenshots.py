@@ -67,6 +67,23 @@ def main() -> int:
         print(out)
         dialog.close()
 
+        # several rows selected (the count says so), the article read a third of the
+        # way (the strip above it, "33% · 2 min left" in the status bar)
+        window.article_list.select_row(1, quiet=True)
+        selection = window.article_list.selectionModel()
+        for row in (2, 3):
+            selection.select(
+                window.list_model.index(row, 0),
+                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+            )
+        bar = window.reader.browser.verticalScrollBar()
+        bar.setValue(bar.maximum() // 3)
+        _settle(app, 400)
+        out = HERE / "screenshot-selection-progress.png"
+        window.grab().save(str(out))
+        print(out)
+        window.article_list.select_row(2, quiet=True)
+
         window.resize(800, 600)
         window.act_all_highlights.trigger()
         _settle(app, 800)

@@ -128,4 +128,13 @@ class ArticleBrowser(QTextBrowser):
         if event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()
             return
+        if event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End) and mods in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ControlModifier,
+        ):
+            # Home/End go to the top or the end, as in a web browser: with no caret in
+            # the read-only page, Qt's text edit did nothing with them.
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.minimum() if event.key() == Qt.Key.Key_Home else bar.maximum())
+            return
         super().keyPressEvent(event)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.article import Article
+from reader.reading_time import reading_minutes
 from reader.ui.qt import (
     QEvent,
     QPoint,
@@ -41,6 +42,7 @@ from reader.ui.reading.article_html import (
 from reader.ui.reading.browser import ArticleBrowser, history_step
 from reader.ui.reading.find import FindBar, FindField, FindMixin
 from reader.ui.reading.highlight_layer import HighlightLayerMixin
+from reader.ui.reading.progress import ReadingProgress
 from reader.ui.reading.text_map import TextMap
 from reader.ui.window.theme import ReadingColors, reading_colors
 
@@ -60,6 +62,7 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
     positionChanged = Signal(int, int)  # article id, character offset at the top
     annotationClicked = Signal(str, QPoint)  # the highlight on top there, screen point
     articleShown = Signal(object)  # the article id now shown, or None for a message
+    progressChanged = Signal(float, float)  # share read (0..1), minutes left; -1: none
 
     def __init__(self, parent: QWidget | None = None, *, zoom: float = 1.0) -> None:
         super().__init__(parent)
@@ -69,7 +72,9 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.progress = ReadingProgress(self)
         layout.addWidget(self.find_bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.browser)
         self.current_id: int | None = None
         self.article: Article | None = None
@@ -93,6 +98,8 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         self.browser.anchorClicked.connect(self.linkClicked)
         self.browser.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.browser.verticalScrollBar().rangeChanged.connect(self._show_progress)
+        self._minutes = 0.0  # the open article's reading time (reading_time)
         self.browser.setAccessibleName("Article")
 
     # -- showing ---------------------------------------------------------------------
@@ -130,8 +137,10 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         self._message = None
         self._search_terms = []
         self._forget_highlights()
+        self._minutes = reading_minutes(article.text)
         self._render()
         self.restore_position(position)
+        self._show_progress()
         self.articleShown.emit(article_id)
 
     def show_message(self, title: str, paragraphs: list[str]) -> None:
@@ -141,7 +150,9 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         self.article = None
         self._forget_highlights()
         self._message = (title, paragraphs)
+        self._minutes = 0.0
         self._render()
+        self._show_progress()
         self.articleShown.emit(None)
 
     def set_similar(
@@ -276,8 +287,26 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
             self._restoring = False
 
     def _scrolled(self) -> None:
+        self._show_progress()
         if not self._restoring and self.current_id is not None:
             self._position_timer.start()
+
+    def read_fraction(self) -> float:
+        """How far down the article the view is: 1.0 once its end is on screen."""
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 1.0
+
+    def _show_progress(self, *_range: int) -> None:
+        """The strip and the window's "38 % · 6 min left" follow the scroll bar."""
+        if self.article is None:
+            self.progress.set_fraction(0.0)
+            self.progress.setVisible(False)
+            self.progressChanged.emit(-1.0, -1.0)
+            return
+        fraction = self.read_fraction()
+        self.progress.setVisible(True)
+        self.progress.set_fraction(fraction)
+        self.progressChanged.emit(fraction, self._minutes * (1.0 - fraction))
 
     def _report_position(self) -> None:
         if self.current_id is not None:

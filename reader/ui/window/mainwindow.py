@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
+from reader.reading_time import minutes_left_label
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.library.article_list import COLUMNS, ArticleRemover
 from reader.ui.library.pane import ListPane
@@ -238,9 +239,14 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.progress = JobProgress(self)
         self.unread_label = QLabel("", self)
         self.unread_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reading_label = QLabel("", self)  # "38 % · 6 min left" for the open article
+        self.reading_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reading_label.setAccessibleName("Reading progress")
+        self.reading_label.setContentsMargins(0, 0, 16, 0)  # apart from the unread count
         status = self.statusBar()
         status.addWidget(self.status_report, 1)
         status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.reading_label)
         status.addPermanentWidget(self.unread_label)
 
     def _connect(self) -> None:
@@ -267,6 +273,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.reader.linkClicked.connect(self.follow_link)
         self.reader.linkHovered.connect(self._link_hovered)
         self.reader.positionChanged.connect(self._position_changed)
+        self.reader.progressChanged.connect(self._reading_progress)
         for source in (self.reader.browser, self.article_list, self.search_panel.view):
             source.navigate.connect(self._navigate)
         self.reader.browser.pageRequested.connect(self.page_article)
@@ -437,6 +444,14 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self._library_size = self.catalogue.count()
         self._unread = self.catalogue.unread_count()
         self._show_counts()
+
+    def _reading_progress(self, fraction: float, minutes_left: float) -> None:
+        if fraction < 0:
+            self.reading_label.setText("")
+        elif fraction >= 1.0:
+            self.reading_label.setText("100% · the end")
+        else:
+            self.reading_label.setText(f"{fraction:.0%} · {minutes_left_label(minutes_left)}")
 
     def _show_counts(self) -> None:
         shown = self.list_model.rowCount()
