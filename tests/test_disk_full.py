@@ -314,13 +314,13 @@ def test_the_window_shows_a_save_that_fails_on_a_full_disk(tmp_path: Path, qtbot
             settle(win, qtbot)
             fill(mnt)
             win.annotating.toggle_bookmark(ids[0])
-            qtbot.waitUntil(lambda: win.last_message is not None, timeout=10000)
-            box = win.last_message
-            assert box is not None
-            text = box.text()
+            report = win.status_report
+            qtbot.waitUntil(lambda: report.has_report, timeout=10000)
+            text = report.text
+            assert report.error and win.last_message is None
             assert "No space left" in text and str(data) in text, text
             assert "went wrong" not in text and "Move it aside" not in text
-            box.close()
+            report.clear()
             with qtbot.waitSignal(win.articleOpened, timeout=5000):
                 win.open_article(ids[1])
         finally:

@@ -25,7 +25,6 @@ from reader.ui.qt import (
     QHelpEvent,
     QInputMethodEvent,
     QMenu,
-    QMessageBox,
     QPoint,
     Qt,
     QTextCursor,
@@ -568,21 +567,21 @@ def test_export_markdown_and_json_ld_and_import_back_without_duplicates(  # type
     assert not list((tmp_path / "out").glob(".*.tmp")), "written atomically, no leftovers"
 
     # import it back: nothing is duplicated
+    report = window.status_report
     window.annotating.import_file(str(exported.with_suffix(".jsonld")))
-    qtbot.waitUntil(lambda: isinstance(window.last_message, QMessageBox), timeout=10000)
-    box = window.last_message
-    assert "0 annotations added" in box.text() and "2 already there" in box.text()  # type: ignore[union-attr]
-    box.close()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: report.has_report, timeout=10000)
+    assert "0 annotations added" in report.text and "2 already there" in report.text
+    assert window.last_message is None  # a report in the status bar, never a modal box
+    report.clear()
     assert stored(window).count() == 2
 
     # after deleting both, the import brings them back exactly, highlights drawn
     for a in notes:
         wait_shown(window, qtbot, lambda a=a: window.annotating.delete(a.id))
     assert stored(window).annotations_for(article_id) == []
-    window.last_message = None
     with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
         window.annotating.import_file(str(exported.with_suffix(".jsonld")))
-    assert "2 annotations added" in window.last_message.text()  # type: ignore[union-attr]
+    assert "2 annotations added" in report.text
     assert stored(window).annotations_for(article_id) == notes
     start, _ = find_on_page(window, notes[0].quote)
     assert background_at(window, start) is not None
@@ -593,14 +592,19 @@ def test_import_of_a_bad_file_is_a_message_not_a_traceback(  # type: ignore[no-u
 ) -> None:
     bad = tmp_path / "bad.jsonld"
     bad.write_text("{not json", encoding="utf-8")
+    report = window.status_report
     window.annotating.import_file(str(bad))
-    qtbot.waitUntil(lambda: isinstance(window.last_message, QMessageBox), timeout=10000)
-    assert "not JSON" in window.last_message.text()  # type: ignore[union-attr]
-    window.last_message.close()  # type: ignore[union-attr]
-    window.last_message = None
+    qtbot.waitUntil(lambda: report.has_report, timeout=10000)
+    assert "not JSON" in report.text and report.error and report.offers_details
+    assert window.last_message is None  # never a modal box that takes the keyboard
+    window.show_job_details()  # Details… opens the whole of it, not modal
+    assert window.details_dialog is not None and not window.details_dialog.isModal()
+    assert "not JSON" in window.details_dialog.message.text()
+    window.details_dialog.close()
+    report.clear()
     window.annotating.export("md", article=False, path="/proc/not-writable.md")
-    qtbot.waitUntil(lambda: isinstance(window.last_message, QMessageBox), timeout=10000)
-    assert "could not be written" in window.last_message.text()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: report.has_report, timeout=10000)
+    assert "could not be written" in report.text and report.error
 
 
 def test_backups_after_changes_and_on_quit_and_restore(  # type: ignore[no-untyped-def]
@@ -622,7 +626,7 @@ def test_backups_after_changes_and_on_quit_and_restore(  # type: ignore[no-untyp
     window.annotating.backup_delay_ms = 60_000
     with qtbot.waitSignal(window.annotating.articleAnnotationsShown, timeout=10000):
         window.annotating.restore_backup(str(newest))
-    assert "1 annotations added" in window.last_message.text()  # type: ignore[union-attr]
+    assert "1 annotations added" in window.status_report.text
     assert stored(window).annotations_for(article_id) == [a]
     # a change just before quitting is in the backup written on quit
     window.annotating.set_color(a.id, "purple")

@@ -50,7 +50,7 @@ from reader.ui.qt import (
 from reader.ui.reading.highlight_paint import tooltip_html
 from reader.ui.window import undo
 from reader.ui.window.host import AnnotationsHost
-from reader.ui.window.messages import plain_tip, show_message
+from reader.ui.window.messages import plain_tip
 
 if TYPE_CHECKING:
     from reader.annotations.store import MergeSummary
@@ -126,12 +126,19 @@ class AnnotationController(QObject):
     def _status(self, text: str, timeout: int = STATUS_MS) -> None:
         self.win.widget.statusBar().showMessage(text, timeout)
 
+    def _report(
+        self, title: str, text: str, details: list[str] | None = None, *, error: bool = False
+    ) -> None:
+        """How a background change ended, in the status bar's report (Details… opens the
+        rest): never a modal box, which would take the keyboard from whatever the person
+        is typing into by the time the thread answers."""
+        if not self.win.closing:
+            self.win.status_report.report(title, text, details, error=error)
+
     def _failed(self, exc: BaseException) -> None:
         """A change the person asked for failed: say so, and show what the store has."""
         if not self.win.closing:
-            self.win.last_message = show_message(
-                self.win.widget, "Highlights and Bookmarks", describe_error(exc), error=True
-            )
+            self._report("Highlights and Bookmarks", describe_error(exc), error=True)
             self.reload_article()
 
     def _read_failed(self, exc: BaseException) -> None:
@@ -686,9 +693,7 @@ class AnnotationController(QObject):
         )
 
     def _file_failed(self, title: str, exc: BaseException) -> None:
-        self.win.last_message = show_message(
-            self.win.widget, title, describe_error(exc), error=True
-        )
+        self._report(title, describe_error(exc), error=True)
 
     def import_file(self, path: str | None = None, *, title: str = "Import Highlights") -> None:
         """Merge a JSON-LD file in (an export from here or elsewhere, or a backup)."""
@@ -705,9 +710,7 @@ class AnnotationController(QObject):
         )
 
     def _imported(self, title: str, summary: MergeSummary) -> None:
-        self.win.last_message = show_message(
-            self.win.widget, title, summary.describe(), details=summary.skipped
-        )
+        self._report(title, summary.describe(), summary.skipped)
         self.changed_everything()
 
     def restore_backup(self, path: str | None = None) -> None:

@@ -25,6 +25,7 @@ from reader.ui.qt import QAction, QActionGroup, QMainWindow, QMessageBox
 from reader.ui.reading.pane import ReaderPane
 from reader.ui.search.controller import SearchController
 from reader.ui.window.settings import Settings
+from reader.ui.window.status_widgets import StatusReport
 
 if TYPE_CHECKING:
     MixinBase = QMainWindow
@@ -66,6 +67,8 @@ class AnnotationsHost(WindowHost, Protocol):
     def act_edit_tags(self) -> QAction: ...
     @property
     def act_highlight(self) -> QAction: ...
+    @property
+    def status_report(self) -> StatusReport: ...
 
     last_message: QMessageBox | None  # the latest box, for tests
 
