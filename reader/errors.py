@@ -99,3 +99,8 @@ class DiskError(StorageError):
 
 class LibraryBusy(StorageError):
     """Another process holds the catalogue locked for longer than we wait."""
+
+
+class UpgradeCancelled(ReaderError):
+    """The person stopped the one-time upgrade of the catalogue's schema: the step that
+    was running was rolled back, so the library is as it was before that step."""

@@ -21,6 +21,7 @@ modules inside, which are:
 - ``scan``: one import's comparison of the disk with the catalogue (``FileScan``).
 """
 
+from reader.catalogue.connection import pending_upgrade
 from reader.catalogue.core import Catalogue
 from reader.catalogue.records import ArticleRecord, FileState, prepare_record
 from reader.catalogue.scan import FileScan, ScanItem
@@ -38,6 +39,7 @@ __all__ = [
     "ScanItem",
     "connect_readonly",
     "damaged_message",
+    "pending_upgrade",
     "prepare_record",
     "storage_error",
 ]

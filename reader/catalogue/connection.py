@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NoReturn, Self
@@ -23,15 +23,49 @@ from reader.catalogue.schema import (
     register_functions,
 )
 from reader.catalogue.storage import connect_readonly, storage_error
-from reader.errors import DiskFull, LibraryReadOnly, ReaderError, StorageError
+from reader.errors import DiskFull, LibraryReadOnly, ReaderError, StorageError, UpgradeCancelled
 from reader.paths import unwritable_reason
+
+# How often SQLite asks an upgrade's cancel(): every this many virtual-machine steps
+# (well under a tenth of a second of work, and a negligible cost).
+CANCEL_CHECK_STEPS = 20_000
+
+
+def pending_upgrade(path: str | Path) -> int:
+    """How many schema steps the catalogue at *path* awaits before it opens (0: none, or
+    no catalogue yet: a new one is made in an instant). Opening runs them, and at 100,000
+    articles they can take seconds: the window runs them first, behind a progress bar."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return 0
+    try:
+        db, _note = connect_readonly(path)
+    except (sqlite3.Error, OSError):
+        return 0  # opening will say what is wrong, in its own words
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        db.close()
+    return max(0, SCHEMA_VERSION - version) if version else 0
 
 
 class CatalogueConnection:
     """The connection and its lifecycle; use ``Catalogue``, which adds the queries."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        readonly: bool = False,
+        upgrade_cancel: Callable[[], bool] | None = None,
+    ) -> None:
         """Open (or create) the catalogue at *path*.
+
+        ``upgrade_cancel`` lets a schema upgrade (``pending_upgrade``) be stopped: SQLite
+        asks it every few thousand steps, and when it turns true the running step rolls
+        back and ``UpgradeCancelled`` is raised (the window's upgrade dialog's Cancel).
 
         ``readonly`` asks for a reading connection (the window's list and search threads).
         Without it, a library whose folder cannot be written (read-only media, no
@@ -47,6 +81,7 @@ class CatalogueConnection:
             LibraryReadOnly(self.path.parent, why="opened for reading only") if readonly else None
         )
         self.warnings: list[str] = []
+        self._upgrade_cancel = upgrade_cancel
         try:
             self._db = self._connect_reading() if readonly else self._connect_writing()
         except (sqlite3.Error, OSError) as exc:
@@ -90,6 +125,10 @@ class CatalogueConnection:
             self._db = db
             register_functions(db)  # migration 5 folds with it
             self._migrate()
+        except UpgradeCancelled:
+            with suppress(sqlite3.Error):
+                db.close()
+            raise
         except sqlite3.Error as exc:
             with suppress(sqlite3.Error):
                 db.close()
@@ -152,19 +191,32 @@ class CatalogueConnection:
             raise ReaderError(
                 f"The catalogue {self.path} was written by a newer version of this app."
             )
-        for number in range(version, SCHEMA_VERSION):
-            # executescript commits first, so the script carries its own transaction.
-            try:
-                self._db.executescript(
-                    "BEGIN IMMEDIATE;\n"
-                    + MIGRATIONS[number]
-                    + f"\nPRAGMA user_version = {number + 1};\nCOMMIT;"
-                )
-            except BaseException:
-                if self._db.in_transaction:
-                    with suppress(sqlite3.Error):
-                        self._db.rollback()
-                raise
+        cancel = self._upgrade_cancel
+        if cancel is not None and version < SCHEMA_VERSION:
+            self._db.set_progress_handler(lambda: 1 if cancel() else 0, CANCEL_CHECK_STEPS)
+        try:
+            for number in range(version, SCHEMA_VERSION):
+                if cancel is not None and cancel():
+                    raise UpgradeCancelled(f"The upgrade of {self.path} was cancelled.")
+                # executescript commits first, so the script carries its own transaction.
+                try:
+                    self._db.executescript(
+                        "BEGIN IMMEDIATE;\n"
+                        + MIGRATIONS[number]
+                        + f"\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+                    )
+                except BaseException as exc:
+                    if self._db.in_transaction:
+                        with suppress(sqlite3.Error):
+                            self._db.rollback()
+                    if isinstance(exc, sqlite3.OperationalError) and cancel and cancel():
+                        raise UpgradeCancelled(
+                            f"The upgrade of {self.path} was cancelled."
+                        ) from None
+                    raise
+        finally:
+            if cancel is not None:
+                self._db.set_progress_handler(None, 0)
         present = {
             r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }

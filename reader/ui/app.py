@@ -22,6 +22,7 @@ from reader.ui.window.fonts import ui_font
 from reader.ui.window.mainwindow import APP_TITLE, MainWindow
 from reader.ui.window.messages import install_excepthook
 from reader.ui.window.settings import Settings
+from reader.ui.window.upgrade import upgrade_library
 
 
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -97,6 +98,8 @@ def main(data_dir: str | os.PathLike[str] | None = None, argv: Sequence[str] | N
     app = create_app(argv)
     install_excepthook()
     try:
+        if not upgrade_library(paths.data_dir(data_dir)):
+            return 0  # cancelled: the library is as it was; the next start offers it again
         window = build_window(data_dir)
     except ReaderError as exc:
         # Plain text: the message names paths, which may hold '<' or '&'.
