@@ -239,11 +239,12 @@ def test_the_window_opens_lists_and_says_what_cannot_be_saved(tmp_path: Path, qt
             with qtbot.waitSignal(win.articleOpened, timeout=5000):
                 win.open_article(lib.ids[0])
             win.annotating.toggle_bookmark(lib.ids[0])
-            qtbot.waitUntil(lambda: win.last_message is not None, timeout=5000)
-            box = win.last_message
-            assert box is not None and "read-only" in box.text(), box.text()
-            assert "Traceback" not in box.text() and "went wrong" not in box.text()
-            box.close()
+            report = win.status_report
+            qtbot.waitUntil(lambda: report.has_report, timeout=5000)
+            assert report.error and win.last_message is None  # no modal box
+            assert "read-only" in report.text, report.text
+            assert "Traceback" not in report.text and "went wrong" not in report.text
+            report.clear()
 
             win.toggle_read()
             settle(win, qtbot)

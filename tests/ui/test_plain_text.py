@@ -106,12 +106,15 @@ def test_message_boxes_show_paths_and_errors_as_text(
     assert box.textFormat() == Qt.TextFormat.PlainText and label_shows(box, EVIL)
     box.close()
     missing = tmp_path / "<b>notes</b>.jsonld"
-    window.last_message = None
-    window.annotating.import_file(str(missing))  # fails in the service's thread: a message box
-    qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
-    message = window.last_message
-    assert message is not None
-    assert label_shows(message, str(missing)), message.text()
+    window.annotating.import_file(str(missing))  # fails in the service's thread: a report
+    report = window.status_report
+    qtbot.waitUntil(lambda: report.has_report, timeout=10000)
+    assert str(missing) in report.text, report.text
+    assert report.label.textFormat() == Qt.TextFormat.PlainText
+    window.show_job_details()  # the details window shows it as text too
+    assert window.details_dialog is not None
+    assert label_shows(window.details_dialog.message, str(missing))
+    window.details_dialog.close()
     # the job progress in the status bar names folders
     window.progress.begin(f"Importing /archive/{EVIL}", immediately=True)
     assert label_shows(window.progress.label, EVIL)
