@@ -13,11 +13,24 @@ Metrics (defined here once so numbers stay comparable between runs):
 * title exact: equal after Unicode NFKC and whitespace collapsing.
 * title lenient: equal after also casefolding and dropping punctuation/spaces, or the two
   titles' token F1 is at least 0.8 (tolerates a kept/dropped " - Site" suffix).
-* date: ``YYYY-MM-DD`` equality with the first ten characters of the ground-truth value;
-  only pages whose ground truth has a date count.
+* date: ``YYYY-MM-DD`` equality with the ground-truth date; only pages whose ground truth
+  has a full calendar date count (zh-extraction writes ``UNKNOWN``, ``2018`` or ``2021-1-29
+  13:18``: the first two are left out, the last counts as 2021-01-29).
+* pages/s: 1 / mean seconds per page for one extractor on one core (with ``--jobs N`` the
+  pages run N at a time, each page still timed on its own core).
+
+Sets (folders under the corpus): readability (Mozilla's test pages), extraction-benchmark
+(Scrapinghub's), newspaper4k, dragnet (150 English news/blog pages from the Dragnet data as
+used by WCEB 2023; body = ``articleBody``, the hand-made text before the comments separator,
+since none of the extractors means to return comments) and zh-extraction (20 Chinese pages
+with hand-made body, author and date; CleanEval-wrapped pages, when present, lose their
+``<text ...>`` wrapper line as WCEB strips it, and only they have a title).
+
+``htmldate`` (trafilatura's date library) runs as a date-only extractor: it has a date
+column and nothing else.
 
 Usage: ``python bench/extraction_bench.py [--set NAME ...] [--limit N] [--only EXTRACTOR ...]
-[--json] [--worst N]``. Reference extractors that are not installed are skipped.
+[--json] [--worst N] [--jobs N]``. Reference extractors that are not installed are skipped.
 """
 
 from __future__ import annotations
@@ -43,7 +56,9 @@ sys.path.insert(0, str(REPO))
 from reader.decode import decode_bytes  # noqa: E402
 
 CORPUS = (Path(os.environ.get("READER_SHARED_DIR") or REPO.parent / "shared") / "corpus").resolve()
-SETS = ("readability", "extraction-benchmark", "newspaper4k")
+SETS = ("readability", "extraction-benchmark", "newspaper4k", "dragnet", "zh-extraction")
+# Extractors that only give a date: no body F1 or title for them.
+DATE_ONLY = frozenset({"htmldate"})
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
@@ -129,6 +144,26 @@ def _read_html(path: Path) -> str:
     return decode_bytes(data, is_html=True).text
 
 
+_CLEANEVAL_WRAPPER = re.compile(r"^\s*<text [^>]+>\s*|\s*</text>\s*$")
+_GT_DATE = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def _full_date(value: str | None) -> str | None:
+    """A ground-truth date as ``YYYY-MM-DD`` when it names a whole day, else None
+    (``UNKNOWN``, ``2018`` and ``2005-3`` are not comparable with a day)."""
+    m = _GT_DATE.match(value or "")
+    if not m:
+        return None
+    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, object]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
 def load_pages(set_names: list[str], limit: int | None) -> Iterator[Page]:
     for set_name in set_names:
         for count, page in enumerate(_load_set(set_name)):
@@ -184,6 +219,29 @@ def _load_set(set_name: str) -> Iterator[Page]:
                 date=published[:10] if published else None,
                 url=url if url and url.startswith("http") else None,
             )
+    elif set_name == "dragnet":
+        root = CORPUS / "wceb" / "dragnet"
+        for row in sorted(_jsonl(root / "ground-truth.jsonl"), key=lambda r: str(r["id"])):
+            path = root / "html" / f"{row['id']}.html.gz"
+            if path.exists():
+                yield Page(set_name, str(row["id"])[:12], _read_html(path), str(row["articleBody"]))
+    elif set_name == "zh-extraction":
+        root = CORPUS / "zh-extraction"
+        for row in sorted(_jsonl(root / "ground-truth.jsonl"), key=lambda r: str(r["id"])):
+            path = root / "html" / f"{row['id']}.html.gz"
+            if not path.exists():
+                continue
+            url = str(row.get("url") or row.get("url_from_page") or "")
+            title = row.get("title")
+            yield Page(
+                set_name,
+                str(row["id"])[:12],
+                _CLEANEVAL_WRAPPER.sub("", _read_html(path)),
+                str(row["articleBody"]),
+                title=str(title) if title else None,
+                date=_full_date(str(row.get("date") or "")),
+                url=url if url.startswith("http") else None,
+            )
     else:
         raise SystemExit(f"unknown set {set_name!r}; choose from {', '.join(SETS)}")
 
@@ -219,6 +277,13 @@ def run_trafilatura(page: Page) -> Result:
     return Result(data.get("text") or "", data.get("title"), data.get("date"))
 
 
+def run_htmldate(page: Page) -> Result:
+    """Publication date only, as trafilatura finds it (``original_date``: not the update)."""
+    from htmldate import find_date
+
+    return Result("", None, find_date(page.html, url=page.url, original_date=True))
+
+
 def run_naive(page: Page) -> Result:
     from bs4 import BeautifulSoup
 
@@ -243,6 +308,12 @@ def _available() -> dict[str, Callable[[Page], Result]]:
         extractors["trafilatura"] = run_trafilatura
     except ImportError:
         print("trafilatura not installed: skipped", file=sys.stderr)
+    try:
+        import htmldate  # noqa: F401
+
+        extractors["htmldate"] = run_htmldate
+    except ImportError:
+        print("htmldate not installed: skipped", file=sys.stderr)
     extractors["naive"] = run_naive
     return extractors
 
@@ -251,35 +322,112 @@ def _mean(values: list[float] | list[bool]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def evaluate(
-    set_names: list[str], limit: int | None, only: list[str] | None
-) -> dict[str, dict[str, Score]]:
+@dataclass
+class Outcome:
+    """One extractor on one page, scored (small, so it crosses process boundaries cheaply)."""
+
+    f1: float | None
+    title_exact: bool | None
+    title_lenient: bool | None
+    date: bool | None
+    seconds: float
+    error: str | None = None
+
+
+def _selected(only: list[str] | None) -> dict[str, Callable[[Page], Result]]:
     extractors = _available()
     if only:
         extractors = {k: v for k, v in extractors.items() if k in only}
+    return extractors
+
+
+_WORKER_EXTRACTORS: dict[str, Callable[[Page], Result]] = {}
+
+
+def _init_worker(only: list[str] | None) -> None:
+    _WORKER_EXTRACTORS.clear()
+    _WORKER_EXTRACTORS.update(_selected(only))
+
+
+def score_page(page: Page) -> dict[str, Outcome]:
+    """Run every selected extractor on *page* (in this process) and score each."""
+    out: dict[str, Outcome] = {}
+    for name, fn in _WORKER_EXTRACTORS.items():
+        error = None
+        start = time.perf_counter()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                result = fn(page)
+        except Exception as exc:  # a crash scores zero but must not stop the run
+            error = repr(exc)
+            result = Result("", None, None)
+        seconds = time.perf_counter() - start
+        date_only = name in DATE_ONLY
+        out[name] = Outcome(
+            f1=None if date_only else token_f1(result.text, page.body),
+            title_exact=None
+            if date_only or not page.title
+            else title_exact(result.title, page.title),
+            title_lenient=None
+            if date_only or not page.title
+            else title_lenient(result.title, page.title),
+            date=None if not page.date else (result.date or "")[:10] == page.date,
+            seconds=seconds,
+            error=error,
+        )
+    return out
+
+
+def evaluate(
+    set_names: list[str], limit: int | None, only: list[str] | None, jobs: int = 1
+) -> dict[str, dict[str, Score]]:
+    extractors = _selected(only)
     scores: dict[str, dict[str, Score]] = {s: {e: Score() for e in extractors} for s in set_names}
-    for page in load_pages(set_names, limit):
-        for name, fn in extractors.items():
-            score = scores[page.set_name][name]
-            start = time.perf_counter()
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    result = fn(page)
-            except Exception as exc:  # a crash scores zero but must not stop the run
-                score.errors += 1
-                print(f"  {name} crashed on {page.set_name}/{page.name}: {exc!r}", file=sys.stderr)
-                result = Result("", None, None)
-            score.seconds.append(time.perf_counter() - start)
-            f1 = token_f1(result.text, page.body)
-            score.f1.append(f1)
-            score.per_page[page.name] = f1
-            if page.title:
-                score.title_exact.append(title_exact(result.title, page.title))
-                score.title_lenient.append(title_lenient(result.title, page.title))
-            if page.date:
-                score.date.append((result.date or "")[:10] == page.date)
+    pages = load_pages(set_names, limit)
+    if jobs > 1:
+        import multiprocessing
+
+        # Import our extractor before forking: every worker then runs the same code, even
+        # if the source changes on disk while a long run is going.
+        import reader.parse.html  # noqa: F401
+
+        pool = multiprocessing.get_context("fork").Pool(jobs, _init_worker, (only,))
+        keyed = ((p.set_name, p.name, p) for p in pages)
+
+        results: Iterator[tuple[str, str, dict[str, Outcome]]] = pool.imap(
+            _score_keyed, keyed, chunksize=1
+        )
+    else:
+        _init_worker(only)
+        results = ((p.set_name, p.name, score_page(p)) for p in pages)
+        pool = None
+    try:
+        for set_name, page_name, outcomes in results:
+            for name, o in outcomes.items():
+                score = scores[set_name][name]
+                if o.error:
+                    score.errors += 1
+                    print(f"  {name} crashed on {set_name}/{page_name}: {o.error}", file=sys.stderr)
+                score.seconds.append(o.seconds)
+                if o.f1 is not None:
+                    score.f1.append(o.f1)
+                    score.per_page[page_name] = o.f1
+                if o.title_exact is not None:
+                    score.title_exact.append(o.title_exact)
+                if o.title_lenient is not None:
+                    score.title_lenient.append(o.title_lenient)
+                if o.date is not None:
+                    score.date.append(o.date)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     return scores
+
+
+def _score_keyed(item: tuple[str, str, Page]) -> tuple[str, str, dict[str, Outcome]]:
+    return item[0], item[1], score_page(item[2])
 
 
 def _fmt(value: float | None, pct: bool = False) -> str:
@@ -297,17 +445,53 @@ def print_table(scores: dict[str, dict[str, Score]]) -> None:
     print("-" * len(header))
     for set_name, by_extractor in scores.items():
         for name, s in by_extractor.items():
-            if not s.f1:
+            if not s.seconds:
                 continue
             ms = sorted(x * 1000 for x in s.seconds)
             p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
             print(
-                f"{set_name:<21} {name:<12} {len(s.f1):>5} {_fmt(_mean(s.f1))} "
+                f"{set_name:<21} {name:<12} {len(s.seconds):>5} {_fmt(_mean(s.f1))} "
                 f"{_fmt(_mean(s.title_exact), True)} {_fmt(_mean(s.title_lenient), True)} "
                 f"{_fmt(_mean(s.date), True)} {statistics.fmean(ms):7.1f} {p95:7.1f} "
                 f"{s.errors:>3}"
             )
         print()
+
+
+def print_summary(scores: dict[str, dict[str, Score]]) -> None:
+    """The compact per-set comparison the issue's targets are stated in: body F1, exact
+    titles, dates (with how many pages have one) and pages/s, ours next to the references."""
+    names = [n for n in ("ours", "readability", "trafilatura", "htmldate") if _has(scores, n)]
+    print("summary (F1 / title exact / date n=pages with a date / pages per second per core)")
+    head = f"{'set':<21} {'metric':<11}" + "".join(f" {n:>12}" for n in names)
+    print(head)
+    print("-" * len(head))
+    for set_name, by_extractor in scores.items():
+        rows: list[tuple[str, Callable[[Score], str]]] = [
+            ("body F1", lambda s: _fmt(_mean(s.f1))),
+            ("title =", lambda s: _fmt(_mean(s.title_exact), True)),
+            ("date", lambda s: _fmt(_mean(s.date), True)),
+            ("pages/s", lambda s: f"{1 / statistics.fmean(s.seconds):6.1f}" if s.seconds else ""),
+        ]
+        for label, cell in rows:
+            any_s = next(iter(by_extractor.values()), None)
+            if label == "title =" and not (any_s and any_s.title_exact):
+                continue
+            if label == "date":
+                n = max((len(s.date) for s in by_extractor.values()), default=0)
+                if not n:
+                    continue
+                label = f"date n={n}"
+            cells = []
+            for n in names:
+                s = by_extractor.get(n)
+                cells.append(f" {cell(s) if s and s.seconds else '':>12}")
+            print(f"{set_name:<21} {label:<11}" + "".join(cells))
+        print()
+
+
+def _has(scores: dict[str, dict[str, Score]], name: str) -> bool:
+    return any(name in by and by[name].seconds for by in scores.values())
 
 
 def as_json(scores: dict[str, dict[str, Score]]) -> dict[str, object]:
@@ -326,7 +510,7 @@ def as_json(scores: dict[str, dict[str, Score]]) -> dict[str, object]:
                 "errors": s.errors,
             }
             for name, s in by_extractor.items()
-            if s.f1
+            if s.seconds
         }
     return out
 
@@ -346,15 +530,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--worst", type=int, default=0, help="also list our N worst pages per set (by F1)"
     )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="score N pages at a time in worker processes"
+    )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
-    scores = evaluate(args.sets or list(SETS), args.limit, args.only)
+    scores = evaluate(args.sets or list(SETS), args.limit, args.only, max(1, args.jobs))
     if args.json:
         print(json.dumps(as_json(scores), indent=2))
     else:
         print_table(scores)
+        print_summary(scores)
     if args.worst:
         for set_name, by_extractor in scores.items():
             ours = by_extractor.get("ours")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.dates import is_date_line, parse_date
+from reader.dates import is_date_line, iter_dates, parse_date
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,30 @@ from reader.dates import is_date_line, parse_date
         ("", None),
         (None, None),
         ("Version 12 of 2023", None),
+        # one parser for text files and HTML (issue 12): these used to differ by path
+        ("1985-05-15", "1985-05-15"),
+        ("２０２３年５月１５日", "2023-05-15"),  # full-width digits with 年月日
+        ("2019年9月7日", "2019-09-07"),
+        ("发布时间：2019年9月7日 10:30", "2019-09-07"),
+        ("2019-09-07 15:10:53", "2019-09-07"),
+        ("April 28, 2019 at 6:01 am", "2019-04-28"),
+        ("7 September 2019", "2019-09-07"),
+        ("Sat, 07 Sep 2019 23:30:00 -0700", "2019-09-07"),
+        ("2023-02-31", None),  # impossible dates are refused on every path
+        ("2023年2月30日", None),
+        # a timestamp keeps the day it was written in, not the UTC day
+        ("2019-09-07T23:30:00-07:00", "2019-09-07"),
+        ("2019-09-08T01:30:00+09:00", "2019-09-08"),
+        ("2019-09-07T23:30:00.000Z", "2019-09-07"),
+        # other languages' month names and day-first numbers
+        ("7. September 2019", "2019-09-07"),
+        ("1er mars 2019", "2019-03-01"),
+        ("7 de septiembre de 2019", "2019-09-07"),
+        ("07.09.2019", "2019-09-07"),
+        ("13/04/2019", "2019-04-13"),
+        ("04/13/2019", "2019-04-13"),
+        ("03/04/2019", None),  # March 4th or April 3rd: no guess
+        ("Updated May 3, 2020, first published 2019-09-07", "2020-05-03"),  # the first one
     ],
 )
 def test_parse_date(text: str | None, expected: str | None) -> None:
@@ -38,6 +62,20 @@ def test_compact_dates_only_when_asked() -> None:
     assert parse_date("/news/20230515/story.html", allow_compact=True) == "2023-05-15"
     assert parse_date("/news/20231345/story.html", allow_compact=True) is None
     assert parse_date("order 120230515", allow_compact=True) is None  # inside a number
+    assert parse_date("20230515", allow_compact=True) == "2023-05-15"
+    assert parse_date("20230515T101500Z", allow_compact=True) == "2023-05-15"
+    assert parse_date("20230231", allow_compact=True) is None  # impossible, compact or not
+    assert parse_date("20230515") is None  # prose: eight digits are a number
+
+
+def test_iter_dates_in_text_order_without_overlaps() -> None:
+    text = "Posted 2019-09-07, updated 8 September 2019; ref 20190909"
+    assert [d for _, _, d in iter_dates(text)] == ["2019-09-07", "2019-09-08"]
+    assert [d for _, _, d in iter_dates(text, allow_compact=True)] == [
+        "2019-09-07",
+        "2019-09-08",
+        "2019-09-09",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -47,6 +85,8 @@ def test_compact_dates_only_when_asked() -> None:
         ("2023-05-15 10:30", True),
         ("2023年5月15日 星期一", True),
         ("Monday, May 15, 2023", True),
+        ("２０２３年５月１５日", True),
+        ("April 28, 2019 at 6:01 am", True),
         ("2023-05-15 商务部发布新规", False),  # a title that starts with a date
         ("跨境电商资讯", False),
         ("", False),

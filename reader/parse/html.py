@@ -18,6 +18,7 @@ from lxml import etree
 
 from reader.article import Article, Block, BlockKind, Link, clean_article, clean_text
 from reader.errors import NotAnArticle
+from reader.parse.boilerplate import trim_boilerplate
 from reader.parse.html_content import (
     HtmlElement,
     TooCostly,
@@ -31,6 +32,7 @@ from reader.parse.html_content import (
     work_budget,
 )
 from reader.parse.html_meta import PageMeta, extract_meta
+from reader.parse.html_tree import rescue_tree
 from reader.urls import join_url, split_url
 
 __all__ = ["parse_html"]
@@ -120,6 +122,10 @@ _SKIP_TAGS = frozenset(
         "object",
         "embed",
         "input",
+        # Ruby readings (furigana, pinyin) and their fallback parentheses: "子(こども)" read
+        # inline doubles the word; a reader wants the base text only.
+        "rt",
+        "rp",
     }
 )
 
@@ -299,14 +305,16 @@ def _clean_source(text: str) -> str:
     return text
 
 
-def _parse_tree(text: str) -> HtmlElement | None:
+def _parse_tree(text: str, *, rescue: bool = True) -> HtmlElement | None:
     """The tree of a cleaned page (``_clean_source``); never raises, and never silently
     loses the end of a page.
 
     libxml2 stops at 256 open elements (old pages pile up hundreds of unclosed ``<font>``)
     or at a 10 MB text node, dropping everything after: then the page is parsed again
     without its inline tags, and if that is still too deep, flattened (``_parse_flat``).
-    Either way the recursive walks over the tree stay within 256 levels.
+    Either way the recursive walks over the tree stay within 256 levels. With *rescue*, a
+    tree that lost the body without a fatal error (an unclosed ``div`` in ``noscript``, an
+    early ``</html>``) is replaced by bs4's (``html_tree.rescue_tree``).
     """
     if not text.strip():
         return None
@@ -316,6 +324,8 @@ def _parse_tree(text: str) -> HtmlElement | None:
         if stopped:
             retry = _parse_flat(text)
         root = retry if retry is not None else root
+    if rescue and root is not None:
+        root = rescue_tree(root, text, lambda markup: _parse_tree(markup, rescue=False))
     return root
 
 
@@ -416,6 +426,8 @@ class _BlockWriter:
             return
         raw = "".join(self.buf)
         self.buf = []
+        if "\xad" in raw:
+            raw = raw.replace("\xad", "")  # soft hyphens: break hints, not text
         if self.kind == "pre":
             text = raw.strip("\n").rstrip()
         else:
@@ -456,6 +468,8 @@ class _BlockWriter:
             return
         if tag == "a" and _is_toggle(el):
             return
+        if tag == "table" and _is_side_table(el):
+            return
         is_block = tag in _BLOCK_TAGS
         if is_block:
             self.flush()
@@ -476,6 +490,35 @@ class _BlockWriter:
         if is_block:
             self.flush()
             self.kind = kind
+
+
+_INFOBOX_CLASS = re.compile(r"\binfo-?box|\bfact-?box|\bfacts-?table\b|\bvcard\b", re.I)
+_FLOATED = re.compile(r"float\s*:\s*(left|right)", re.I)
+
+
+def _is_side_table(table: HtmlElement) -> bool:
+    """An infobox: a table of label/value facts set beside the text (Wikipedia's "infobox",
+    the "fact box" of news sites, or any short two-column table floated left or right).
+    Flattened into the body, its rows read as paragraphs ("Born 12 March 1901") that
+    interrupt the article; readers skip it, so it is not written.
+
+    A floated table counts only when it is label/value shaped (at most two cells a row,
+    short cells): an old page laid out with a floated table keeps its text.
+    """
+    cls = attr(table, "class")
+    if cls and _INFOBOX_CLASS.search(cls):
+        return True
+    align = (table.get("align") or "").lower()
+    if align not in ("left", "right") and not _FLOATED.search(attr(table, "style")):
+        return False
+    rows = [r for r in table.iter("tr") if not any(True for _ in r.iterancestors("td", "th"))]
+    if len(rows) < 3:
+        return False
+    for row in rows:
+        cells = [c for c in row if c.tag in ("td", "th")]
+        if len(cells) > 2 or any(len(inner_text(c)) > 120 for c in cells):
+            return False
+    return True
 
 
 def _link_ok(a: HtmlElement, base: str | None) -> Link | None:
@@ -632,6 +675,36 @@ def _is_dateline(text: str) -> bool:
     return bool(words) and all(w in _DATELINE_WORDS for w in words)
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_HAS_DATE = re.compile(
+    rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}}\.? {_MONTH}|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b",
+    re.I,
+)
+_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "af", "av"})
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "of", "de", "da", "van", "von", "der"})
+
+
+def _is_byline_dateline(text: str) -> bool:
+    """A byline holding its dates: "By Jane Doe, Staff Writer | April 28, 2019 at 6:01 am |
+    Updated April 29, 2019". A name (capitalised words after "By") and then only dateline
+    words: page furniture, not body text. A sentence that starts with "By" ("By March 3,
+    the committee will decide") has lower-case words or no name, and stays.
+    """
+    if len(text) > 160 or not _HAS_DATE.search(text):
+        return False
+    words = _WORD.findall(text)
+    if len(words) < 3 or words[0].lower() not in _BY_WORDS:
+        return False
+    for i, word in enumerate(words[1:], 1):  # words[1:i] are the name, at most 8 words
+        low = word.lower()
+        if low in _DATELINE_WORDS and low not in _NAME_JOINERS:
+            return i > 1 and all(w.lower() in _DATELINE_WORDS for w in words[i:])
+        if not (word[0].isupper() or low in _NAME_JOINERS) or i > 8:
+            return False
+    return False
+
+
 def _split_credit(block: Block) -> list[Block]:
     """Drop-in blocks for *block*: credit-only text becomes a credit; a trailing credit on a
     caption or paragraph is split off into its own credit block."""
@@ -669,6 +742,7 @@ def _drop_junk_blocks(blocks: list[Block]) -> list[Block]:
             and (
                 (len(text) < 200 and _BOILERPLATE.search(text))
                 or _is_dateline(text)
+                or _is_byline_dateline(text)
                 or _PROMO.search(text)
             )
         ):
@@ -716,7 +790,7 @@ def _extract(root: HtmlElement, path: str | None, url: str | None) -> Article:
     writer = _BlockWriter()
     if content is not None:
         writer.walk(content, "p")
-    blocks = _drop_junk_blocks(writer.blocks)
+    blocks = trim_boilerplate(_drop_junk_blocks(writer.blocks), content)
     if not blocks:
         body = _fallback_body(root)
         for el in list(body.iter("nav", "header", "footer", "aside", "form")):
@@ -732,7 +806,7 @@ def _extract(root: HtmlElement, path: str | None, url: str | None) -> Article:
         meta.title
         or next((b.text for b in blocks if b.kind == "h"), "")
         or (blocks[0].text[:80] if blocks else "")
-    )
+    ).replace("\xad", "")
     sample = " ".join(b.text for b in blocks[:30])[:3000]
     links = _collect_links(
         content if content is not None else root, root, meta.base_url, meta.source_url

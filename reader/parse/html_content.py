@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -49,6 +50,24 @@ NEGATIVE = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+# Blocks around an article that can outscore a short one: comment threads, sign-up boxes,
+# author/profile boxes, sidebars, "related"/teaser rails, footers. Unlike ``UNLIKELY`` (which
+# removes a node in the strict pass only) these mark a *region*: a candidate inside one is
+# scored down in every pass, and a looser retry may not pick one (see ``grab_article``).
+BOILER_REGION = re.compile(
+    r"(?<![a-z0-9])(comments?|comment-?(list|area|section|thread|wrap(per)?|form|box)|respond"
+    r"|disqus\w*|newsletters?|subscribe|subscription|sign-?up|mailing-?list|author-?(bio|box|info"
+    r"|card)|about-?(the-?)?author|profile|teasers?|related(-?(posts|stories|articles))?"
+    r"|more-?stories|lightbox|modal)(?![a-z0-9])",
+    re.I,
+)
+"""Whole class/id words naming a block around the article (layout words such as "sidebar"
+or "widget" are not: builders put them on the columns that hold the article too)."""
+BOILER_ROLES = frozenset({"complementary", "contentinfo"})
+LINK_TABLE_DENSITY = 0.6
+"""Link density above which a table with headers is a navigation box, not data."""
+REGION_FACTOR = 0.25
+"""Score kept by a candidate inside a boilerplate region."""
 SHARE = re.compile(r"(\b|_)(share|sharedaddy)(\b|_)", re.I)
 VIDEOS = re.compile(
     r"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)"
@@ -206,6 +225,65 @@ def _weight_of(value: str) -> int:
 
 
 @lru_cache(maxsize=8192)
+def _boiler_words(match: str) -> bool:
+    return bool(BOILER_REGION.search(match)) and not MAYBE.search(match)
+
+
+TEASER_MAX = 400
+"""Characters of a teaser: a linked headline and a line or two of summary."""
+
+
+TEASER_LIST_TAGS = frozenset({"div", "section", "ul", "ol", "aside", "main", "td"})
+TEASER_TAGS = frozenset({"div", "li", "article", "section"})
+
+
+def _is_teaser(item: HtmlElement) -> bool:
+    """A short block leading to another page: a headline with a link (on the headline or
+    a "Read more"), or a link making a good part of the block's text (a "related" or
+    "latest" rail's entry)."""
+    text_len = len(inner_text(item))
+    if not text_len or text_len > TEASER_MAX:
+        return False
+    headed = any(True for _ in item.iter("h2", "h3", "h4"))
+    for a in _subtree(item, "a"):
+        href = a.get("href") or ""
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        link_len = len(inner_text(a))
+        if headed:
+            return True  # a headline and a "Read more" link
+        if link_len >= 10 and (
+            _has_ancestor(a, "h2", 3)
+            or _has_ancestor(a, "h3", 3)
+            or _has_ancestor(a, "h4", 3)
+            or (link_len >= 20 and link_len >= text_len / 4)
+        ):
+            return True
+    return False
+
+
+def _is_teaser_list(el: HtmlElement) -> bool:
+    """At least four sibling blocks of the same tag and class that are each a teaser: the
+    repeated structure of a list of other stories, whatever its class names."""
+    if el.tag not in TEASER_LIST_TAGS:
+        return False
+    kids = [c for c in el if _is_element(c) and c.tag in TEASER_TAGS]
+    if len(kids) < 4:
+        return False
+    signature, count = Counter((c.tag, c.get("class")) for c in kids).most_common(1)[0]
+    if count < 4 or count < 0.6 * len(kids):
+        return False
+    same = [c for c in kids if (c.tag, c.get("class")) == signature]
+    allowed_misses = len(same) - max(4, int(0.75 * len(same) + 0.999))
+    for item in same:
+        if not _is_teaser(item):
+            allowed_misses -= 1
+            if allowed_misses < 0:
+                return False
+    return True
+
+
+@lru_cache(maxsize=8192)
 def _byline_like(match: str) -> bool:
     return bool(BYLINE.search(match))
 
@@ -350,6 +428,43 @@ def _subtree(node: HtmlElement, *tags: str) -> list[HtmlElement]:
     return list(node.iter(*tags))
 
 
+# An item that starts with an amount: "200 g oats", "½ tsp salt", "2-3 cloves", "一勺盐".
+_QUANTITY = re.compile(
+    r"^\W{0,2}(\d|[½⅓⅔¼¾⅕⅛]|[一二三四五六七八九十半两]\s*[个勺克杯片根只斤两条块])"
+)
+
+
+def _holds_article_list(node: HtmlElement, text_len: int) -> bool:
+    """Whether *node* (a list, or a block of lists) holds a list that is part of the
+    article: ingredients ("200 g oats"), steps or points written as sentences.
+
+    Why: the conditional cleaning drops short-item lists as link-dense or image-heavy
+    (ingredient names linked to a shop or glossary, a photo per step), which cut recipes
+    down to their introduction. A list of teasers, menus or tags is different: its items
+    are links through and through. So a list counts when at least three items, and most
+    of them, are amounts or sentences whose text is not one link, and (for a block) those
+    items hold a good share of the block's text.
+    """
+    items = _subtree(node, "li")
+    if len(items) < 3:
+        return False
+    content_len = 0
+    content_items = 0
+    for li in items:
+        text = inner_text(li)
+        if not text:
+            continue
+        linked = sum(len(inner_text(a)) for a in li.iter("a"))
+        if linked >= 0.8 * len(text):
+            continue
+        if _QUANTITY.match(text) or (len(text) >= 25 and SENTENCE_END.search(text)):
+            content_items += 1
+            content_len += len(text)
+    return (
+        content_items >= 3 and content_items >= 0.6 * len(items) and content_len >= 0.4 * text_len
+    )
+
+
 def _has_child_block(el: HtmlElement) -> bool:
     return any(d.tag in DIV_TO_P_ELEMS for d in el.iterdescendants() if isinstance(d.tag, str))
 
@@ -363,6 +478,81 @@ class _Grabber:
         self.scores: dict[HtmlElement, float] = {}
         self.byline: str | None = None
         self.data_tables: set[HtmlElement] = set()
+        self.regions: dict[HtmlElement, bool] = {}
+        self.body_len: int | None = None
+        self.top_in_region = False
+        self.headline_holders: set[HtmlElement] = set()
+        self.teaser_lists: set[HtmlElement] = set()
+        # Per candidate: characters of scored text below it, and how many of them lie in
+        # boilerplate regions.
+        self.scored_text: dict[HtmlElement, list[int]] = {}
+
+    # --- boilerplate regions ------------------------------------------------------------
+    def _own_region(self, el: HtmlElement, body: HtmlElement) -> bool:
+        """Whether *el* itself is a block around the article rather than in it."""
+        tag = el.tag
+        if tag in ("footer", "aside") or el.get("role") in BOILER_ROLES:
+            return True
+        if tag == "form":
+            # A sign-up or comment form, unless it wraps the page (ASP.NET pages do).
+            if self.body_len is None:
+                self.body_len = len(inner_text(body))
+            return len(inner_text(el)) < 0.5 * self.body_len
+        match = class_id(el)
+        if tag != "article" and match != " " and _boiler_words(match):
+            # Never a block holding the headline or an article: that is the page itself
+            # wearing a class such as "page-with-comments".
+            return el not in self.headline_holders and next(el.iter("h1", "article"), None) is None
+
+        if _is_teaser_list(el):
+            self.teaser_lists.add(el)
+            return True
+        return False
+
+    def in_region(self, el: HtmlElement, body: HtmlElement) -> bool:
+        """Whether *el* lies in a boilerplate region below *body* (memoised per attempt:
+        the candidates share most of their ancestors)."""
+        chain: list[HtmlElement] = []
+        node: HtmlElement | None = el
+        result = False
+        while node is not None and node is not body and node.tag not in ("body", "html"):
+            known = self.regions.get(node)
+            if known is not None:
+                result = known
+                break
+            chain.append(node)
+            if self._own_region(node, body):
+                result = True
+                break
+            node = node.getparent()
+        for n in chain:
+            self.regions[n] = result
+        return result
+
+    def mostly_region(self, el: HtmlElement) -> bool:
+        """Whether most of the scored text below *el* lies in boilerplate regions: a
+        wrapper around a teaser rail, whose class ("secondaryContent") would otherwise
+        earn it a place beside the article."""
+        counts = self.scored_text.get(el)
+        return counts is not None and counts[1] > 0.5 * counts[0]
+
+    def drop_regions(self, top: HtmlElement, best: HtmlElement) -> None:
+        """Remove from *top* the boilerplate regions met while scoring (a profile box, a
+        comment thread, a sign-up form): climbing from the best candidate to an ancestor
+        that scores higher (Readability's rule) would otherwise bring them back in. A region
+        holding *best* stays (then the page has nothing better), and so do lists of teasers
+        inside *best*, which won with them (a section front's lists of stories)."""
+        keep = set(_ancestors(best))
+        keep.add(best)
+        for node, is_region in list(self.regions.items()):
+            if not is_region or node in keep or node is top:
+                continue
+            parent = node.getparent()
+            if parent is None or self.regions.get(parent):
+                continue  # inside a region: its outermost one is the one to drop
+            ancestors = _ancestors(node)
+            if top in ancestors and (best not in ancestors or node not in self.teaser_lists):
+                drop(node)
 
     # --- weights ------------------------------------------------------------------------
     def class_weight(self, el: HtmlElement) -> int:
@@ -433,6 +623,7 @@ class _Grabber:
                 and text_similarity(self.title, inner_text(node, False)) > 0.75
             ):
                 remove_title_header = False
+                self.headline_holders.update(_ancestors(node))
                 node = _remove_and_next(node)
                 continue
             if strip_unlikely and tag not in ("body", "a", "html"):
@@ -480,18 +671,30 @@ class _Grabber:
             if len(text) < 25:
                 continue
             ancestors = _ancestors(el, 5)
-            score = 2 + comma_count(text) + min(len(text) // 100, 3)
+            score: float = 2 + comma_count(text) + min(len(text) // 100, 3)
+            in_region = self.in_region(el, body)
+            if in_region:
+                # Text of a comment thread or a sign-up box must not lift the ancestor it
+                # shares with a short article above that article.
+                score *= REGION_FACTOR
             for level, anc in enumerate(ancestors):
                 if anc.getparent() is None:
                     continue
                 if anc not in self.scores:
                     self.init_node(anc)
                     candidates.append(anc)
+                    self.scored_text[anc] = [0, 0]
+                counts = self.scored_text[anc]
+                counts[0] += len(text)
+                if in_region:
+                    counts[1] += len(text)
                 divider = 1 if level == 0 else 2 if level == 1 else level * 3
                 self.scores[anc] += score / divider
 
         for cand in candidates:
             self.scores[cand] *= 1 - self.link_density(cand)
+            if self.in_region(cand, body):
+                self.scores[cand] *= REGION_FACTOR
         top = sorted(candidates, key=lambda c: -self.scores[c])[:TOP_CANDIDATES]
 
         article = body.makeelement("div", {})
@@ -546,6 +749,9 @@ class _Grabber:
             if top_candidate not in self.scores:
                 self.init_node(top_candidate)
 
+        if top:
+            self.drop_regions(top_candidate, top[0])
+        self.top_in_region = self.in_region(top_candidate, body)
         top_score = self.scores[top_candidate]
         sibling_threshold = max(10.0, top_score * 0.2)
         parent = top_candidate.getparent()
@@ -555,6 +761,8 @@ class _Grabber:
             append = False
             if sib is top_candidate:
                 append = True
+            elif self.in_region(sib, body) or self.mostly_region(sib):
+                append = False  # a comment box, bio or teaser rail beside the article
             else:
                 bonus = top_score * 0.2 if top_class and sib.get("class") == top_class else 0.0
                 if sib in self.scores and self.scores[sib] + bonus >= sibling_threshold:
@@ -631,6 +839,14 @@ class _Grabber:
             if len(rows) >= 10 or cols > 4 or len(rows) * cols > 10:
                 self.data_tables.add(table)
 
+    def drop_link_tables(self) -> None:
+        """Unmark the "data tables" made almost only of links: a wiki's navigation box
+        (rows of a group name and links to other pages) has headers and many rows like a
+        table of data, but it is a menu, and conditional cleaning should judge it as one."""
+        self.data_tables = {
+            t for t in self.data_tables if self.link_density(t) <= LINK_TABLE_DENSITY
+        }
+
     def clean(self, root: HtmlElement, tag: str) -> None:
         is_embed = tag in ("object", "embed", "iframe")
         for el in list(root.iter(tag)):
@@ -696,6 +912,8 @@ class _Grabber:
             or (embeds == 1 and text_len < 75)
             or embeds > 1
         )
+        if remove and tag in ("ul", "ol", "div") and _holds_article_list(node, text_len):
+            return False  # a recipe's ingredients or steps, not a link list (helper B)
         if is_list and remove:
             for child in node:
                 if _is_element(child) and sum(1 for c in child if _is_element(c)) > 1:
@@ -715,6 +933,7 @@ class _Grabber:
 
     def prep_article(self, article: HtmlElement) -> None:
         self.mark_data_tables(article)
+        self.drop_link_tables()
         self.clean_conditionally(article, "form")
         self.clean_conditionally(article, "fieldset")
         for tag in ("object", "embed", "footer", "link", "aside"):
@@ -852,25 +1071,91 @@ def prepare_document(root: HtmlElement) -> None:
             parent.tag = "div"
 
 
+_CONTAIN_TOKEN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+"
+)
+CONTAINS_SHARE = 0.6
+"""Share of the strict attempt's tokens a looser attempt must hold to count as the same
+article, extended."""
+NEARLY_EMPTY = 140
+"""Characters below which the strict attempt found no article worth keeping."""
+
+
+def _contains(text: str, part: str) -> bool:
+    """Whether *text* holds at least ``CONTAINS_SHARE`` of *part*'s tokens (CJK per
+    character)."""
+    want = Counter(_CONTAIN_TOKEN.findall(part.lower()))
+    total = sum(want.values())
+    if not total:
+        return True
+    have = Counter(_CONTAIN_TOKEN.findall(text.lower()))
+    return sum((want & have).values()) >= CONTAINS_SHARE * total
+
+
+TITLE_MATCH = 0.75
+
+
+def _headline_matches(title: str, heading: str) -> bool:
+    """The heading is the page's headline: most of its words are in the title and most of
+    the title's words are in it (a suffix such as " - Site" aside)."""
+    return text_similarity(title, heading) >= TITLE_MATCH and text_similarity(heading, title) >= 0.5
+
+
+def keep_title_article(root: HtmlElement, title: str | None) -> None:
+    """On a page holding several ``<article>`` elements (endless scroll, a story with the
+    next ones loaded below it), drop the others when exactly one of them is headed by the
+    page title (og:title / ``<title>`` / JSON-LD headline): the longest is not the one the
+    page is about."""
+    if not title:
+        return
+    articles = [a for a in root.iter("article") if not _has_ancestor(a, "article", 0)]
+    if len(articles) < 2:
+        return
+    matching = []
+    for art in articles:
+        headings = list(art.iter("h1", "h2"))[:3]
+        if any(_headline_matches(title, inner_text(h)) for h in headings):
+            matching.append(art)
+    if len(matching) != 1 or len(inner_text(matching[0])) < NEARLY_EMPTY:
+        return
+    for art in articles:
+        if art is not matching[0]:
+            drop(art)
+
+
 def grab_article(root: HtmlElement, title: str | None) -> tuple[HtmlElement | None, str | None]:
     """Return (content element, byline found in the page) for an already prepared *root*.
 
     Tries with all heuristics first and loosens them (like Readability) while the result is
     shorter than ``CHAR_THRESHOLD`` characters; falls back to the longest attempt.
+
+    A looser attempt exists to win back article text the strict heuristics removed, so it
+    counts only when it holds most of the strict attempt's text, or when the strict attempt
+    found next to nothing; and never when its block lies in a boilerplate region. Without
+    that, a short article lost to its own comment thread, the author's profile box or the
+    sidebar, whichever was longest once the class heuristics were off.
     """
+    keep_title_article(root, title)
     attempts: list[tuple[int, HtmlElement, str | None]] = []
+    strict_text: str | None = None
     flags = STRIP_UNLIKELYS | WEIGHT_CLASSES | CLEAN_CONDITIONALLY
     for drop_flag in (STRIP_UNLIKELYS, WEIGHT_CLASSES, CLEAN_CONDITIONALLY, 0):
         work = copy.deepcopy(root)
         grabber = _Grabber(flags, title)
         article = grabber.grab(work)
+        flags &= ~drop_flag
         if article is None:
             break
-        length = len(inner_text(article))
-        if length >= CHAR_THRESHOLD:
+        text = inner_text(article)
+        if strict_text is None:
+            strict_text = text
+        elif grabber.top_in_region or not (
+            len(strict_text) < NEARLY_EMPTY or _contains(text, strict_text)
+        ):
+            continue
+        if len(text) >= CHAR_THRESHOLD:
             return article, grabber.byline
-        attempts.append((length, article, grabber.byline))
-        flags &= ~drop_flag
+        attempts.append((len(text), article, grabber.byline))
     if not attempts:
         return None, None
     length, article, byline = max(attempts, key=lambda a: a[0])
