@@ -514,7 +514,7 @@ def main() -> int:
         small = corpus(args.cache, 2000)
         fresh = args.cache / "data-import-run"
         shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(REPO / "resources" / "sample-archive", fresh / "sample-copy")
+        shutil.copytree(REPO / "reader" / "resources" / "sample-archive", fresh / "sample-copy")
         run(
             [
                 PY,

@@ -36,9 +36,25 @@ def catalogue_path(override: str | os.PathLike[str] | None = None) -> Path:
     return data_dir(override) / CATALOGUE_NAME
 
 
+# Files the app reads at run time live inside the package (``reader/resources``), so the
+# same path holds from a source checkout, an installed wheel and a frozen build (which
+# keeps the package's folder layout under its data folder): nothing outside ``reader/``
+# has to be found.
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
 def sample_archive_dir() -> Path:
     """The bundled sample archive opened on first start."""
-    return Path(__file__).resolve().parent.parent / "resources" / "sample-archive"
+    return RESOURCES / "sample-archive"
+
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def icon_path(size: int | None = None) -> Path:
+    """The application icon: the SVG, or the PNG drawn at *size* pixels (16 to 256)."""
+    name = "archive-reader.svg" if size is None else f"archive-reader-{size}.png"
+    return RESOURCES / "icons" / name
 
 
 # Less free space than this, when SQLite reports a bare "disk I/O error", means the disk

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("READER_SHARED_DIR") or REPO.parent / "shared").resolve()
-SAMPLE_ARCHIVE = REPO / "resources" / "sample-archive"
+SAMPLE_ARCHIVE = REPO / "reader" / "resources" / "sample-archive"
 
 
 @pytest.fixture(autouse=True)

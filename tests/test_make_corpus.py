@@ -153,8 +153,8 @@ def test_cli_summary(mc: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_sample_archive_manifest_is_ground_truth() -> None:
-    """resources/sample-archive: each file decodes as MANIFEST.tsv says; links resolve offline."""
-    root = SCRIPT.parents[1] / "resources" / "sample-archive"
+    """The sample archive: each file decodes as MANIFEST.tsv says; links resolve offline."""
+    root = SCRIPT.parents[1] / "reader" / "resources" / "sample-archive"
     lines = (root / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
     rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]

@@ -44,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 2
+        if args.smoke_test:  # a build's check of itself: start, use the children, quit
+            from reader.ui.smoke import run as smoke_test
+
+            return smoke_test(args.data_dir)
         return gui_main(data_dir=args.data_dir)
     try:
         return int(args.func(args))

@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         "news articles. With no command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # For builds, not people (hence hidden): start the app, let its child processes open
+    # the sample archive and search, quit; status 0 when all worked (reader.ui.smoke).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", parents=[common], help="import archive folders or files")

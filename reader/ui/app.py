@@ -16,11 +16,12 @@ from collections.abc import Callable, Sequence
 
 from reader import paths
 from reader.errors import ReaderError
-from reader.ui.qt import QApplication, QEvent, QMessageBox, QObject, Qt, QTimer, QWidget
+from reader.ui import i18n
+from reader.ui.qt import QApplication, QEvent, QIcon, QMessageBox, QObject, Qt, QTimer, QWidget
 from reader.ui.window import theme
 from reader.ui.window.fonts import ui_font
 from reader.ui.window.mainwindow import APP_TITLE, MainWindow
-from reader.ui.window.messages import install_excepthook
+from reader.ui.window.messages import app_title, install_excepthook
 from reader.ui.window.settings import Settings
 from reader.ui.window.upgrade import upgrade_library
 
@@ -37,6 +38,12 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APP_TITLE)
     app.setApplicationDisplayName(APP_TITLE)
     app.setDesktopFileName("archive-reader")
+    # The icon drawn for the app (reader/resources/icons), every size: the title bar, the
+    # task switcher and the dock each take the one that fits.
+    icon = QIcon()
+    for size in paths.ICON_SIZES:
+        icon.addFile(str(paths.icon_path(size)))
+    app.setWindowIcon(icon)
     # The interface font gets a Simplified Chinese fallback (titles in the list).
     app.setFont(ui_font("zh-Hans", app.font()))
     return app
@@ -96,6 +103,9 @@ def start(window: MainWindow) -> None:
 def main(data_dir: str | os.PathLike[str] | None = None, argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_app(argv)
+    # Before any window or dialog (the upgrade's too): every label is made translated.
+    i18n.install(app, Settings(paths.config_dir(data_dir)).language)
+    app.setApplicationDisplayName(app_title())
     install_excepthook()
     try:
         if not upgrade_library(paths.data_dir(data_dir)):
@@ -103,7 +113,7 @@ def main(data_dir: str | os.PathLike[str] | None = None, argv: Sequence[str] | N
         window = build_window(data_dir)
     except ReaderError as exc:
         # Plain text: the message names paths, which may hold '<' or '&'.
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, str(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, app_title(), str(exc))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return 2

@@ -21,7 +21,7 @@ from reader.annotations import marks
 from reader.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Bookmark
 from reader.background.jobs import describe_error
 from reader.ui.annotations.dialogs import NoteDialog, TagsDialog
-from reader.ui.annotations.panels import AllPanel, ArticlePanel, color_icon
+from reader.ui.annotations.panels import AllPanel, ArticlePanel, color_icon, color_name
 from reader.ui.annotations.service import (
     AnnotationService,
     ArticleAnnotations,
@@ -29,6 +29,7 @@ from reader.ui.annotations.service import (
     ExportFormat,
     ExportResult,
 )
+from reader.ui.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.qt import (
     QAction,
     QApplication,
@@ -59,7 +60,10 @@ BACKUP_DELAY_MS = 5000  # after the last change: a burst of edits makes one back
 ALL_LIMIT = 2000  # rows in All Highlights; the filter narrows the rest down
 STATUS_MS = 6000
 _SUFFIX = {"md": ".md", "json": ".jsonld"}
-_FILTER = {"md": "Markdown (*.md)", "json": "W3C Web Annotation JSON-LD (*.jsonld *.json)"}
+_FILTER = {
+    "md": QT_TRANSLATE_NOOP("Annotations", "Markdown (*.md)"),
+    "json": QT_TRANSLATE_NOOP("Annotations", "W3C Web Annotation JSON-LD (*.jsonld *.json)"),
+}
 
 
 def _file_name(title: str | None, fmt: ExportFormat) -> str:
@@ -92,8 +96,12 @@ class AnnotationController(QObject):
 
         self.article_panel = ArticlePanel()
         self.all_panel = AllPanel()
-        self.article_dock = self._dock("Highlights", "highlightsDock", self.article_panel)
-        self.all_dock = self._dock("All Highlights", "allHighlightsDock", self.all_panel)
+        self.article_dock = self._dock(
+            translate("Annotations", "Highlights"), "highlightsDock", self.article_panel
+        )
+        self.all_dock = self._dock(
+            translate("Annotations", "All Highlights"), "allHighlightsDock", self.all_panel
+        )
         win.widget.tabifyDockWidget(self.article_dock, self.all_dock)
         self.article_dock.hide()
         self.all_dock.hide()
@@ -138,14 +146,23 @@ class AnnotationController(QObject):
     def _failed(self, exc: BaseException) -> None:
         """A change the person asked for failed: say so, and show what the store has."""
         if not self.win.closing:
-            self._report("Highlights and Bookmarks", describe_error(exc), error=True)
+            self._report(
+                translate("Annotations", "Highlights and Bookmarks"),
+                describe_error(exc),
+                error=True,
+            )
             self.reload_article()
 
     def _read_failed(self, exc: BaseException) -> None:
         # Reading an article's highlights (it may have just left the library): a status
         # line, not a box, and no retry.
         if not self.win.closing:
-            self._status("The highlights could not be read: " + describe_error(exc), 10000)
+            self._status(
+                translate("Annotations", "The highlights could not be read: {error}").format(
+                    error=describe_error(exc)
+                ),
+                10000,
+            )
 
     def _load(self, article_id: int) -> None:
         done = self._article_loaded if article_id == self.reader.current_id else self._marks_loaded
@@ -155,12 +172,12 @@ class AnnotationController(QObject):
         if article_id == self.reader.current_id and self.reader.article is not None:
             return self.reader.article.title
         row = self.win.catalogue.summary(article_id)
-        return str(row["title"]) if row else "this article"
+        return str(row["title"]) if row else translate("Annotations", "this article")
 
     def _target(self, article_id: int | None) -> int | None:
         target = article_id if article_id is not None else self.reader.current_id
         if target is None:
-            self._status("Open an article first.")
+            self._status(translate("Annotations", "Open an article first."))
         return target
 
     def _find(self, annotation_id: str) -> Annotation | None:
@@ -230,16 +247,17 @@ class AnnotationController(QObject):
         action.setEnabled(article_id is not None)
         marked = article_id is not None and tags is not None
         action.setChecked(marked)
-        action.setIconText("★ Bookmarked" if marked else "☆ Bookmark")
-        tip = (
-            (
-                "Bookmarked"
-                + (f" (tags: {', '.join(tags)})" if tags else "")
-                + ": click to remove (Ctrl+D)"
-            )
-            if marked and tags is not None
-            else "Bookmark this article (Ctrl+D)"
+        action.setIconText(
+            translate("Actions", "★ Bookmarked") if marked else translate("Actions", "☆ Bookmark")
         )
+        if marked and tags:
+            tip = translate(
+                "Annotations", "Bookmarked (tags: {tags}): click to remove (Ctrl+D)"
+            ).format(tags=translate("Annotations", ", ").join(tags))
+        elif marked:
+            tip = translate("Annotations", "Bookmarked: click to remove (Ctrl+D)")
+        else:
+            tip = translate("Actions", "Bookmark this article (Ctrl+D)")
         action.setToolTip(plain_tip(tip))  # it names the tags, which are the reader's text
 
     # -- after any change ----------------------------------------------------------------
@@ -309,18 +327,24 @@ class AnnotationController(QObject):
     def _bookmarks_done(self, changes: list[tuple[int, BookmarkChange]], on: bool) -> None:
         n = len(changes)
         if not n:
-            self._status("Already bookmarked." if on else "None of them was bookmarked.")
+            self._status(
+                translate("Annotations", "Already bookmarked.")
+                if on
+                else translate("Annotations", "None of them was bookmarked.")
+            )
             return
-        plural = "s" if n != 1 else ""
         self.undo_stack.beginMacro(
-            f"Bookmark {n} Article{plural}" if on else f"Remove {n} Bookmark{plural}"
+            translate("Annotations", "Bookmark %Ln Article(s)", "", n)
+            if on
+            else translate("Annotations", "Remove %Ln Bookmark(s)", "", n)
         )
         for article_id, (before, after) in changes:
             self.undo_stack.push(undo.bookmark_changed(self, article_id, before, after))
         self.undo_stack.endMacro()
         self._status(
-            (f"Bookmarked {n} article{plural}." if on else f"Removed {n} bookmark{plural}.")
-            + " Ctrl+Z undoes it."
+            translate("Annotations", "Bookmarked %Ln article(s). Ctrl+Z undoes it.", "", n)
+            if on
+            else translate("Annotations", "Removed %Ln bookmark(s). Ctrl+Z undoes it.", "", n)
         )
         self._changed([article_id for article_id, _change in changes], bookmarks=True)
 
@@ -352,14 +376,26 @@ class AnnotationController(QObject):
         title = self._title(article_id)
         self.undo_stack.push(undo.bookmark_changed(self, article_id, before, after, title=title))
         if after is None:
-            self._status(f"Bookmark removed from “{title}” (Ctrl+Z puts it back).")
+            self._status(
+                translate(
+                    "Annotations", "Bookmark removed from “{title}” (Ctrl+Z puts it back)."
+                ).format(title=title)
+            )
         elif before is None:
             self._status(
-                f"Bookmarked “{title}”. Ctrl+Shift+D adds tags; the ★ Bookmarks "
-                "button above the list shows them all."
+                translate(
+                    "Annotations",
+                    "Bookmarked “{title}”. Ctrl+Shift+D adds tags; the ★ Bookmarks "
+                    "button above the list shows them all.",
+                ).format(title=title)
             )
         else:
-            self._status("Tags: " + (", ".join(after.tags) or "none") + ".")
+            self._status(
+                translate("Annotations", "Tags: {tags}.").format(
+                    tags=translate("Annotations", ", ").join(after.tags)
+                    or translate("Annotations", "none")
+                )
+            )
         self._changed([article_id], bookmarks=True)
 
     def apply_bookmark(self, article_id: int, bookmark: Bookmark | None) -> None:
@@ -383,8 +419,11 @@ class AnnotationController(QObject):
         found = self.reader.selection_range()
         if article_id is None or found is None:
             self._status(
-                "Select a passage of the article's text first, then highlight it "
-                "(Ctrl+Shift+H) or add a note (Ctrl+Shift+N)."
+                translate(
+                    "Annotations",
+                    "Select a passage of the article's text first, then highlight it "
+                    "(Ctrl+Shift+H) or add a note (Ctrl+Shift+N).",
+                )
             )
             return None
         return article_id, found[0], found[1]
@@ -430,17 +469,24 @@ class AnnotationController(QObject):
         self.undo_stack.push(undo.added(self, annotation))
         if annotation.article_id == self.reader.current_id:
             self._clear_selection()
-        what = "Note added" if annotation.note else "Highlighted"
         self._status(
-            f"{what}. Hover over it to see the note; right-click it to edit, "
-            "recolor or delete; Ctrl+Z undoes."
+            translate(
+                "Annotations",
+                "Note added. Hover over it to see the note; right-click it to edit, "
+                "recolor or delete; Ctrl+Z undoes.",
+            )
+            if annotation.note
+            else translate(
+                "Annotations",
+                "Highlighted. Right-click it to add a note, recolor or delete; Ctrl+Z undoes.",
+            )
         )
         self._changed([annotation.article_id])
 
     def edit_note(self, annotation_id: str) -> None:
         a = self._find(annotation_id)
         if a is None:
-            self._status("That highlight is no longer there.")
+            self._status(translate("Annotations", "That highlight is no longer there."))
             return
         dialog = NoteDialog(
             self.win.widget, quote=a.quote, note=a.note, color=a.color, editing=True
@@ -469,7 +515,9 @@ class AnnotationController(QObject):
 
     def _deleted(self, annotation: Annotation) -> None:
         self.undo_stack.push(undo.deleted(self, annotation))
-        self._status("Highlight deleted. Edit › Undo (Ctrl+Z) brings it back.")
+        self._status(
+            translate("Annotations", "Highlight deleted. Edit › Undo (Ctrl+Z) brings it back.")
+        )
         self._changed([annotation.article_id])
 
     # undo.Applier: redo and undo go through the store again.
@@ -497,8 +545,11 @@ class AnnotationController(QObject):
         elif not self.reader.scroll_to_annotation(annotation.id):
             quote = " ".join(annotation.quote.split())
             self._status(
-                f"This passage is no longer in the article's text (it changed); the "
-                f"highlight is kept with its quote: “{quote[:80]}”",
+                translate(
+                    "Annotations",
+                    "This passage is no longer in the article's text (it changed); the "
+                    "highlight is kept with its quote: “{quote}”",
+                ).format(quote=quote[:80]),
                 12000,
             )
 
@@ -507,8 +558,11 @@ class AnnotationController(QObject):
         article_id = annotation.article_id
         if article_id is None:
             self._status(
-                "That article is not in the library at the moment (its file is "
-                "gone); the highlight is kept and comes back with the file.",
+                translate(
+                    "Annotations",
+                    "That article is not in the library at the moment (its file is "
+                    "gone); the highlight is kept and comes back with the file.",
+                ),
                 12000,
             )
             return
@@ -531,7 +585,7 @@ class AnnotationController(QObject):
     def _color_menu(self, parent: QMenu, title: str, annotation: Annotation | None) -> QMenu:
         menu = QMenu(title, parent)
         for name in COLORS:
-            action = menu.addAction(color_icon(name), name.capitalize())
+            action = menu.addAction(color_icon(name), color_name(name))
             if annotation is None:
                 action.triggered.connect(lambda _c=False, n=name: self.highlight(n))
             else:
@@ -543,11 +597,20 @@ class AnnotationController(QObject):
         return menu
 
     def _annotation_actions(self, menu: QMenu, a: Annotation) -> list[QAction]:
-        edit = QAction("Edit Note…" if a.note else "Add Note to Highlight…", menu)
+        edit = QAction(
+            translate("Annotations", "Edit Note…")
+            if a.note
+            else translate("Annotations", "Add Note to Highlight…"),
+            menu,
+        )
         edit.triggered.connect(lambda: self.edit_note(a.id))
-        delete = QAction("Delete Highlight", menu)
+        delete = QAction(translate("Annotations", "Delete Highlight"), menu)
         delete.triggered.connect(lambda: self.delete(a.id))
-        return [edit, self._color_menu(menu, "Color", a).menuAction(), delete]
+        return [
+            edit,
+            self._color_menu(menu, translate("Annotations", "Color"), a).menuAction(),
+            delete,
+        ]
 
     def _reader_menu(self, menu: QMenu, point: QPoint) -> None:
         """The article's context menu: our actions above the standard Copy/Select All."""
@@ -556,7 +619,9 @@ class AnnotationController(QObject):
         if self.reader.selection_range() is not None:
             ours += [
                 self.win.act_highlight,
-                self._color_menu(menu, "Highlight in Color", None).menuAction(),
+                self._color_menu(
+                    menu, translate("Annotations", "Highlight in Color"), None
+                ).menuAction(),
                 self.win.act_add_note,
                 None,
             ]
@@ -579,12 +644,12 @@ class AnnotationController(QObject):
     def _annotation_menu(self, a: Annotation, point: QPoint) -> None:
         menu = QMenu(self.win.widget)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        go = menu.addAction("Show in the Article")
+        go = menu.addAction(translate("Annotations", "Show in the Article"))
         go.triggered.connect(lambda: self.open_annotation(a))
         menu.addSeparator()
         menu.addActions(self._annotation_actions(menu, a))
         menu.addSeparator()
-        copy = menu.addAction("Copy Quote")
+        copy = menu.addAction(translate("Annotations", "Copy Quote"))
         copy.triggered.connect(lambda: QApplication.clipboard().setText(a.quote))
         self.last_menu = menu
         menu.popup(point)
@@ -597,14 +662,22 @@ class AnnotationController(QObject):
         menu = QMenu(self.win.widget)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         marked = self.win.list_model.bookmark_of(article_id) is not None
-        toggle = menu.addAction("Remove Bookmark" if marked else "Bookmark")
+        toggle = menu.addAction(
+            translate("Annotations", "Remove Bookmark")
+            if marked
+            else translate("Annotations", "Bookmark")
+        )
         toggle.setShortcut(self.win.act_bookmark.shortcut())
         toggle.triggered.connect(lambda: self.toggle_bookmark(article_id))
-        tags = menu.addAction("Edit Bookmark Tags…")
+        tags = menu.addAction(translate("Annotations", "Edit Bookmark Tags…"))
         tags.triggered.connect(lambda: self.edit_tags(article_id))
         menu.addSeparator()
         read = self.win.list_model.is_read(article_id)
-        mark = menu.addAction("Mark as Unread" if read else "Mark as Read")
+        mark = menu.addAction(
+            translate("Annotations", "Mark as Unread")
+            if read
+            else translate("Annotations", "Mark as Read")
+        )
         mark.triggered.connect(self.win.toggle_read)
         menu.addSeparator()
         menu.addAction(self.win.article_list.remove_action)  # Delete: never from disk
@@ -618,19 +691,19 @@ class AnnotationController(QObject):
         n = len(ids)
         model = self.win.list_model
         unmarked = [i for i in ids if model.bookmark_of(i) is None]
-        bookmark = menu.addAction(f"Bookmark {n} Articles")
+        bookmark = menu.addAction(translate("Annotations", "Bookmark %Ln Article(s)", "", n))
         bookmark.setEnabled(bool(unmarked))
         bookmark.triggered.connect(lambda: self.bookmark_selection(ids, True))
-        unbookmark = menu.addAction(f"Remove {n} Bookmarks")
+        unbookmark = menu.addAction(translate("Annotations", "Remove %Ln Bookmark(s)", "", n))
         unbookmark.setEnabled(len(unmarked) < n)
         unbookmark.triggered.connect(lambda: self.bookmark_selection(ids, False))
         menu.addSeparator()
-        read = menu.addAction(f"Mark {n} as Read")
+        read = menu.addAction(translate("Annotations", "Mark %Ln as Read", "", n))
         read.triggered.connect(lambda: self.win.mark_read(ids, True))
-        unread = menu.addAction(f"Mark {n} as Unread")
+        unread = menu.addAction(translate("Annotations", "Mark %Ln as Unread", "", n))
         unread.triggered.connect(lambda: self.win.mark_read(ids, False))
         menu.addSeparator()
-        remove = menu.addAction(f"Remove {n} from Library…")
+        remove = menu.addAction(translate("Annotations", "Remove %Ln from Library…", "", n))
         remove.setShortcut(self.win.article_list.remove_action.shortcut())
         remove.triggered.connect(self.win.article_list.remove_selected_articles)
         self.last_menu = menu
@@ -660,13 +733,20 @@ class AnnotationController(QObject):
         """File › Export Highlights: the open article's or all, Markdown or JSON-LD."""
         article_id = self.reader.current_id if article else None
         if article and article_id is None:
-            self._status("Open an article to export its highlights.")
+            self._status(translate("Annotations", "Open an article to export its highlights."))
             return
         if path is None:
-            title = self._title(article_id) if article_id is not None else "highlights"
+            title = (
+                self._title(article_id)
+                if article_id is not None
+                else translate("Annotations", "highlights")
+            )
             suggested = str(Path.home() / _file_name(title, fmt))
             path, _ = QFileDialog.getSaveFileName(
-                self.win.widget, "Export Highlights", suggested, _FILTER[fmt]
+                self.win.widget,
+                translate("Annotations", "Export Highlights"),
+                suggested,
+                translate("Annotations", _FILTER[fmt]),
             )
             if not path:
                 return
@@ -677,29 +757,39 @@ class AnnotationController(QObject):
             fmt,
             article_id,
             self._exported,
-            on_error=lambda exc: self._file_failed("Export Highlights", exc),
+            on_error=lambda exc: self._file_failed(
+                translate("Annotations", "Export Highlights"), exc
+            ),
         )
 
     def _exported(self, result: ExportResult) -> None:
         self.last_export = result
         n = result.annotations
-        bookmarks = (
-            f" and {result.bookmarks} bookmark{'s' if result.bookmarks != 1 else ''}"
-            if result.bookmarks
-            else ""
-        )
+        highlights = translate("Annotations", "%Ln highlight(s)", "", n)
+        if result.bookmarks:
+            text = translate("Annotations", "Exported {highlights} and {bookmarks} to {path}")
+        else:
+            text = translate("Annotations", "Exported {highlights} to {path}")
+        marked = result.bookmarks  # a plain name: lupdate skips a call with an expression
+        bookmarks = translate("Annotations", "%Ln bookmark(s)", "", marked)
         self._status(
-            f"Exported {n} highlight{'s' if n != 1 else ''}{bookmarks} to {result.path}", 10000
+            text.format(highlights=highlights, bookmarks=bookmarks, path=result.path), 10000
         )
 
     def _file_failed(self, title: str, exc: BaseException) -> None:
         self._report(title, describe_error(exc), error=True)
 
-    def import_file(self, path: str | None = None, *, title: str = "Import Highlights") -> None:
+    def import_file(self, path: str | None = None, *, title: str | None = None) -> None:
         """Merge a JSON-LD file in (an export from here or elsewhere, or a backup)."""
+        title = title or translate("Annotations", "Import Highlights")
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.win.widget, title, str(Path.home()), f"{_FILTER['json']};;All files (*)"
+                self.win.widget,
+                title,
+                str(Path.home()),
+                translate("Annotations", _FILTER["json"])
+                + ";;"
+                + translate("Annotations", "All files (*)"),
             )
             if not path:
                 return
@@ -721,17 +811,24 @@ class AnnotationController(QObject):
             newest = list_backups(folder)
             start = str(newest[0] if newest else folder)
             path, _ = QFileDialog.getOpenFileName(
-                self.win.widget, "Restore from Backup", start, "Backups (*.jsonld);;All files (*)"
+                self.win.widget,
+                translate("Annotations", "Restore from Backup"),
+                start,
+                translate("Annotations", "Backups (*.jsonld)")
+                + ";;"
+                + translate("Annotations", "All files (*)"),
             )
             if not path:
                 return
-        self.import_file(path, title="Restore from Backup")
+        self.import_file(path, title=translate("Annotations", "Restore from Backup"))
 
     def open_backups_folder(self) -> None:
         folder = self.service.backup_folder()
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._status(f"The backups are in {folder}", 15000)
+            self._status(
+                translate("Annotations", "The backups are in {folder}").format(folder=folder), 15000
+            )
 
     def backup_now(self, *, quiet: bool = False) -> None:
         def done(path: Path | None) -> None:
@@ -739,9 +836,9 @@ class AnnotationController(QObject):
                 self.last_backup = path
             if not quiet:
                 self._status(
-                    f"Backup written: {path}"
+                    translate("Annotations", "Backup written: {path}").format(path=path)
                     if path is not None
-                    else "Nothing changed since the last backup.",
+                    else translate("Annotations", "Nothing changed since the last backup."),
                     8000,
                 )
 

@@ -8,7 +8,8 @@ What they produce goes back through ``saved``; writing it is the controller's bu
 from __future__ import annotations
 
 from reader.annotations.model import COLORS, DEFAULT_COLOR, parse_tags, split_tags
-from reader.ui.annotations.panels import color_icon
+from reader.ui.annotations.panels import color_icon, color_name
+from reader.ui.i18n import translate
 from reader.ui.qt import (
     QCompleter,
     QDialog,
@@ -62,7 +63,9 @@ class NoteDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("noteDialog")
-        self.setWindowTitle("Edit Note" if editing else "Add Note")
+        self.setWindowTitle(
+            translate("Dialogs", "Edit Note") if editing else translate("Dialogs", "Add Note")
+        )
         self.setWindowModality(Qt.WindowModality.WindowModal)
         shown = " ".join(quote.split())
         if len(shown) > QUOTE_SHOWN:
@@ -73,18 +76,18 @@ class NoteDialog(QDialog):
         self.quote.setObjectName("noteQuote")
         self.editor = NoteEdit(self)
         self.editor.setPlainText(note or "")
-        self.editor.setPlaceholderText("Your note (Ctrl+Enter saves)")
-        self.editor.setAccessibleName("Note")
+        self.editor.setPlaceholderText(translate("Dialogs", "Your note (Ctrl+Enter saves)"))
+        self.editor.setAccessibleName(translate("Dialogs", "Note"))
         self.editor.setTabChangesFocus(True)
         self.color_buttons: dict[str, QToolButton] = {}
         colors = QHBoxLayout()
-        colors.addWidget(QLabel("Color:", self))
+        colors.addWidget(QLabel(translate("Dialogs", "Color:"), self))
         for name in COLORS:
             button = QToolButton(self)
             button.setIcon(color_icon(name, 16))
             button.setCheckable(True)
             button.setAutoExclusive(True)
-            button.setToolTip(name.capitalize())
+            button.setToolTip(color_name(name))
             button.setAccessibleName(name)
             colors.addWidget(button)
             self.color_buttons[name] = button
@@ -100,7 +103,8 @@ class NoteDialog(QDialog):
         self.delete_button: QPushButton | None = None
         if editing:
             self.delete_button = self.buttons.addButton(
-                "Delete Highlight", QDialogButtonBox.ButtonRole.DestructiveRole
+                translate("Dialogs", "Delete Highlight"),
+                QDialogButtonBox.ButtonRole.DestructiveRole,
             )
             self.delete_button.clicked.connect(self._delete)
         layout = QVBoxLayout(self)
@@ -175,15 +179,19 @@ class TagsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tagsDialog")
-        self.setWindowTitle("Bookmark Tags")
+        self.setWindowTitle(translate("Dialogs", "Bookmark Tags"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        what = "Tags" if bookmarked else "Bookmark with the tags"
-        label = QLabel(f"{what}, separated by commas, for “{title}”:", self)
+        text = (
+            translate("Dialogs", "Tags, separated by commas, for “{title}”:")
+            if bookmarked
+            else translate("Dialogs", "Bookmark with the tags, separated by commas, for “{title}”:")
+        )
+        label = QLabel(text.format(title=title), self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         self.field = QLineEdit(", ".join(tags), self)
-        self.field.setPlaceholderText("e.g. trade, ports, 海关、物流")
-        self.field.setAccessibleName("Tags")
+        self.field.setPlaceholderText(translate("Dialogs", "e.g. trade, ports, 海关、物流"))
+        self.field.setAccessibleName(translate("Dialogs", "Tags"))
         self.field.setClearButtonEnabled(True)
         completer = TagCompleter(known, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -19,6 +19,7 @@ import html
 from typing import Any
 
 from reader.annotations.model import COLORS, Annotation
+from reader.ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -58,6 +59,21 @@ FILTER_DELAY_MS = 200
 # All Highlights, where rows have one height; at most (quote, note) in the article's panel.
 UNIFORM_LINES = (3, 1)
 FREE_LINES = (6, 4)
+# The highlight colors' names as shown (the stored names stay English).
+COLOR_NAMES = {
+    "yellow": QT_TRANSLATE_NOOP("Colors", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("Colors", "Green"),
+    "blue": QT_TRANSLATE_NOOP("Colors", "Blue"),
+    "pink": QT_TRANSLATE_NOOP("Colors", "Pink"),
+    "orange": QT_TRANSLATE_NOOP("Colors", "Orange"),
+    "purple": QT_TRANSLATE_NOOP("Colors", "Purple"),
+}
+
+
+def color_name(name: str) -> str:
+    """A highlight color's name for the person: translated, or as stored (``#rrggbb``)."""
+    return translate("Colors", COLOR_NAMES[name]) if name in COLOR_NAMES else name
+
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -103,12 +119,12 @@ class AnnotationModel(QAbstractListModel):
         """The muted line: where (in the global view) and when, and what is wrong."""
         parts = []
         if self.show_article:
-            parts.append(a.article.title or "(untitled)")
+            parts.append(a.article.title or translate("Highlights", "(untitled)"))
         parts.append(_when(a.created))
         if a.article_id is None:
-            parts.append("article not in the library")
+            parts.append(translate("Highlights", "article not in the library"))
         elif a.orphaned:
-            parts.append("⚠ no longer in the text")
+            parts.append(translate("Highlights", "⚠ no longer in the text"))
         return " · ".join(p for p in parts if p)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -332,7 +348,7 @@ class ArticlePanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("highlightsSummary")
         self.view = AnnotationView(self, show_article=False)
-        self.view.setAccessibleName("Highlights in this article")
+        self.view.setAccessibleName(translate("Highlights", "Highlights in this article"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -349,22 +365,26 @@ class ArticlePanel(QWidget):
         self.view.set_items(annotations)
         orphaned = sum(1 for a in annotations if not a.placed)
         if article_id is None:
-            text = "Open an article to see its highlights here."
+            text = translate("Highlights", "Open an article to see its highlights here.")
         elif not annotations:
-            text = (
+            text = translate(
+                "Highlights",
                 "No highlights in this article yet. Select a passage, then "
                 "<b>Ctrl+Shift+H</b> to highlight it or <b>Ctrl+Shift+N</b> to add a "
-                "note (or right-click it)."
+                "note (or right-click it).",
             )
+        elif orphaned:
+            n = len(annotations)  # a plain name: lupdate skips a call with an expression
+            text = translate(
+                "Highlights",
+                "%Ln highlight(s), in reading order; {orphaned} no longer found in the text "
+                "(kept with the quote, at the end).",
+                "",
+                n,
+            ).format(orphaned=number(orphaned))
         else:
             n = len(annotations)
-            text = f"{n} highlight{'s' if n != 1 else ''}, in reading order"
-            if orphaned:
-                text += (
-                    f"; {orphaned} no longer found in the text (kept with "
-                    f"{'its' if orphaned == 1 else 'their'} quote, at the end)"
-                )
-            text += "."
+            text = translate("Highlights", "%Ln highlight(s), in reading order.", "", n)
         self.summary.setText(text)
 
     @property
@@ -380,18 +400,18 @@ class AllPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Filter by quote, note or title")
+        self.field.setPlaceholderText(translate("Highlights", "Filter by quote, note or title"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Filter highlights")
+        self.field.setAccessibleName(translate("Highlights", "Filter highlights"))
         self.color = QComboBox(self)
-        self.color.addItem("All colors", None)
+        self.color.addItem(translate("Highlights", "All colors"), None)
         for name in COLORS:
-            self.color.addItem(color_icon(name), name.capitalize(), name)
-        self.color.setToolTip("Only highlights of this color")
+            self.color.addItem(color_icon(name), color_name(name), name)
+        self.color.setToolTip(translate("Highlights", "Only highlights of this color"))
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.view = AnnotationView(self, show_article=True)
-        self.view.setAccessibleName("All highlights")
+        self.view.setAccessibleName(translate("Highlights", "All highlights"))
         top = QHBoxLayout()
         top.setContentsMargins(6, 6, 6, 2)
         top.addWidget(self.field, 1)
@@ -427,22 +447,31 @@ class AllPanel(QWidget):
         filtered = bool(self.query or self.chosen_color)
         if n == 0:
             text = (
-                "No highlight matches."
+                translate("Highlights", "No highlight matches.")
                 if filtered
-                else "No highlights yet: select a passage in an article and press "
-                "<b>Ctrl+Shift+H</b>."
+                else translate(
+                    "Highlights",
+                    "No highlights yet: select a passage in an article and press "
+                    "<b>Ctrl+Shift+H</b>.",
+                )
             )
         elif n >= limit:
             text = (
-                f"The newest {n:,} highlights{' that match' if filtered else ''}; "
-                "type to narrow them down."
+                translate(
+                    "Highlights",
+                    "The newest %Ln highlights that match; type to narrow them down.",
+                    "",
+                    n,
+                )
+                if filtered
+                else translate(
+                    "Highlights", "The newest %Ln highlights; type to narrow them down.", "", n
+                )
             )
+        elif filtered:
+            text = translate("Highlights", "%Ln matching highlight(s), newest first.", "", n)
         else:
-            text = (
-                f"{n:,} highlight{'s' if n != 1 else ''}"
-                + (" match" if filtered and n != 1 else " matches" if filtered else "")
-                + ", newest first."
-            )
+            text = translate("Highlights", "%Ln highlight(s), newest first.", "", n)
         self.summary.setText(text)
 
     @property

@@ -22,6 +22,7 @@ from reader.annotations.model import Annotation, Bookmark
 from reader.catalogue import Catalogue
 from reader.errors import ReaderError
 from reader.paths import catalogue_path
+from reader.ui.i18n import translate
 from reader.ui.window.workers import TaskThread
 
 if TYPE_CHECKING:
@@ -90,7 +91,11 @@ def _export(
     try:
         backup.write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
-        raise ReaderError(f"{path} could not be written ({exc.strerror or exc}).") from None
+        raise ReaderError(
+            translate("Annotations", "{path} could not be written ({reason}).").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     return ExportResult(path, *counts)
 
 
@@ -262,7 +267,11 @@ class AnnotationService:
         def run(store: AnnotationStore) -> tuple[Annotation, Annotation]:
             before = store.get_annotation(annotation_id)
             if before is None:
-                raise ReaderError("That highlight is no longer there (deleted meanwhile).")
+                raise ReaderError(
+                    translate(
+                        "Annotations", "That highlight is no longer there (deleted meanwhile)."
+                    )
+                )
             changes: dict[str, str | None] = {}
             if not isinstance(note, _Unchanged):
                 changes["note"] = note

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.annotations.bookmarks import PreviousTags, check_tag
 from reader.errors import ReaderError
+from reader.ui.i18n import translate
 from reader.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -43,7 +44,7 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _bookmarks(n: int) -> str:
-    return f"{n} bookmark{'' if n == 1 else 's'}"
+    return translate("Tags", "%Ln bookmark(s)", "", n)
 
 
 class TagChanges:
@@ -62,8 +63,12 @@ class TagChanges:
         def done(previous: PreviousTags) -> None:
             if previous:
                 self.controller.undo_stack.push(undo.tag_changed(self, old, new, previous))
-            what = f"Renamed “{old}” to “{new}”" if new is not None else f"Removed “{old}”"
-            self._status(f"{what} on {_bookmarks(len(previous))} (Ctrl+Z undoes).")
+            text = (
+                translate("Tags", "Renamed “{old}” to “{new}” on {bookmarks} (Ctrl+Z undoes).")
+                if new is not None
+                else translate("Tags", "Removed “{old}” from {bookmarks} (Ctrl+Z undoes).")
+            )
+            self._status(text.format(old=old, new=new, bookmarks=_bookmarks(len(previous))))
             self.controller.changed_everything()
 
         self.controller.service.change_tag(old, new, done)
@@ -87,13 +92,18 @@ class RenameTagDialog(QDialog):
     def __init__(self, parent: QWidget | None, tag: str, count: int) -> None:
         super().__init__(parent)
         self.setObjectName("renameTagDialog")
-        self.setWindowTitle("Rename Tag")
+        self.setWindowTitle(translate("Tags", "Rename Tag"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.old = tag
-        label = QLabel(f"Rename “{tag}” on {_bookmarks(count)} to:", self)
+        label = QLabel(
+            translate("Tags", "Rename “{tag}” on {bookmarks} to:").format(
+                tag=tag, bookmarks=_bookmarks(count)
+            ),
+            self,
+        )
         label.setTextFormat(Qt.TextFormat.PlainText)
         self.field = QLineEdit(tag, self)
-        self.field.setAccessibleName("New tag name")
+        self.field.setAccessibleName(translate("Tags", "New tag name"))
         self.field.selectAll()
         self.problem = QLabel("", self)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,7 +112,7 @@ class RenameTagDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Rename")
+        ok.setText(translate("Tags", "Rename"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.field.textChanged.connect(self._check)
@@ -142,7 +152,7 @@ class TagManagerDialog(QDialog):
     def __init__(self, controller: AnnotationController, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("tagManager")
-        self.setWindowTitle("Manage Tags")
+        self.setWindowTitle(translate("Tags", "Manage Tags"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(420, 380)
         self.controller = controller
@@ -154,11 +164,11 @@ class TagManagerDialog(QDialog):
 
         self.list = QListWidget(self)
         self.list.setObjectName("tagList")
-        self.list.setAccessibleName("Tags")
-        self.empty = QLabel("No tags yet: Ctrl+Shift+D tags a bookmark.", self)
+        self.list.setAccessibleName(translate("Tags", "Tags"))
+        self.empty = QLabel(translate("Tags", "No tags yet: Ctrl+Shift+D tags a bookmark."), self)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
-        self.rename_button = QPushButton("Rename…", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.rename_button = QPushButton(translate("Tags", "Rename…"), self)
+        self.delete_button = QPushButton(translate("Tags", "Delete"), self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         self.rename_button.clicked.connect(lambda: self.rename())
@@ -255,15 +265,18 @@ class TagManagerDialog(QDialog):
         box = QMessageBox(self)
         box.setObjectName("deleteTagConfirm")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete Tag")
+        box.setWindowTitle(translate("Tags", "Delete Tag"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"Remove the tag “{tag}” from {_bookmarks(count)}? The bookmarks stay; "
-            "Edit › Undo puts the tag back."
+            translate(
+                "Tags",
+                "Remove the tag “{tag}” from {bookmarks}? The bookmarks stay; "
+                "Edit › Undo puts the tag back.",
+            ).format(tag=tag, bookmarks=_bookmarks(count))
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("Tags", "Delete"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _r: self._forget(box))
         box.buttonClicked.connect(

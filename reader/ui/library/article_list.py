@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.annotations import marks
 from reader.catalogue import Catalogue
+from reader.ui.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -52,7 +53,12 @@ if TYPE_CHECKING:
     from reader.library import Library, RemoveResult, RestoreResult
 
 COLUMNS = ("title", "date", "site", "marks")
-HEADERS = {"title": "Title", "date": "Date", "site": "Site", "marks": "★"}
+HEADERS = {
+    "title": QT_TRANSLATE_NOOP("ArticleList", "Title"),
+    "date": QT_TRANSLATE_NOOP("ArticleList", "Date"),
+    "site": QT_TRANSLATE_NOOP("ArticleList", "Site"),
+    "marks": "★",
+}
 SORTABLE = ("title", "date", "site")
 MARKS_COLUMN = COLUMNS.index("marks")
 PAGE = 100  # rows fetched together: a screenful or two
@@ -205,7 +211,7 @@ class ArticleListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[COLUMNS[section]]
+            return translate("ArticleList", HEADERS[COLUMNS[section]])
         return None
 
     def _font(self, bold: bool, traditional: bool) -> QFont:
@@ -265,7 +271,7 @@ class ArticleListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = data[column] or ""
             if role == Qt.ItemDataRole.AccessibleTextRole and column == "title" and not read:
-                return f"Unread: {text}"
+                return translate("ArticleList", "Unread: {title}").format(title=text)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:  # a tooltip sniffs for markup: escape
             return plain_tip(data["title"] or "") if column == "title" else None
@@ -291,9 +297,15 @@ class ArticleListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             parts = []
             if bookmark is not None:
-                parts.append("Bookmarked" + (f" (tags: {', '.join(bookmark)})" if bookmark else ""))
+                parts.append(
+                    translate("ArticleList", "Bookmarked (tags: {tags})").format(
+                        tags=translate("ArticleList", ", ").join(bookmark)
+                    )
+                    if bookmark
+                    else translate("ArticleList", "Bookmarked")
+                )
             if highlights:
-                parts.append(f"{highlights} highlight{'s' if highlights != 1 else ''}")
+                parts.append(translate("ArticleList", "%Ln highlight(s)", "", highlights))
             if not parts:
                 return None
             said = " · ".join(parts)  # names the tags: escaped for the tooltip
@@ -351,11 +363,11 @@ class ArticleListView(QTableView):
         header.setSectionsMovable(False)
         header.setStretchLastSection(False)
         self.clicked.connect(self._clicked)
-        self.setAccessibleName("Articles")
+        self.setAccessibleName(translate("ArticleList", "Articles"))
         self.quiet = False  # set while the program (not the person) moves the selection
         # For the window's context menu (it shows the Delete shortcut): ArticleRemover
         # hears removeRequested, asks, and removes.
-        self.remove_action = QAction("Remove from Library", self)
+        self.remove_action = QAction(translate("ArticleList", "Remove from Library"), self)
         self.remove_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_selected_articles)
@@ -553,16 +565,25 @@ class ArticleRemover(QObject):
     def confirm(self, ids: list[int]) -> bool:
         """Ask before removing; true when the person said Remove."""
         titles = self._titles(ids)
-        what = f"\u201c{titles[0]}\u201d" if len(ids) == 1 and titles else f"{len(ids)} articles"
         box = QMessageBox(self._view.window())
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove from Library")
-        box.setText(f"Remove {what} from the library?")
-        box.setInformativeText(
-            "The files stay on disk: only the library forgets them, and re-scans of the "
-            "folder skip them. Highlights, notes and bookmarks are kept."
+        box.setWindowTitle(translate("ArticleList", "Remove from Library"))
+        n = len(ids)  # a plain name: lupdate skips a call with an expression
+        box.setText(
+            translate("ArticleList", "Remove “{title}” from the library?").format(title=titles[0])
+            if n == 1 and titles
+            else translate("ArticleList", "Remove %Ln article(s) from the library?", "", n)
         )
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            translate(
+                "ArticleList",
+                "The files stay on disk: only the library forgets them, and re-scans of the "
+                "folder skip them. Highlights, notes and bookmarks are kept.",
+            )
+        )
+        remove = box.addButton(
+            translate("ArticleList", "Remove"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.last_box = box
@@ -602,12 +623,20 @@ class ArticleRemover(QObject):
     def _failed(self, exc: BaseException) -> None:
         from reader.background.jobs import describe_error
 
-        self.failed.emit(f"The articles could not be removed: {describe_error(exc)}")
+        self.failed.emit(
+            translate("ArticleList", "The articles could not be removed: {error}").format(
+                error=describe_error(exc)
+            )
+        )
 
     def _restore_failed(self, exc: BaseException) -> None:
         from reader.background.jobs import describe_error
 
-        self.failed.emit(f"The articles could not be put back: {describe_error(exc)}")
+        self.failed.emit(
+            translate("ArticleList", "The articles could not be put back: {error}").format(
+                error=describe_error(exc)
+            )
+        )
 
     def _done(self, result: RemoveResult, *, asked: bool) -> None:
         if self._on_removed is not None:

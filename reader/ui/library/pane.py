@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 from reader.catalogue import Catalogue
+from reader.ui.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.library.article_list import ArticleListModel, ArticleListView
 from reader.ui.qt import (
     QComboBox,
@@ -28,6 +29,7 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
+from reader.ui.window.status_widgets import job_text
 
 FILTER_DELAY_MS = 180
 
@@ -45,7 +47,7 @@ class FilterField(QLineEdit):
             super().keyPressEvent(event)
 
 
-ALL_TAGS = "All bookmarks"
+ALL_TAGS = QT_TRANSLATE_NOOP("ListPane", "All bookmarks")
 
 
 class ListPane(QWidget):
@@ -61,21 +63,25 @@ class ListPane(QWidget):
         self.view = ArticleListView(self)
         self.view.setModel(self.model)
         self.filter_field = FilterField(self)
-        self.filter_field.setPlaceholderText("Filter by title or site  (Ctrl+L)")
+        self.filter_field.setPlaceholderText(
+            translate("ListPane", "Filter by title or site  (Ctrl+L)")
+        )
         self.filter_field.setClearButtonEnabled(True)
-        self.filter_field.setAccessibleName("Filter the list")
+        self.filter_field.setAccessibleName(translate("ListPane", "Filter the list"))
         self.unread_button = QToolButton(self)
-        self.unread_button.setText("Unread")
+        self.unread_button.setText(translate("ListPane", "Unread"))
         self.unread_button.setCheckable(True)
-        self.unread_button.setToolTip("Show only unread articles")
+        self.unread_button.setToolTip(translate("ListPane", "Show only unread articles"))
         self.bookmarks_button = QToolButton(self)
-        self.bookmarks_button.setText("★ Bookmarks")
+        self.bookmarks_button.setText(translate("ListPane", "★ Bookmarks"))
         self.bookmarks_button.setCheckable(True)
-        self.bookmarks_button.setToolTip("Show only bookmarked articles (Ctrl+Shift+B)")
+        self.bookmarks_button.setToolTip(
+            translate("ListPane", "Show only bookmarked articles (Ctrl+Shift+B)")
+        )
         self.tag_combo = QComboBox(self)
-        self.tag_combo.setToolTip("Only the bookmarks with this tag")
-        self.tag_combo.setAccessibleName("Bookmark tag")
-        self.tag_combo.addItem(ALL_TAGS, None)
+        self.tag_combo.setToolTip(translate("ListPane", "Only the bookmarks with this tag"))
+        self.tag_combo.setAccessibleName(translate("ListPane", "Bookmark tag"))
+        self.tag_combo.addItem(translate("ListPane", ALL_TAGS), None)
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo.hide()
         self.count_label = QLabel("", self)
@@ -87,7 +93,7 @@ class ListPane(QWidget):
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_button = QPushButton("Add Archive Folder…", self.empty)
+        self.empty_button = QPushButton(translate("ListPane", "Add Archive Folder…"), self.empty)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.setContentsMargins(24, 24, 24, 24)
         empty_layout.addStretch(1)
@@ -157,7 +163,7 @@ class ListPane(QWidget):
         current = self.tag
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
-        self.tag_combo.addItem(ALL_TAGS, None)
+        self.tag_combo.addItem(translate("ListPane", ALL_TAGS), None)
         for tag, count in tags:
             self.tag_combo.addItem(f"{tag}  ({count})", tag)
         names = [t.casefold() for t, _ in tags]
@@ -197,39 +203,55 @@ class ListPane(QWidget):
         self.empty_button.setVisible(False)
         if self.words():
             # rich text of our own: what the person typed is escaped into it
-            text = (
-                f"<p>No article title or site contains "
-                f"“{html.escape(self.filter_field.text().strip())}”.</p>"
+            text = translate(
+                "ListPane",
+                "<p>No article title or site contains “{words}”.</p>"
                 "<p>Press Esc to clear the filter, or search the full text with "
-                "Ctrl+K.</p>"
-            )
+                "Ctrl+K.</p>",
+            ).format(words=html.escape(self.filter_field.text().strip()))
         elif self.bookmarks_only and self.tag:
             text = (
-                f"<p>No bookmark is tagged “{html.escape(self.tag)}”"
-                f"{' among the unread articles' if self.unread_button.isChecked() else ''}"
-                ".</p><p>Choose another tag, or <b>All bookmarks</b>.</p>"
-            )
+                translate(
+                    "ListPane",
+                    "<p>No bookmark is tagged “{tag}” among the unread articles.</p>"
+                    "<p>Choose another tag, or <b>All bookmarks</b>.</p>",
+                )
+                if self.unread_button.isChecked()
+                else translate(
+                    "ListPane",
+                    "<p>No bookmark is tagged “{tag}”.</p>"
+                    "<p>Choose another tag, or <b>All bookmarks</b>.</p>",
+                )
+            ).format(tag=html.escape(self.tag))
         elif self.bookmarks_only and library_size:
-            unread = " unread" if self.unread_button.isChecked() else ""
             text = (
-                f"<p>No{unread} bookmarked articles.</p><p>Open an article and press "
+                translate("ListPane", "<p>No unread bookmarked articles.</p>")
+                if self.unread_button.isChecked()
+                else translate("ListPane", "<p>No bookmarked articles.</p>")
+            ) + translate(
+                "ListPane",
+                "<p>Open an article and press "
                 "<b>Ctrl+D</b> (or ★ in the toolbar) to bookmark it; turn off "
-                "<b>★ Bookmarks</b> to see every article.</p>"
+                "<b>★ Bookmarks</b> to see every article.</p>",
             )
         elif self.unread_button.isChecked() and library_size:
-            text = "<p>No unread articles.</p><p>Turn off <b>Unread</b> to see them all.</p>"
-        elif busy_label:
-            text = (
-                f"<p><b>{html.escape(busy_label)}…</b></p><p>Articles appear here as "
-                "soon as the import ends.</p>"
+            text = translate(
+                "ListPane",
+                "<p>No unread articles.</p><p>Turn off <b>Unread</b> to see them all.</p>",
             )
+        elif busy_label:
+            text = translate(
+                "ListPane",
+                "<p><b>{busy}…</b></p><p>Articles appear here as soon as the import ends.</p>",
+            ).format(busy=html.escape(job_text(busy_label)))
         else:
-            text = (
+            text = translate(
+                "ListPane",
                 "<p><b>Your library is empty.</b></p>"
                 "<p>Choose <b>File › Add Archive Folder…</b> (Ctrl+O), or drop a folder "
                 "on this window, to import the articles you saved: text files and "
                 "saved web pages, in any folder structure. The folder is only read, "
-                "never changed.</p>"
+                "never changed.</p>",
             )
             self.empty_button.setVisible(True)
         self.empty_text.setText(text)

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.article import Article, Block
+from reader.ui.i18n import date_label, translate
 from reader.ui.reading.links import article_url
 from reader.ui.reading.text_map import BodySpan
 from reader.ui.window.fonts import MONO, css_families, families_for
@@ -125,7 +126,11 @@ def _blocks(blocks: Sequence[Block]) -> str:
     if in_list:
         out.append("</ul>")
     if not out:
-        out.append('<p class="note">This article has no body text (only its title was saved).</p>')
+        out.append(
+            '<p class="note">'
+            + translate("ArticlePage", "This article has no body text (only its title was saved).")
+            + "</p>"
+        )
     return "\n".join(out)
 
 
@@ -146,8 +151,9 @@ def body_spans(blocks: Sequence[Block]) -> list[BodySpan]:
 
 def _bookmark_meta(tags: tuple[str, ...]) -> str:
     listed = f" · {_e(', '.join(tags))}" if tags else ""
-    label = "Edit tags" if tags else "Add tags"
-    return f'★&nbsp;Bookmarked{listed} · <a href="{EDIT_TAGS_URL}">{label}</a>'
+    label = translate("ArticlePage", "Edit tags") if tags else translate("ArticlePage", "Add tags")
+    bookmarked = translate("ArticlePage", "★&nbsp;Bookmarked")
+    return f'{bookmarked}{listed} · <a href="{EDIT_TAGS_URL}">{label}</a>'
 
 
 def _article_line(row: dict[str, Any]) -> str:
@@ -171,16 +177,15 @@ def render_article(
     """The whole page: header, body, related links, linked from, similar articles."""
     meta: list[str] = []
     if article.date:
-        meta.append(_e(article.date))
+        meta.append(_e(date_label(article.date)))
     if article.site:
         meta.append(_e(article.site))
     if article.byline:
         meta.append(_e(article.byline))
     if article.source_url:
-        meta.append(
-            f'<a href="{_e(article.source_url)}">Original at '
-            f"{_e(_domain(article.source_url) or 'the source')} ↗</a>"
-        )
+        where = _domain(article.source_url) or translate("ArticlePage", "the source")
+        original = translate("ArticlePage", "Original at {site}").format(site=_e(where))
+        meta.append(f'<a href="{_e(article.source_url)}">{original} ↗</a>')
     if related.bookmark is not None:
         meta.append(_bookmark_meta(related.bookmark))
     # HEADER_BLOCKS: exactly these two blocks come before the body.
@@ -190,15 +195,18 @@ def render_article(
         _blocks(article.blocks),
     ]
     for warning in article.warnings:
-        parts.append(f'<p class="warning">Note: {_e(warning)}</p>')
+        note = translate("ArticlePage", "Note: {warning}").format(warning=_e(warning))
+        parts.append(f'<p class="warning">{note}</p>')
 
+    in_archive = translate("ArticlePage", "in the archive")
     if article.links:
-        parts.append("<h3>Related links</h3>")
+        heading = translate("ArticlePage", "Related links")
+        parts.append(f"<h3>{heading}</h3>")
         for link in article.links:
             if link.article_id is not None:
                 parts.append(
                     f'<p class="related"><a href="{article_url(link.article_id)}">'
-                    f'{_e(link.title)}</a> <span class="where">in the archive</span></p>'
+                    f'{_e(link.title)}</a> <span class="where">{in_archive}</span></p>'
                 )
             else:
                 parts.append(
@@ -206,18 +214,23 @@ def render_article(
                     f'<span class="where">{_e(_domain(link.url) or link.url)} ↗</span></p>'
                 )
     if related.linked_from:
-        parts.append("<h3>Linked from</h3>")
+        heading = translate("ArticlePage", "Linked from")
+        parts.append(f"<h3>{heading}</h3>")
         parts.extend(_article_line(row) for row in related.linked_from[:LINKED_FROM_SHOWN])
         more = len(related.linked_from) - LINKED_FROM_SHOWN
         if more > 0:
-            parts.append(f'<p class="note">… and {more:,} more archived articles.</p>')
-    parts.append("<h3>Similar in the archive</h3>")
+            more_text = translate("ArticlePage", "… and %Ln more archived article(s).", "", more)
+            parts.append(f'<p class="note">{more_text}</p>')
+    heading = translate("ArticlePage", "Similar in the archive")
+    parts.append(f"<h3>{heading}</h3>")
     if related.similar is None:
-        parts.append('<p class="note">Looking for similar articles…</p>')
+        looking = translate("ArticlePage", "Looking for similar articles…")
+        parts.append(f'<p class="note">{looking}</p>')
     elif related.similar:
         parts.extend(_article_line(row) for row in related.similar)
     else:
-        parts.append(f'<p class="note">{_e(related.similar_note or "None found.")}</p>')
+        note = related.similar_note or translate("ArticlePage", "None found.")
+        parts.append(f'<p class="note">{_e(note)}</p>')
     style = stylesheet(colors, article.language, font_px, family, line_height)
     return f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from reader.ui.i18n import number, translate
 from reader.ui.qt import (
     QColor,
     QHBoxLayout,
@@ -69,18 +70,18 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.field = FindField(self)
-        self.field.setPlaceholderText("Find in article")
+        self.field.setPlaceholderText(translate("Find", "Find in article"))
         self.field.setClearButtonEnabled(True)
         self.count = QLabel("", self)
         self.previous = QToolButton(self)
         self.previous.setText("↑")
-        self.previous.setToolTip("Previous match (Shift+Enter)")
+        self.previous.setToolTip(translate("Find", "Previous match (Shift+Enter)"))
         self.next = QToolButton(self)
         self.next.setText("↓")
-        self.next.setToolTip("Next match (Enter)")
+        self.next.setToolTip(translate("Find", "Next match (Enter)"))
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setToolTip(translate("Find", "Close (Esc)"))
         for widget in (self.field, self.count, self.previous, self.next, self.close_button):
             layout.addWidget(widget)
         layout.setStretch(0, 1)
@@ -163,10 +164,15 @@ class FindMixin(_PaneBase):
         self._set_find_marks(hits)
         self.matches = len(hits)
         self._find_starts = [c.selectionStart() for c in hits]
+        found = len(hits)  # a plain name: lupdate skips a call with an expression
         if not text:
             self.find_bar.count.setText("")
         else:
-            self.find_bar.count.setText(f"{len(hits)} found" if hits else "Not found")
+            self.find_bar.count.setText(
+                translate("Find", "%Ln found", "", found)
+                if hits
+                else translate("Find", "Not found")
+            )
         return len(hits)
 
     def _find_all(self, text: str, limit: int = MARK_LIMIT) -> list[QTextCursor]:
@@ -240,4 +246,8 @@ class FindMixin(_PaneBase):
         if at < len(self._find_starts) and self._find_starts[at] == start:
             total = len(self._find_starts)
             more = "+" if total >= MARK_LIMIT else ""
-            self.find_bar.count.setText(f"{at + 1} of {total:,}{more}")
+            self.find_bar.count.setText(
+                translate("Find", "{at} of {total}").format(
+                    at=number(at + 1), total=number(total) + more
+                )
+            )

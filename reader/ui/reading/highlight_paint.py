@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.annotations.model import COLORS, DEFAULT_COLOR, Annotation
+from reader.ui.i18n import translate
 
 NOTE_TIP_CHARS = 600  # a tooltip shows the start of a long note
 DARK_SHARE = 0.42  # how much of the light fill goes into a dark page
@@ -95,8 +96,9 @@ def tooltip_html(annotations: Sequence[Annotation]) -> str:
         if a.note:
             parts.append(f"<p style='margin:0 0 6px 0'>{_note_html(a.note)}</p>")
         else:
-            parts.append("<p style='margin:0 0 6px 0'><i>Highlight (no note)</i></p>")
-    hint = "Right-click to edit the note, change the color or delete."
+            no_note = translate("Highlights", "Highlight (no note)")
+            parts.append(f"<p style='margin:0 0 6px 0'><i>{no_note}</i></p>")
+    hint = translate("Highlights", "Right-click to edit the note, change the color or delete.")
     return (
         "<qt>" + "".join(parts) + f"<p style='margin:0; color:gray'><small>{hint}</small></p></qt>"
     )

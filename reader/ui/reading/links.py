@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from reader.ui.i18n import translate
+
 ARTICLE_SCHEME = "article"
 
 ActionKind = Literal["article", "external", "anchor", "refused"]
@@ -54,16 +56,22 @@ def classify_link(
     try:
         parts = urlsplit(text)
     except ValueError:
-        return LinkAction("refused", text, reason="This link is malformed; it was not opened.")
+        return LinkAction(
+            "refused", text, reason=translate("Links", "This link is malformed; it was not opened.")
+        )
     scheme = parts.scheme.lower()
     if scheme == ARTICLE_SCHEME:
         number = parts.path.strip()
         if number.isdigit():
             return LinkAction("article", text, article_id=int(number))
-        return LinkAction("refused", text, reason="This archive link names no article.")
+        return LinkAction(
+            "refused", text, reason=translate("Links", "This archive link names no article.")
+        )
     if scheme in ("http", "https"):
         if not parts.netloc:
-            return LinkAction("refused", text, reason="This web link has no address.")
+            return LinkAction(
+                "refused", text, reason=translate("Links", "This web link has no address.")
+            )
         return LinkAction("external", text)
     if scheme == "file":
         path = unquote(parts.path)
@@ -74,37 +82,53 @@ def classify_link(
             return LinkAction(
                 "refused",
                 text,
-                reason="This file is in the archive but is not an article in the library.",
+                reason=translate(
+                    "Links", "This file is in the archive but is not an article in the library."
+                ),
             )
         return LinkAction(
             "refused",
             text,
-            reason="Not opened: a file: link outside the archive folders. The reader only "
-            "opens files inside the archive.",
+            reason=translate(
+                "Links",
+                "Not opened: a file: link outside the archive folders. The reader only "
+                "opens files inside the archive.",
+            ),
         )
     if scheme == "javascript":
         return LinkAction(
             "refused",
             text,
-            reason="Not opened: javascript: links run code, and the reader never runs code "
-            "from saved pages.",
+            reason=translate(
+                "Links",
+                "Not opened: javascript: links run code, and the reader never runs code "
+                "from saved pages.",
+            ),
         )
     if scheme == "data":
         return LinkAction(
             "refused",
             text,
-            reason="Not opened: data: links carry embedded content that the reader does not "
-            "display.",
+            reason=translate(
+                "Links",
+                "Not opened: data: links carry embedded content that the reader does not display.",
+            ),
         )
     if not scheme:
         return LinkAction(
             "refused",
             text,
-            reason="Not opened: a relative link with no web address (its page was not saved).",
+            reason=translate(
+                "Links",
+                "Not opened: a relative link with no web address (its page was not saved).",
+            ),
         )
     return LinkAction(
         "refused",
         text,
-        reason=f"Not opened: {scheme}: links are not opened by the reader; only web (http, "
-        "https) links open, in your browser.",
+        reason=translate(
+            "Links",
+            "Not opened: {scheme}: links are not opened by the reader; only web (http, "
+            "https) links open, in your browser.",
+        ).format(scheme=scheme),
     )

@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.article import Article
 from reader.reading_time import reading_minutes
+from reader.ui.i18n import translate
 from reader.ui.qt import (
     QEvent,
     QPoint,
@@ -100,7 +101,7 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         self.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.browser.verticalScrollBar().rangeChanged.connect(self._show_progress)
         self._minutes = 0.0  # the open article's reading time (reading_time)
-        self.browser.setAccessibleName("Article")
+        self.browser.setAccessibleName(translate("Reading", "Article"))
 
     # -- showing ---------------------------------------------------------------------
 

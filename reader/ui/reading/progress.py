@@ -8,6 +8,7 @@ one rectangle: nothing to lay out, no cost while scrolling.
 
 from __future__ import annotations
 
+from reader.ui.i18n import percent, translate
 from reader.ui.qt import QPainter, QPaintEvent, QPalette, QWidget
 
 STRIP_PX = 3
@@ -20,13 +21,15 @@ class ReadingProgress(QWidget):
         super().__init__(parent)
         self.setFixedHeight(STRIP_PX)
         self.fraction = 0.0
-        self.setAccessibleName("Reading progress")
+        self.setAccessibleName(translate("Reading", "Reading progress"))
 
     def set_fraction(self, fraction: float) -> None:
         fraction = min(1.0, max(0.0, fraction))
         if abs(fraction - self.fraction) >= 0.001 or fraction in (0.0, 1.0):
             self.fraction = fraction
-            self.setAccessibleDescription(f"{fraction:.0%} read")
+            self.setAccessibleDescription(
+                translate("Reading", "{percent} read").format(percent=percent(fraction))
+            )
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.background.jobs import describe_error
+from reader.ui.i18n import translate
 from reader.ui.qt import QKeyEvent, QLineEdit, QObject, QStackedWidget, Qt, QTimer, QWidget, Signal
 from reader.ui.search.panel import PAGE, SearchPanel
 from reader.ui.window.services import SearchOutcome, SearchService
@@ -26,11 +27,11 @@ class SearchField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Search the archive  (Ctrl+K)")
+        self.setPlaceholderText(translate("Search", "Search the archive  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
         self.setMaximumWidth(420)
-        self.setAccessibleName("Search")
+        self.setAccessibleName(translate("Search", "Search"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from reader.ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from reader.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -50,7 +51,7 @@ from reader.ui.window.theme import reading_colors
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 PAGE = 50
-NOTE_MARK = "✎ in your notes"
+NOTE_MARK = QT_TRANSLATE_NOOP("Search", "✎ in your notes")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -103,7 +104,7 @@ class HitsModel(QAbstractListModel):
         if role == HIT_ROLE:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            mark = f" ({NOTE_MARK})" if "note" in hit.matched_in else ""
+            mark = f" ({translate('Search', NOTE_MARK)})" if "note" in hit.matched_in else ""
             return f"{hit.title}{mark} — {hit.snippet.replace('[', '').replace(']', '')}"
         return None
 
@@ -189,13 +190,15 @@ class HitDelegate(QStyledItemDelegate):
         meta = " · ".join(x for x in (hit.date, hit.site) if x)
         meta_width = inner.width()
         if "note" in hit.matched_in:  # found in a note of the reader's: say so, in color
-            mark_width = QFontMetrics(meta_font).horizontalAdvance(NOTE_MARK) + 8
+            mark_width = (
+                QFontMetrics(meta_font).horizontalAdvance(translate("Search", NOTE_MARK)) + 8
+            )
             painter.save()
             painter.setPen(text_color if selected else QColor(colors.link))
             painter.drawText(
                 inner.right() - mark_width + 8,
                 inner.top() + line + QFontMetrics(meta_font).ascent(),
-                NOTE_MARK,
+                translate("Search", NOTE_MARK),
             )
             painter.restore()
             meta_width -= mark_width
@@ -234,7 +237,7 @@ class ResultsView(QListView):
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(translate("Search", "Search results"))
         self.clicked.connect(self._open)
         self.activated.connect(self._open)
 
@@ -299,13 +302,13 @@ class SearchPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.sort = QComboBox(self)
-        self.sort.addItem("Best match", "relevance")
-        self.sort.addItem("Newest first", "date")
-        self.sort.setToolTip("Order of the results")
+        self.sort.addItem(translate("Search", "Best match"), "relevance")
+        self.sort.addItem(translate("Search", "Newest first"), "date")
+        self.sort.setToolTip(translate("Search", "Order of the results"))
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Back to the article list (Esc)")
-        self.more = QPushButton("Show more results", self)
+        self.close_button.setToolTip(translate("Search", "Back to the article list (Esc)"))
+        self.more = QPushButton(translate("Search", "Show more results"), self)
         self.more.hide()
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 6, 2)
@@ -337,7 +340,7 @@ class SearchPanel(QWidget):
         return str(self.sort.currentData())
 
     def show_pending(self, text: str) -> None:
-        self.summary.setText(f"Searching for “{text}”…")
+        self.summary.setText(translate("Search", "Searching for “{query}”…").format(query=text))
 
     def show_outcome(self, outcome: SearchOutcome) -> None:
         keep = (
@@ -349,21 +352,31 @@ class SearchPanel(QWidget):
         self.delegate.clear_cache()
         self.model.set_hits(outcome.hits)
         count = len(outcome.hits)
-        about = "" if outcome.exact_total else "about "
         if count == 0:
-            self.summary.setText(f"No articles match “{outcome.query}”.")
+            self.summary.setText(
+                translate("Search", "No articles match “{query}”.").format(query=outcome.query)
+            )
         else:
             total = max(outcome.total, count)
-            noun = "article" if total == 1 else "articles"
-            self.summary.setText(f"{about}{total:,} {noun} ({outcome.seconds * 1000:.0f} ms)")
+            text = (
+                translate("Search", "%Ln article(s) ({ms} ms)", "", total)
+                if outcome.exact_total
+                else translate("Search", "about %Ln article(s) ({ms} ms)", "", total)
+            )
+            self.summary.setText(text.format(ms=number(round(outcome.seconds * 1000))))
         messages = []
         if outcome.note:
             messages.append(outcome.note[0].upper() + outcome.note[1:] + ".")
         if outcome.rebuilding or outcome.coverage < 1.0:
+            library = outcome.library  # a plain name: lupdate skips a call with an expression
             messages.append(
-                f"The search index covers {outcome.indexed:,} of "
-                f"{outcome.library:,} articles so far; indexing continues in the "
-                "background."
+                translate(
+                    "Search",
+                    "The search index covers {indexed} of %Ln article(s) so far; indexing "
+                    "continues in the background.",
+                    "",
+                    library,
+                ).format(indexed=number(outcome.indexed))
             )
         self.message.setText(" ".join(messages))
         self.message.setVisible(bool(messages))
@@ -375,7 +388,7 @@ class SearchPanel(QWidget):
     def show_error(self, message: str) -> None:
         self.outcome = None
         self.model.set_hits([])
-        self.summary.setText("Search failed.")
+        self.summary.setText(translate("Search", "Search failed."))
         self.message.setText(message)
         self.message.show()
         self.more.hide()

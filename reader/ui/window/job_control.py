@@ -29,6 +29,7 @@ from reader.background.jobs import (
 from reader.catalogue import Catalogue
 from reader.filenames import display_path
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.i18n import translate
 from reader.ui.library.article_list import ArticleListModel
 from reader.ui.qt import QFileDialog, QMessageBox, Signal
 from reader.ui.reading.article_html import RelatedInfo
@@ -83,7 +84,7 @@ class JobControlMixin(MixinBase):
             start = os.path.dirname(last) if last and os.path.isdir(last) else ""
             path = QFileDialog.getExistingDirectory(
                 self,
-                "Add Archive Folder",
+                translate("Jobs", "Add Archive Folder"),
                 start or os.path.expanduser("~"),
                 QFileDialog.Option.ShowDirsOnly,
             )
@@ -93,16 +94,16 @@ class JobControlMixin(MixinBase):
         if not os.path.isdir(path):
             self.last_message = show_message(
                 self,
-                "Add Archive Folder",
-                f"{path} is not a folder that can be opened.",
+                translate("Jobs", "Add Archive Folder"),
+                translate("Jobs", "{path} is not a folder that can be opened.").format(path=path),
                 error=True,
             )
             return
         if not os.access(path, os.R_OK | os.X_OK):
             self.last_message = show_message(
                 self,
-                "Add Archive Folder",
-                f"{path} cannot be read (permission denied).",
+                translate("Jobs", "Add Archive Folder"),
+                translate("Jobs", "{path} cannot be read (permission denied).").format(path=path),
                 error=True,
             )
             return
@@ -120,10 +121,13 @@ class JobControlMixin(MixinBase):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Remove Folder",
-                f"Remove {display_path(root)} from the library?\n\nIts articles leave the "
-                "library; the files stay on disk, and your highlights and bookmarks are "
-                "kept (they come back if you add the folder again).",
+                translate("Jobs", "Remove Folder"),
+                translate(
+                    "Jobs",
+                    "Remove {folder} from the library?\n\nIts articles leave the "
+                    "library; the files stay on disk, and your highlights and bookmarks are "
+                    "kept (they come back if you add the folder again).",
+                ).format(folder=display_path(root)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -240,23 +244,36 @@ class JobControlMixin(MixinBase):
         paragraphs = []
         if busy == SAMPLE_LABEL:
             paragraphs.append(
-                "The sample archive is being opened: twenty short articles on "
-                "cross-border e-commerce in Chinese and English, so there is "
-                "something to read and search right away."
+                translate(
+                    "Welcome",
+                    "The sample archive is being opened: twenty short articles on "
+                    "cross-border e-commerce in Chinese and English, so there is "
+                    "something to read and search right away.",
+                )
             )
         elif self._library_size:
             paragraphs.append(
-                "Choose an article on the left: <b>j</b>/<b>k</b> or the "
-                "arrow keys move, <b>Enter</b> opens, <b>Space</b> scrolls."
+                translate(
+                    "Welcome",
+                    "Choose an article on the left: <b>j</b>/<b>k</b> or the "
+                    "arrow keys move, <b>Enter</b> opens, <b>Space</b> scrolls.",
+                )
             )
         paragraphs.append(
-            "To read your own saved articles, choose <b>File › Add Archive "
-            "Folder…</b> (Ctrl+O) or drop a folder on this window. Text files "
-            "and saved web pages are imported; the folder is never changed."
+            translate(
+                "Welcome",
+                "To read your own saved articles, choose <b>File › Add Archive "
+                "Folder…</b> (Ctrl+O) or drop a folder on this window. Text files "
+                "and saved web pages are imported; the folder is never changed.",
+            )
         )
         paragraphs.append(
-            'Search everything with <b>Ctrl+K</b>: words, "exact phrases", '
-            "<b>-word</b>, <b>OR</b>, <b>site:</b>, <b>title:</b>, "
-            "<b>date:2024-05</b>. Help › Keyboard Shortcuts lists the keys."
+            translate(
+                "Welcome",
+                'Search everything with <b>Ctrl+K</b>: words, "exact phrases", '
+                "<b>-word</b>, <b>OR</b>, <b>site:</b>, <b>title:</b>, "
+                "<b>date:2024-05</b>. Help › Search Syntax has examples; "
+                "Help › Keyboard Shortcuts lists the keys.",
+            )
         )
-        return "Archive Reader", paragraphs
+        return translate("Welcome", "Archive Reader"), paragraphs

@@ -24,7 +24,6 @@ moves to the next article, and that must not type a "j" into the filter.
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,8 +31,9 @@ from typing import TYPE_CHECKING, Any
 from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
-from reader.reading_time import minutes_left_label
+from reader.ui import i18n
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.i18n import number, percent, translate
 from reader.ui.library.article_list import COLUMNS, ArticleRemover
 from reader.ui.library.pane import ListPane
 from reader.ui.qt import (
@@ -61,10 +61,11 @@ from reader.ui.reading.history import History
 from reader.ui.reading.pane import ReaderPane, history_step
 from reader.ui.search.controller import SearchController, SearchField
 from reader.ui.search.panel import SearchPanel
+from reader.ui.window import help as help_pages
 from reader.ui.window import theme, undo
 from reader.ui.window.actions import build_actions, build_menus, build_toolbar, keys_help_html
 from reader.ui.window.job_control import SAMPLE_LABEL, JobControlMixin
-from reader.ui.window.messages import DetailsDialog, show_message
+from reader.ui.window.messages import DetailsDialog, app_title, show_message
 from reader.ui.window.navigation import APP_TITLE, NavigationMixin
 from reader.ui.window.preferences import PreferencesDialog, ReadingPrefs
 from reader.ui.window.reading_tools import ReadingToolsMixin
@@ -95,6 +96,17 @@ DOCK_MIN_WIDTH = 220
 # header names both), rather than squeezing the titles to nothing between them.
 DROPPABLE_COLUMNS = (COLUMNS.index("site"), COLUMNS.index("date"))
 TITLE_MIN_WIDTH = 130
+
+
+def minutes_left_text(minutes: float) -> str:
+    """``reader.reading_time.minutes_left_label`` in the interface's language: the same
+    rounding ("less than a minute", "about 1 min", then whole minutes)."""
+    if minutes < 0.75:
+        return translate("MainWindow", "less than a minute left")
+    whole = max(1, round(minutes))
+    if whole == 1:
+        return translate("MainWindow", "about 1 min left")
+    return translate("MainWindow", "%Ln min left", "", whole)
 
 
 class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindow):
@@ -144,6 +156,9 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
     highlight_actions: dict[str, QAction]
     theme_group: QActionGroup
     theme_actions: dict[str, QAction]
+    act_search_syntax: QAction
+    language_group: QActionGroup
+    language_actions: dict[str, QAction]
 
     def __init__(self, data_dir: Path, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,8 +184,9 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.first_paint_watch: QObject | None = None  # set by app.start; kept alive here
         self.last_message: QMessageBox | None = None  # the latest box, for tests
         self.details_dialog: DetailsDialog | None = None  # a job's details, once opened
+        self.syntax_dialog: help_pages.HelpDialog | None = None  # Help › Search Syntax
 
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(app_title())
         self.setAcceptDrops(True)
         self._build_widgets()
         self.annotating = AnnotationController(self)
@@ -241,7 +257,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.unread_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reading_label = QLabel("", self)  # "38 % · 6 min left" for the open article
         self.reading_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reading_label.setAccessibleName("Reading progress")
+        self.reading_label.setAccessibleName(translate("MainWindow", "Reading progress"))
         self.reading_label.setContentsMargins(0, 0, 16, 0)  # apart from the unread count
         status = self.statusBar()
         status.addWidget(self.status_report, 1)
@@ -417,7 +433,10 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
             self._request(),
             on_done=lambda ids: self._list_arrived(serial, ids, keep),
             on_error=lambda exc: self._status(
-                f"The list could not be read: {describe_error(exc)}", 10000
+                translate("MainWindow", "The list could not be read: {error}").format(
+                    error=describe_error(exc)
+                ),
+                10000,
             ),
         )
 
@@ -449,34 +468,50 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         if fraction < 0:
             self.reading_label.setText("")
         elif fraction >= 1.0:
-            self.reading_label.setText("100% · the end")
+            self.reading_label.setText(
+                translate("MainWindow", "{percent} · the end").format(percent=percent(1.0))
+            )
         else:
-            self.reading_label.setText(f"{fraction:.0%} · {minutes_left_label(minutes_left)}")
+            self.reading_label.setText(
+                translate("MainWindow", "{percent} · {left}").format(
+                    percent=percent(fraction), left=minutes_left_text(minutes_left)
+                )
+            )
 
     def _show_counts(self) -> None:
+        # Counts in plain names: lupdate skips a translate() given an expression for n.
         shown = self.list_model.rowCount()
-        if self._library_size:
-            self.unread_label.setText(f"{self._unread:,} unread of {self._library_size:,}")
+        size = self._library_size
+        if size:
+            self.unread_label.setText(
+                translate("MainWindow", "{unread} unread of %Ln", "", size).format(
+                    unread=number(self._unread)
+                )
+            )
         else:
             self.unread_label.setText("")
-        filtered = shown != self._library_size
+        filtered = shown != size
         if self.list_pane.bookmarks_only:
             tag = self.list_pane.tag
-            self.list_pane.count_label.setText(
-                f"{shown:,} bookmark{'s' if shown != 1 else ''}"
-                + (f" tagged “{tag}”" if tag else "")
-                + f" of {self._library_size:,} articles"
+            text = (
+                translate(
+                    "MainWindow", "%Ln bookmark(s) tagged “{tag}” of {size} articles", "", shown
+                )
+                if tag
+                else translate("MainWindow", "%Ln bookmark(s) of {size} articles", "", shown)
+            ).format(tag=tag, size=number(size))
+        elif filtered:
+            text = translate("MainWindow", "{shown} of %Ln article(s)", "", size).format(
+                shown=number(shown)
             )
         else:
-            self.list_pane.count_label.setText(
-                f"{shown:,} of {self._library_size:,} articles"
-                if filtered
-                else f"{shown:,} articles"
-            )
+            text = translate("MainWindow", "%Ln article(s)", "", shown)
         selected = self.article_list.selected_count()
         if selected > 1:
-            label = self.list_pane.count_label
-            label.setText(f"{label.text()} · {selected:,} selected")
+            text = translate("MainWindow", "{counts} · %Ln selected", "", selected).format(
+                counts=text
+            )
+        self.list_pane.count_label.setText(text)
         stack = self.list_pane.stack
         waiting = stack.currentWidget() is not self.article_list and self._focus_waiting()
         self.list_pane.update_empty_state(
@@ -552,15 +587,27 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
 
     def zoom_in(self) -> None:
         self.reader.zoom_in()
-        self._status(f"Text size {self.reader.zoom:.0%}", 2000)
+        self._status(
+            translate("MainWindow", "Text size {percent}").format(
+                percent=percent(self.reader.zoom)
+            ),
+            2000,
+        )
 
     def zoom_out(self) -> None:
         self.reader.zoom_out()
-        self._status(f"Text size {self.reader.zoom:.0%}", 2000)
+        self._status(
+            translate("MainWindow", "Text size {percent}").format(
+                percent=percent(self.reader.zoom)
+            ),
+            2000,
+        )
 
     def zoom_reset(self) -> None:
         self.reader.zoom_reset()
-        self._status("Text size 100%", 2000)
+        self._status(
+            translate("MainWindow", "Text size {percent}").format(percent=percent(1.0)), 2000
+        )
 
     def set_theme(self, mode: str) -> None:
         chosen: theme.ThemeMode = mode if mode in theme.THEMES else "system"
@@ -575,18 +622,49 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
 
     # -- dialogs ---------------------------------------------------------------------
 
+    def set_language(self, choice: str) -> None:
+        """View › Language: remembered, and applied at the next start (every label is
+        made once, at construction; a restart is simpler and surer than retranslating
+        them all live)."""
+        self.settings.language = choice
+        self.settings.sync()
+        if choice in self.language_actions:
+            self.language_actions[choice].setChecked(True)
+        chosen = i18n.resolve(choice)
+        if chosen == i18n.current():
+            self._status(
+                translate("MainWindow", "The interface is already in this language."), 6000
+            )
+            return
+        # Said in the language chosen as well: the person may not read the current one.
+        self._status(
+            i18n.restart_notice(chosen)
+            + "  "
+            + translate("MainWindow", "The language changes when Archive Reader is started again."),
+            15000,
+        )
+
     def show_keys(self) -> None:
-        self.last_message = show_message(self, "Keyboard Shortcuts", keys_help_html(), rich=True)
+        self.last_message = show_message(
+            self, translate("MainWindow", "Keyboard Shortcuts"), keys_help_html(), rich=True
+        )
+
+    def show_search_syntax(self) -> help_pages.HelpDialog:
+        """Help › Search Syntax: one window, raised again if it is open."""
+        if self.syntax_dialog is None:
+            self.syntax_dialog = help_pages.HelpDialog(
+                self, translate("MainWindow", "Search Syntax"), help_pages.search_syntax_html()
+            )
+        self.syntax_dialog.show()
+        self.syntax_dialog.raise_()
+        self.syntax_dialog.activateWindow()
+        return self.syntax_dialog
 
     def show_about(self) -> None:
-        from reader import __version__
-
         self.last_message = show_message(
             self,
-            "About Archive Reader",
-            f"<b>Archive Reader {__version__}</b><p>Read and search your own offline archive "
-            "of saved news articles. Nothing is fetched from the network.</p>"
-            f"<p>Library: {html.escape(str(self.data_dir))}</p>",
+            translate("MainWindow", "About Archive Reader"),
+            help_pages.about_html(self.data_dir, self.settings.path.parent),
             rich=True,
         )
 
@@ -644,17 +722,27 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         the open one (if among them) gives way to the next in the list."""
         self.search_service.reopen()
         self._refresh_counts()
-        n = len(ids)
+        n = len(ids)  # a plain name: lupdate skips a call with an expression
         self._status(
-            f"{n} article{'s' if n != 1 else ''} removed from the library (the files are "
-            "still on disk; Edit › Undo puts them back).",
+            translate(
+                "MainWindow",
+                "%Ln article(s) removed from the library (the files are "
+                "still on disk; Edit › Undo puts them back).",
+                "",
+                n,
+            ),
             10000,
         )
         if self.reader.current_id in ids:
             self._removed_shown = True
             self.reader.show_message(
-                "Removed from the library",
-                ["This article is no longer in the library; its file is still on disk."],
+                translate("MainWindow", "Removed from the library"),
+                [
+                    translate(
+                        "MainWindow",
+                        "This article is no longer in the library; its file is still on disk.",
+                    )
+                ],
             )
 
     def _articles_restored(self, result: RestoreResult) -> None:
@@ -662,10 +750,12 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         page gives way to the article if it was the one removed."""
         self.search_service.reopen()
         self._refresh_counts()
-        n = len(result.ids)
-        text = f"{n} article{'s' if n != 1 else ''} back in the library."
-        if result.missing:
-            text += f" {len(result.missing)} could not be: the file is no longer on disk."
+        back, missing = len(result.ids), len(result.missing)  # plain names, for lupdate
+        text = translate("MainWindow", "%Ln article(s) back in the library.", "", back)
+        if missing:
+            text += " " + translate(
+                "MainWindow", "%Ln could not be: the file is no longer on disk.", "", missing
+            )
         self._status(text, 10000)
         if self._removed_shown and self.reader.current_id is None and result.ids:
             self.open_article(result.ids[0])

@@ -24,6 +24,7 @@ import traceback
 from types import TracebackType
 
 from reader.errors import ReaderError
+from reader.ui.i18n import translate
 from reader.ui.qt import (
     QApplication,
     QDialog,
@@ -98,13 +99,19 @@ class DetailsDialog(QDialog):
         layout.addWidget(buttons)
 
     def show_details(self, title: str, text: str, details: list[str]) -> None:
-        self.setWindowTitle(title or "Details")
+        self.setWindowTitle(title or translate("Messages", "Details"))
         self.message.setText(text)
         self.lines.setPlainText("\n".join(details))
         self.lines.setVisible(bool(details))
         self.show()
         self.raise_()
         self.activateWindow()
+
+
+def app_title() -> str:
+    """The app's name as the window title and message boxes show it (translated; the
+    name Qt files settings under stays ``APP_TITLE``)."""
+    return translate("MainWindow", "Archive Reader")
 
 
 def install_excepthook() -> None:
@@ -121,13 +128,16 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         if isinstance(exc, ReaderError):
-            show_message(app.activeWindow(), "Archive Reader", str(exc), error=True)
+            show_message(app.activeWindow(), app_title(), str(exc), error=True)
         else:
             show_message(
                 app.activeWindow(),
-                "Archive Reader",
-                "Something went wrong, but your library is safe. If it happens "
-                "again, please report it with the details below.",
+                app_title(),
+                translate(
+                    "Messages",
+                    "Something went wrong, but your library is safe. If it happens "
+                    "again, please report it with the details below.",
+                ),
                 details=text.splitlines(),
                 error=True,
             )

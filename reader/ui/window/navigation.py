@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.i18n import translate
 from reader.ui.library.article_list import ArticleListModel, ArticleListView
 from reader.ui.library.pane import ListPane
 from reader.ui.qt import (
@@ -32,6 +33,7 @@ from reader.ui.reading.history import History
 from reader.ui.reading.links import classify_link
 from reader.ui.reading.pane import ReaderPane
 from reader.ui.window.host import MixinBase
+from reader.ui.window.messages import app_title
 from reader.ui.window.services import SearchService, StateWriter
 from reader.ui.window.workers import JobRunner
 
@@ -83,8 +85,11 @@ class NavigationMixin(MixinBase):
             self.history.forget(article_id)
             self._update_history_actions()
             self._status(
-                "That article is no longer in the library (its file was removed "
-                "or changed into something that is not an article).",
+                translate(
+                    "Navigation",
+                    "That article is no longer in the library (its file was removed "
+                    "or changed into something that is not an article).",
+                ),
                 10000,
             )
             return False
@@ -102,7 +107,7 @@ class NavigationMixin(MixinBase):
         if not navigating:
             self.history.visit(article_id)
         self._update_history_actions()
-        self.setWindowTitle(f"{article.title} — {APP_TITLE}")
+        self.setWindowTitle(f"{article.title} — {app_title()}")
         self._mark_read(article_id)
         # Moving the list to the article may scroll it and repaint every row: after the
         # article is on screen, not before.
@@ -114,7 +119,11 @@ class NavigationMixin(MixinBase):
                 article_id, rows, None if rows else self._similar_note()
             ),
             on_error=lambda exc: self.reader.set_similar(
-                article_id, [], "Similar articles are not available: " + describe_error(exc)
+                article_id,
+                [],
+                translate("Navigation", "Similar articles are not available: {error}").format(
+                    error=describe_error(exc)
+                ),
             ),
         )
         self.articleOpened.emit(article_id)
@@ -122,8 +131,8 @@ class NavigationMixin(MixinBase):
 
     def _similar_note(self) -> str:
         if self.jobs.busy:
-            return "None found yet: the search index is still being built."
-        return "No similar articles in the archive."
+            return translate("Navigation", "None found yet: the search index is still being built.")
+        return translate("Navigation", "No similar articles in the archive.")
 
     def _select_in_list(self, article_id: int) -> None:
         if self._closing or article_id != self.reader.current_id:
@@ -164,7 +173,12 @@ class NavigationMixin(MixinBase):
         self.state_writer.mark_read([article_id], not read)
         self._unread = max(0, self._unread + (1 if read else -1))
         self._show_counts()
-        self._status("Marked unread." if read else "Marked read.", 3000)
+        self._status(
+            translate("Navigation", "Marked unread.")
+            if read
+            else translate("Navigation", "Marked read."),
+            3000,
+        )
 
     def mark_read(self, article_ids: list[int], read: bool) -> None:
         """Mark several articles read (or unread): the list at once, the catalogue in
@@ -182,7 +196,10 @@ class NavigationMixin(MixinBase):
         self._show_counts()
         n = len(article_ids)
         self._status(
-            f"Marked {n} article{'s' if n != 1 else ''} {'read' if read else 'unread'}.", 3000
+            translate("Navigation", "Marked %Ln article(s) read.", "", n)
+            if read
+            else translate("Navigation", "Marked %Ln article(s) unread.", "", n),
+            3000,
         )
 
     def _position_changed(self, article_id: int, position: int) -> None:
@@ -190,7 +207,12 @@ class NavigationMixin(MixinBase):
         self.state_writer.save_position(article_id, position)
 
     def _state_write_failed(self, exc: BaseException) -> None:
-        self._status("Could not save reading state: " + describe_error(exc), 10000)
+        self._status(
+            translate("Navigation", "Could not save reading state: {error}").format(
+                error=describe_error(exc)
+            ),
+            10000,
+        )
 
     def page_article(self, direction: int) -> None:
         if self.reader.current_id is None:
@@ -242,9 +264,15 @@ class NavigationMixin(MixinBase):
                 return
         elif action.kind == "external":
             if QDesktopServices.openUrl(QUrl(action.url)):
-                self._status(f"Opened in your browser: {action.url}", 6000)
+                self._status(
+                    translate("Navigation", "Opened in your browser: {url}").format(url=action.url),
+                    6000,
+                )
             else:
-                self._status(f"No browser could open {action.url}", 10000)
+                self._status(
+                    translate("Navigation", "No browser could open {url}").format(url=action.url),
+                    10000,
+                )
         elif action.kind == "anchor":
             if action.url.startswith("#") and len(action.url) > 1:
                 self.reader.browser.scrollToAnchor(action.url[1:])
@@ -256,23 +284,31 @@ class NavigationMixin(MixinBase):
             self.statusBar().clearMessage()
             return
         if url == EDIT_TAGS_URL:
-            self._status("Edit this bookmark's tags (Ctrl+Shift+D)")
+            self._status(translate("Navigation", "Edit this bookmark's tags (Ctrl+Shift+D)"))
             return
         action = self._classify(url)
         if action.kind == "article":
             row = self.catalogue.summary(int(action.article_id))
-            title = row["title"] if row else "an article"
-            self._status(f"Open “{title}” from the archive (offline)")
+            title = row["title"] if row else translate("Navigation", "an article")
+            self._status(
+                translate("Navigation", "Open “{title}” from the archive (offline)").format(
+                    title=title
+                )
+            )
         elif action.kind == "external":
-            self._status(f"{action.url}  — opens in your web browser when clicked")
+            self._status(
+                translate("Navigation", "{url}  — opens in your web browser when clicked").format(
+                    url=action.url
+                )
+            )
         elif action.kind == "refused":
             self._status(f"{action.url}  — {action.reason}")
 
     def copy_source_link(self) -> None:
         article = self.reader.article
         if article is None or not article.source_url:
-            self._status("This article has no link to its original.", 4000)
+            self._status(translate("Navigation", "This article has no link to its original."), 4000)
             return
         clipboard = QApplication.clipboard()
         clipboard.setText(article.source_url)
-        self._status(f"Copied {article.source_url}", 4000)
+        self._status(translate("Navigation", "Copied {url}").format(url=article.source_url), 4000)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.filenames import display_path
+from reader.ui.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -40,6 +41,12 @@ from reader.ui.qt import (
 )
 from reader.ui.window.settings import Settings
 from reader.ui.window.theme import THEMES
+
+THEME_NAMES = {
+    "system": QT_TRANSLATE_NOOP("Preferences", "System"),
+    "light": QT_TRANSLATE_NOOP("Preferences", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Preferences", "Dark"),
+}
 
 _ROOT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a folder item's stored path
 DEFAULT_FONT_SIZE = 17.0
@@ -82,12 +89,12 @@ class PreferencesDialog(QDialog):
         self, settings: Settings, data_dir: Path, roots: list[str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("Preferences", "Preferences"))
         self.settings = settings
         self.data_dir = Path(data_dir)
         tabs = QTabWidget(self)
-        tabs.addTab(self._reading_tab(), "Reading")
-        tabs.addTab(self._library_tab(), "Library")
+        tabs.addTab(self._reading_tab(), translate("Preferences", "Reading"))
+        tabs.addTab(self._library_tab(), translate("Preferences", "Library"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -101,33 +108,37 @@ class PreferencesDialog(QDialog):
     def _reading_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.automatic_font = QCheckBox("By the article's language (Chinese and Latin fonts)")
+        self.automatic_font = QCheckBox(
+            translate("Preferences", "By the article's language (Chinese and Latin fonts)")
+        )
         self.font_family = QFontComboBox(page)
         self.font_size = QDoubleSpinBox(page)
         self.font_size.setRange(10.0, 40.0)
         self.font_size.setSingleStep(0.5)
         self.font_size.setSuffix(" px")
-        self.automatic_line = QCheckBox("By script (taller for Chinese)")
+        self.automatic_line = QCheckBox(translate("Preferences", "By script (taller for Chinese)"))
         self.line_height = QDoubleSpinBox(page)
         self.line_height.setRange(1.0, 3.0)
         self.line_height.setSingleStep(0.05)
-        self.line_height.setSuffix(" × text size")
+        self.line_height.setSuffix(translate("Preferences", " × text size"))
         self.line_width = QSpinBox(page)
         self.line_width.setRange(20, 80)
         self.line_width.setSuffix(" em")
-        self.line_width.setToolTip("About this many Chinese characters, or twice as many letters")
+        self.line_width.setToolTip(
+            translate("Preferences", "About this many Chinese characters, or twice as many letters")
+        )
         self.theme = QComboBox(page)
         for mode in THEMES:
-            self.theme.addItem(mode.capitalize(), mode)
-        defaults = QPushButton("Restore Defaults", page)
+            self.theme.addItem(translate("Preferences", THEME_NAMES[mode]), mode)
+        defaults = QPushButton(translate("Preferences", "Restore Defaults"), page)
         defaults.clicked.connect(lambda: self._apply(ReadingPrefs()))
-        form.addRow("Font:", self.automatic_font)
+        form.addRow(translate("Preferences", "Font:"), self.automatic_font)
         form.addRow("", self.font_family)
-        form.addRow("Text size:", self.font_size)
-        form.addRow("Line height:", self.automatic_line)
+        form.addRow(translate("Preferences", "Text size:"), self.font_size)
+        form.addRow(translate("Preferences", "Line height:"), self.automatic_line)
         form.addRow("", self.line_height)
-        form.addRow("Line width:", self.line_width)
-        form.addRow("Theme:", self.theme)
+        form.addRow(translate("Preferences", "Line width:"), self.line_width)
+        form.addRow(translate("Preferences", "Theme:"), self.theme)
         form.addRow("", defaults)
         for signal in (
             self.automatic_font.toggled,
@@ -195,17 +206,22 @@ class PreferencesDialog(QDialog):
     def _library_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Archive folders (read, never changed):", page))
+        layout.addWidget(
+            QLabel(translate("Preferences", "Archive folders (read, never changed):"), page)
+        )
         self.folders = QListWidget(page)
         layout.addWidget(self.folders)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add…", page)
-        self.remove_button = QPushButton("Remove", page)
+        self.add_button = QPushButton(translate("Preferences", "Add…"), page)
+        self.remove_button = QPushButton(translate("Preferences", "Remove"), page)
         self.remove_button.setToolTip(
-            "Take this folder's articles out of the library (the files stay on disk; "
-            "highlights and bookmarks are kept and come back with the folder)"
+            translate(
+                "Preferences",
+                "Take this folder's articles out of the library (the files stay on disk; "
+                "highlights and bookmarks are kept and come back with the folder)",
+            )
         )
-        self.rescan_button = QPushButton("Re-scan All", page)
+        self.rescan_button = QPushButton(translate("Preferences", "Re-scan All"), page)
         for button in (self.add_button, self.remove_button, self.rescan_button):
             row.addWidget(button)
         row.addStretch(1)
@@ -215,11 +231,16 @@ class PreferencesDialog(QDialog):
         self.rescan_button.clicked.connect(self.rescanRequested.emit)
         self.folders.currentRowChanged.connect(self._selection_changed)
         layout.addSpacing(12)
-        layout.addWidget(QLabel("Library data (catalogue, index, highlights, backups):", page))
+        layout.addWidget(
+            QLabel(
+                translate("Preferences", "Library data (catalogue, index, highlights, backups):"),
+                page,
+            )
+        )
         data_row = QHBoxLayout()
         self.data_label = QLabel(display_path(str(self.data_dir)), page)
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        open_data = QPushButton("Open Folder", page)
+        open_data = QPushButton(translate("Preferences", "Open Folder"), page)
         open_data.clicked.connect(self.open_data_folder)
         data_row.addWidget(self.data_label, 1)
         data_row.addWidget(open_data)

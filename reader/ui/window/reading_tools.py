@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from reader.annotations.model import Annotation
 from reader.catalogue import Catalogue
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.qt import QDockWidget, QFileDialog, QStackedWidget, QToolBar, QWidget
 from reader.ui.reading.pane import ReaderPane
 from reader.ui.window.host import MixinBase
@@ -23,9 +24,9 @@ from reader.ui.window.preferences import PreferencesDialog, ReadingPrefs
 from reader.ui.window.settings import Settings
 
 EXPORT_FORMATS = {
-    "md": ("Markdown", "Markdown (*.md)"),
-    "html": ("HTML", "Web page (*.html)"),
-    "pdf": ("PDF", "PDF (*.pdf)"),
+    "md": ("Markdown", QT_TRANSLATE_NOOP("ReadingTools", "Markdown (*.md)")),
+    "html": ("HTML", QT_TRANSLATE_NOOP("ReadingTools", "Web page (*.html)")),
+    "pdf": ("PDF", QT_TRANSLATE_NOOP("ReadingTools", "PDF (*.pdf)")),
 }
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -71,14 +72,22 @@ class ReadingToolsMixin(MixinBase):
         Returns the file written, or None (nothing open, or the dialog was cancelled)."""
         article = self.reader.article
         if article is None or fmt not in EXPORT_FORMATS:
-            self._status("Open an article first: File › Export Article saves the one shown.")
+            self._status(
+                translate(
+                    "ReadingTools",
+                    "Open an article first: File › Export Article saves the one shown.",
+                )
+            )
             return None
         name, pattern = EXPORT_FORMATS[fmt]
         if path is None:
             folder = Path(self.settings.last_folder or Path.home())
             suggested = str(folder / f"{file_stem(article.title)}.{fmt}")
             path, _ = QFileDialog.getSaveFileName(
-                self, f"Export Article as {name}", suggested, pattern
+                self,
+                translate("ReadingTools", "Export Article as {format}").format(format=name),
+                suggested,
+                translate("ReadingTools", pattern),
             )
             if not path:
                 return None
@@ -93,10 +102,19 @@ class ReadingToolsMixin(MixinBase):
                 text = (article_markdown if fmt == "md" else article_html)(article, notes)
                 target.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self._status(f"Could not save {target.name}: {exc.strerror or exc}.")
+            self._status(
+                translate("ReadingTools", "Could not save {name}: {reason}.").format(
+                    name=target.name, reason=exc.strerror or exc
+                )
+            )
             return None
         self.settings.last_folder = str(target.parent)
-        self._status(f"Saved “{article.title}” as {name}: {target}", 10000)
+        self._status(
+            translate("ReadingTools", "Saved “{title}” as {format}: {path}").format(
+                title=article.title, format=name, path=target
+            ),
+            10000,
+        )
         return target
 
     def _print_to_pdf(self, target: Path) -> None:
@@ -107,18 +125,26 @@ class ReadingToolsMixin(MixinBase):
         printer.setOutputFileName(str(target))
         self.reader.browser.document().print_(printer)
         if not target.exists():
-            raise OSError(f"the PDF could not be written to {target.parent}")
+            raise OSError(
+                translate("ReadingTools", "the PDF could not be written to {folder}").format(
+                    folder=target.parent
+                )
+            )
 
     def print_article(self) -> None:
         """File › Print: the open article as shown, highlights included."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         if self.reader.article is None:
-            self._status("Open an article first: File › Print prints the one shown.")
+            self._status(
+                translate(
+                    "ReadingTools", "Open an article first: File › Print prints the one shown."
+                )
+            )
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print Article")
+        dialog.setWindowTitle(translate("ReadingTools", "Print Article"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.reader.browser.document().print_(printer)
 

@@ -16,6 +16,8 @@ from reader.ui.qt import QByteArray, QSettings
 from reader.ui.window.theme import THEMES, ThemeMode
 
 SORT_COLUMNS = ("title", "date", "site")
+# reader.ui.i18n.CHOICES, kept here so reading the settings loads no translations.
+LANGUAGE_CHOICES = ("system", "en", "zh_CN", "zh_TW")
 
 
 class Settings:
@@ -122,6 +124,16 @@ class Settings:
     @zoom.setter
     def zoom(self, value: float) -> None:
         self._q.setValue("reader/zoom", round(value, 3))
+
+    @property
+    def language(self) -> str:
+        """The interface language: "system" (follow the locale), "en", "zh_CN", "zh_TW"."""
+        value = str(self._q.value("view/language", "system"))
+        return value if value in LANGUAGE_CHOICES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._q.setValue("view/language", value if value in LANGUAGE_CHOICES else "system")
 
     @property
     def theme(self) -> ThemeMode:

@@ -18,6 +18,7 @@ sentence that names a folder must not push the unread counter off the bar or dra
 
 from __future__ import annotations
 
+from reader.ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from reader.ui.qt import (
     QFontMetrics,
     QHBoxLayout,
@@ -35,6 +36,33 @@ from reader.ui.qt import (
     Signal,
 )
 from reader.ui.window.messages import plain_tip
+
+# The background jobs' labels and progress phases, as the core (reader.library,
+# reader.background.jobs) names them: kept English there (logs, the CLI) and translated
+# where the window shows them.
+JOB_TEXTS = (
+    QT_TRANSLATE_NOOP("Jobs", "Importing"),
+    QT_TRANSLATE_NOOP("Jobs", "Checking folders for changes"),
+    QT_TRANSLATE_NOOP("Jobs", "Placing highlights"),
+    QT_TRANSLATE_NOOP("Jobs", "Indexing"),
+    QT_TRANSLATE_NOOP("Jobs", "Putting articles back"),
+    QT_TRANSLATE_NOOP("Jobs", "Waiting for another import to finish"),
+    QT_TRANSLATE_NOOP("Jobs", "Removing a folder"),
+    QT_TRANSLATE_NOOP("Jobs", "Opening the sample archive"),
+)
+IMPORTING_PREFIX = "Importing "
+
+
+def job_text(label: str) -> str:
+    """A job's label or phase in the interface's language ("Importing <folder>" too);
+    one the table does not know is shown as the core wrote it."""
+    if label in JOB_TEXTS:
+        return translate("Jobs", label)
+    if label.startswith(IMPORTING_PREFIX):
+        name = label[len(IMPORTING_PREFIX) :]
+        return translate("Jobs", "Importing {folder}").format(folder=name)
+    return label
+
 
 SHOW_AFTER_MS = 400
 REPORT_MS = 15000  # a report with nothing more to show clears itself after this long
@@ -99,8 +127,8 @@ class JobProgress(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setFixedWidth(160)
         self.bar.setTextVisible(True)
-        self.cancel = QPushButton("Cancel", self)
-        self.cancel.setToolTip("Stop; what was imported so far is kept")
+        self.cancel = QPushButton(translate("Jobs", "Cancel"), self)
+        self.cancel.setToolTip(translate("Jobs", "Stop; what was imported so far is kept"))
         self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.label, 1)
@@ -112,7 +140,7 @@ class JobProgress(QWidget):
         self.hide()
 
     def begin(self, label: str, *, immediately: bool = False) -> None:
-        self.label.set_full_text(label + "…")
+        self.label.set_full_text(job_text(label) + "…")
         self.bar.setRange(0, 0)  # busy until the first count arrives
         self.bar.resetFormat()
         self.cancel.setEnabled(True)
@@ -123,16 +151,16 @@ class JobProgress(QWidget):
 
     def update_progress(self, phase: str, done: int, total: int) -> None:
         if self.cancel.isEnabled():  # after Cancel, the label keeps saying so
-            self.label.set_full_text(phase + "…")
+            self.label.set_full_text(job_text(phase) + "…")
         if total <= 0:
             self.bar.setRange(0, 0)
             return
         self.bar.setRange(0, total)
         self.bar.setValue(min(done, total))
-        self.bar.setFormat(f"{done:,} / {total:,}")
+        self.bar.setFormat(f"{number(done)} / {number(total)}")
 
     def cancelling(self) -> None:
-        self.label.set_full_text("Cancelling…")
+        self.label.set_full_text(translate("Jobs", "Cancelling…"))
         self.cancel.setEnabled(False)
 
     def end(self) -> None:
@@ -160,15 +188,15 @@ class StatusReport(QWidget):
         self.icon.setPixmap(warning.pixmap(size, size))
         self.label = ElidedLabel("", self)
         self.details_button = QToolButton(self)
-        self.details_button.setText("Details…")
+        self.details_button.setText(translate("Jobs", "Details…"))
         self.details_button.setAutoRaise(True)
-        self.details_button.setToolTip("What was skipped and why, in full")
+        self.details_button.setToolTip(translate("Jobs", "What was skipped and why, in full"))
         self.details_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Put this message away")
-        self.close_button.setAccessibleName("Close the message")
+        self.close_button.setToolTip(translate("Jobs", "Put this message away"))
+        self.close_button.setAccessibleName(translate("Jobs", "Close the message"))
         layout.addWidget(self.icon)
         layout.addWidget(self.label)  # as wide as its text when there is room, else less
         layout.addWidget(self.details_button)  # so the link stays right after the text

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from reader.annotations.model import Annotation, Bookmark
+from reader.ui.i18n import translate
 from reader.ui.qt import QUndoCommand
 
 
@@ -62,9 +63,13 @@ class DoneCommand(QUndoCommand):
 
 
 def added(applier: Applier, annotation: Annotation) -> DoneCommand:
-    what = "Note" if annotation.note else "Highlight"
+    text = (
+        translate("Undo", "Note {quote}")
+        if annotation.note
+        else translate("Undo", "Highlight {quote}")
+    )
     return DoneCommand(
-        f"{what} {_quoted(annotation.quote)}",
+        text.format(quote=_quoted(annotation.quote)),
         lambda: applier.apply_restore(annotation),
         lambda: applier.apply_delete(annotation),
     )
@@ -72,16 +77,20 @@ def added(applier: Applier, annotation: Annotation) -> DoneCommand:
 
 def deleted(applier: Applier, annotation: Annotation) -> DoneCommand:
     return DoneCommand(
-        f"Delete {_quoted(annotation.quote)}",
+        translate("Undo", "Delete {quote}").format(quote=_quoted(annotation.quote)),
         lambda: applier.apply_delete(annotation),
         lambda: applier.apply_restore(annotation),
     )
 
 
 def edited(applier: Applier, before: Annotation, after: Annotation) -> DoneCommand:
-    what = "Color" if before.note == after.note else "Note"
+    text = (
+        translate("Undo", "Color of {quote}")
+        if before.note == after.note
+        else translate("Undo", "Note of {quote}")
+    )
     return DoneCommand(
-        f"{what} of {_quoted(after.quote)}",
+        text.format(quote=_quoted(after.quote)),
         lambda: applier.apply_edit(after, note=after.note, color=after.color),
         lambda: applier.apply_edit(before, note=before.note, color=before.color),
     )
@@ -96,13 +105,12 @@ def bookmark_changed(
     title: str | None = None,
 ) -> DoneCommand:
     if before is None:
-        text = "Bookmark"
+        text = translate("Undo", "Bookmark {title}")
     elif after is None:
-        text = "Remove Bookmark"
+        text = translate("Undo", "Remove Bookmark {title}")
     else:
-        text = "Bookmark Tags"
-    if title:
-        text += f" {_quoted(title)}"
+        text = translate("Undo", "Bookmark Tags {title}")
+    text = text.format(title=_quoted(title) if title else "").strip()
     return DoneCommand(
         text,
         lambda: applier.apply_bookmark(article_id, after),
@@ -114,7 +122,11 @@ def tag_changed(
     applier: TagApplier, old: str, new: str | None, previous: PreviousTags
 ) -> DoneCommand:
     """*old* renamed to *new* (None: deleted) on the bookmarks *previous* names."""
-    text = f"Rename Tag {_quoted(old)}" if new is not None else f"Delete Tag {_quoted(old)}"
+    text = (
+        translate("Undo", "Rename Tag {tag}")
+        if new is not None
+        else translate("Undo", "Delete Tag {tag}")
+    ).format(tag=_quoted(old))
     return DoneCommand(
         text,
         lambda: applier.apply_tag_change(old, new),
@@ -126,5 +138,9 @@ def articles_removed(
     remove_again: Callable[[], None], put_back: Callable[[], None], count: int, title: str | None
 ) -> DoneCommand:
     """Remove from Library (never from disk): undo imports the files again."""
-    what = _quoted(title) if count == 1 and title else f"{count} Articles"
-    return DoneCommand(f"Remove {what} from Library", remove_again, put_back)
+    text = (
+        translate("Undo", "Remove {title} from Library").format(title=_quoted(title))
+        if count == 1 and title
+        else translate("Undo", "Remove %Ln Article(s) from Library", "", count)
+    )
+    return DoneCommand(text, remove_again, put_back)

@@ -17,7 +17,9 @@ from pathlib import Path
 from reader.catalogue import Catalogue, pending_upgrade
 from reader.errors import UpgradeCancelled
 from reader.paths import catalogue_path
+from reader.ui.i18n import translate
 from reader.ui.qt import QEventLoop, QProgressDialog, Qt, QTimer, QWidget
+from reader.ui.window.messages import app_title
 
 SHOW_AFTER_MS = 300  # an upgrade quicker than this never shows a dialog
 POLL_MS = 50
@@ -33,14 +35,17 @@ class LibraryUpgrade:
         self.error: BaseException | None = None
         self._stop = threading.Event()
         self.dialog = QProgressDialog(
-            "Upgrading the library for this version of the app.\n"
-            "This happens once; your articles, highlights and notes are kept.",
-            "Cancel",
+            translate(
+                "Upgrade",
+                "Upgrading the library for this version of the app.\n"
+                "This happens once; your articles, highlights and notes are kept.",
+            ),
+            translate("Upgrade", "Cancel"),
             0,
             0,
             parent,
         )
-        self.dialog.setWindowTitle("Archive Reader")
+        self.dialog.setWindowTitle(app_title())
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.setMinimumDuration(60_000)  # shown by ``run``, not by Qt's own timer
         self.dialog.hide()
@@ -50,7 +55,9 @@ class LibraryUpgrade:
 
     def _cancel(self) -> None:
         self._stop.set()
-        self.dialog.setLabelText("Stopping: the library is put back as it was…")
+        self.dialog.setLabelText(
+            translate("Upgrade", "Stopping: the library is put back as it was…")
+        )
 
     def should_stop(self) -> bool:
         """Asked by SQLite every few thousand steps (``upgrade_cancel``)."""

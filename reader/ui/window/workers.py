@@ -26,7 +26,9 @@ from typing import Any, Generic, TypeVar
 
 from reader.background.jobs import Job, JobOutcome, describe_error
 from reader.errors import ReaderError
+from reader.ui.i18n import translate
 from reader.ui.qt import QObject, Qt, Signal, Slot
+from reader.ui.window.status_widgets import job_text
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +218,9 @@ class JobRunner(QObject):
                 if not isinstance(exc, ReaderError):
                     log.warning("job %s failed:\n%s", job.label, traceback.format_exc())
                 outcome = JobOutcome(
-                    f"{job.label} failed", describe_error(exc), error=describe_error(exc)
+                    translate("Jobs", "{job} failed").format(job=job_text(job.label)),
+                    describe_error(exc),
+                    error=describe_error(exc),
                 )
             self._done.emit(outcome)
 

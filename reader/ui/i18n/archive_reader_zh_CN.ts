@@ -1,0 +1,1921 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <source>Read and search your own offline archive of saved news articles. Nothing is fetched from the network.</source>
+        <translation>阅读和搜索您自己保存的离线新闻文章存档。不会从网络获取任何内容。</translation>
+    </message>
+    <message>
+        <source>Library data (catalogue, index, highlights, backups):</source>
+        <translation>资料库数据（目录、索引、高亮、备份）：</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>设置：</translation>
+    </message>
+    <message>
+        <source>Archive Reader {version}</source>
+        <translation>存档阅读器 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>★ Bookmarked</source>
+        <translation>★ 已加书签</translation>
+    </message>
+    <message>
+        <source>☆ Bookmark</source>
+        <translation>☆ 书签</translation>
+    </message>
+    <message>
+        <source>Bookmark this article (Ctrl+D)</source>
+        <translation>为这篇文章加书签（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>&amp;Add Archive Folder…</source>
+        <translation>添加存档文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Import a folder of saved articles (it is only read, never changed)</source>
+        <translation>导入一个保存文章的文件夹（只读取，绝不修改）</translation>
+    </message>
+    <message>
+        <source>&amp;Re-scan Folders</source>
+        <translation>重新扫描文件夹(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Look for new or changed files in the added folders</source>
+        <translation>在已添加的文件夹中查找新增或更改的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Search the Archive</source>
+        <translation>搜索存档(&amp;S)</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter the List</source>
+        <translation>筛选列表(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>在文章中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as Read/Unread</source>
+        <translation>标为已读/未读(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link to Original</source>
+        <translation>复制原文链接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Unread Only</source>
+        <translation>只显示未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the previous article (Alt+Left)</source>
+        <translation>回到上一篇文章（Alt+Left）</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward again (Alt+Right)</source>
+        <translation>再次前进（Alt+Right）</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>下一篇文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>上一篇文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark This Article</source>
+        <translation>为这篇文章加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Edit Bookmark &amp;Tags…</source>
+        <translation>编辑书签标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Tags for this article&apos;s bookmark, comma separated</source>
+        <translation>这篇文章书签的标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks Only</source>
+        <translation>只显示书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selected passage</source>
+        <translation>高亮所选段落</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>添加笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A note on the selected passage</source>
+        <translation>为所选段落添加笔记</translation>
+    </message>
+    <message>
+        <source>&amp;Highlights in This Article</source>
+        <translation>本文的高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;All Highlights</source>
+        <translation>全部高亮(&amp;A)</translation>
+    </message>
+    <message>
+        <source>This Article&apos;s Highlights as Markdown…</source>
+        <translation>本文的高亮，导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>This Article&apos;s Highlights as W3C JSON-LD…</source>
+        <translation>本文的高亮，导出为 W3C JSON-LD…</translation>
+    </message>
+    <message>
+        <source>All Highlights as Markdown…</source>
+        <translation>全部高亮，导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>All Highlights as W3C JSON-LD…</source>
+        <translation>全部高亮，导出为 W3C JSON-LD…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Highlights…</source>
+        <translation>导入高亮(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Merge highlights and bookmarks from a W3C JSON-LD file (never duplicates)</source>
+        <translation>从 W3C JSON-LD 文件合并高亮和书签（不会重复）</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Backups Folder</source>
+        <translation>打开备份文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Tags…</source>
+        <translation>管理标签(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Rename or delete a tag everywhere</source>
+        <translation>在所有地方重命名或删除标签</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen Reading</source>
+        <translation>全屏阅读(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Only the article (F11 again)</source>
+        <translation>只显示文章（再按 F11 返回）</translation>
+    </message>
+    <message>
+        <source>&amp;Print Article…</source>
+        <translation>打印文章(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>as &amp;Markdown (with highlights and notes)…</source>
+        <translation>Markdown 格式（含高亮和笔记）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>as &amp;HTML (with highlights and notes)…</source>
+        <translation>HTML 格式（含高亮和笔记）(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>as &amp;PDF…</source>
+        <translation>PDF 格式(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Search Syntax</source>
+        <translation>搜索语法(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Archive Reader</source>
+        <translation>关于存档阅读器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>系统语言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Article</source>
+        <translation>导出文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Highlights</source>
+        <translation>导出高亮(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Highlight &amp;Backups</source>
+        <translation>高亮备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Highlight in &amp;Color</source>
+        <translation>用颜色高亮(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+</context>
+<context>
+    <name>Annotations</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown（*.md）</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation JSON-LD (*.jsonld *.json)</source>
+        <translation>W3C 网页注释 JSON-LD（*.jsonld *.json）</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>All Highlights</source>
+        <translation>全部高亮</translation>
+    </message>
+    <message>
+        <source>Highlights and Bookmarks</source>
+        <translation>高亮和书签</translation>
+    </message>
+    <message>
+        <source>The highlights could not be read: {error}</source>
+        <translation>无法读取高亮：{error}</translation>
+    </message>
+    <message>
+        <source>this article</source>
+        <translation>这篇文章</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>请先打开一篇文章。</translation>
+    </message>
+    <message>
+        <source>Bookmarked (tags: {tags}): click to remove (Ctrl+D)</source>
+        <translation>已加书签（标签：{tags}）：点击移除（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Bookmarked: click to remove (Ctrl+D)</source>
+        <translation>已加书签：点击移除（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Already bookmarked.</source>
+        <translation>已经加过书签。</translation>
+    </message>
+    <message>
+        <source>None of them was bookmarked.</source>
+        <translation>它们都没有书签。</translation>
+    </message>
+    <message>
+        <source>Bookmark %Ln Article(s)</source>
+        <translation>为 %Ln 篇文章加书签</translation>
+    </message>
+    <message>
+        <source>Remove %Ln Bookmark(s)</source>
+        <translation>移除 %Ln 个书签</translation>
+    </message>
+    <message>
+        <source>Bookmarked %Ln article(s). Ctrl+Z undoes it.</source>
+        <translation>已为 %Ln 篇文章加书签。Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Removed %Ln bookmark(s). Ctrl+Z undoes it.</source>
+        <translation>已移除 %Ln 个书签。Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Bookmark removed from “{title}” (Ctrl+Z puts it back).</source>
+        <translation>已移除“{title}”的书签（Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
+        <source>Bookmarked “{title}”. Ctrl+Shift+D adds tags; the ★ Bookmarks button above the list shows them all.</source>
+        <translation>已为“{title}”加书签。Ctrl+Shift+D 添加标签；列表上方的“★ 书签”按钮显示全部书签。</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}.</source>
+        <translation>标签：{tags}。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Select a passage of the article&apos;s text first, then highlight it (Ctrl+Shift+H) or add a note (Ctrl+Shift+N).</source>
+        <translation>请先选中文章中的一段文字，再高亮（Ctrl+Shift+H）或添加笔记（Ctrl+Shift+N）。</translation>
+    </message>
+    <message>
+        <source>Note added. Hover over it to see the note; right-click it to edit, recolor or delete; Ctrl+Z undoes.</source>
+        <translation>已添加笔记。鼠标悬停可查看笔记；右键可编辑、改色或删除；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Highlighted. Right-click it to add a note, recolor or delete; Ctrl+Z undoes.</source>
+        <translation>已高亮。右键可添加笔记、改色或删除；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>That highlight is no longer there.</source>
+        <translation>该高亮已不存在。</translation>
+    </message>
+    <message>
+        <source>Highlight deleted. Edit › Undo (Ctrl+Z) brings it back.</source>
+        <translation>高亮已删除。编辑 › 撤销（Ctrl+Z）可恢复。</translation>
+    </message>
+    <message>
+        <source>This passage is no longer in the article&apos;s text (it changed); the highlight is kept with its quote: “{quote}”</source>
+        <translation>这段文字已不在文章中（文章已更改）；高亮连同引文保留：“{quote}”</translation>
+    </message>
+    <message>
+        <source>That article is not in the library at the moment (its file is gone); the highlight is kept and comes back with the file.</source>
+        <translation>该文章目前不在资料库中（其文件已不存在）；高亮会保留，文件回来后随之恢复。</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>编辑笔记…</translation>
+    </message>
+    <message>
+        <source>Add Note to Highlight…</source>
+        <translation>为高亮添加笔记…</translation>
+    </message>
+    <message>
+        <source>Delete Highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Highlight in Color</source>
+        <translation>用颜色高亮</translation>
+    </message>
+    <message>
+        <source>Show in the Article</source>
+        <translation>在文章中显示</translation>
+    </message>
+    <message>
+        <source>Copy Quote</source>
+        <translation>复制引文</translation>
+    </message>
+    <message>
+        <source>Remove Bookmark</source>
+        <translation>移除书签</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>加书签</translation>
+    </message>
+    <message>
+        <source>Edit Bookmark Tags…</source>
+        <translation>编辑书签标签…</translation>
+    </message>
+    <message>
+        <source>Mark as Unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <source>Mark as Read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Mark %Ln as Read</source>
+        <translation>将 %Ln 篇标为已读</translation>
+    </message>
+    <message>
+        <source>Mark %Ln as Unread</source>
+        <translation>将 %Ln 篇标为未读</translation>
+    </message>
+    <message>
+        <source>Remove %Ln from Library…</source>
+        <translation>从资料库移除 %Ln 篇…</translation>
+    </message>
+    <message>
+        <source>Open an article to export its highlights.</source>
+        <translation>请打开一篇文章以导出其高亮。</translation>
+    </message>
+    <message>
+        <source>highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>Export Highlights</source>
+        <translation>导出高亮</translation>
+    </message>
+    <message>
+        <source>%Ln highlight(s)</source>
+        <translation>%Ln 处高亮</translation>
+    </message>
+    <message>
+        <source>Exported {highlights} and {bookmarks} to {path}</source>
+        <translation>已将 {highlights}和 {bookmarks}导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {highlights} to {path}</source>
+        <translation>已将 {highlights}导出到 {path}</translation>
+    </message>
+    <message>
+        <source>%Ln bookmark(s)</source>
+        <translation>%Ln 个书签</translation>
+    </message>
+    <message>
+        <source>Import Highlights</source>
+        <translation>导入高亮</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件（*）</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups (*.jsonld)</source>
+        <translation>备份（*.jsonld）</translation>
+    </message>
+    <message>
+        <source>The backups are in {folder}</source>
+        <translation>备份位于 {folder}</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>备份已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the last backup.</source>
+        <translation>自上次备份以来没有更改。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({reason}).</source>
+        <translation>无法写入 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>That highlight is no longer there (deleted meanwhile).</source>
+        <translation>该高亮已不存在（期间已被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Unread: {title}</source>
+        <translation>未读：{title}</translation>
+    </message>
+    <message>
+        <source>Bookmarked (tags: {tags})</source>
+        <translation>已加书签（标签：{tags}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>已加书签</translation>
+    </message>
+    <message>
+        <source>%Ln highlight(s)</source>
+        <translation>%Ln 处高亮</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Remove from Library</source>
+        <translation>从资料库移除</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from the library?</source>
+        <translation>从资料库移除“{title}”？</translation>
+    </message>
+    <message>
+        <source>Remove %Ln article(s) from the library?</source>
+        <translation>从资料库移除 %Ln 篇文章？</translation>
+    </message>
+    <message>
+        <source>The files stay on disk: only the library forgets them, and re-scans of the folder skip them. Highlights, notes and bookmarks are kept.</source>
+        <translation>文件仍保留在磁盘上：只是资料库不再收录，重新扫描文件夹时也会跳过它们。高亮、笔记和书签都会保留。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>The articles could not be removed: {error}</source>
+        <translation>无法移除这些文章：{error}</translation>
+    </message>
+    <message>
+        <source>The articles could not be put back: {error}</source>
+        <translation>无法恢复这些文章：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePage</name>
+    <message>
+        <source>This article has no body text (only its title was saved).</source>
+        <translation>这篇文章没有正文（只保存了标题）。</translation>
+    </message>
+    <message>
+        <source>Edit tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>★&amp;nbsp;Bookmarked</source>
+        <translation>★&amp;nbsp;已加书签</translation>
+    </message>
+    <message>
+        <source>the source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Original at {site}</source>
+        <translation>原文：{site}</translation>
+    </message>
+    <message>
+        <source>Note: {warning}</source>
+        <translation>注意：{warning}</translation>
+    </message>
+    <message>
+        <source>in the archive</source>
+        <translation>在存档中</translation>
+    </message>
+    <message>
+        <source>Related links</source>
+        <translation>相关链接</translation>
+    </message>
+    <message>
+        <source>Linked from</source>
+        <translation>链接到本文的文章</translation>
+    </message>
+    <message>
+        <source>… and %Ln more archived article(s).</source>
+        <translation>……还有 %Ln 篇存档文章。</translation>
+    </message>
+    <message>
+        <source>Similar in the archive</source>
+        <translation>存档中的相似文章</translation>
+    </message>
+    <message>
+        <source>Looking for similar articles…</source>
+        <translation>正在查找相似文章…</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>未找到。</translation>
+    </message>
+</context>
+<context>
+    <name>Colors</name>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <source>Your note (Ctrl+Enter saves)</source>
+        <translation>您的笔记（Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Color:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Delete Highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <source>Bookmark Tags</source>
+        <translation>书签标签</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas, for “{title}”:</source>
+        <translation>“{title}”的标签，用逗号分隔：</translation>
+    </message>
+    <message>
+        <source>Bookmark with the tags, separated by commas, for “{title}”:</source>
+        <translation>为“{title}”加书签，标签用逗号分隔：</translation>
+    </message>
+    <message>
+        <source>e.g. trade, ports, 海关、物流</source>
+        <translation>例如：贸易、港口、海关、物流</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>Find</name>
+    <message>
+        <source>Find in article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>%Ln found</source>
+        <translation>找到 %Ln 处</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>{at} of {total}</source>
+        <translation>第 {at} 处，共 {total} 处</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <comment>a date, in QDate::toString&apos;s pattern</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>Highlights</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>article not in the library</source>
+        <translation>文章不在资料库中</translation>
+    </message>
+    <message>
+        <source>⚠ no longer in the text</source>
+        <translation>⚠ 已不在正文中</translation>
+    </message>
+    <message>
+        <source>Highlights in this article</source>
+        <translation>本文的高亮</translation>
+    </message>
+    <message>
+        <source>Open an article to see its highlights here.</source>
+        <translation>打开一篇文章，即可在此查看其高亮。</translation>
+    </message>
+    <message>
+        <source>No highlights in this article yet. Select a passage, then &lt;b&gt;Ctrl+Shift+H&lt;/b&gt; to highlight it or &lt;b&gt;Ctrl+Shift+N&lt;/b&gt; to add a note (or right-click it).</source>
+        <translation>本文还没有高亮。选中一段文字后，按 &lt;b&gt;Ctrl+Shift+H&lt;/b&gt; 高亮，或按 &lt;b&gt;Ctrl+Shift+N&lt;/b&gt; 添加笔记（也可以右键点击）。</translation>
+    </message>
+    <message>
+        <source>%Ln highlight(s), in reading order; {orphaned} no longer found in the text (kept with the quote, at the end).</source>
+        <translation>%Ln 处高亮，按阅读顺序排列；其中 {orphaned} 处已不在正文中（连同引文保留，列在最后）。</translation>
+    </message>
+    <message>
+        <source>%Ln highlight(s), in reading order.</source>
+        <translation>%Ln 处高亮，按阅读顺序排列。</translation>
+    </message>
+    <message>
+        <source>Filter by quote, note or title</source>
+        <translation>按引文、笔记或标题筛选</translation>
+    </message>
+    <message>
+        <source>Filter highlights</source>
+        <translation>筛选高亮</translation>
+    </message>
+    <message>
+        <source>All colors</source>
+        <translation>所有颜色</translation>
+    </message>
+    <message>
+        <source>Only highlights of this color</source>
+        <translation>只显示此颜色的高亮</translation>
+    </message>
+    <message>
+        <source>All highlights</source>
+        <translation>全部高亮</translation>
+    </message>
+    <message>
+        <source>No highlight matches.</source>
+        <translation>没有匹配的高亮。</translation>
+    </message>
+    <message>
+        <source>No highlights yet: select a passage in an article and press &lt;b&gt;Ctrl+Shift+H&lt;/b&gt;.</source>
+        <translation>还没有高亮：在文章中选中一段文字，然后按 &lt;b&gt;Ctrl+Shift+H&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>The newest %Ln highlights that match; type to narrow them down.</source>
+        <translation>最新的 %Ln 处匹配高亮；继续输入可缩小范围。</translation>
+    </message>
+    <message>
+        <source>The newest %Ln highlights; type to narrow them down.</source>
+        <translation>最新的 %Ln 处高亮；输入文字可缩小范围。</translation>
+    </message>
+    <message>
+        <source>%Ln matching highlight(s), newest first.</source>
+        <translation>%Ln 处匹配的高亮，最新的在前。</translation>
+    </message>
+    <message>
+        <source>%Ln highlight(s), newest first.</source>
+        <translation>%Ln 处高亮，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Highlight (no note)</source>
+        <translation>高亮（无笔记）</translation>
+    </message>
+    <message>
+        <source>Right-click to edit the note, change the color or delete.</source>
+        <translation>右键点击可编辑笔记、更改颜色或删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Add Archive Folder</source>
+        <translation>添加存档文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder that can be opened.</source>
+        <translation>{path} 不是可以打开的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read (permission denied).</source>
+        <translation>无法读取 {path}（权限被拒绝）。</translation>
+    </message>
+    <message>
+        <source>Remove Folder</source>
+        <translation>移除文件夹</translation>
+    </message>
+    <message>
+        <source>Remove {folder} from the library?
+
+Its articles leave the library; the files stay on disk, and your highlights and bookmarks are kept (they come back if you add the folder again).</source>
+        <translation>从资料库移除 {folder}？
+
+其中的文章将离开资料库；文件仍保留在磁盘上，您的高亮和书签也会保留（再次添加该文件夹时会恢复）。</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Checking folders for changes</source>
+        <translation>正在检查文件夹的更改</translation>
+    </message>
+    <message>
+        <source>Placing highlights</source>
+        <translation>正在定位高亮</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
+        <source>Putting articles back</source>
+        <translation>正在恢复文章</translation>
+    </message>
+    <message>
+        <source>Waiting for another import to finish</source>
+        <translation>正在等待另一个导入完成</translation>
+    </message>
+    <message>
+        <source>Removing a folder</source>
+        <translation>正在移除文件夹</translation>
+    </message>
+    <message>
+        <source>Opening the sample archive</source>
+        <translation>正在打开示例存档</translation>
+    </message>
+    <message>
+        <source>Importing {folder}</source>
+        <translation>正在导入 {folder}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop; what was imported so far is kept</source>
+        <translation>停止；已导入的内容会保留</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <source>What was skipped and why, in full</source>
+        <translation>完整列出跳过了什么以及原因</translation>
+    </message>
+    <message>
+        <source>Put this message away</source>
+        <translation>收起此消息</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>关闭消息</translation>
+    </message>
+    <message>
+        <source>{job} failed</source>
+        <translation>{job}失败</translation>
+    </message>
+</context>
+<context>
+    <name>KeysHelp</name>
+    <message>
+        <source>Ctrl+K  or  /</source>
+        <translation>Ctrl+K  或  /</translation>
+    </message>
+    <message>
+        <source>search the archive (words, &quot;phrases&quot;, -word, OR, site:, title:, lang:, date:2024-05)</source>
+        <translation>搜索存档（词语、&quot;短语&quot;、-词语、OR、site:、title:、lang:、date:2024-05）</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>back from search to the list; clear the filter; close find</source>
+        <translation>从搜索返回列表；清除筛选；关闭查找</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>filter the list by title or site</source>
+        <translation>按标题或网站筛选列表</translation>
+    </message>
+    <message>
+        <source>j / k  or  ↓ / ↑</source>
+        <translation>j / k  或  ↓ / ↑</translation>
+    </message>
+    <message>
+        <source>next / previous article</source>
+        <translation>下一篇 / 上一篇文章</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>open the selected article</source>
+        <translation>打开所选文章</translation>
+    </message>
+    <message>
+        <source>Space / Shift+Space</source>
+        <translation>Space / Shift+Space</translation>
+    </message>
+    <message>
+        <source>scroll the article (at its end, go to the next)</source>
+        <translation>滚动文章（到末尾时转到下一篇）</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>the top or the end of the article</source>
+        <translation>文章的开头或末尾</translation>
+    </message>
+    <message>
+        <source>Alt+← / Alt+→</source>
+        <translation>Alt+← / Alt+→</translation>
+    </message>
+    <message>
+        <source>back / forward (mouse buttons too)</source>
+        <translation>后退 / 前进（鼠标侧键也可以）</translation>
+    </message>
+    <message>
+        <source>Shift+↓ / Shift+↑, Ctrl+click</source>
+        <translation>Shift+↓ / Shift+↑、Ctrl+点击</translation>
+    </message>
+    <message>
+        <source>select several articles (right-click: act on all)</source>
+        <translation>选择多篇文章（右键：对全部操作）</translation>
+    </message>
+    <message>
+        <source>m  or  Ctrl+M</source>
+        <translation>m  或  Ctrl+M</translation>
+    </message>
+    <message>
+        <source>mark the selected article(s) read or unread</source>
+        <translation>将所选文章标为已读或未读</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>remove the selected article(s) from the library, never from disk</source>
+        <translation>从资料库移除所选文章（绝不从磁盘删除）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>show unread articles only</source>
+        <translation>只显示未读文章</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>find in the article (Enter: next, Shift+Enter: previous)</source>
+        <translation>在文章中查找（Enter：下一个，Shift+Enter：上一个）</translation>
+    </message>
+    <message>
+        <source>Ctrl+= / Ctrl+- / Ctrl+0</source>
+        <translation>Ctrl+= / Ctrl+- / Ctrl+0</translation>
+    </message>
+    <message>
+        <source>larger / smaller / normal text</source>
+        <translation>放大 / 缩小 / 正常文字</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>add an archive folder (or drop one on the window)</source>
+        <translation>添加存档文件夹（或拖放到窗口上）</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>re-scan the added folders for changes</source>
+        <translation>重新扫描已添加的文件夹，查找更改</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>bookmark the article, or remove its bookmark (★ in the toolbar too)</source>
+        <translation>为文章加书签或移除书签（也可用工具栏中的 ★）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>edit the bookmark&apos;s tags (comma separated)</source>
+        <translation>编辑书签的标签（用逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>bookmarks only in the list, by tag</source>
+        <translation>列表中只显示书签，可按标签筛选</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>highlight the selected passage (right-click: other colors)</source>
+        <translation>高亮所选段落（右键：其他颜色）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>add a note to the selection, or edit the highlight&apos;s at the cursor</source>
+        <translation>为所选内容添加笔记，或编辑光标处高亮的笔记</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z / Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>undo / redo a highlight, note, bookmark or removal</source>
+        <translation>撤销 / 重做高亮、笔记、书签或移除</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>this article&apos;s highlights, in reading order</source>
+        <translation>本文的高亮，按阅读顺序排列</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>all highlights, newest first, filtered as you type</source>
+        <translation>全部高亮，最新的在前，随输入筛选</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>This link is malformed; it was not opened.</source>
+        <translation>此链接格式错误，未打开。</translation>
+    </message>
+    <message>
+        <source>This archive link names no article.</source>
+        <translation>此存档链接没有指向任何文章。</translation>
+    </message>
+    <message>
+        <source>This web link has no address.</source>
+        <translation>此网页链接没有地址。</translation>
+    </message>
+    <message>
+        <source>This file is in the archive but is not an article in the library.</source>
+        <translation>此文件在存档中，但不是资料库中的文章。</translation>
+    </message>
+    <message>
+        <source>Not opened: a file: link outside the archive folders. The reader only opens files inside the archive.</source>
+        <translation>未打开：这是存档文件夹之外的 file: 链接。阅读器只打开存档内的文件。</translation>
+    </message>
+    <message>
+        <source>Not opened: javascript: links run code, and the reader never runs code from saved pages.</source>
+        <translation>未打开：javascript: 链接会运行代码，而阅读器绝不运行保存的网页中的代码。</translation>
+    </message>
+    <message>
+        <source>Not opened: data: links carry embedded content that the reader does not display.</source>
+        <translation>未打开：data: 链接携带阅读器不显示的嵌入内容。</translation>
+    </message>
+    <message>
+        <source>Not opened: a relative link with no web address (its page was not saved).</source>
+        <translation>未打开：这是没有网址的相对链接（其页面未被保存）。</translation>
+    </message>
+    <message>
+        <source>Not opened: {scheme}: links are not opened by the reader; only web (http, https) links open, in your browser.</source>
+        <translation>未打开：阅读器不打开 {scheme}: 链接；只有网页（http、https）链接会在您的浏览器中打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ListPane</name>
+    <message>
+        <source>All bookmarks</source>
+        <translation>全部书签</translation>
+    </message>
+    <message>
+        <source>Filter by title or site  (Ctrl+L)</source>
+        <translation>按标题或网站筛选（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Filter the list</source>
+        <translation>筛选列表</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Show only unread articles</source>
+        <translation>只显示未读文章</translation>
+    </message>
+    <message>
+        <source>★ Bookmarks</source>
+        <translation>★ 书签</translation>
+    </message>
+    <message>
+        <source>Show only bookmarked articles (Ctrl+Shift+B)</source>
+        <translation>只显示加了书签的文章（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <source>Only the bookmarks with this tag</source>
+        <translation>只显示带有此标签的书签</translation>
+    </message>
+    <message>
+        <source>Bookmark tag</source>
+        <translation>书签标签</translation>
+    </message>
+    <message>
+        <source>Add Archive Folder…</source>
+        <translation>添加存档文件夹…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No article title or site contains “{words}”.&lt;/p&gt;&lt;p&gt;Press Esc to clear the filter, or search the full text with Ctrl+K.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有文章的标题或网站包含“{words}”。&lt;/p&gt;&lt;p&gt;按 Esc 清除筛选，或用 Ctrl+K 搜索全文。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No bookmark is tagged “{tag}” among the unread articles.&lt;/p&gt;&lt;p&gt;Choose another tag, or &lt;b&gt;All bookmarks&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;未读文章中没有带“{tag}”标签的书签。&lt;/p&gt;&lt;p&gt;请选择其他标签，或选择&lt;b&gt;全部书签&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No bookmark is tagged “{tag}”.&lt;/p&gt;&lt;p&gt;Choose another tag, or &lt;b&gt;All bookmarks&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有带“{tag}”标签的书签。&lt;/p&gt;&lt;p&gt;请选择其他标签，或选择&lt;b&gt;全部书签&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No unread bookmarked articles.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有加了书签的未读文章。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No bookmarked articles.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有加了书签的文章。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open an article and press &lt;b&gt;Ctrl+D&lt;/b&gt; (or ★ in the toolbar) to bookmark it; turn off &lt;b&gt;★ Bookmarks&lt;/b&gt; to see every article.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;打开一篇文章并按 &lt;b&gt;Ctrl+D&lt;/b&gt;（或点击工具栏中的 ★）即可加书签；关闭 &lt;b&gt;★ 书签&lt;/b&gt; 可查看所有文章。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No unread articles.&lt;/p&gt;&lt;p&gt;Turn off &lt;b&gt;Unread&lt;/b&gt; to see them all.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有未读文章。&lt;/p&gt;&lt;p&gt;关闭&lt;b&gt;未读&lt;/b&gt;即可查看全部文章。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{busy}…&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Articles appear here as soon as the import ends.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{busy}…&lt;/b&gt;&lt;/p&gt;&lt;p&gt;导入完成后，文章会立即显示在这里。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Your library is empty.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Choose &lt;b&gt;File › Add Archive Folder…&lt;/b&gt; (Ctrl+O), or drop a folder on this window, to import the articles you saved: text files and saved web pages, in any folder structure. The folder is only read, never changed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;您的资料库是空的。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;选择&lt;b&gt;文件 › 添加存档文件夹…&lt;/b&gt;（Ctrl+O），或将文件夹拖放到此窗口，即可导入您保存的文章：文本文件和保存的网页，文件夹结构不限。文件夹只会被读取，绝不会被修改。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>less than a minute left</source>
+        <translation>剩余不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>about 1 min left</source>
+        <translation>剩余约 1 分钟</translation>
+    </message>
+    <message>
+        <source>%Ln min left</source>
+        <translation>剩余 %Ln 分钟</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>阅读进度</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {error}</source>
+        <translation>无法读取列表：{error}</translation>
+    </message>
+    <message>
+        <source>{percent} · the end</source>
+        <translation>{percent} · 已读完</translation>
+    </message>
+    <message>
+        <source>{percent} · {left}</source>
+        <translation>{percent} · {left}</translation>
+    </message>
+    <message>
+        <source>{unread} unread of %Ln</source>
+        <translation>%Ln 篇中 {unread} 篇未读</translation>
+    </message>
+    <message>
+        <source>%Ln bookmark(s) tagged “{tag}” of {size} articles</source>
+        <translation>{size} 篇文章中有 %Ln 个书签带“{tag}”标签</translation>
+    </message>
+    <message>
+        <source>%Ln bookmark(s) of {size} articles</source>
+        <translation>{size} 篇文章中有 %Ln 个书签</translation>
+    </message>
+    <message>
+        <source>{shown} of %Ln article(s)</source>
+        <translation>%Ln 篇文章中的 {shown} 篇</translation>
+    </message>
+    <message>
+        <source>%Ln article(s)</source>
+        <translation>%Ln 篇文章</translation>
+    </message>
+    <message>
+        <source>{counts} · %Ln selected</source>
+        <translation>{counts} · 已选择 %Ln 篇</translation>
+    </message>
+    <message>
+        <source>Text size {percent}</source>
+        <translation>文字大小 {percent}</translation>
+    </message>
+    <message>
+        <source>The interface is already in this language.</source>
+        <translation>界面已经是这种语言。</translation>
+    </message>
+    <message>
+        <source>The language changes when Archive Reader is started again.</source>
+        <translation>重新启动存档阅读器后，语言将会更改。</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+    <message>
+        <source>About Archive Reader</source>
+        <translation>关于存档阅读器</translation>
+    </message>
+    <message>
+        <source>%Ln article(s) removed from the library (the files are still on disk; Edit › Undo puts them back).</source>
+        <translation>已从资料库移除 %Ln 篇文章（文件仍在磁盘上；编辑 › 撤销可恢复）。</translation>
+    </message>
+    <message>
+        <source>Removed from the library</source>
+        <translation>已从资料库移除</translation>
+    </message>
+    <message>
+        <source>This article is no longer in the library; its file is still on disk.</source>
+        <translation>这篇文章已不在资料库中；其文件仍在磁盘上。</translation>
+    </message>
+    <message>
+        <source>%Ln article(s) back in the library.</source>
+        <translation>%Ln 篇文章已回到资料库。</translation>
+    </message>
+    <message>
+        <source>%Ln could not be: the file is no longer on disk.</source>
+        <translation>%Ln 篇无法恢复：文件已不在磁盘上。</translation>
+    </message>
+    <message>
+        <source>Archive Reader</source>
+        <translation>存档阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Something went wrong, but your library is safe. If it happens again, please report it with the details below.</source>
+        <translation>出了点问题，但您的资料库是安全的。如果再次发生，请附上下面的详细信息报告此问题。</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>That article is no longer in the library (its file was removed or changed into something that is not an article).</source>
+        <translation>该文章已不在资料库中（其文件已被删除，或已变成不是文章的内容）。</translation>
+    </message>
+    <message>
+        <source>Similar articles are not available: {error}</source>
+        <translation>无法获取相似文章：{error}</translation>
+    </message>
+    <message>
+        <source>None found yet: the search index is still being built.</source>
+        <translation>尚未找到：搜索索引仍在建立中。</translation>
+    </message>
+    <message>
+        <source>No similar articles in the archive.</source>
+        <translation>存档中没有相似文章。</translation>
+    </message>
+    <message>
+        <source>Marked unread.</source>
+        <translation>已标为未读。</translation>
+    </message>
+    <message>
+        <source>Marked read.</source>
+        <translation>已标为已读。</translation>
+    </message>
+    <message>
+        <source>Marked %Ln article(s) read.</source>
+        <translation>已将 %Ln 篇文章标为已读。</translation>
+    </message>
+    <message>
+        <source>Marked %Ln article(s) unread.</source>
+        <translation>已将 %Ln 篇文章标为未读。</translation>
+    </message>
+    <message>
+        <source>Could not save reading state: {error}</source>
+        <translation>无法保存阅读状态：{error}</translation>
+    </message>
+    <message>
+        <source>Opened in your browser: {url}</source>
+        <translation>已在浏览器中打开：{url}</translation>
+    </message>
+    <message>
+        <source>No browser could open {url}</source>
+        <translation>没有浏览器能打开 {url}</translation>
+    </message>
+    <message>
+        <source>Edit this bookmark&apos;s tags (Ctrl+Shift+D)</source>
+        <translation>编辑此书签的标签（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>an article</source>
+        <translation>一篇文章</translation>
+    </message>
+    <message>
+        <source>Open “{title}” from the archive (offline)</source>
+        <translation>从存档打开“{title}”（离线）</translation>
+    </message>
+    <message>
+        <source>{url}  — opens in your web browser when clicked</source>
+        <translation>{url}  — 点击后在网页浏览器中打开</translation>
+    </message>
+    <message>
+        <source>This article has no link to its original.</source>
+        <translation>这篇文章没有原文链接。</translation>
+    </message>
+    <message>
+        <source>Copied {url}</source>
+        <translation>已复制 {url}</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>资料库</translation>
+    </message>
+    <message>
+        <source>By the article&apos;s language (Chinese and Latin fonts)</source>
+        <translation>按文章的语言（中文和拉丁字体）</translation>
+    </message>
+    <message>
+        <source>By script (taller for Chinese)</source>
+        <translation>按文字（中文行距更大）</translation>
+    </message>
+    <message>
+        <source> × text size</source>
+        <translation> × 文字大小</translation>
+    </message>
+    <message>
+        <source>About this many Chinese characters, or twice as many letters</source>
+        <translation>大约这么多个汉字，或两倍数量的字母</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>文字大小：</translation>
+    </message>
+    <message>
+        <source>Line height:</source>
+        <translation>行高：</translation>
+    </message>
+    <message>
+        <source>Line width:</source>
+        <translation>行宽：</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Archive folders (read, never changed):</source>
+        <translation>存档文件夹（只读取，绝不修改）：</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take this folder&apos;s articles out of the library (the files stay on disk; highlights and bookmarks are kept and come back with the folder)</source>
+        <translation>将此文件夹的文章移出资料库（文件仍保留在磁盘上；高亮和书签会保留，并随文件夹一起恢复）</translation>
+    </message>
+    <message>
+        <source>Re-scan All</source>
+        <translation>全部重新扫描</translation>
+    </message>
+    <message>
+        <source>Library data (catalogue, index, highlights, backups):</source>
+        <translation>资料库数据（目录、索引、高亮、备份）：</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>阅读进度</translation>
+    </message>
+    <message>
+        <source>{percent} read</source>
+        <translation>已读 {percent}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingTools</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown（*.md）</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页（*.html）</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>Open an article first: File › Export Article saves the one shown.</source>
+        <translation>请先打开一篇文章：文件 › 导出文章会保存当前显示的文章。</translation>
+    </message>
+    <message>
+        <source>Export Article as {format}</source>
+        <translation>将文章导出为 {format}</translation>
+    </message>
+    <message>
+        <source>Could not save {name}: {reason}.</source>
+        <translation>无法保存 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Saved “{title}” as {format}: {path}</source>
+        <translation>已将“{title}”保存为 {format}：{path}</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written to {folder}</source>
+        <translation>无法将 PDF 写入 {folder}</translation>
+    </message>
+    <message>
+        <source>Open an article first: File › Print prints the one shown.</source>
+        <translation>请先打开一篇文章：文件 › 打印会打印当前显示的文章。</translation>
+    </message>
+    <message>
+        <source>Print Article</source>
+        <translation>打印文章</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Search the archive  (Ctrl+K)</source>
+        <translation>搜索存档（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>✎ in your notes</source>
+        <translation>✎ 在您的笔记中</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>最佳匹配</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Order of the results</source>
+        <translation>结果的排序方式</translation>
+    </message>
+    <message>
+        <source>Back to the article list (Esc)</source>
+        <translation>返回文章列表（Esc）</translation>
+    </message>
+    <message>
+        <source>Show more results</source>
+        <translation>显示更多结果</translation>
+    </message>
+    <message>
+        <source>Searching for “{query}”…</source>
+        <translation>正在搜索“{query}”…</translation>
+    </message>
+    <message>
+        <source>No articles match “{query}”.</source>
+        <translation>没有文章匹配“{query}”。</translation>
+    </message>
+    <message>
+        <source>%Ln article(s) ({ms} ms)</source>
+        <translation>%Ln 篇文章（{ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>about %Ln article(s) ({ms} ms)</source>
+        <translation>约 %Ln 篇文章（{ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>The search index covers {indexed} of %Ln article(s) so far; indexing continues in the background.</source>
+        <translation>搜索索引目前涵盖 %Ln 篇文章中的 {indexed} 篇；索引仍在后台继续建立。</translation>
+    </message>
+    <message>
+        <source>Search failed.</source>
+        <translation>搜索失败。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchSyntax</name>
+    <message>
+        <source>Articles holding every word, in the title or the text; best first.</source>
+        <translation>标题或正文中包含所有词语的文章，最佳匹配在前。</translation>
+    </message>
+    <message>
+        <source>Either script: Simplified and Traditional forms find each other, Taiwan and Hong Kong variants too.</source>
+        <translation>简繁皆可：简体和繁体互相匹配，台湾和香港的用字也一样。</translation>
+    </message>
+    <message>
+        <source>Any run of two or more Chinese characters that occurs in the text, even across word boundaries (国际贸易).</source>
+        <translation>正文中出现的任意两个或以上连续汉字，即使跨越词语边界（国际贸易）。</translation>
+    </message>
+    <message>
+        <source>An exact phrase, in double quotes.</source>
+        <translation>用双引号括起来的精确短语。</translation>
+    </message>
+    <message>
+        <source>A minus (or NOT) leaves out articles with the word.</source>
+        <translation>减号（或 NOT）排除包含该词语的文章。</translation>
+    </message>
+    <message>
+        <source>Either word; parentheses group (words are joined by AND otherwise).</source>
+        <translation>任一词语；括号用于分组（否则词语之间是 AND 关系）。</translation>
+    </message>
+    <message>
+        <source>English by stem (ships, shipping, shipped) and, with *, by prefix.</source>
+        <translation>英文按词干匹配（ships、shipping、shipped），加 * 则按前缀匹配。</translation>
+    </message>
+    <message>
+        <source>The word in the title.</source>
+        <translation>标题中的词语。</translation>
+    </message>
+    <message>
+        <source>Articles from one site (its address or its name).</source>
+        <translation>来自某个网站的文章（网址或网站名称）。</translation>
+    </message>
+    <message>
+        <source>Articles in a language: Traditional or Simplified Chinese, English.</source>
+        <translation>某种语言的文章：繁体中文、简体中文或英文。</translation>
+    </message>
+    <message>
+        <source>A year, a month, a range, or everything up to a date (an undated article matches none).</source>
+        <translation>某一年、某个月、某个范围，或某日期之前的全部文章（没有日期的文章不会匹配）。</translation>
+    </message>
+    <message>
+        <source>Your reading state, bookmarks and highlighted articles.</source>
+        <translation>您的阅读状态、书签和有高亮的文章。</translation>
+    </message>
+    <message>
+        <source>Bookmarks with a tag.</source>
+        <translation>带有某个标签的书签。</translation>
+    </message>
+    <message>
+        <source>Words in your own notes and highlights.</source>
+        <translation>您自己的笔记和高亮中的词语。</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Ctrl+K&lt;/b&gt; (or &lt;b&gt;/&lt;/b&gt;) and type. Searching works offline over the whole library, in Chinese and English; filters combine with words and with each other.</source>
+        <translation>按 &lt;b&gt;Ctrl+K&lt;/b&gt;（或 &lt;b&gt;/&lt;/b&gt;）后输入。搜索离线进行，涵盖整个资料库，中英文皆可；筛选条件可以与词语组合，也可以互相组合。</translation>
+    </message>
+    <message>
+        <source>Case, full-width forms and accents do not matter (ＶＩＰ finds VIP, cafe finds café). A query with a mistake, such as an open quote, still searches for its words. Common English words (the, of, to) are skipped outside quotes. Results come best match first; the list above them can sort them newest first.</source>
+        <translation>不区分大小写、全角半角和重音符号（ＶＩＰ 能找到 VIP，cafe 能找到 café）。查询有错误（例如引号未闭合）时仍会搜索其中的词语。引号之外的常见英文词（the、of、to）会被忽略。结果按最佳匹配排列；结果上方的列表可改为最新的在前。</translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <source>%Ln bookmark(s)</source>
+        <translation>%Ln 个书签</translation>
+    </message>
+    <message>
+        <source>Renamed “{old}” to “{new}” on {bookmarks} (Ctrl+Z undoes).</source>
+        <translation>已将 {bookmarks}上的“{old}”重命名为“{new}”（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <source>Removed “{old}” from {bookmarks} (Ctrl+Z undoes).</source>
+        <translation>已从 {bookmarks}移除“{old}”（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>Rename “{tag}” on {bookmarks} to:</source>
+        <translation>将 {bookmarks}上的“{tag}”重命名为：</translation>
+    </message>
+    <message>
+        <source>New tag name</source>
+        <translation>新标签名</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Manage Tags</source>
+        <translation>管理标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>No tags yet: Ctrl+Shift+D tags a bookmark.</source>
+        <translation>还没有标签：按 Ctrl+Shift+D 为书签添加标签。</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Remove the tag “{tag}” from {bookmarks}? The bookmarks stay; Edit › Undo puts the tag back.</source>
+        <translation>从 {bookmarks}移除标签“{tag}”？书签会保留；编辑 › 撤销可恢复该标签。</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Note {quote}</source>
+        <translation>笔记 {quote}</translation>
+    </message>
+    <message>
+        <source>Highlight {quote}</source>
+        <translation>高亮 {quote}</translation>
+    </message>
+    <message>
+        <source>Delete {quote}</source>
+        <translation>删除 {quote}</translation>
+    </message>
+    <message>
+        <source>Color of {quote}</source>
+        <translation>{quote} 的颜色</translation>
+    </message>
+    <message>
+        <source>Note of {quote}</source>
+        <translation>{quote} 的笔记</translation>
+    </message>
+    <message>
+        <source>Bookmark {title}</source>
+        <translation>书签 {title}</translation>
+    </message>
+    <message>
+        <source>Remove Bookmark {title}</source>
+        <translation>移除书签 {title}</translation>
+    </message>
+    <message>
+        <source>Bookmark Tags {title}</source>
+        <translation>书签标签 {title}</translation>
+    </message>
+    <message>
+        <source>Rename Tag {tag}</source>
+        <translation>重命名标签 {tag}</translation>
+    </message>
+    <message>
+        <source>Delete Tag {tag}</source>
+        <translation>删除标签 {tag}</translation>
+    </message>
+    <message>
+        <source>Remove {title} from Library</source>
+        <translation>从资料库移除 {title}</translation>
+    </message>
+    <message>
+        <source>Remove %Ln Article(s) from Library</source>
+        <translation>从资料库移除 %Ln 篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>Upgrade</name>
+    <message>
+        <source>Upgrading the library for this version of the app.
+This happens once; your articles, highlights and notes are kept.</source>
+        <translation>正在为此版本的应用升级资料库。
+此操作只进行一次；您的文章、高亮和笔记都会保留。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stopping: the library is put back as it was…</source>
+        <translation>正在停止：资料库将恢复原状…</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>The sample archive is being opened: twenty short articles on cross-border e-commerce in Chinese and English, so there is something to read and search right away.</source>
+        <translation>正在打开示例存档：二十篇关于跨境电商的中英文短文，让您马上就有内容可以阅读和搜索。</translation>
+    </message>
+    <message>
+        <source>Choose an article on the left: &lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; or the arrow keys move, &lt;b&gt;Enter&lt;/b&gt; opens, &lt;b&gt;Space&lt;/b&gt; scrolls.</source>
+        <translation>在左侧选择一篇文章：&lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; 或方向键移动，&lt;b&gt;Enter&lt;/b&gt; 打开，&lt;b&gt;Space&lt;/b&gt; 滚动。</translation>
+    </message>
+    <message>
+        <source>To read your own saved articles, choose &lt;b&gt;File › Add Archive Folder…&lt;/b&gt; (Ctrl+O) or drop a folder on this window. Text files and saved web pages are imported; the folder is never changed.</source>
+        <translation>要阅读您自己保存的文章，请选择&lt;b&gt;文件 › 添加存档文件夹…&lt;/b&gt;（Ctrl+O），或将文件夹拖放到此窗口。文本文件和保存的网页会被导入；文件夹绝不会被修改。</translation>
+    </message>
+    <message>
+        <source>Search everything with &lt;b&gt;Ctrl+K&lt;/b&gt;: words, &quot;exact phrases&quot;, &lt;b&gt;-word&lt;/b&gt;, &lt;b&gt;OR&lt;/b&gt;, &lt;b&gt;site:&lt;/b&gt;, &lt;b&gt;title:&lt;/b&gt;, &lt;b&gt;date:2024-05&lt;/b&gt;. Help › Search Syntax has examples; Help › Keyboard Shortcuts lists the keys.</source>
+        <translation>用 &lt;b&gt;Ctrl+K&lt;/b&gt; 搜索全部内容：词语、&quot;精确短语&quot;、&lt;b&gt;-词语&lt;/b&gt;、&lt;b&gt;OR&lt;/b&gt;、&lt;b&gt;site:&lt;/b&gt;、&lt;b&gt;title:&lt;/b&gt;、&lt;b&gt;date:2024-05&lt;/b&gt;。帮助 › 搜索语法中有示例；帮助 › 键盘快捷键列出所有按键。</translation>
+    </message>
+    <message>
+        <source>Archive Reader</source>
+        <translation>存档阅读器</translation>
+    </message>
+</context>
+</TS>
