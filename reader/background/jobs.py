@@ -22,8 +22,10 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from reader.background import reports as r
+from reader.background.reports import Sentence, english, say
 from reader.catalogue import Catalogue
 from reader.children import child_command, child_env
 from reader.errors import DiskFull, LibraryReadOnly, ReaderError
@@ -36,16 +38,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_LISTED_SKIPS = 200
-CANCELLED_WAITING = "Cancelled while waiting for another import to finish; nothing was changed."
-# A cancelled import's folder is remembered from its start (``import_paths``): say how
-# the rest comes in.
-RESUMES = "The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest."
+CANCELLED_WAITING = r.CANCELLED_WAITING
+RESUMES = r.RESUMES
 __all__ = ["WAITING", "Cancel", "PhaseProgress"]
 
 
 @dataclass
 class JobOutcome:
-    """What a job tells the window when it ends."""
+    """What a job tells the window when it ends.
+
+    ``title`` and ``message`` are English (logs, the command line); ``sentences`` holds
+    the message as templates and values (``reader.background.reports``) so the window
+    can say it in its own language, and ``title_values`` fills the title's template."""
 
     title: str
     message: str
@@ -57,6 +61,23 @@ class JobOutcome:
     # Work the person asked for (an import), rather than the app's own (the start-up
     # re-scan). Both end in the status bar now, never in a box; kept for callers.
     announce: bool = True
+    sentences: list[Sentence] = field(default_factory=list)
+    title_template: str = ""
+    title_values: dict[str, str] = field(default_factory=dict)
+
+
+def make_outcome(title: str, sentences: list[Sentence], **fields: Any) -> JobOutcome:
+    """A JobOutcome whose English message is made from *sentences*; *title* may hold
+    fields (``{job}``) given as ``title_values``."""
+    title_values: dict[str, str] = fields.pop("title_values", {})
+    return JobOutcome(
+        title=title.format(**title_values),
+        message=english(sentences),
+        sentences=sentences,
+        title_template=title,
+        title_values=title_values,
+        **fields,
+    )
 
 
 class Job(Protocol):
@@ -97,28 +118,22 @@ def readonly_note(catalogue: Catalogue) -> str:
     return describe_error(refusal) + "".join(f" Note: {w}" for w in catalogue.warnings)
 
 
-def _remarks(result: UpdateResult) -> list[str]:
+def _remarks(result: UpdateResult) -> list[Sentence]:
     """What a person should hear besides the counts: highlights that could not be placed,
     a backup that could not be written, and the index's state."""
-    remarks: list[str] = []
-    n = result.orphaned
-    if n:
-        remarks.append(
-            f"{n} highlight{'s' if n != 1 else ''} could no longer be found in "
-            f"{'its' if n == 1 else 'their'} changed article{'s' if n != 1 else ''}: kept, "
-            "and listed as no longer in the text."
-        )
+    remarks: list[Sentence] = []
+    if result.orphaned:
+        remarks.append(say(r.ORPHANED, n=result.orphaned))
     if result.backup_note:
-        remarks.append(result.backup_note[:1].upper() + result.backup_note[1:])
+        note = result.backup_note
+        remarks.append(say(r.AS_WRITTEN, text=note[:1].upper() + note[1:]))
     index = result.index
     if result.index_busy:
-        remarks.append("Indexing was left for later: " + result.index_busy)
+        remarks.append(say(r.INDEX_LATER, reason=result.index_busy))
     elif index is not None and index.cancelled:
-        remarks.append("Indexing was cancelled; it resumes the next time the app starts.")
+        remarks.append(say(r.INDEX_CANCELLED))
     elif index is not None and index.rebuilt:  # a lost or damaged index, never a first one
-        remarks.append(
-            "The search index was damaged (or from another version) and has been rebuilt."
-        )
+        remarks.append(say(r.INDEX_REBUILT))
     return remarks
 
 
@@ -129,15 +144,31 @@ def _skip_lines(summary: ImportSummary) -> list[str]:
     return lines
 
 
-def _skip_sentence(summary: ImportSummary) -> str:
+def _skip_sentences(summary: ImportSummary) -> list[Sentence]:
     """The skipped files, named; why is in the details, which the window's status bar
     offers beside the sentence (**Details…**), never without it."""
     if not summary.skipped:
-        return ""
-    names = [os.path.basename(path) for path, _ in summary.skipped[:3]]
-    more = len(summary.skipped) - len(names)
-    listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
-    return f" Skipped: {listed} (Details… says why)."
+        return []
+    names = ", ".join(os.path.basename(path) for path, _ in summary.skipped[:3])
+    more = len(summary.skipped) - 3
+    if more > 0:
+        return [say(r.SKIPPED_MORE, names=names, n=more)]
+    return [say(r.SKIPPED, names=names)]
+
+
+def _counts(summary: ImportSummary) -> list[Sentence]:
+    """The import's counts as fragments (``ImportSummary.describe`` in parts)."""
+    parts = [
+        say(r.N_IMPORTED, n=summary.imported),
+        say(r.N_UPDATED, n=summary.updated),
+        say(r.N_UNCHANGED, n=summary.unchanged),
+    ]
+    if summary.moved:
+        parts.append(say(r.N_MOVED, n=summary.moved))
+    if summary.removed:
+        parts.append(say(r.N_REMOVED, n=summary.removed))
+    parts.append(say(r.N_SKIPPED, n=len(summary.skipped)))
+    return parts
 
 
 @dataclass
@@ -165,9 +196,9 @@ class ImportJob:
                 workers=self.workers,
             )
         except LockWaitCancelled:
-            return JobOutcome(
-                title="Import cancelled",
-                message=CANCELLED_WAITING,
+            return make_outcome(
+                r.IMPORT_CANCELLED,
+                [say(r.CANCELLED_WAITING)],
                 cancelled=True,
                 announce=self.announce,
             )
@@ -176,17 +207,16 @@ class ImportJob:
         folders = ", ".join(
             display_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.paths
         )
-        resume = [RESUMES] if summary.cancelled else []
-        message = " ".join(
-            [
-                f"{folders}: {summary.describe()}{_skip_sentence(summary)}",
-                *resume,
-                *_remarks(result),
-            ]
-        )
-        return JobOutcome(
-            title="Import cancelled" if result.cancelled else "Import finished",
-            message=message,
+        headline = r.IMPORT_CANCELLED_FOLDERS if summary.cancelled else r.IMPORTED_FOLDERS
+        sentences = [
+            say(headline, folders=folders, counts=_counts(summary), seconds=summary.seconds),
+            *_skip_sentences(summary),
+            *([say(r.RESUMES)] if summary.cancelled else []),
+            *_remarks(result),
+        ]
+        return make_outcome(
+            r.IMPORT_CANCELLED if result.cancelled else r.IMPORT_FINISHED,
+            sentences,
             details=_skip_lines(summary),
             library_changed=result.library_changed,
             index_changed=result.index_changed,
@@ -218,32 +248,28 @@ class RescanJob:
                 None, label=self.label, progress=progress, cancel=cancel, workers=self.workers
             )
         except LockWaitCancelled:
-            return JobOutcome(
-                title="Folders re-scanned",
-                message=CANCELLED_WAITING,
+            return make_outcome(
+                r.FOLDERS_RESCANNED,
+                [say(r.CANCELLED_WAITING)],
                 cancelled=True,
                 announce=False,
             )
         self.missing = result.missing
-        parts: list[str] = []
+        parts: list[Sentence] = []
         details: list[str] = []
         summary = result.imported
         if summary is not None and (result.library_changed or summary.skipped):
-            parts.append("Folders re-scanned: " + summary.describe() + _skip_sentence(summary))
+            parts.append(say(r.RESCANNED, counts=_counts(summary), seconds=summary.seconds))
+            parts += _skip_sentences(summary)
             details = _skip_lines(summary)
-        remarks = _remarks(result)
         sample = str(sample_archive_dir())
         missing = [display_path(m) for m in self.missing if m != sample]
         if missing:
-            parts.append(
-                "Not available, so not re-scanned (their articles stay): "
-                + ", ".join(missing)
-                + "."
-            )
-        parts += remarks
-        return JobOutcome(
-            title="Folders re-scanned",
-            message=" ".join(parts),
+            parts.append(say(r.NOT_AVAILABLE, folders=", ".join(missing)))
+        parts += _remarks(result)
+        return make_outcome(
+            r.FOLDERS_RESCANNED,
+            parts,
             details=details,
             library_changed=result.library_changed,
             index_changed=result.index_changed,
@@ -272,18 +298,13 @@ class RemoveFolderJob:
                 self.root, progress=progress, cancel=cancel
             )
         except LockWaitCancelled:
-            return JobOutcome(title="Folder not removed", message=CANCELLED_WAITING, cancelled=True)
-        n = result.removed
-        message = (
-            f"{display_path(self.root)} is no longer in the library: {n:,} "
-            f"article{'s' if n != 1 else ''} removed from it (the files are still on disk"
-            "; highlights and bookmarks are kept and come back if you add the folder again)."
-        )
+            return make_outcome(r.FOLDER_NOT_REMOVED, [say(r.CANCELLED_WAITING)], cancelled=True)
+        sentences = [say(r.FOLDER_GONE, folder=display_path(self.root), n=result.removed)]
         if result.index_busy:
-            message += " Indexing was left for later: " + result.index_busy
-        return JobOutcome(
-            title="Folder removed",
-            message=message,
+            sentences.append(say(r.INDEX_LATER, reason=result.index_busy))
+        return make_outcome(
+            r.FOLDER_REMOVED,
+            sentences,
             library_changed=True,
             index_changed=result.index is not None,
         )
@@ -379,15 +400,13 @@ class ProcessJob:
         log.warning(
             "job %s ended with status %s:\n%s", self.label, code, "\n".join(self.stderr_tail)
         )
-        text = (
-            f"{self.label} stopped unexpectedly (exit status {code}). What it finished "
-            "is kept; it resumes the next time the app starts."
-        )
-        return JobOutcome(
-            f"{self.label} stopped",
-            text,
+        sentences = [say(r.STOPPED_UNEXPECTEDLY, job=self.label, code=code)]
+        return make_outcome(
+            r.JOB_STOPPED,
+            sentences,
+            title_values={"job": self.label},
             details=self.stderr_tail[-20:],
-            error=text,
+            error=english(sentences),
             announce=getattr(self.job, "announce", False),
         )
 
@@ -399,9 +418,10 @@ def run_in_child(job: ImportJob | RescanJob, progress: PhaseProgress, cancel: Ca
     except Exception as exc:
         if not isinstance(exc, ReaderError):
             log.exception("job %s failed", job.label)
-        return JobOutcome(
-            f"{job.label} failed",
-            describe_error(exc),
+        return make_outcome(
+            r.JOB_FAILED,
+            [say(r.AS_WRITTEN, text=describe_error(exc))],
+            title_values={"job": job.label},
             error=describe_error(exc),
             announce=getattr(job, "announce", True),
         )

@@ -1918,4 +1918,115 @@ This happens once; your articles, highlights and notes are kept.</source>
         <translation>存档阅读器</translation>
     </message>
 </context>
+<context>
+    <name>JobReports</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned</source>
+        <translation>文件夹已重新扫描</translation>
+    </message>
+    <message>
+        <source>Folder removed</source>
+        <translation>文件夹已移除</translation>
+    </message>
+    <message>
+        <source>Folder not removed</source>
+        <translation>文件夹未移除</translation>
+    </message>
+    <message>
+        <source>{job} stopped</source>
+        <translation>{job}已停止</translation>
+    </message>
+    <message>
+        <source>{job} failed</source>
+        <translation>{job}失败</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for another import to finish; nothing was changed.</source>
+        <translation>在等待另一个导入完成时已取消；没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest.</source>
+        <translation>已记住该文件夹：“重新扫描文件夹”（F5）或下次启动时会导入其余部分。</translation>
+    </message>
+    <message>
+        <source>{folders}: {counts} in {seconds} s.</source>
+        <translation>{folders}：{counts}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{folders}: import cancelled after {counts} in {seconds} s.</source>
+        <translation>{folders}：导入已取消，此前{counts}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned: {counts} in {seconds} s.</source>
+        <translation>文件夹已重新扫描：{counts}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} (Details… says why).</source>
+        <translation>已跳过：{names}（原因见“详细信息…”）。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} and {n} more (Details… says why).</source>
+        <translation>已跳过：{names} 及另外 {n} 个（原因见“详细信息…”）。</translation>
+    </message>
+    <message>
+        <source>%n highlight(s) could no longer be found in the changed text: kept, and listed as no longer in the text.</source>
+        <translation>有 %n 处高亮在改动后的文本中找不到了：已保留，并标为不再在文中。</translation>
+    </message>
+    <message>
+        <source>Indexing was left for later: {reason}</source>
+        <translation>索引留待稍后进行：{reason}</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled; it resumes the next time the app starts.</source>
+        <translation>索引已取消；下次启动应用时会继续。</translation>
+    </message>
+    <message>
+        <source>The search index was damaged (or from another version) and has been rebuilt.</source>
+        <translation>搜索索引已损坏（或来自其他版本），已重新建立。</translation>
+    </message>
+    <message>
+        <source>Not available, so not re-scanned (their articles stay): {folders}.</source>
+        <translation>无法访问，因此未重新扫描（其中的文章仍保留）：{folders}。</translation>
+    </message>
+    <message>
+        <source>{folder} is no longer in the library: %n article(s) removed from it (the files are still on disk; highlights and bookmarks are kept and come back if you add the folder again).</source>
+        <translation>{folder} 已不在资料库中：从中移除了 %n 篇文章（文件仍在磁盘上；高亮和书签会保留，再次添加该文件夹时会恢复）。</translation>
+    </message>
+    <message>
+        <source>{job} stopped unexpectedly (exit status {code}). What it finished is kept; it resumes the next time the app starts.</source>
+        <translation>{job}意外停止（退出状态 {code}）。已完成的部分会保留；下次启动应用时会继续。</translation>
+    </message>
+    <message>
+        <source>{n} imported</source>
+        <translation>导入 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} updated</source>
+        <translation>更新 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>{n} 篇未变</translation>
+    </message>
+    <message>
+        <source>{n} moved</source>
+        <translation>{n} 篇已移动</translation>
+    </message>
+    <message>
+        <source>{n} removed (no longer on disk)</source>
+        <translation>移除 {n} 篇（已不在磁盘上）</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>跳过 {n} 个</translation>
+    </message>
+</context>
 </TS>

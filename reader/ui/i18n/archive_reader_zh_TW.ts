@@ -1918,4 +1918,115 @@ This happens once; your articles, highlights and notes are kept.</source>
         <translation>典藏閱讀器</translation>
     </message>
 </context>
+<context>
+    <name>JobReports</name>
+    <message>
+        <source>Import finished</source>
+        <translation>匯入完成</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>匯入已取消</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned</source>
+        <translation>資料夾已重新掃描</translation>
+    </message>
+    <message>
+        <source>Folder removed</source>
+        <translation>資料夾已移除</translation>
+    </message>
+    <message>
+        <source>Folder not removed</source>
+        <translation>資料夾未移除</translation>
+    </message>
+    <message>
+        <source>{job} stopped</source>
+        <translation>{job}已停止</translation>
+    </message>
+    <message>
+        <source>{job} failed</source>
+        <translation>{job}失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for another import to finish; nothing was changed.</source>
+        <translation>在等待另一個匯入完成時已取消；沒有任何變更。</translation>
+    </message>
+    <message>
+        <source>The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest.</source>
+        <translation>已記住該資料夾：「重新掃描資料夾」（F5）或下次啟動時會匯入其餘部分。</translation>
+    </message>
+    <message>
+        <source>{folders}: {counts} in {seconds} s.</source>
+        <translation>{folders}：{counts}，用時 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{folders}: import cancelled after {counts} in {seconds} s.</source>
+        <translation>{folders}：匯入已取消，此前{counts}，用時 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned: {counts} in {seconds} s.</source>
+        <translation>資料夾已重新掃描：{counts}，用時 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} (Details… says why).</source>
+        <translation>已略過：{names}（原因見「詳細資訊…」）。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} and {n} more (Details… says why).</source>
+        <translation>已略過：{names} 及另外 {n} 個（原因見「詳細資訊…」）。</translation>
+    </message>
+    <message>
+        <source>%n highlight(s) could no longer be found in the changed text: kept, and listed as no longer in the text.</source>
+        <translation>有 %n 處標示在變更後的文字中找不到了：已保留，並標為不再在文中。</translation>
+    </message>
+    <message>
+        <source>Indexing was left for later: {reason}</source>
+        <translation>索引留待稍後進行：{reason}</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled; it resumes the next time the app starts.</source>
+        <translation>索引已取消；下次啟動應用程式時會繼續。</translation>
+    </message>
+    <message>
+        <source>The search index was damaged (or from another version) and has been rebuilt.</source>
+        <translation>搜尋索引已損壞（或來自其他版本），已重新建立。</translation>
+    </message>
+    <message>
+        <source>Not available, so not re-scanned (their articles stay): {folders}.</source>
+        <translation>無法存取，因此未重新掃描（其中的文章仍保留）：{folders}。</translation>
+    </message>
+    <message>
+        <source>{folder} is no longer in the library: %n article(s) removed from it (the files are still on disk; highlights and bookmarks are kept and come back if you add the folder again).</source>
+        <translation>{folder} 已不在資料庫中：從中移除了 %n 篇文章（檔案仍在磁碟上；標示和書籤會保留，再次加入該資料夾時會恢復）。</translation>
+    </message>
+    <message>
+        <source>{job} stopped unexpectedly (exit status {code}). What it finished is kept; it resumes the next time the app starts.</source>
+        <translation>{job}意外停止（結束狀態 {code}）。已完成的部分會保留；下次啟動應用程式時會繼續。</translation>
+    </message>
+    <message>
+        <source>{n} imported</source>
+        <translation>匯入 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} updated</source>
+        <translation>更新 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>{n} 篇未變</translation>
+    </message>
+    <message>
+        <source>{n} moved</source>
+        <translation>{n} 篇已移動</translation>
+    </message>
+    <message>
+        <source>{n} removed (no longer on disk)</source>
+        <translation>移除 {n} 篇（已不在磁碟上）</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>略過 {n} 個</translation>
+    </message>
+</context>
 </TS>

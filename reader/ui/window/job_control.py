@@ -36,6 +36,7 @@ from reader.ui.reading.article_html import RelatedInfo
 from reader.ui.reading.pane import ReaderPane
 from reader.ui.search.controller import SearchController
 from reader.ui.window.host import MixinBase
+from reader.ui.window.job_reports import outcome_text, outcome_title
 from reader.ui.window.messages import DetailsDialog, show_message
 from reader.ui.window.navigation import SIMILAR_LIMIT
 from reader.ui.window.services import SearchService
@@ -205,12 +206,12 @@ class JobControlMixin(MixinBase):
         """Say how a job went in the status bar, with its details a click away. Never a
         box, even for an import the person asked for: one opening when the job ends
         took the keys typed into whatever dialog was open (Enter pressed its buttons)."""
-        text = outcome.error or outcome.message
+        text = outcome_text(outcome)
         if not text:
             return
         self.statusBar().clearMessage()  # a passing message would be drawn under it
         self.status_report.report(
-            outcome.title, text, outcome.details, error=outcome.error is not None
+            outcome_title(outcome), text, outcome.details, error=outcome.error is not None
         )
 
     def show_job_details(self) -> None:
