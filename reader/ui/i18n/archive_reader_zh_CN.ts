@@ -2029,4 +2029,23 @@ This happens once; your articles, highlights and notes are kept.</source>
         <translation>跳过 {n} 个</translation>
     </message>
 </context>
+<context>
+    <name>SearchNotes</name>
+    <message>
+        <source>The query could not be parsed; searched for its words instead</source>
+        <translation>无法解析该查询；已改为搜索其中的词语</translation>
+    </message>
+    <message>
+        <source>Nothing to search for</source>
+        <translation>没有可搜索的内容</translation>
+    </message>
+    <message>
+        <source>The query was cut to its first {n} characters</source>
+        <translation>查询已截断为前 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>The search index was missing or damaged ({what}) and has been repaired</source>
+        <translation>搜索索引缺失或损坏（{what}），已修复</translation>
+    </message>
+</context>
 </TS>

@@ -2029,4 +2029,23 @@ This happens once; your articles, highlights and notes are kept.</source>
         <translation>略過 {n} 個</translation>
     </message>
 </context>
+<context>
+    <name>SearchNotes</name>
+    <message>
+        <source>The query could not be parsed; searched for its words instead</source>
+        <translation>無法解析該查詢；已改為搜尋其中的詞語</translation>
+    </message>
+    <message>
+        <source>Nothing to search for</source>
+        <translation>沒有可搜尋的內容</translation>
+    </message>
+    <message>
+        <source>The query was cut to its first {n} characters</source>
+        <translation>查詢已截斷為前 {n} 個字元</translation>
+    </message>
+    <message>
+        <source>The search index was missing or damaged ({what}) and has been repaired</source>
+        <translation>搜尋索引遺失或損壞（{what}），已修復</translation>
+    </message>
+</context>
 </TS>

@@ -44,6 +44,7 @@ from reader.ui.qt import (
     QWidget,
     Signal,
 )
+from reader.ui.search.notes import note_text
 from reader.ui.window.fonts import css_families, families_for, ui_font
 from reader.ui.window.item_paint import begin_item
 from reader.ui.window.services import HitRow, SearchOutcome
@@ -366,7 +367,7 @@ class SearchPanel(QWidget):
             self.summary.setText(text.format(ms=number(round(outcome.seconds * 1000))))
         messages = []
         if outcome.note:
-            messages.append(outcome.note[0].upper() + outcome.note[1:] + ".")
+            messages.append(note_text(outcome.note))
         if outcome.rebuilding or outcome.coverage < 1.0:
             library = outcome.library  # a plain name: lupdate skips a call with an expression
             messages.append(
