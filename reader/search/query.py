@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from whoosh import query
 
+from reader.search.notes import CUT_NOTE, MAX_QUERY_CHARS, NOTHING_NOTE, WORDS_NOTE
 from reader.search.query_syntax import (
     DEFAULT_FIELD,
     FIELDS,
@@ -41,6 +42,7 @@ __all__ = [
     "FIELDS",
     "MAX_DEPTH",
     "MAX_QUERY_CHARS",
+    "NOTHING_NOTE",
     "WORDS_NOTE",
     "And",
     "Filter",
@@ -54,12 +56,8 @@ __all__ = [
     "parse_query",
 ]
 
-MAX_QUERY_CHARS = 2_000
-"""Longer queries are cut here (with a note): a pasted paragraph still searches at once."""
 MAX_DEPTH = 32
 """Deepest parenthesis nesting parsed as such; deeper is searched for its words."""
-WORDS_NOTE = "the query could not be parsed; searched for its words instead"
-NOTHING_NOTE = "nothing to search for"
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +98,7 @@ def clean_query(text: str) -> tuple[str, str | None]:
         return text, None
     return (
         text[:MAX_QUERY_CHARS].strip(),
-        f"the query was cut to its first {MAX_QUERY_CHARS:,} characters",
+        CUT_NOTE,
     )
 
 
