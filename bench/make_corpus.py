@@ -1086,6 +1086,107 @@ def render(seed: int, n: int, index: int) -> tuple[Meta, str]:
     return m, head + "\n\n".join(blocks) + tail
 
 
+# --------------------------------------------------------------------------- planted copies
+# The same story saved twice (issue 14): ``--duplicates F`` adds round(F * N) files under
+# DIR/copies/, each a copy of a base article: a re-post (another site, date, URL and a
+# footer of its own), a teaser (the first 30-50% of the body, "read more") or a light edit
+# (a few words changed), and writes the truth to DIR/duplicates.tsv (copy, source, kind).
+# A copy of a copy is allowed (a re-post's teaser): the truth is then the chain.
+
+COPY_KINDS = ("repost", "teaser", "edit")
+
+
+def _split(text: str) -> tuple[str, list[str], str]:
+    """A rendered article as (head up to the title line, body blocks, tail from the URL)."""
+    head_end = text.index("\n\n", text.index("\n\n") + 2) + 2
+    tail_start = text.index("\n\n原文转载:")
+    return text[:head_end], text[head_end:tail_start].split("\n\n"), text[tail_start:]
+
+
+def _copy_of(seed: int, n: int, index: int, source: tuple[Meta, str]) -> tuple[str, str, str]:
+    """Copy number *index* of the planted ones, made from *source*: (text, kind, name)."""
+    rng = _rng(seed, n + index, 7)
+    m, text = source
+    kind = COPY_KINDS[rng.randrange(len(COPY_KINDS))]
+    head, blocks, _tail = _split(text)
+    en = m.site.lang == "en"
+    sites = _EN_SITES if en else _ZH_SITES
+    site = rng.choice([x for x in sites if x.prefix != m.site.prefix] or sites)
+    day = m.day + timedelta(days=rng.randint(0, 9))
+    url = f"https://copies.example.com/{kind}/{seed}/{index}"
+    title = m.title
+    if kind == "repost":
+        footer = (
+            f"Republished from {m.site.prefix} with permission. Follow {site.prefix} for more."
+            if en
+            else f"本文转载自{m.site.prefix}，版权归原作者所有。关注{site.prefix}，获取更多资讯。"
+        )
+        blocks = blocks + [footer]
+    elif kind == "teaser":
+        total = sum(len(b) for b in blocks)
+        want = total * rng.uniform(0.30, 0.50)
+        kept: list[str] = []
+        for block in blocks:
+            if sum(len(b) for b in kept) >= want:
+                break
+            kept.append(block)
+        blocks = kept + (
+            ["Read the full story at the source."] if en else ["点击原文链接阅读全文。"]
+        )
+        title = title + (" (summary)" if en else "（摘要）")
+    else:  # a light edit: a few words changed
+        blocks = list(blocks)
+        for _ in range(rng.randint(2, 5)):
+            i = rng.randrange(len(blocks))
+            block = blocks[i]
+            if len(block) < 20:
+                continue
+            if en:
+                words = block.split(" ")
+                j = rng.randrange(len(words))
+                words[j] = rng.choice(("notably", "reportedly", "further", "largely"))
+                blocks[i] = " ".join(words)
+            else:
+                j = rng.randrange(len(block) - 4)
+                word = "".join(vocab().body.sample(rng, 1))
+                blocks[i] = block[:j] + word + block[j + 2 :]
+        site = m.site
+    head = f"{day.isoformat()}\n\n{site.prefix}:{title}\n\n"
+    tail = f"\n\n原文转载:{url}\n\n\nNo comments:\n\nPost a Comment"
+    name = f"copies/{index:06d}_{kind}.txt"
+    return head + "\n\n".join(blocks) + tail, kind, name
+
+
+def plant_duplicates(
+    n: int, out: Path, seed: int = 0, share: float = 0.1
+) -> list[tuple[str, str, str]]:
+    """Write round(share * n) copies of base articles under OUT/copies/ and their truth,
+    OUT/duplicates.tsv (copy, source, kind; paths relative to OUT). Deterministic in
+    (n, seed, share)."""
+    count = round(share * n)
+    rng = random.Random(seed * 7_919 + 13)
+    made: list[tuple[str, str, Meta, str]] = []  # (name, text, meta of the story, source)
+    rows: list[tuple[str, str, str]] = []
+    (out / "copies").mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        if made and rng.random() < 0.15:  # a copy of a copy
+            name0, text0, m0, _src = made[rng.randrange(len(made))]
+            source_path, source = name0, (m0, text0)
+        else:
+            base = rng.randrange(n)
+            source = render(seed, n, base)
+            source_path = source[0].relpath
+        text, kind, name = _copy_of(seed, n, index, source)
+        (out / name).write_text(text, encoding="utf-8")
+        made.append((name, text, source[0], source_path))
+        rows.append((name, source_path, kind))
+    with open(out / "duplicates.tsv", "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("copy\tsource\tkind\n")
+        for row in rows:
+            fh.write("\t".join(row) + "\n")
+    return rows
+
+
 # --------------------------------------------------------------------------- driver
 
 
@@ -1153,11 +1254,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="worker processes (output does not depend on it)",
     )
     ap.add_argument("--dict", type=Path, default=None, help="jieba-style dict.txt to sample from")
+    ap.add_argument(
+        "--duplicates",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="also plant SHARE*N copies (re-posts, teasers, light edits) under DIR/copies/,"
+        " the truth in DIR/duplicates.tsv",
+    )
     args = ap.parse_args(argv)
     if args.n < 1:
         ap.error("N must be at least 1")
     t0 = time.perf_counter()
     sizes = generate(args.n, args.dir, args.seed, args.jobs, args.dict)
+    if args.duplicates > 0:
+        planted = plant_duplicates(args.n, args.dir, args.seed, args.duplicates)
+        print(f"{len(planted)} planted copies -> {args.dir / 'duplicates.tsv'}")
     secs = time.perf_counter() - t0
     med = statistics.median(sizes) / 1024
     print(

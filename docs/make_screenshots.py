@@ -106,6 +106,19 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(out))
             print(out)
             window.act_full_screen.trigger()
+
+            # the timeline: a drag across the first half of 2024 searched that range
+            _settle(app, 400)
+            window.timeline.choose_range("2024-01", "2024-06")
+            _settle(app, 1500)
+            hit = window.search_panel.model.hits[1].id
+            window.search_panel.view.setCurrentIndex(window.search_panel.model.index(1, 0))
+            window.open_article(hit)
+            _settle(app, 800)
+            out = HERE / "screenshot-timeline.png"
+            window.grab().save(str(out))
+            print(out)
+            window.close_search()
             window.close()
             _settle(app, 200)
 

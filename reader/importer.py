@@ -29,7 +29,15 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from reader.catalogue import ArticleRecord, Catalogue, FileScan, ScanItem, prepare_record
+from reader.catalogue import (
+    ArticleRecord,
+    Catalogue,
+    FileScan,
+    ScanItem,
+    prepare_record,
+    store_signature,
+)
+from reader.duplicates import CopySignature, signature_of
 from reader.errors import NotAnArticle, ReaderError
 from reader.filenames import display_path
 from reader.parse import content_hash, is_article_file, parse_bytes, read_capped
@@ -98,6 +106,9 @@ class _Outcome:
     mtime_ns: int = 0
     hash: str = ""
     error: str | None = None
+    # The body's near-duplicate signature (reader.duplicates), computed in the worker
+    # with the parse, so the writing process only stores it. None: too short.
+    copy_signature: CopySignature | None = None
 
 
 def _parse_one(path: str, known_hash: str | None) -> _Outcome:
@@ -111,7 +122,7 @@ def _parse_one(path: str, known_hash: str | None) -> _Outcome:
         record = prepare_record(
             article, path=path, size=size, mtime_ns=mtime_ns, content_hash=digest, encoding=encoding
         )
-        return _Outcome(path, record, hash=digest)
+        return _Outcome(path, record, hash=digest, copy_signature=signature_of(article))
     except NotAnArticle as exc:
         return _Outcome(path, error=str(exc))
     except Exception as exc:  # a parser bug must not end the import: skip and say why
@@ -495,6 +506,7 @@ def _store(
     moved_from = None if state else scan.take_moved(db, outcome.hash)
     article_id = state.id if state else (moved_from.id if moved_from else None)
     new_id = catalogue.upsert_article(db, record, article_id=article_id, is_new=article_id is None)
+    store_signature(db, new_id, outcome.copy_signature)
     if moved_from is not None:
         part.moved += 1
     elif state is not None:

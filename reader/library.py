@@ -30,6 +30,7 @@ from reader.paths import catalogue_path
 if TYPE_CHECKING:
     from reader.annotations.model import ReanchorSummary
     from reader.annotations.store import AnnotationStore
+    from reader.catalogue import GroupingSummary
     from reader.importer import ImportSummary
     from reader.search.sync import SyncSummary
 
@@ -42,6 +43,7 @@ RESCANNING = "Checking folders for changes"
 PLACING = "Placing highlights"
 INDEXING = "Indexing"
 RESTORING = "Putting articles back"
+GROUPING = "Finding copies of the same story"  # reader/duplicates.py
 WAITING = "Waiting for another import to finish"  # while another writer holds the lock
 
 
@@ -67,6 +69,7 @@ class UpdateResult:
     index_busy: str = ""  # the index was busy (another process held it): left for later
     missing: list[str] = field(default_factory=list)  # re-scan: folders not there now
     cancelled: bool = False
+    copies: GroupingSummary | None = None  # the grouping of copies (None: cancelled before)
 
     @property
     def library_changed(self) -> bool:
@@ -166,6 +169,8 @@ class Library:
                 if on_imported is not None:
                     on_imported(result.imported)
                 self._place_annotations(catalogue, result, progress)
+            if not result.cancelled:
+                self.group_copies(catalogue, result, progress=progress, cancel=cancel)
             if index and not result.cancelled:
                 self.catch_up_index(
                     catalogue, result, progress=progress, cancel=cancel, workers=workers
@@ -281,6 +286,24 @@ class Library:
         store.reattach()
         result.placed = store.reanchor_stale(progress=lambda d, t: progress(PLACING, d, t))
         result.backup_note = automatic_backup(store)
+
+    def group_copies(
+        self,
+        catalogue: Catalogue,
+        result: UpdateResult,
+        *,
+        progress: PhaseProgress = _no_progress,
+        cancel: Cancel = _never,
+    ) -> None:
+        """Group the copies of one story (``CopyStore.regroup``) when an import changed
+        the library or an older library has no signatures yet; a look at two counts when
+        nothing changed. Cancelling keeps the signatures computed so far."""
+        from reader.catalogue import CopyStore
+
+        result.copies = CopyStore(catalogue).regroup(
+            progress=lambda d, t: progress(GROUPING, d, t), cancel=cancel
+        )
+        result.cancelled = result.cancelled or result.copies.cancelled
 
     def catch_up_index(
         self,

@@ -11,8 +11,9 @@ never count against the window.
 
 Protocol: one JSON request per line on stdin (``{"op": "search", "text": ..., "sort":
 ..., "limit": ...}``, ``{"op": "similar", "id": ..., "limit": ...}``, ``{"op": "reopen"}``,
-``{"op": "ping"}``), one JSON reply per line on stdout (``{"ok": ...}`` or ``{"error":
-message}``). Stdin closing ends the process. No Qt here.
+``{"op": "timeline", "text": ...}``: every match counted by month, ``{"op": "ping"}``),
+one JSON reply per line on stdout (``{"ok": ...}`` or ``{"error": message}``). Stdin
+closing ends the process. No Qt here.
 """
 
 from __future__ import annotations
@@ -108,6 +109,14 @@ class SearchBackend:
         rows = self.catalogue.list_rows(ids)
         return [rows[i] for i in ids if i in rows]
 
+    def timeline(self, text: str) -> dict[str, Any]:
+        """Every match of *text* counted by month (``reader.timeline``), for the window's
+        timeline: all matches, not the page of hits a search returns."""
+        from reader.timeline import query_months
+
+        counts = query_months(self.catalogue, self.get_engine(), text)
+        return {"query": text, "months": counts.months, "exact": counts.exact}
+
     def reopen(self) -> None:
         """The index was written by another process (a job): read it afresh."""
         if self.engine is not None:
@@ -125,6 +134,8 @@ class SearchBackend:
             )
         if op == "similar":
             return self.similar(int(request["id"]), int(request.get("limit", 6)))
+        if op == "timeline":
+            return self.timeline(str(request["text"]))
         if op == "reopen":
             return self.reopen()
         if op == "warm":

@@ -18,10 +18,12 @@ modules inside, which are:
 - ``connection``: opening, closing, schema upkeep and transactions (the base class);
 - ``importing``, ``reading``, ``search_feed``, ``desktop``: the groups of queries, one
   class each, that ``core.Catalogue`` combines;
-- ``scan``: one import's comparison of the disk with the catalogue (``FileScan``).
+- ``scan``: one import's comparison of the disk with the catalogue (``FileScan``);
+- ``copies``: copies of one story, their signatures and groups (``CopyStore``, issue 14).
 """
 
 from reader.catalogue.connection import pending_upgrade
+from reader.catalogue.copies import CopyStore, GroupingSummary, collapse_ids, store_signature
 from reader.catalogue.core import Catalogue
 from reader.catalogue.records import ArticleRecord, FileState, prepare_record
 from reader.catalogue.scan import FileScan, ScanItem
@@ -34,12 +36,16 @@ __all__ = [
     "SECONDARY_INDEXES",
     "ArticleRecord",
     "Catalogue",
+    "CopyStore",
     "FileScan",
     "FileState",
+    "GroupingSummary",
     "ScanItem",
+    "collapse_ids",
     "connect_readonly",
     "damaged_message",
     "pending_upgrade",
     "prepare_record",
     "storage_error",
+    "store_signature",
 ]

@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.article import Article
 from reader.catalogue.connection import CatalogueConnection
+from reader.catalogue.copies import groups_touched, repoint_groups
 from reader.catalogue.records import ArticleRecord, FileState, prepare_record
 from reader.catalogue.scan import FileScan
 from reader.catalogue.schema import folded, sort_key
@@ -178,7 +179,9 @@ class ImportWrites(CatalogueConnection):
         """Delete articles by id (their links, reading state and path bytes go with them;
         annotations only detach)."""
         ids = list(ids)
+        stories = groups_touched(db, ids)  # schema 7: their stories are re-pointed
         db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+        repoint_groups(db, stories)
         return len(ids)
 
     # -- removing from the library (never from disk) ---------------------------------

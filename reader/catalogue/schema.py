@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 FOLD_FUNCTION = "reader_fold"
 """The SQL name of ``folded``, registered on every writing connection before the
@@ -233,6 +233,29 @@ MIGRATIONS: list[str] = [
     );
     INSERT OR IGNORE INTO article_sort(article_id, title)
         SELECT id, reader_sort_key(title) FROM articles;
+    """,
+    # 7: the same story saved twice (reader/duplicates.py, reader/catalogue/copies.py).
+    # Each article's MinHash signature (written with the article by the importer),
+    # how many shingles it holds, the keys of its paragraphs' openings, and its story:
+    # ``group_id`` is the id of the story's first copy (the lowest), NULL for one with no
+    # other copy. ``checked`` = 0 marks a signature the grouping has not seen yet (or a
+    # group that lost a member). A side table as in 5 and 6; nothing is computed here:
+    # the signatures of articles already there are computed by the library's grouping
+    # pass after the next import or re-scan, behind its progress bar, not in this
+    # script (which the window's upgrade dialog runs before the window opens).
+    """
+    CREATE TABLE IF NOT EXISTS article_copies (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB,
+        shingles INTEGER NOT NULL DEFAULT 0,
+        openings BLOB,
+        group_id INTEGER,
+        checked INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS article_copies_group
+        ON article_copies(group_id) WHERE group_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS article_copies_unchecked
+        ON article_copies(checked) WHERE checked = 0;
     """,
 ]
 

@@ -96,6 +96,12 @@ def _for_command(args: argparse.Namespace, exc: ReaderError) -> ReaderError:
             kept="the articles imported so far are kept and nothing was lost",
             then="run the same 'reader import' again to finish",
         )
+    if args.command == "watch":
+        return exc.reworded(
+            stopped="watching stopped",
+            kept="the articles imported so far are kept and nothing was lost",
+            then="run the same 'reader watch' again to go on",
+        )
     if args.command == "reindex":
         return exc.reworded(
             stopped="indexing stopped",

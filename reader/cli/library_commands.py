@@ -16,7 +16,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reader.catalogue import Catalogue
+from reader.catalogue import Catalogue, CopyStore
 from reader.cli.annotation_commands import annotation_store
 from reader.cli.opening import dump, open_existing, open_or_create
 from reader.cli.progress import PhaseBars, ProgressBar
@@ -145,6 +145,9 @@ def _print_import_summary(args: argparse.Namespace, summary: Any) -> None:
 def cmd_list(args: argparse.Namespace) -> int:
     with open_existing(args) as catalogue:
         rows = catalogue.list_articles(order=args.sort)
+        groups = CopyStore(catalogue).groups()
+    for row in rows:  # the story's first copy (issue 14), null for an article alone
+        row["group"] = groups.get(row["id"])
     if args.json:
         print(dump(rows))
         return 0
@@ -197,12 +200,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         if article is None:
             raise ReaderError(f"No article with id {args.id}. 'reader list' shows the ids.")
         linked_from = catalogue.linked_from(args.id)
+        copies = CopyStore(catalogue).copies_of(args.id)
         store = annotation_store(catalogue)
         bookmark = store.get_bookmark(args.id)
         annotations = store.annotations_for(args.id)
     if args.json:
         data = article.to_json(args.id)
         data["linked_from"] = linked_from
+        data["copies"] = copies  # the other copies of the same story (issue 14)
         data["bookmarked"] = bookmark is not None
         data["tags"] = list(bookmark.tags) if bookmark else []
         data["annotations"] = [a.to_json() for a in annotations]
@@ -215,6 +220,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         prefix = {"h": "## ", "li": "  • ", "quote": "> ", "credit": "  ", "caption": "  "}
         print(prefix.get(block.kind, "") + block.text)
         print()
+    if copies:
+        print(f"Other copies of this story: {', '.join(f'#{i}' for i in copies)}")
     if article.links:
         print("Related:")
         for link in article.links:
@@ -372,6 +379,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 results = search_library(
                     catalogue, engine, args.query, limit=args.limit, sort=args.sort
                 )
+            if getattr(args, "timeline", False):
+                return _print_timeline(args, catalogue, engine, results)
             rows = []
             for hit in results.hits:
                 meta = catalogue.summary(hit.id) or {}
@@ -406,4 +415,35 @@ def cmd_search(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{row['id']:>6}  {row['date'] or '          '}  {row['title']}")
         print(f"        {row['snippet']}")
+    return 0
+
+
+def _print_timeline(
+    args: argparse.Namespace, catalogue: Catalogue, engine: Any, results: Any
+) -> int:
+    """``reader search QUERY --timeline``: every match counted by month (``reader.timeline``),
+    as ``{"YYYY-MM": n}`` sorted by month with ``--json``, else one line a month with a bar.
+    Notes go to stderr as a search's do, plus one when the counts are estimated."""
+    from reader.timeline import query_months
+
+    counts = query_months(catalogue, engine, args.query, exact=True)
+    notes = [results.note, counts.note if counts.note != results.note else None]
+    for note in dict.fromkeys(n for n in notes if n):
+        print(f"note: {note}", file=sys.stderr)
+    if results.coverage < 1.0:
+        print(
+            f"note: the index covers {results.indexed} of {results.library} articles "
+            "so far; run 'reader reindex' to finish it",
+            file=sys.stderr,
+        )
+    if args.json:
+        print(dump(counts.months))
+        return 0
+    widest = max(counts.months.values(), default=0)
+    for month, n in counts.months.items():
+        bar = "#" * max(1, round(40 * n / widest))
+        print(f"{month}  {n:>7}  {bar}")
+    total = sum(counts.months.values())
+    about = "" if counts.exact else "about "
+    print(f"{about}{total} dated results in {len(counts.months)} months")
     return 0

@@ -61,6 +61,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_import)
 
+    from reader.cli.watch_command import cmd_watch
+
+    p = sub.add_parser(
+        "watch",
+        parents=[common],
+        help="import folders, then keep the library in step with them until Ctrl+C "
+        "(one line per batch of changes)",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per batch: time, added, updated, removed, moved, unchanged, "
+        "skipped, paths, index, seconds",
+    )
+    p.add_argument("--workers", type=int, default=None, help="parser processes (default 2)")
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="seconds between re-scans when the folders cannot be watched live (default 60)",
+    )
+    p.add_argument("--poll", action="store_true", help="re-scan every --interval, never watch live")
+    p.set_defaults(func=cmd_watch)
+
     p = sub.add_parser("search", parents=[common], help="search the library")
     p.add_argument("query", metavar="QUERY")
     p.add_argument(
@@ -71,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument(
+        "--timeline",
+        action="store_true",
+        help="count every match by month instead of listing hits; with --json an object "
+        '{"YYYY-MM": n} sorted by month (articles without a date, or with a year only, '
+        "are left out)",
+    )
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(func=cmd_search)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -56,6 +56,25 @@ class SearchResults:
         return 1.0 if not self.library else min(1.0, self.indexed / self.library)
 
 
+@dataclass(slots=True)
+class AllMatches:
+    """Every article a query matches, not a page of hits: what a count over a whole result
+    needs (the timeline's months). ``dates`` are the index's, ``YYYYMMDD`` as numbers (0:
+    no date; ``YYYYMM00``: a month without a day), aligned with ``ids``.
+
+    When the query needs its candidates checked against the text (a CJK run of three or
+    more characters, a phrase) and there are more of them than is worth reading,
+    ``ids`` are the candidates, a spread sample of ``checked`` of them was read, and
+    ``share`` is the part of it that really matched (``exact`` is then False)."""
+
+    ids: Any  # numpy int64 array
+    dates: Any  # numpy int32 array
+    exact: bool = True
+    share: float = 1.0
+    checked: int = 0
+    note: str | None = None
+
+
 class UserData(Protocol):
     """The reader's own data that queries can filter on (``is:``, ``tag:``, ``in:notes``).
 
@@ -97,6 +116,15 @@ class SearchEngine(Protocol):
         library: int = 0,
         user: UserData | None = None,
     ) -> SearchResults: ...
+
+    def all_matches(
+        self,
+        query: str,
+        *,
+        text_of: Callable[[int], tuple[str, str] | None] | None = None,
+        user: UserData | None = None,
+        check_limit: int = ...,
+    ) -> AllMatches: ...
 
     def similar(self, doc: IndexDoc, *, limit: int = 8) -> list[int]: ...
 

@@ -129,3 +129,21 @@ def test_the_window_shows_the_report_in_chinese(imported, speaking, qtbot) -> No
         assert win.status_report.title == "导入完成"
     finally:
         win.close()
+
+
+def test_every_progress_phase_of_the_library_is_translatable() -> None:
+    """A phase added to the workflow (``Finding copies of the same story``) showed in
+    English in a Chinese window until it was listed for translation."""
+    from reader import library
+    from reader.ui.window.status_widgets import JOB_TEXTS
+
+    phases = {
+        library.IMPORTING,
+        library.RESCANNING,
+        library.PLACING,
+        library.INDEXING,
+        library.RESTORING,
+        library.GROUPING,
+        library.WAITING,
+    }
+    assert phases <= set(JOB_TEXTS)

@@ -23,6 +23,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Ti&amp;meline</source>
+        <translation>时间线(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show the articles by month above the list</source>
+        <translation>在列表上方按月显示文章数</translation>
+    </message>
+    <message>
         <source>★ Bookmarked</source>
         <translation>★ 已加书签</translation>
     </message>
@@ -565,6 +573,10 @@
 <context>
     <name>ArticleList</name>
     <message>
+        <source>{title}  · %Ln copies</source>
+        <translation>{title}  · %Ln 份副本</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -631,6 +643,30 @@
 </context>
 <context>
     <name>ArticlePage</name>
+    <message>
+        <source>Other copies of this story</source>
+        <translation>这篇报道的其他副本</translation>
+    </message>
+    <message>
+        <source>… and %Ln more copies.</source>
+        <translation>……还有 %Ln 份副本。</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {percent} of this one</source>
+        <translation>{chars} 字，为本篇的 {percent}</translation>
+    </message>
+    <message>
+        <source>Only there: “{text}”</source>
+        <translation>仅那份有：“{text}”</translation>
+    </message>
+    <message>
+        <source>Only here: “{text}”</source>
+        <translation>仅本篇有：“{text}”</translation>
+    </message>
+    <message>
+        <source>The same text.</source>
+        <translation>正文相同。</translation>
+    </message>
     <message>
         <source>This article has no body text (only its title was saved).</source>
         <translation>这篇文章没有正文（只保存了标题）。</translation>
@@ -951,6 +987,10 @@ Its articles leave the library; the files stay on disk, and your highlights and 
         <translation>正在打开示例存档</translation>
     </message>
     <message>
+        <source>Finding copies of the same story</source>
+        <translation>查找同一报道的副本</translation>
+    </message>
+    <message>
         <source>Importing {folder}</source>
         <translation>正在导入 {folder}</translation>
     </message>
@@ -1223,6 +1263,14 @@ Its articles leave the library; the files stay on disk, and your highlights and 
 </context>
 <context>
     <name>ListPane</name>
+    <message>
+        <source>All copies</source>
+        <translation>全部副本</translation>
+    </message>
+    <message>
+        <source>Show every copy of a story saved more than once (re-posts, teasers, edits), not one row per story</source>
+        <translation>显示多次保存的同一报道的每一份副本（转载、摘要、修订版），而不是每篇报道一行</translation>
+    </message>
     <message>
         <source>All bookmarks</source>
         <translation>全部书签</translation>
@@ -1572,6 +1620,14 @@ Its articles leave the library; the files stay on disk, and your highlights and 
         <translation>全部重新扫描</translation>
     </message>
     <message>
+        <source>Watch folders for changes</source>
+        <translation>监视文件夹的变化</translation>
+    </message>
+    <message>
+        <source>While the app runs, files saved into these folders are imported, changed ones updated and deleted ones removed, within seconds</source>
+        <translation>应用运行时，存入这些文件夹的文件会在几秒内导入，改动的会更新，删除的会移除</translation>
+    </message>
+    <message>
         <source>Library data (catalogue, index, highlights, backups):</source>
         <translation>资料库数据（目录、索引、高亮、备份）：</translation>
     </message>
@@ -1640,6 +1696,18 @@ Its articles leave the library; the files stay on disk, and your highlights and 
 </context>
 <context>
     <name>Search</name>
+    <message>
+        <source>+%Ln copies</source>
+        <translation>另有 %Ln 份副本</translation>
+    </message>
+    <message>
+        <source>All copies</source>
+        <translation>全部副本</translation>
+    </message>
+    <message>
+        <source>Show every copy of a story saved more than once, not only the best match</source>
+        <translation>显示多次保存的同一报道的每一份副本，而不只是最匹配的一份</translation>
+    </message>
     <message>
         <source>Search the archive  (Ctrl+K)</source>
         <translation>搜索存档（Ctrl+K）</translation>
@@ -1825,6 +1893,39 @@ Its articles leave the library; the files stay on disk, and your highlights and 
     <message>
         <source>Remove the tag “{tag}” from {bookmarks}? The bookmarks stay; Edit › Undo puts the tag back.</source>
         <translation>从 {bookmarks}移除标签“{tag}”？书签会保留；编辑 › 撤销可恢复该标签。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>a month, in QDate::toString&apos;s pattern</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>No dated articles to show</source>
+        <translation>没有可显示的带日期文章</translation>
+    </message>
+    <message>
+        <source>Drag across the bars to search that date range; Esc or a double-click clears it.</source>
+        <translation>拖过柱条即可搜索该日期范围；按 Esc 或双击可清除。</translation>
+    </message>
+    <message>
+        <source>Timeline of the articles shown</source>
+        <translation>所显示文章的时间线</translation>
+    </message>
+    <message>
+        <source>yyyy</source>
+        <comment>a year, in QDate::toString&apos;s pattern</comment>
+        <translation>yyyy年</translation>
+    </message>
+    <message>
+        <source>{when}: %Ln article(s)</source>
+        <translation>{when}: %Ln 篇</translation>
+    </message>
+    <message>
+        <source>{when}: about %Ln article(s)</source>
+        <translation>{when}: 约 %Ln 篇</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2147,29 @@ This happens once; your articles, highlights and notes are kept.</source>
     <message>
         <source>The search index was missing or damaged ({what}) and has been repaired</source>
         <translation>搜索索引缺失或损坏（{what}），已修复</translation>
+    </message>
+</context>
+<context>
+    <name>Watching</name>
+    <message>
+        <source>Folders re-scanned every %n s</source>
+        <translation>每 %n 秒重新扫描文件夹</translation>
+    </message>
+    <message>
+        <source>The added folders are re-scanned for changes every %n s.</source>
+        <translation>已添加的文件夹每 %n 秒重新扫描一次，以查找变化。</translation>
+    </message>
+    <message>
+        <source>The added folders cannot be watched for changes ({reason}): they are re-scanned every %n s instead.</source>
+        <translation>无法监视已添加文件夹的变化（{reason}）：改为每 %n 秒重新扫描一次。</translation>
+    </message>
+    <message>
+        <source>Too many folders to watch for changes (the system&apos;s limit of {limit} inotify watches is reached): the added folders are re-scanned every %n s instead. Raising fs.inotify.max_user_watches lets them be watched live.</source>
+        <translation>要监视的文件夹太多（已达到系统 {limit} 个 inotify 监视的上限）：改为每 %n 秒重新扫描一次已添加的文件夹。调高 fs.inotify.max_user_watches 即可实时监视。</translation>
+    </message>
+    <message>
+        <source>Watching folders</source>
+        <translation>监视文件夹</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Ti&amp;meline</source>
+        <translation>時間軸(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show the articles by month above the list</source>
+        <translation>在清單上方按月顯示文章數</translation>
+    </message>
+    <message>
         <source>★ Bookmarked</source>
         <translation>★ 已加書籤</translation>
     </message>
@@ -565,6 +573,10 @@
 <context>
     <name>ArticleList</name>
     <message>
+        <source>{title}  · %Ln copies</source>
+        <translation>{title}  · %Ln 份副本</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>標題</translation>
     </message>
@@ -631,6 +643,30 @@
 </context>
 <context>
     <name>ArticlePage</name>
+    <message>
+        <source>Other copies of this story</source>
+        <translation>這篇報導的其他副本</translation>
+    </message>
+    <message>
+        <source>… and %Ln more copies.</source>
+        <translation>……還有 %Ln 份副本。</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {percent} of this one</source>
+        <translation>{chars} 字，為本篇的 {percent}</translation>
+    </message>
+    <message>
+        <source>Only there: “{text}”</source>
+        <translation>僅那份有：「{text}」</translation>
+    </message>
+    <message>
+        <source>Only here: “{text}”</source>
+        <translation>僅本篇有：「{text}」</translation>
+    </message>
+    <message>
+        <source>The same text.</source>
+        <translation>正文相同。</translation>
+    </message>
     <message>
         <source>This article has no body text (only its title was saved).</source>
         <translation>這篇文章沒有正文（只儲存了標題）。</translation>
@@ -951,6 +987,10 @@ Its articles leave the library; the files stay on disk, and your highlights and 
         <translation>正在開啟範例典藏</translation>
     </message>
     <message>
+        <source>Finding copies of the same story</source>
+        <translation>尋找同一報導的副本</translation>
+    </message>
+    <message>
         <source>Importing {folder}</source>
         <translation>正在匯入 {folder}</translation>
     </message>
@@ -1223,6 +1263,14 @@ Its articles leave the library; the files stay on disk, and your highlights and 
 </context>
 <context>
     <name>ListPane</name>
+    <message>
+        <source>All copies</source>
+        <translation>全部副本</translation>
+    </message>
+    <message>
+        <source>Show every copy of a story saved more than once (re-posts, teasers, edits), not one row per story</source>
+        <translation>顯示多次儲存的同一報導的每一份副本（轉載、摘要、修訂版），而不是每篇報導一列</translation>
+    </message>
     <message>
         <source>All bookmarks</source>
         <translation>全部書籤</translation>
@@ -1572,6 +1620,14 @@ Its articles leave the library; the files stay on disk, and your highlights and 
         <translation>全部重新掃描</translation>
     </message>
     <message>
+        <source>Watch folders for changes</source>
+        <translation>監看資料夾的變更</translation>
+    </message>
+    <message>
+        <source>While the app runs, files saved into these folders are imported, changed ones updated and deleted ones removed, within seconds</source>
+        <translation>應用程式執行時，存入這些資料夾的檔案會在幾秒內匯入，變更的會更新，刪除的會移除</translation>
+    </message>
+    <message>
         <source>Library data (catalogue, index, highlights, backups):</source>
         <translation>資料庫資料（目錄、索引、標示、備份）：</translation>
     </message>
@@ -1640,6 +1696,18 @@ Its articles leave the library; the files stay on disk, and your highlights and 
 </context>
 <context>
     <name>Search</name>
+    <message>
+        <source>+%Ln copies</source>
+        <translation>另有 %Ln 份副本</translation>
+    </message>
+    <message>
+        <source>All copies</source>
+        <translation>全部副本</translation>
+    </message>
+    <message>
+        <source>Show every copy of a story saved more than once, not only the best match</source>
+        <translation>顯示多次儲存的同一報導的每一份副本，而不只是最相符的一份</translation>
+    </message>
     <message>
         <source>Search the archive  (Ctrl+K)</source>
         <translation>搜尋典藏（Ctrl+K）</translation>
@@ -1825,6 +1893,39 @@ Its articles leave the library; the files stay on disk, and your highlights and 
     <message>
         <source>Remove the tag “{tag}” from {bookmarks}? The bookmarks stay; Edit › Undo puts the tag back.</source>
         <translation>從 {bookmarks}移除標籤「{tag}」？書籤會保留；編輯 › 復原可還原該標籤。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>a month, in QDate::toString&apos;s pattern</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>No dated articles to show</source>
+        <translation>沒有可顯示的有日期文章</translation>
+    </message>
+    <message>
+        <source>Drag across the bars to search that date range; Esc or a double-click clears it.</source>
+        <translation>拖過長條即可搜尋該日期範圍；按 Esc 或按兩下可清除。</translation>
+    </message>
+    <message>
+        <source>Timeline of the articles shown</source>
+        <translation>所顯示文章的時間軸</translation>
+    </message>
+    <message>
+        <source>yyyy</source>
+        <comment>a year, in QDate::toString&apos;s pattern</comment>
+        <translation>yyyy年</translation>
+    </message>
+    <message>
+        <source>{when}: %Ln article(s)</source>
+        <translation>{when}: %Ln 篇</translation>
+    </message>
+    <message>
+        <source>{when}: about %Ln article(s)</source>
+        <translation>{when}: 約 %Ln 篇</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2147,29 @@ This happens once; your articles, highlights and notes are kept.</source>
     <message>
         <source>The search index was missing or damaged ({what}) and has been repaired</source>
         <translation>搜尋索引遺失或損壞（{what}），已修復</translation>
+    </message>
+</context>
+<context>
+    <name>Watching</name>
+    <message>
+        <source>Folders re-scanned every %n s</source>
+        <translation>每 %n 秒重新掃描資料夾</translation>
+    </message>
+    <message>
+        <source>The added folders are re-scanned for changes every %n s.</source>
+        <translation>已加入的資料夾每 %n 秒重新掃描一次，以尋找變更。</translation>
+    </message>
+    <message>
+        <source>The added folders cannot be watched for changes ({reason}): they are re-scanned every %n s instead.</source>
+        <translation>無法監看已加入資料夾的變更（{reason}）：改為每 %n 秒重新掃描一次。</translation>
+    </message>
+    <message>
+        <source>Too many folders to watch for changes (the system&apos;s limit of {limit} inotify watches is reached): the added folders are re-scanned every %n s instead. Raising fs.inotify.max_user_watches lets them be watched live.</source>
+        <translation>要監看的資料夾太多（已達到系統 {limit} 個 inotify 監看的上限）：改為每 %n 秒重新掃描一次已加入的資料夾。調高 fs.inotify.max_user_watches 即可即時監看。</translation>
+    </message>
+    <message>
+        <source>Watching folders</source>
+        <translation>監看資料夾</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,11 @@ never 100,000 (a widget per row took 3.2 s; this takes milliseconds). Sorting an
 filtering ask the catalogue for a new id list in a worker thread (``ListQueries``), and
 the model swaps it in when it arrives. The last column marks bookmarks (★) and highlights
 (✎): read with the page, two indexed queries for its hundred ids, never one per row.
+
+Copies of one story (issue 14) take one row, the first of them in the list's order, its
+title saying "3 copies"; ``set_show_all_copies(True)`` (the list pane's toggle) shows
+every copy. The folding happens on the id list the model is given, in memory: it reads
+only the grouped articles' ids (an index of them), nothing when the library has none.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.annotations import marks
-from reader.catalogue import Catalogue
+from reader.catalogue import Catalogue, CopyStore, collapse_ids
 from reader.ui.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.qt import (
     QAbstractItemView,
@@ -92,6 +97,10 @@ class ArticleListModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalogue = catalogue
         self._ids: list[int] = []
+        self._all_ids: list[int] = []  # before copies of one story were folded into one
+        self._groups: dict[int, int] = {}  # article id -> its story's first copy
+        self._copies: dict[int, int] = {}  # first copy -> how many copies its story has
+        self.show_all_copies = False
         self._row_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
         self._overrides: dict[int, bool] = {}  # read marks made since the page was fetched
@@ -107,6 +116,35 @@ class ArticleListModel(QAbstractTableModel):
     # -- contents --------------------------------------------------------------------
 
     def set_ids(self, ids: list[int]) -> None:
+        """Show *ids* (in order), copies of one story folded into one row unless
+        ``show_all_copies``; the stories are read afresh (an import may have changed them)."""
+        self._all_ids = ids
+        self._groups = CopyStore(self._catalogue).groups()
+        self._copies = {}
+        for group in self._groups.values():
+            self._copies[group] = self._copies.get(group, 0) + 1
+        self._show_ids()
+
+    def set_show_all_copies(self, show_all: bool) -> None:
+        """Every copy of a story on its own row (True), or one row per story."""
+        if show_all != self.show_all_copies:
+            self.show_all_copies = show_all
+            self._show_ids()
+
+    @property
+    def has_copies(self) -> bool:
+        """Whether any story in the library has more than one copy."""
+        return bool(self._groups)
+
+    def copies_of(self, article_id: int) -> int:
+        """How many copies the story of *article_id* has in the library (1: no other)."""
+        group = self._groups.get(article_id)
+        return self._copies.get(group, 1) if group is not None else 1
+
+    def _show_ids(self) -> None:
+        ids = self._all_ids
+        if self._groups and not self.show_all_copies:
+            ids = collapse_ids(ids, self._groups)[0]
         self.beginResetModel()
         self._ids = ids
         self._row_of = None
@@ -270,6 +308,11 @@ class ArticleListModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = data[column] or ""
+            copies = self.copies_of(data["id"]) if column == "title" else 1
+            if copies > 1:  # a story saved several times: one row, saying so
+                text = translate("ArticleList", "{title}  · %Ln copies", "", copies).format(
+                    title=text
+                )
             if role == Qt.ItemDataRole.AccessibleTextRole and column == "title" and not read:
                 return translate("ArticleList", "Unread: {title}").format(title=text)
             return text

@@ -54,6 +54,7 @@ class ListPane(QWidget):
     filterChanged = Signal()
     unreadToggled = Signal(bool)
     bookmarksToggled = Signal(bool)
+    copiesToggled = Signal(bool)  # every copy of a story shown (True) or one row per story
     tagChanged = Signal()
     addFolderRequested = Signal()
 
@@ -84,6 +85,20 @@ class ListPane(QWidget):
         self.tag_combo.addItem(translate("ListPane", ALL_TAGS), None)
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo.hide()
+        # Copies of one story (issue 14): one row each, unless this is on. Shown only when
+        # the library has a story saved more than once.
+        self.copies_button = QToolButton(self)
+        self.copies_button.setText(translate("ListPane", "All copies"))
+        self.copies_button.setCheckable(True)
+        self.copies_button.setAutoRaise(True)
+        self.copies_button.setToolTip(
+            translate(
+                "ListPane",
+                "Show every copy of a story saved more than once (re-posts, teasers, "
+                "edits), not one row per story",
+            )
+        )
+        self.copies_button.hide()
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("listCount")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it names the tag
@@ -124,6 +139,8 @@ class ListPane(QWidget):
         bottom = QHBoxLayout()
         bottom.setContentsMargins(8, 2, 8, 2)
         bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.copies_button)
         layout.addLayout(bottom)
 
         self._filter_timer = QTimer(self)
@@ -134,6 +151,8 @@ class ListPane(QWidget):
         self.filter_field.escapePressed.connect(self._escape_filter)
         self.filter_field.downPressed.connect(self._into_list)
         self.unread_button.toggled.connect(self.unreadToggled)
+        self.copies_button.toggled.connect(self._copies_toggled)
+        self.model.modelReset.connect(lambda: self.copies_button.setVisible(self.model.has_copies))
         self.bookmarks_button.toggled.connect(self._bookmarks_toggled)
         self.tag_combo.currentIndexChanged.connect(lambda _i: self.tagChanged.emit())
         self.empty_button.clicked.connect(self.addFolderRequested)
@@ -152,6 +171,16 @@ class ListPane(QWidget):
             return None
         value = self.tag_combo.currentData()
         return str(value) if value else None
+
+    def _copies_toggled(self, checked: bool) -> None:
+        """One row per story, or every copy: the ids are folded again in memory, the
+        article open stays selected."""
+        current = self.view.current_id()
+        self.model.set_show_all_copies(checked)
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            self.view.select_row(row, quiet=True)
+        self.copiesToggled.emit(checked)
 
     def _bookmarks_toggled(self, checked: bool) -> None:
         self.tag_combo.setVisible(checked)

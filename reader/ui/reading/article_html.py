@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.article import Article, Block
-from reader.ui.i18n import date_label, translate
+from reader.ui.i18n import date_label, number, percent, translate
 from reader.ui.reading.links import article_url
 from reader.ui.reading.text_map import BodySpan
 from reader.ui.window.fonts import MONO, css_families, families_for
@@ -39,6 +39,9 @@ class RelatedInfo:
     similar: list[dict[str, Any]] | None = None  # None: still being looked up
     similar_note: str | None = None  # e.g. "the search index is still being built"
     bookmark: tuple[str, ...] | None = None  # the bookmark's tags; None: not bookmarked
+    # Other copies of the same story (``CopyStore.other_copies``: id, title, date, site,
+    # chars, ratio, only_there, only_here; a last {"more": N}); None: not looked up.
+    copies: list[dict[str, Any]] | None = None
 
 
 def _e(text: str | None) -> str:
@@ -165,6 +168,53 @@ def _article_line(row: dict[str, Any]) -> str:
     )
 
 
+QUOTE_CHARS = 60  # of a differing sentence, in "Other copies"
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return _e(text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…")
+
+
+def _other_copies(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The "Other copies" section: each a link that opens it here, offline, with its date, site and
+    length against this one, and the first sentence each has that the other lacks (a
+    re-post's footer, a teaser's missing end, an edit)."""
+    heading = translate("ArticlePage", "Other copies of this story")
+    parts = [f"<h3>{heading}</h3>"]
+    for row in rows:
+        if "more" in row:
+            more = int(row["more"])
+            text = translate("ArticlePage", "… and %Ln more copies.", "", more)
+            parts.append(f'<p class="note">{text}</p>')
+            continue
+        length = translate("ArticlePage", "{chars} characters, {percent} of this one").format(
+            chars=number(int(row.get("chars") or 0)), percent=percent(float(row.get("ratio") or 0))
+        )
+        where = " · ".join([_e(x) for x in (row.get("date"), row.get("site")) if x] + [_e(length)])
+        parts.append(
+            f'<p class="related"><a href="{article_url(int(row["id"]))}">'
+            f'{_e(row.get("title"))}</a> <span class="where">{where}</span></p>'
+        )
+        said = []
+        if row.get("only_there"):
+            said.append(
+                translate("ArticlePage", "Only there: “{text}”").format(
+                    text=_quoted(str(row["only_there"]))
+                )
+            )
+        if row.get("only_here"):
+            said.append(
+                translate("ArticlePage", "Only here: “{text}”").format(
+                    text=_quoted(str(row["only_here"]))
+                )
+            )
+        if not said:
+            said.append(translate("ArticlePage", "The same text."))
+        parts.append(f'<p class="where">{" · ".join(said)}</p>')
+    return parts
+
+
 def render_article(
     article: Article,
     article_id: int,
@@ -221,6 +271,8 @@ def render_article(
         if more > 0:
             more_text = translate("ArticlePage", "… and %Ln more archived article(s).", "", more)
             parts.append(f'<p class="note">{more_text}</p>')
+    if related.copies:
+        parts.extend(_other_copies(related.copies))
     heading = translate("ArticlePage", "Similar in the archive")
     parts.append(f"<h3>{heading}</h3>")
     if related.similar is None:

@@ -132,6 +132,8 @@ class ReaderPane(FindMixin, HighlightLayerMixin, QWidget):
         self, article_id: int, article: Article, related: RelatedInfo, position: int = 0
     ) -> None:
         self.flush_position()
+        if related.copies is None and article_id == self.current_id:
+            related.copies = self.related.copies  # shown again after an import: keep them
         self.current_id = article_id
         self.article = article
         self.related = related

@@ -5,13 +5,21 @@ carries a serial number and an answer is shown only if no newer request was made
 so a slow query can never overwrite a faster, newer one. The text goes to the core's
 query parser unchanged: ``site:``, ``date:2024-05``, ``title:``, ``lang:``, "phrases",
 ``-word`` and ``OR`` mean here what they mean to ``reader search``.
+
+Copies of one story (issue 14) are folded into the best-ranked of them, which says "+2
+copies"; the panel's **All copies** toggle shows every one. The stories of the hits are
+read from the catalogue here, when an answer arrives (one indexed query for a page of
+hits), so the search process and its answers stay as they were.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from reader.background.jobs import describe_error
+from reader.catalogue import Catalogue, CopyStore, collapse_ids
+from reader.paths import catalogue_path
 from reader.ui.i18n import translate
 from reader.ui.qt import QKeyEvent, QLineEdit, QObject, QStackedWidget, Qt, QTimer, QWidget, Signal
 from reader.ui.search.panel import PAGE, SearchPanel
@@ -68,6 +76,8 @@ class SearchController(QObject):
         self.serial = 0
         self.limit = PAGE
         self.stopped = False
+        self._catalogue: Catalogue | None = None  # opened on the first answer, read-only
+        self._outcome: SearchOutcome | None = None  # the last answer, copies not folded
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
@@ -80,6 +90,7 @@ class SearchController(QObject):
         panel.closeRequested.connect(self.close)
         panel.sortChanged.connect(lambda _sort: self.rerun())
         panel.moreRequested.connect(self._more)
+        panel.copiesToggled.connect(lambda _all: self._show(keep_row=True))
         panel.backToField.connect(field.setFocus)
 
     @property
@@ -128,8 +139,41 @@ class SearchController(QObject):
     def _done(self, serial: int, outcome: SearchOutcome) -> None:
         if serial != self.serial or self.stopped:
             return
-        self.panel.show_outcome(outcome)
+        self._outcome = outcome
+        self._show()
         self.finished.emit(outcome)
+
+    def _groups(self, ids: list[int]) -> dict[int, int]:
+        """The stories of *ids* (article id -> first copy); {} if the catalogue cannot
+        be read (the hits are then shown as they came)."""
+        try:
+            if self._catalogue is None:
+                self._catalogue = Catalogue(catalogue_path(self.service.data_dir), readonly=True)
+            return CopyStore(self._catalogue).groups(ids)
+        except Exception:  # folding copies is a nicety: never a failure of the search
+            return {}
+
+    def _show(self, *, keep_row: bool = False) -> None:
+        """Show the last answer, copies of one story folded into the best-ranked of them
+        unless the panel's All copies is on."""
+        outcome = self._outcome
+        if outcome is None:
+            return
+        folded: dict[int, list[int]] = {}
+        if not self.panel.show_all_copies and outcome.hits:
+            kept, folded = collapse_ids(
+                [h.id for h in outcome.hits], self._groups([h.id for h in outcome.hits])
+            )
+            if folded:
+                keep = set(kept)
+                # the page was full if the unfolded one was: "Show more results" stays
+                outcome = dataclasses.replace(
+                    outcome,
+                    hits=[h for h in outcome.hits if h.id in keep],
+                    limit=outcome.limit - (len(outcome.hits) - len(kept)),
+                )
+        self.panel.copies = {i: len(others) for i, others in folded.items()}
+        self.panel.show_outcome(outcome, keep_row=keep_row)
 
     def _failed(self, serial: int, exc: BaseException) -> None:
         if serial == self.serial and not self.stopped:
@@ -159,6 +203,7 @@ class SearchController(QObject):
 
     def _show_list(self) -> None:
         self.left.setCurrentWidget(self.list_page)
+        self._outcome = None
         self.panel.clear()
 
     def close(self) -> None:
@@ -177,3 +222,6 @@ class SearchController(QObject):
     def stop(self) -> None:
         self.stopped = True
         self.timer.stop()
+        if self._catalogue is not None:
+            self._catalogue.close()
+            self._catalogue = None

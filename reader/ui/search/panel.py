@@ -5,7 +5,9 @@ list back on Esc. Queries are the search issue's syntax (words, "phrases", OR, -
 ``site:``, ``title:``, ``lang:``, ``date:2024-03`` ...), passed through untouched, so the
 window and the CLI answer the same question the same way. Snippets carry their hits as
 offsets; the delegate draws each hit on a marker color, escaping everything else. A hit
-found in the reader's own notes (``matched_in`` has "note") says so on its meta line.
+found in the reader's own notes (``matched_in`` has "note") says so on its meta line, and
+a hit standing for several copies of one story says "+2 copies" there (``copies``, filled
+by the controller, which folds them; **All copies** shows them all).
 The summary and note lines quote the query as typed, so they are plain-text labels: a
 query is never markup (``<img src="file:...">`` once made Qt read the file).
 """
@@ -85,10 +87,16 @@ def snippet_html(
     return "".join(out)
 
 
+def copies_text(count: int) -> str:
+    """The "+2 copies" of a hit: the other copies of its story folded into it."""
+    return translate("Search", "+%Ln copies", "", count)
+
+
 class HitsModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hits: list[HitRow] = []
+        self.copies: dict[int, int] = {}  # hit id -> copies of its story folded into it
 
     def set_hits(self, hits: list[HitRow]) -> None:
         self.beginResetModel()
@@ -106,6 +114,9 @@ class HitsModel(QAbstractListModel):
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             mark = f" ({translate('Search', NOTE_MARK)})" if "note" in hit.matched_in else ""
+            folded = self.copies.get(hit.id, 0)
+            if folded:
+                mark += f" ({copies_text(folded)})"
             return f"{hit.title}{mark} — {hit.snippet.replace('[', '').replace(']', '')}"
         return None
 
@@ -189,6 +200,10 @@ class HitDelegate(QStyledItemDelegate):
         painter.setFont(meta_font)
         painter.setPen(text_color if selected else QColor(colors.muted))
         meta = " · ".join(x for x in (hit.date, hit.site) if x)
+        model = index.model()
+        folded = model.copies.get(hit.id, 0) if isinstance(model, HitsModel) else 0
+        if folded:
+            meta = " · ".join(x for x in (meta, copies_text(folded)) if x)
         meta_width = inner.width()
         if "note" in hit.matched_in:  # found in a note of the reader's: say so, in color
             mark_width = (
@@ -287,6 +302,7 @@ class SearchPanel(QWidget):
     sortChanged = Signal(str)
     moreRequested = Signal()
     backToField = Signal()
+    copiesToggled = Signal(bool)  # every copy of a story (True) or the best-ranked one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -306,6 +322,15 @@ class SearchPanel(QWidget):
         self.sort.addItem(translate("Search", "Best match"), "relevance")
         self.sort.addItem(translate("Search", "Newest first"), "date")
         self.sort.setToolTip(translate("Search", "Order of the results"))
+        self.copies_button = QToolButton(self)
+        self.copies_button.setText(translate("Search", "All copies"))
+        self.copies_button.setCheckable(True)
+        self.copies_button.setToolTip(
+            translate(
+                "Search",
+                "Show every copy of a story saved more than once, not only the best match",
+            )
+        )
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip(translate("Search", "Back to the article list (Esc)"))
@@ -314,6 +339,7 @@ class SearchPanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 6, 2)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.copies_button)
         top.addWidget(self.sort)
         top.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -335,6 +361,20 @@ class SearchPanel(QWidget):
             lambda _i: self.sortChanged.emit(str(self.sort.currentData()))
         )
         self.more.clicked.connect(self.moreRequested)
+        self.copies_button.toggled.connect(self.copiesToggled)
+
+    @property
+    def show_all_copies(self) -> bool:
+        return self.copies_button.isChecked()
+
+    @property
+    def copies(self) -> dict[int, int]:
+        """Hit id -> how many copies of its story were folded into it."""
+        return self.model.copies
+
+    @copies.setter
+    def copies(self, value: dict[int, int]) -> None:
+        self.model.copies = dict(value)
 
     @property
     def sort_key(self) -> str:
@@ -343,10 +383,11 @@ class SearchPanel(QWidget):
     def show_pending(self, text: str) -> None:
         self.summary.setText(translate("Search", "Searching for “{query}”…").format(query=text))
 
-    def show_outcome(self, outcome: SearchOutcome) -> None:
+    def show_outcome(self, outcome: SearchOutcome, *, keep_row: bool = False) -> None:
+        """Show an answer; the current row stays for the same query (or *keep_row*)."""
         keep = (
             self.view.currentIndex().row()
-            if self.outcome and self.outcome.query == outcome.query
+            if keep_row or (self.outcome and self.outcome.query == outcome.query)
             else -1
         )
         self.outcome = outcome

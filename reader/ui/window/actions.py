@@ -244,6 +244,13 @@ def build_actions(win: ActionsHost, annotating: AnnotationController) -> None:
         "Ctrl+Shift+B",
         checkable=True,
     )
+    win.act_timeline = act(
+        translate("Actions", "Ti&meline"),
+        win.toggle_timeline,
+        tip=translate("Actions", "Show the articles by month above the list"),
+        checkable=True,
+    )
+    win.act_timeline.setChecked(win.settings.timeline)
     win.act_highlight = act(
         translate("Actions", "&Highlight"),
         lambda: annotating.highlight(),
@@ -401,7 +408,7 @@ def build_menus(win: ActionsHost) -> None:
     view.addActions([win.act_zoom_in, win.act_zoom_out, win.act_zoom_reset])
     view.addAction(win.act_full_screen)
     view.addSeparator()
-    view.addActions([win.act_unread_only, win.act_bookmarks_only])
+    view.addActions([win.act_unread_only, win.act_bookmarks_only, win.act_timeline])
     view.addSeparator()
     view.addActions([win.act_highlights_panel, win.act_all_highlights])
     view.addSeparator()

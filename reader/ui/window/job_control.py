@@ -42,6 +42,7 @@ from reader.ui.window.navigation import SIMILAR_LIMIT
 from reader.ui.window.services import SearchService
 from reader.ui.window.settings import Settings
 from reader.ui.window.status_widgets import JobProgress, StatusReport
+from reader.ui.window.watching import FolderWatching
 from reader.ui.window.workers import JobRunner
 
 SAMPLE_LABEL = "Opening the sample archive"
@@ -66,6 +67,7 @@ class JobControlMixin(MixinBase):
     _library_size: int
     _coming: str | None
     _last_index_reopen: float
+    watching: FolderWatching
 
     if TYPE_CHECKING:
         jobFinished = Signal(object)  # JobOutcome
@@ -146,9 +148,11 @@ class JobControlMixin(MixinBase):
         elif self._library_size == 0 and not self.catalogue.roots():
             # No index yet either: the job builds it, and search starts when it is done.
             self.jobs.submit(ProcessJob(sample_import_job(self.data_dir)))
+            self.watching.start()
         else:
             self.jobs.submit(ProcessJob(RescanJob(self.data_dir)))
             self.search_service.warm_up()
+            self.watching.start()  # the watches are placed off the GUI thread
         self._coming = None
 
     def cancel_job(self) -> None:

@@ -36,6 +36,7 @@ from reader.ui.annotations.controller import AnnotationController
 from reader.ui.i18n import number, percent, translate
 from reader.ui.library.article_list import COLUMNS, ArticleRemover
 from reader.ui.library.pane import ListPane
+from reader.ui.library.timeline import TimelineController
 from reader.ui.qt import (
     QAction,
     QActionGroup,
@@ -72,6 +73,7 @@ from reader.ui.window.reading_tools import ReadingToolsMixin
 from reader.ui.window.services import ListQueries, ListRequest, SearchService, StateWriter
 from reader.ui.window.settings import SORT_COLUMNS, Settings
 from reader.ui.window.status_widgets import JobProgress, StatusReport
+from reader.ui.window.watching import FolderWatching
 from reader.ui.window.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -150,6 +152,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
     act_toggle_read: QAction
     act_undo: QAction
     act_unread_only: QAction
+    act_timeline: QAction
     act_zoom_in: QAction
     act_zoom_out: QAction
     act_zoom_reset: QAction
@@ -195,7 +198,9 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         build_menus(self)
         self.toolbar = build_toolbar(self, self.search_field)
         self._connect()
+        self.watching = FolderWatching(self)  # started after the first paint (start_background)
         self._load_list_now()
+        self.timeline = TimelineController(self, visible=self.settings.timeline)
         # A first start opens the sample archive; say so from the first paint on.
         self.first_start = self._library_size == 0 and not self.catalogue.roots()
         self._coming = SAMPLE_LABEL if self.first_start else None
@@ -561,6 +566,11 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         """The bookmarks view: the list shows only bookmarked articles (Ctrl+Shift+B)."""
         self.list_pane.bookmarks_button.setChecked(checked)  # reloads through the button
 
+    def toggle_timeline(self, checked: bool) -> None:
+        """View › Timeline: the counts by month above the list, shown or not (kept)."""
+        self.settings.timeline = checked
+        self.timeline.set_visible(checked)
+
     def focus_filter(self) -> None:
         self.close_search()
         self.filter_field.setFocus()
@@ -775,6 +785,8 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.save_state()
         self.annotating.shutdown()
         self.remover.stop()
+        self.timeline.stop()
+        self.watching.stop()  # before the jobs: no batch may start one while they stop
         self.jobs.shutdown()
         self.state_writer.stop()
         self.search_service.stop()

@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from reader.background.jobs import describe_error
-from reader.catalogue import Catalogue
+from reader.catalogue import Catalogue, CopyStore
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.i18n import translate
 from reader.ui.library.article_list import ArticleListModel, ArticleListView
@@ -96,6 +96,7 @@ class NavigationMixin(MixinBase):
         related = RelatedInfo(
             linked_from=self.catalogue.linked_from(article_id),
             bookmark=self.list_model.bookmark_of(article_id),
+            copies=CopyStore(self.catalogue).other_copies(article_id, article),  # issue 14
         )
         position = self._positions.get(article_id)
         if position is None:

@@ -84,6 +84,7 @@ class PreferencesDialog(QDialog):
     addFolderRequested = Signal()
     removeFolderRequested = Signal(str)
     rescanRequested = Signal()
+    watchFoldersChanged = Signal(bool)  # saved already; the window's watching follows
 
     def __init__(
         self, settings: Settings, data_dir: Path, roots: list[str], parent: QWidget | None = None
@@ -230,6 +231,17 @@ class PreferencesDialog(QDialog):
         self.remove_button.clicked.connect(self._remove_selected)
         self.rescan_button.clicked.connect(self.rescanRequested.emit)
         self.folders.currentRowChanged.connect(self._selection_changed)
+        self.watch_folders = QCheckBox(translate("Preferences", "Watch folders for changes"), page)
+        self.watch_folders.setToolTip(
+            translate(
+                "Preferences",
+                "While the app runs, files saved into these folders are imported, changed "
+                "ones updated and deleted ones removed, within seconds",
+            )
+        )
+        self.watch_folders.setChecked(self.settings.watch_folders)
+        self.watch_folders.toggled.connect(self._watch_toggled)
+        layout.addWidget(self.watch_folders)
         layout.addSpacing(12)
         layout.addWidget(
             QLabel(
@@ -254,6 +266,15 @@ class PreferencesDialog(QDialog):
             self.folders.addItem(display_path(root))
             self.folders.item(self.folders.count() - 1).setData(_ROOT_ROLE, root)
         self._selection_changed()
+
+    def _watch_toggled(self, on: bool) -> None:
+        """Remembered at once; the window (this dialog's parent) starts or stops its
+        watching (``watching.FolderWatching``), and anyone else may listen."""
+        self.settings.watch_folders = on
+        watching = getattr(self.parent(), "watching", None)
+        if watching is not None:
+            watching.set_enabled(on)
+        self.watchFoldersChanged.emit(on)
 
     def _selection_changed(self) -> None:
         self.remove_button.setEnabled(self.folders.currentItem() is not None)

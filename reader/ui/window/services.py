@@ -120,6 +120,22 @@ class SearchService:
             lane="similar",
         )
 
+    def timeline(
+        self,
+        text: str,
+        *,
+        on_done: Callable[[dict[str, Any]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Every match of *text* by month (``{"months": {...}, "exact": ...}``), from the
+        search process after the search itself (latest wins)."""
+        self._thread.submit(
+            lambda client: dict(client.call("timeline", text=text)),
+            on_done=on_done,
+            on_error=on_error,
+            lane="timeline",
+        )
+
     def reopen(self) -> None:
         """The index was changed by another process (a job): read it afresh."""
         self._thread.submit(lambda client: client.call("reopen"), lane="reopen")

@@ -106,6 +106,15 @@ class Settings:
     def unread_only(self, value: bool) -> None:
         self._q.setValue("list/unread_only", value)
 
+    @property
+    def timeline(self) -> bool:
+        """The timeline above the list is shown (View › Timeline; on by default)."""
+        return self._bool("view/timeline", True)
+
+    @timeline.setter
+    def timeline(self, value: bool) -> None:
+        self._q.setValue("view/timeline", bool(value))
+
     # -- reader ------------------------------------------------------------------------
 
     @property
@@ -191,3 +200,12 @@ class Settings:
     @last_folder.setter
     def last_folder(self, value: str) -> None:
         self._q.setValue("dialogs/last_folder", value)
+
+    @property
+    def watch_folders(self) -> bool:
+        """Watch the library's folders for changes while the window runs (on by default)."""
+        return self._bool("library/watch_folders", True)
+
+    @watch_folders.setter
+    def watch_folders(self, value: bool) -> None:
+        self._q.setValue("library/watch_folders", bool(value))

@@ -49,6 +49,7 @@ JOB_TEXTS = (
     QT_TRANSLATE_NOOP("Jobs", "Waiting for another import to finish"),
     QT_TRANSLATE_NOOP("Jobs", "Removing a folder"),
     QT_TRANSLATE_NOOP("Jobs", "Opening the sample archive"),
+    QT_TRANSLATE_NOOP("Jobs", "Finding copies of the same story"),
 )
 IMPORTING_PREFIX = "Importing "
 
