@@ -32,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--label", default=None)
     parser.add_argument("--quiet", action="store_true", help="no summary box at the end")
     parser.add_argument("--announce", action="store_true")
+    parser.add_argument("--missing-ok", action="store_true", help="skip paths gone since")
     sub = parser.add_subparsers(dest="kind", required=True)
     p = sub.add_parser("import")
     p.add_argument("paths", nargs="+")
@@ -40,7 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = Path(args.data_dir)
     job: ImportJob | RescanJob
     if args.kind == "import":
-        job = ImportJob(data_dir, list(args.paths), announce=not args.quiet)
+        job = ImportJob(
+            data_dir, list(args.paths), announce=not args.quiet, missing_ok=args.missing_ok
+        )
     else:
         job = RescanJob(data_dir)
     if args.label:

@@ -180,6 +180,10 @@ class ImportJob:
     label: str = "Importing"
     announce: bool = True
     workers: int | None = None
+    # A watched folder's batch: a file saved and deleted again before the job ran is no
+    # error (its deletion re-scans its folder); a folder a person chose that is not
+    # there is one.
+    missing_ok: bool = False
 
     def run(self, progress: PhaseProgress, cancel: Cancel) -> JobOutcome:
         """Holds the library's writer lock throughout: a ``reader import`` or another
@@ -187,9 +191,14 @@ class ImportJob:
         from reader.filenames import display_path
         from reader.locks import LockWaitCancelled
 
+        paths = self.paths
+        if self.missing_ok:
+            paths = [p for p in paths if os.path.lexists(p)]
+            if not paths:  # nothing left to import: nothing to report
+                return make_outcome(r.IMPORT_FINISHED, [], announce=self.announce)
         try:
             result = Library(self.data_dir).update(
-                self.paths,
+                paths,
                 label=self.label,
                 progress=progress,
                 cancel=cancel,
@@ -204,9 +213,7 @@ class ImportJob:
             )
         summary = result.imported
         assert summary is not None  # paths were given
-        folders = ", ".join(
-            display_path(os.path.basename(p.rstrip(os.sep)) or p) for p in self.paths
-        )
+        folders = ", ".join(display_path(os.path.basename(p.rstrip(os.sep)) or p) for p in paths)
         headline = r.IMPORT_CANCELLED_FOLDERS if summary.cancelled else r.IMPORTED_FOLDERS
         sentences = [
             say(headline, folders=folders, counts=_counts(summary), seconds=summary.seconds),
@@ -328,7 +335,9 @@ def job_command(data_dir: Path, job: ImportJob | RescanJob) -> list[str]:
     """The child's command line for *job* (see ``reader.background.job_process``)."""
     args = ["--data-dir", str(data_dir), "--label", job.label]
     if isinstance(job, ImportJob):
-        args += ["--announce" if job.announce else "--quiet", "import", *job.paths]
+        args += ["--announce" if job.announce else "--quiet"]
+        args += ["--missing-ok"] if job.missing_ok else []
+        args += ["import", *job.paths]
     else:
         args += ["rescan"]
     return child_command("job", *args)

@@ -140,7 +140,15 @@ class FolderWatching(QObject):
             return
         self._job_queued = True
         self.host.jobs.submit(
-            ProcessJob(ImportJob(self.host.data_dir, targets, label=WATCH_LABEL, announce=False))
+            ProcessJob(
+                ImportJob(
+                    self.host.data_dir,
+                    targets,
+                    label=WATCH_LABEL,
+                    announce=False,
+                    missing_ok=True,
+                )
+            )
         )
         self.submitted.emit(targets)
 
