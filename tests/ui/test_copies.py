@@ -16,7 +16,7 @@ from reader.paths import catalogue_path
 from reader.ui.reading.links import article_url
 from reader.ui.window.mainwindow import MainWindow
 from tests.test_duplicates import write_copies
-from tests.ui.conftest import click_link, make_window, settle
+from tests.ui.conftest import click_link, hrefs, make_window, settle
 from tests.ui.test_search import search
 
 
@@ -109,6 +109,25 @@ def test_the_reader_lists_the_other_copies_and_a_click_opens_one(
     click_link(win, qtbot, article_url(ids["en_teaser"]))
     qtbot.waitUntil(lambda: win.reader.current_id == ids["en_teaser"], timeout=5000)
     assert "Other copies of this story" in win.reader.browser.toPlainText()
+
+
+def test_similar_articles_leave_out_the_copies_listed_above(
+    win: MainWindow,
+    qtbot,
+    copies_library: tuple[Path, dict[str, int]],  # type: ignore[no-untyped-def]
+) -> None:
+    """A copy is the most similar article there is, so "Similar in the archive" repeated
+    every copy already under "Other copies of this story" (seen in the README's
+    screenshot)."""
+    _data, ids = copies_library
+    assert win.open_article(ids["en"])
+    settle(win, qtbot)
+    qtbot.waitUntil(
+        lambda: "Looking for similar" not in win.reader.browser.toPlainText(), timeout=10000
+    )
+    links = hrefs(win)
+    for key in ("en_repost", "en_teaser", "en_edit"):
+        assert links.count(article_url(ids[key])) == 1, key
 
 
 def _page_of(win: MainWindow, qtbot, article_id: int) -> str:  # type: ignore[no-untyped-def]

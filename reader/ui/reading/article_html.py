@@ -176,6 +176,15 @@ def _quoted(text: str) -> str:
     return _e(text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…")
 
 
+def _not_copies(
+    similar: Sequence[dict[str, Any]], copies: Sequence[dict[str, Any]] | None
+) -> list[dict[str, Any]]:
+    """The similar articles less the copies of this story: they are listed just above,
+    and a copy is always the most similar article there is."""
+    ids = {row.get("id") for row in copies or ()}
+    return [row for row in similar if row.get("id") not in ids]
+
+
 def _other_copies(rows: Sequence[dict[str, Any]]) -> list[str]:
     """The "Other copies" section: each a link that opens it here, offline, with its date, site and
     length against this one, and the first sentence each has that the other lacks (a
@@ -278,8 +287,8 @@ def render_article(
     if related.similar is None:
         looking = translate("ArticlePage", "Looking for similar articles…")
         parts.append(f'<p class="note">{looking}</p>')
-    elif related.similar:
-        parts.extend(_article_line(row) for row in related.similar)
+    elif similar := _not_copies(related.similar, related.copies):
+        parts.extend(_article_line(row) for row in similar)
     else:
         note = related.similar_note or translate("ArticlePage", "None found.")
         parts.append(f'<p class="note">{_e(note)}</p>')
