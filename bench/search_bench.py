@@ -22,7 +22,17 @@ For each size N this script
    the same folded text (all results, not just the top 20);
 6. builds an SQLite FTS5 table with the trigram tokenizer over the same folded text in the
    same run, and runs the same queries there (those it can run: trigram needs 3+
-   characters) with its own ``snippet()`` and bm25 ranking, so the comparison is a ratio.
+   characters) with its own ``snippet()`` and bm25 ranking, so the comparison is a ratio;
+7. with ``--peers recoll``, writes the same folded text as HTML files and indexes them with
+   Recoll (bench/recoll_peer.py: its defaults, CJK as bigrams) and runs the same queries
+   through its Python module: top 20 doc ids (``recoll``), and the same with
+   ``makedocabstract`` for each (``recoll_abstracts``). Recoll has no ``site:`` (those
+   cells stay empty); when Recoll is absent the run says so and goes on without it;
+8. repeats each engine's warm pass ``--repeat`` times (3 by default) and prints, per query
+   kind and for all, the median of the passes' p50 and p95 with their spread (min-max):
+   one table, the engines side by side. ``--json FILE`` writes
+   ``{"summary": {"<size>": {"<engine>": {"<kind>": {"p50": ms, "p95": ms, ...}}}},
+   "runs": [...]}`` (runs: the raw figures, one per size, as before).
 """
 
 from __future__ import annotations
@@ -34,6 +44,7 @@ import random
 import re
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -45,6 +56,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
+import recoll_peer  # noqa: E402
 from import_bench import corpus  # noqa: E402
 
 from reader.catalogue import Catalogue  # noqa: E402
@@ -296,6 +308,7 @@ from pathlib import Path
 data = Path(sys.argv[1])
 queries = json.loads(Path(sys.argv[2]).read_text())
 recall_too = sys.argv[3] == '1'
+repeat = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 started = time.perf_counter()
 catalogue = Catalogue(data / 'catalogue.sqlite3', readonly=True)
 engine = open_engine(data)
@@ -307,11 +320,17 @@ def private_mb():
     return 0.0
 out = [{} for q in queries]
 private_peak = private_mb()
-for key in ('first_ms', 'ms'):  # a first pass from a fresh process, then warm
+# a first pass from a fresh process, then `repeat` warm passes ('ms': their median)
+for key in ['first_ms'] + ['ms'] * repeat:
     for i, q in enumerate(queries):
         t = time.perf_counter()
         res = search_library(catalogue, engine, q['q'], limit=20)
-        out[i][key] = (time.perf_counter() - t) * 1000
+        ms = (time.perf_counter() - t) * 1000
+        if key == 'ms':
+            out[i].setdefault('ms_passes', []).append(ms)
+            out[i]['ms'] = sorted(out[i]['ms_passes'])[(len(out[i]['ms_passes']) - 1) // 2]
+        else:
+            out[i][key] = ms
         out[i].update(hits=len(res.hits),
                       snippets=sum(1 for h in res.hits if '[' in h.snippet))
         private_peak = max(private_peak, private_mb())
@@ -328,11 +347,16 @@ print(json.dumps({'results': out, 'full': full, 'rss_mb': rss, 'rss_timed_mb': r
 """
 
 
-def search_ours(data: Path, queries: list[dict[str, Any]], recall: bool) -> dict[str, Any]:
+def search_ours(
+    data: Path, queries: list[dict[str, Any]], recall: bool, repeat: int = 1
+) -> dict[str, Any]:
+    """The app's search in a fresh process: a first pass, then *repeat* warm passes (each
+    result's ``ms`` is the median of its warm passes, ``ms_passes`` all of them)."""
     qfile = data / "queries.json"
     qfile.write_text(json.dumps(queries, ensure_ascii=False))
+    flag = "1" if recall else "0"
     proc = subprocess.run(
-        [sys.executable, "-c", _SEARCH_CHILD, str(data), str(qfile), "1" if recall else "0"],
+        [sys.executable, "-c", _SEARCH_CHILD, str(data), str(qfile), flag, str(repeat)],
         capture_output=True,
         text=True,
         check=True,
@@ -366,7 +390,10 @@ def fts5_match(q: dict[str, Any]) -> tuple[str, str] | None:
     return column + '"' + phrase.replace('"', '""') + '"', extra
 
 
-def search_fts5(path: Path, queries: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+def search_fts5(
+    path: Path, queries: list[dict[str, Any]], repeat: int = 1
+) -> dict[int, dict[str, Any]]:
+    """FTS5 as ours is run: a first pass, then *repeat* warm passes (``ms``: their median)."""
     db = sqlite3.connect(path)
     sql = (
         "SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) FROM fts WHERE fts MATCH ?{extra}"
@@ -374,14 +401,20 @@ def search_fts5(path: Path, queries: list[dict[str, Any]]) -> dict[int, dict[str
     )
     runnable = [(i, fts5_match(q)) for i, q in enumerate(queries)]
     out: dict[int, dict[str, Any]] = {}
-    for key in ("first_ms", "ms"):  # as for ours: a first pass, then warm
+    for key in ["first_ms"] + ["ms"] * repeat:  # as for ours: a first pass, then warm
         for i, form in runnable:
             if form is None:
                 continue
             t = time.perf_counter()
             rows = db.execute(sql.format(extra=form[1]), (form[0],)).fetchall()
-            out.setdefault(i, {})[key] = (time.perf_counter() - t) * 1000
-            out[i]["hits"] = len(rows)
+            ms = (time.perf_counter() - t) * 1000
+            entry = out.setdefault(i, {})
+            if key == "ms":
+                entry.setdefault("ms_passes", []).append(ms)
+                entry["ms"] = statistics.median_low(entry["ms_passes"])
+            else:
+                entry[key] = ms
+            entry["hits"] = len(rows)
     for i, form in runnable:
         q = queries[i]
         if form is not None and q["kind"] == "substring":
@@ -420,10 +453,151 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+# -- Recoll, a peer (--peers recoll) -------------------------------------------------------
+
+
+def index_recoll(
+    root: Path,
+    folded: dict[int, tuple[str, str]],
+    meta: dict[int, tuple[str | None, str | None]],
+) -> dict[str, Any]:
+    """The same folded text as FTS5 gets, one HTML page an article (mtime: its date),
+    indexed by ``recollindex`` with Recoll's defaults in root/conf."""
+    docs = (recoll_peer.Doc(i, t, b, meta[i][0]) for i, (t, b) in folded.items())
+    return recoll_peer.build_index(root, docs)
+
+
+def search_recoll(
+    confdir: str, queries: list[dict[str, Any]], repeat: int, full: list[int]
+) -> dict[str, Any]:
+    """The queries in Recoll's language (None: no equivalent), run in one batch: a first
+    pass and *repeat* warm passes of top 20 ids, then *repeat* with abstracts too."""
+    forms = [recoll_peer.bench_query(analysis.fold(q["q"])) for q in queries]
+    result = recoll_peer.search(
+        {
+            "confdir": confdir,
+            "queries": forms,
+            "top": 20,
+            "repeat": repeat,
+            "abstracts": True,
+            "full": [i for i in full if forms[i] is not None],
+        }
+    )
+    result["forms"] = forms
+    return result
+
+
+# -- the summary: every engine, every kind, median of the passes ----------------------------
+
+ENGINES = ("ours", "fts5", "recoll", "recoll_abstracts")
+
+
+def _warm(x: dict[str, Any]) -> list[float]:
+    """A query's warm timings (a single ``ms`` in a run recorded before --repeat)."""
+    return list(x["ms_passes"]) if "ms_passes" in x else [x["ms"]]
+
+
+def engine_passes(r: dict[str, Any]) -> dict[str, list[dict[int, float]]]:
+    """engine -> one {query index: warm ms} per pass, holding only the queries it ran."""
+    ours = r["ours"]["results"]
+    repeat = min((len(_warm(x)) for x in ours), default=1)
+    out: dict[str, list[dict[int, float]]] = {
+        "ours": [{i: _warm(x)[p] for i, x in enumerate(ours)} for p in range(repeat)],
+        "fts5": [{i: _warm(x)[p] for i, x in r["fts"].items()} for p in range(repeat)],
+    }
+    recoll = r.get("recoll")
+    if recoll:
+        for engine, passes in recoll["passes"].items():
+            out[engine] = [
+                {i: ms for i, ms in enumerate(timings) if ms is not None} for timings in passes
+            ]
+    return out
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def summary(r: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    """{engine: {kind: {"p50", "p95" (medians over the passes), "p50_min", "p50_max",
+    "p95_min", "p95_max", "passes", "queries"}}}, kind = each query kind and "all". A
+    kind an engine cannot run (FTS5: under 3 characters; Recoll: site:) is left out."""
+    kinds = sorted({q["kind"] for q in r["queries"]})
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for engine, passes in engine_passes(r).items():
+        if not passes:
+            continue
+        cells: dict[str, dict[str, Any]] = {}
+        for kind in [*kinds, "all"]:
+            chosen = [i for i in passes[0] if kind == "all" or r["queries"][i]["kind"] == kind]
+            if not chosen:
+                continue
+            p50 = spread([pct([one[i] for i in chosen], 50) for one in passes])
+            p95 = spread([pct([one[i] for i in chosen], 95) for one in passes])
+            cells[kind] = {
+                "p50": p50["median"],
+                "p95": p95["median"],
+                "p50_min": p50["min"],
+                "p50_max": p50["max"],
+                "p95_min": p95["min"],
+                "p95_max": p95["max"],
+                "passes": len(passes),
+                "queries": len(chosen),
+            }
+        table[engine] = cells
+    return table
+
+
+def cell(figures: dict[str, Any] | None, key: str) -> str:
+    """ "12.0 (11.5-12.4)": the median of the passes and their spread."""
+    if not figures:
+        return "-"
+    return f"{figures[key]:.1f} ({figures[key + '_min']:.1f}-{figures[key + '_max']:.1f})"
+
+
+def report_summary(r: dict[str, Any], table: dict[str, dict[str, dict[str, Any]]]) -> None:
+    engines = [e for e in ENGINES if e in table]
+    kinds = [*sorted({q["kind"] for q in r["queries"]}), "all"]
+    passes = max((c["passes"] for t in table.values() for c in t.values()), default=0)
+    what = {
+        "ours": "ours: with snippets",
+        "fts5": "fts5: with snippet()",
+        "recoll": "recoll: doc ids",
+        "recoll_abstracts": "recoll_abstracts: ids + makedocabstract each",
+    }
+    print(
+        f"warm latency by kind, ms: median of {passes} passes (min-max); top 20 "
+        f"({', '.join(what[e] for e in engines)})"
+    )
+    print(f"{'':24}" + "".join(f"{e:>22}" for e in engines))
+    for key in ("p50", "p95"):
+        for kind in kinds:
+            label = f"  {key} {kind} ({sum(q['kind'] == kind for q in r['queries'])})"
+            if kind == "all":
+                label = f"  {key} all ({len(r['queries'])})"
+            print(f"{label:<24}" + "".join(f"{cell(table[e].get(kind), key):>22}" for e in engines))
+    print(
+        f"{'  queries run':<24}"
+        + "".join(f"{table[e].get('all', {}).get('queries', 0):>22}" for e in engines)
+    )
+    if "fts5" in table:
+        print("  (fts5: only queries of 3+ characters; '-': none of that kind)")
+    if "recoll" in table:
+        print("  (recoll: site: has no Recoll equivalent, those queries are left out)")
+
+
 # -- the run -----------------------------------------------------------------------------
 
 
-def run(n: int, count: int, seed: int, recall_limit: int, reuse: bool) -> dict[str, Any]:
+def run(
+    n: int,
+    count: int,
+    seed: int,
+    recall_limit: int,
+    reuse: bool,
+    repeat: int = 1,
+    peers: tuple[str, ...] = (),
+) -> dict[str, Any]:
     data = library(n)
     texts = load_texts(data)
     folded = {i: (analysis.fold(t), analysis.fold(b)) for i, (t, b, _, _) in texts.items()}
@@ -446,10 +620,13 @@ def run(n: int, count: int, seed: int, recall_limit: int, reuse: bool) -> dict[s
     substring_ids = [i for i, q in enumerate(queries) if q["kind"] == "substring"]
     keep = set(substring_ids[:recall_limit])
     print(f"running {len(queries)} queries ...", file=sys.stderr)
-    ours = search_ours(data, queries, recall=True)
+    ours = search_ours(data, queries, recall=True, repeat=repeat)
     ours["full"] = {k: v for k, v in ours["full"].items() if int(k) in keep}
-    fts = search_fts5(fts_path, queries)
+    fts = search_fts5(fts_path, queries, repeat=repeat)
     fts_full = {i: r["full"] for i, r in fts.items() if "full" in r and i in keep}
+    extra: dict[str, Any] = {}
+    if "recoll" in peers:
+        extra = run_recoll(data, folded, meta, queries, repeat, sorted(keep), reuse)
     return {
         "n": n,
         "text_mb": text_mb,
@@ -460,6 +637,46 @@ def run(n: int, count: int, seed: int, recall_limit: int, reuse: bool) -> dict[s
         "fts": fts,
         "ours_recall": recall(queries, ours["full"], folded),
         "fts_recall": recall(queries, fts_full, folded),
+        **extra,
+    }
+
+
+def run_recoll(
+    data: Path,
+    folded: dict[int, tuple[str, str]],
+    meta: dict[int, tuple[str | None, str | None]],
+    queries: list[dict[str, Any]],
+    repeat: int,
+    keep: list[int],
+    reuse: bool,
+) -> dict[str, Any]:
+    """Recoll's index (under the library's folder, kept for --reuse) and its query runs;
+    {"recoll_skipped": why} when Recoll is not installed."""
+    why = recoll_peer.unavailable()
+    if why is not None:
+        print(f"Recoll: skipped, {why}", file=sys.stderr)
+        return {"recoll_skipped": why}
+    root = data / "recoll"
+    figures = data / "recoll-index.json"
+    reused = reuse and figures.exists() and (root / "conf" / "xapiandb").is_dir()
+    try:
+        if reused:
+            print("reusing the Recoll index of the last run (--reuse) ...", file=sys.stderr)
+            recoll_index = json.loads(figures.read_text())
+        else:
+            print(f"indexing {len(folded)} HTML pages with Recoll ...", file=sys.stderr)
+            recoll_index = index_recoll(root, folded, meta)
+            figures.write_text(json.dumps(recoll_index))
+        print(f"running {len(queries)} queries through Recoll ...", file=sys.stderr)
+        result = search_recoll(recoll_index["confdir"], queries, repeat, keep)
+    except RuntimeError as err:  # recollindex or the batch failed: say so, keep the rest
+        print(f"Recoll: failed, {err}", file=sys.stderr)
+        return {"recoll_skipped": f"failed: {err}"}
+    recoll_full = {int(k): v for k, v in result["full"].items()}
+    return {
+        "recoll_index": recoll_index,
+        "recoll": result,
+        "recoll_recall": recall(queries, recoll_full, folded),
     }
 
 
@@ -540,6 +757,39 @@ def report(r: dict[str, Any]) -> None:
         f"{'queries with hits / with marked snippets':34} "
         f"{sum(1 for x in r['ours']['results'] if x['hits']):>14} / {with_snippet}"
     )
+    report_recoll(r)
+
+
+def report_recoll(r: dict[str, Any]) -> None:
+    """Recoll's own lines (index, recall, first pass), after the two-engine table."""
+    if "recoll_skipped" in r:
+        print(f"Recoll: skipped ({r['recoll_skipped']})")
+        return
+    if "recoll" not in r:
+        return
+    n, mb, ri = r["n"], r["text_mb"], r["recoll_index"]
+    rec = r["recoll"]
+    ran = [i for i, form in enumerate(rec["forms"]) if form is not None]
+    print(f"{'Recoll (HTML pages, its defaults)':34}")
+    print(
+        f"{'  index time / articles/s':34} {ri['wall']:>20.1f} s {n / ri['wall']:>10.0f}/s"
+        f"   ({mb / ri['wall']:.2f} MB of text/s)"
+    )
+    print(f"{'  index size (x text)':34} {ri['bytes'] / 1e6 / mb:>22.2f}")
+    first = [rec["first_ms"][i] for i in ran]
+    print(
+        f"{'  first pass, the ' + str(len(ran)) + ' it can run':34} "
+        f"{pct(first, 50):>11.1f} / {pct(first, 95):<8.1f}"
+    )
+    rrc = r["recoll_recall"]
+    print(
+        f"{'  CJK substring recall (pairs)':34} {rrc['recall']:>14.4f} of {rrc['pairs']:<5}"
+        f" ({rrc['queries']} queries, {rrc['false_hits']} false hits)"
+    )
+    with_hits = sum(1 for i in ran if rec["ids"][i])
+    print(f"{'  queries with hits':34} {with_hits:>14} of {len(ran)}")
+    if rec.get("errors"):
+        print(f"{'  queries Recoll refused':34} {len(rec['errors']):>14}")
 
 
 def main() -> int:
@@ -553,22 +803,49 @@ def main() -> int:
         default=96,
         help="CJK substring queries checked against a brute-force scan",
     )
-    parser.add_argument("--json", metavar="FILE", help="also write the raw figures here")
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        help='also write {"summary": {size: {engine: {kind: {p50, p95}}}}, "runs": [...]}',
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="warm passes per engine; the tables print their median and spread (default 3)",
+    )
+    parser.add_argument(
+        "--peers",
+        default="",
+        help="more engines beside FTS5, comma-separated: recoll (skipped when not installed)",
+    )
     parser.add_argument(
         "--reuse",
         action="store_true",
         help="keep the indexes (and index figures) of the last run; time the queries only",
     )
     args = parser.parse_args()
+    peers = tuple(p.strip() for p in args.peers.split(",") if p.strip())
+    unknown = set(peers) - {"recoll"}
+    if unknown:
+        parser.error(f"unknown peer(s): {', '.join(sorted(unknown))} (known: recoll)")
     os.environ.setdefault("PYTHONHASHSEED", "0")
     results = []
+    summaries: dict[str, Any] = {}
     for n in [int(s) for s in args.sizes.split(",") if s]:
-        r = run(n, args.queries, args.seed, args.recall_queries, args.reuse)
+        r = run(
+            n, args.queries, args.seed, args.recall_queries, args.reuse, max(1, args.repeat), peers
+        )
         report(r)
+        table = summary(r)
+        report_summary(r, table)
+        summaries[str(n)] = table
         sys.stdout.flush()
         results.append(r)
     if args.json:
-        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, default=str))
+        Path(args.json).write_text(
+            json.dumps({"summary": summaries, "runs": results}, ensure_ascii=False, default=str)
+        )
     return 0
 
 

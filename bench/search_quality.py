@@ -35,7 +35,12 @@ Engines:
   Chinese words): those are matched with ``instr()`` on every row (a full scan; ``LIKE``
   on a trigram table returned no rows for 2 CJK characters in SQLite 3.40); a query of such
   words alone has no bm25 and is ordered title-first, then by rowid. The ``<3`` column
-  counts the queries that needed it.
+  counts the queries that needed it;
+- recoll (``--peers recoll``; bench/recoll_peer.py): each article an HTML page (title and
+  paragraphs, folded as for the others) indexed by ``recollindex`` with Recoll's defaults
+  (CJK as bigrams, English stemming), queried through its Python module: the words AND-ed,
+  a phrase quoted. Its querying time is given without and with ``makedocabstract`` for
+  each of the top 10. Skipped, with the reason, when Recoll is not installed.
 
 Both other engines get the text and the queries folded by ``reader.search.analysis.fold``
 (case, width, accents, Traditional to Simplified), as bench/search_bench.py does for FTS5,
@@ -74,6 +79,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
+import recoll_peer  # noqa: E402
 from import_bench import SHARED  # noqa: E402
 from search_bench import index_fts5, load_texts  # noqa: E402
 
@@ -418,6 +424,48 @@ class Fts5Trigram:
         self.db.close()
 
 
+class RecollKnownItems:
+    """Recoll over the same folded text; all queries run in one batch (its module may live
+    in another interpreter), so ``search`` hands back what the batch found."""
+
+    name = "recoll"
+
+    def __init__(self, root: Path, articles: dict[int, Article]) -> None:
+        docs = (
+            recoll_peer.Doc(a.id, analysis.fold(a.title), analysis.fold(a.body))
+            for a in articles.values()
+        )
+        built = recoll_peer.build_index(root, docs)
+        self.seconds = float(built["wall"])
+        self.confdir = str(built["confdir"])
+        self.found: dict[KnownItem, list[int]] = {}
+        self.query_seconds = self.abstract_seconds = 0.0
+
+    def run(self, items: list[KnownItem]) -> None:
+        """Query every item: top 10 ids, then again with ``makedocabstract`` for each."""
+        unique = list(dict.fromkeys(items))
+        forms: list[str | None] = [
+            recoll_peer.known_item_query(
+                [analysis.fold(w) for w in q.words], phrase=q.kind == "phrase"
+            )
+            for q in unique
+        ]
+        result = recoll_peer.search(
+            {"confdir": self.confdir, "queries": forms, "top": TOP, "repeat": 1, "abstracts": True}
+        )
+        self.found = dict(zip(unique, result["ids"], strict=True))
+        self.query_seconds = sum(ms or 0.0 for ms in result["passes"]["recoll"][0]) / 1000
+        self.abstract_seconds = (
+            sum(ms or 0.0 for ms in result["passes"]["recoll_abstracts"][0]) / 1000
+        )
+
+    def search(self, item: KnownItem) -> list[int]:
+        return self.found.get(item, [])
+
+    def close(self) -> None:
+        """Nothing held open: the batch closed its connection."""
+
+
 # -- figures -----------------------------------------------------------------------------------
 
 
@@ -644,7 +692,18 @@ def main() -> int:
         default=None,
         help="write every query with each engine's rank to this JSON file",
     )
+    parser.add_argument(
+        "--peers",
+        default="",
+        help="more engines, comma-separated: recoll (skipped, saying why, when not installed)",
+    )
     args = parser.parse_args()
+    peers = {p.strip() for p in args.peers.split(",") if p.strip()}
+    if peers - {"recoll"}:
+        parser.error(f"unknown peer(s): {', '.join(sorted(peers - {'recoll'}))} (known: recoll)")
+    recoll_skipped = recoll_peer.unavailable() if "recoll" in peers else None
+    if recoll_skipped:
+        print(f"Recoll: skipped ({recoll_skipped})")
     if not (SHARED / "corpus" / "zh-news").is_dir():
         print(f"no corpus at {SHARED / 'corpus'} (set READER_SHARED_DIR)")
         return 1
@@ -660,8 +719,20 @@ def main() -> int:
         fts = Fts5Trigram(tmp / "fts5.sqlite3", articles)
         app = App(tmp / "data")
         items = [q for seed in args.seed for q in QuerySampler(articles, seed).sample(args.n)]
+        recoll: RecollKnownItems | None = None
+        if "recoll" in peers and not recoll_skipped:
+            try:
+                print("indexing with Recoll ...", file=sys.stderr)
+                recoll = RecollKnownItems(tmp / "recoll", articles)
+                print(f"running {len(items)} queries through Recoll ...", file=sys.stderr)
+                recoll.run(items)
+            except RuntimeError as err:  # recollindex or the batch failed: the rest goes on
+                print(f"Recoll: failed ({err})")
+                recoll = None
         print(f"running {len(items)} queries ...", file=sys.stderr)
-        engines: list[App | WhooshJieba | Fts5Trigram] = [app, whoosh, fts]
+        engines: list[App | WhooshJieba | Fts5Trigram | RecollKnownItems] = [app, whoosh, fts]
+        if recoll is not None:
+            engines.append(recoll)
         ranks: dict[str, list[int | None]] = {e.name: [] for e in engines}
         seconds: dict[str, float] = {e.name: 0.0 for e in engines}
         for item in items:
@@ -671,6 +742,9 @@ def main() -> int:
                 found = engine.search(item)
                 seconds[engine.name] += time.perf_counter() - started
                 ranks[engine.name].append(rank_of(found, targets))
+        if recoll is not None:  # its own timing, from inside the batch
+            seconds[recoll.name] = recoll.query_seconds
+            seconds["recoll+abstracts"] = recoll.abstract_seconds
         short = [any(len(analysis.fold(w)) < 3 for w in q.words) for q in items]
         for engine in engines:
             if engine is not whoosh:
@@ -689,7 +763,9 @@ def main() -> int:
     )
     print(
         f"build (s): app import+index {app_seconds:.1f}, whoosh+jieba {whoosh.seconds:.1f}, "
-        f"fts5-trigram {fts.seconds:.1f}; querying (s): "
+        f"fts5-trigram {fts.seconds:.1f}"
+        + (f", recoll {recoll.seconds:.1f}" if recoll is not None else "")
+        + "; querying (s): "
         + ", ".join(f"{name} {s:.1f}" for name, s in seconds.items())
     )
     report(items, ranks, short, [e.name for e in engines])
