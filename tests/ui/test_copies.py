@@ -13,6 +13,7 @@ from reader.catalogue import Catalogue
 from reader.catalogue.copies import CopyStore
 from reader.library import Library
 from reader.paths import catalogue_path
+from reader.ui.qt import QFontMetrics, QStyleOptionViewItem
 from reader.ui.reading.links import article_url
 from reader.ui.window.mainwindow import MainWindow
 from tests.test_duplicates import write_copies
@@ -81,6 +82,29 @@ def test_the_list_shows_one_row_per_story_and_a_toggle_shows_all(
     assert all(model.row_of(i) is not None for i in ids.values())
     pane.copies_button.click()
     assert model.rowCount() == len(ids) - folded
+
+
+def test_a_narrow_title_column_still_says_how_many_copies(
+    win: MainWindow,
+    copies_library: tuple[Path, dict[str, int]],
+) -> None:
+    """Elided as one text, a long title hid its "· 4 copies" at the default width (seen
+    in the README's screenshot); the title gives way, the count stays."""
+    data, _ids = copies_library
+    view, model = win.article_list, win.list_model
+    view.setColumnWidth(0, 170)
+    for copies in _stories(data).values():
+        shown = next(i for i in copies if model.row_of(i) is not None)
+        index = model.index(model.row_of(shown), 0)  # type: ignore[arg-type]
+        option = QStyleOptionViewItem()
+        option.rect = view.visualRect(index)
+        option.font = view.font()
+        option.fontMetrics = QFontMetrics(view.font())
+        view.title_delegate.initStyleOption(option, index)
+        assert option.text.endswith(f"· {len(copies)} copies"), option.text
+        assert "…" in option.text  # the title was cut to make room
+        width = option.fontMetrics.horizontalAdvance(option.text)
+        assert width <= option.rect.width()
 
 
 def test_the_reader_lists_the_other_copies_and_a_click_opens_one(

@@ -577,6 +577,10 @@
         <translation>{title}  · %Ln 份副本</translation>
     </message>
     <message>
+        <source>  · %Ln copies</source>
+        <translation>  · %Ln 份副本</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>

@@ -45,6 +45,8 @@ from reader.ui.qt import (
     QPersistentModelIndex,
     QPixmap,
     QPoint,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QTableView,
     QWidget,
@@ -71,6 +73,7 @@ CACHE_PAGES = 60  # pages kept; scrolling back is free, memory stays bounded
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 READ_ROLE = Qt.ItemDataRole.UserRole + 2
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole + 3  # the bookmark's tags, or None
+COPIES_ROLE = Qt.ItemDataRole.UserRole + 4  # title column: (title, copies of its story)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -290,6 +293,7 @@ class ArticleListModel(QAbstractTableModel):
             Qt.ItemDataRole.ForegroundRole,
             READ_ROLE,
             BOOKMARK_ROLE,
+            COPIES_ROLE,
             Qt.ItemDataRole.AccessibleTextRole,
             Qt.ItemDataRole.TextAlignmentRole,
         ):
@@ -302,6 +306,8 @@ class ArticleListModel(QAbstractTableModel):
             return read
         if role == BOOKMARK_ROLE:
             return self._marks(data)[0]
+        if role == COPIES_ROLE:
+            return (data["title"] or "", self.copies_of(data["id"])) if column == "title" else None
         if column == "marks":
             return self._marks_data(data, role)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -369,6 +375,26 @@ class ArticleListModel(QAbstractTableModel):
         self.sortRequested.emit(self.sort_column, self.sort_descending)
 
 
+class TitleDelegate(QStyledItemDelegate):
+    """The title cell of a story saved several times: the title elided so that its
+    "· 3 copies" always shows. Elided as one text, the count went first, and a long
+    title at the default width said nothing of its copies."""
+
+    SLACK = 12  # px: the style's text margins around the icon and the text
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        found = index.data(COPIES_ROLE)
+        if not found or found[1] < 2:
+            return
+        title, copies = found
+        badge = translate("ArticleList", "  · %Ln copies", "", copies)
+        metrics = option.fontMetrics
+        room = option.rect.width() - option.decorationSize.width() - self.SLACK
+        room -= metrics.horizontalAdvance(badge)
+        option.text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(room, 0)) + badge
+
+
 class ArticleListView(QTableView):
     """j/k and arrows move, Enter opens, Space pages the article, / jumps to search."""
 
@@ -393,6 +419,8 @@ class ArticleListView(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.title_delegate = TitleDelegate(self)
+        self.setItemDelegateForColumn(COLUMNS.index("title"), self.title_delegate)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTabKeyNavigation(False)
