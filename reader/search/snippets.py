@@ -9,6 +9,7 @@ Traditional, full-width stays full-width).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -61,42 +62,68 @@ def find_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
     return merged
 
 
-_INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
-_BEFORE = f"(?<![^\\W_{CJK_CLASS}])"  # not inside a Latin word
-_AFTER = f"(?![^\\W_{CJK_CLASS}])"
+_LATIN_CHAR = f"[^\\W_{CJK_CLASS}]"  # a letter or digit of a Latin word (not CJK)
+_BEFORE = f"(?<!{_LATIN_CHAR})"  # not inside a Latin word
+_AFTER = f"(?!{_LATIN_CHAR})"
+_REST_OF_WORD = f"{_LATIN_CHAR}*"
 _BETWEEN = r"[\W_]+"  # what may stand between a phrase's words: not letters, not CJK
+_GAP = re.compile(_BETWEEN)
+# Invisible characters inside a word (between two of its letters); spelled to start with
+# them, so a page without any is passed over quickly.
+_INVISIBLE_INSIDE = re.compile(
+    f"[{INVISIBLE}](?<={_LATIN_CHAR}.)[{INVISIBLE}]*(?={_LATIN_CHAR})", re.DOTALL
+)
 
 
 def _either(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-_REST_OF_WORD = f"[^\\W_{CJK_CLASS}]*"
-
-
-def _words_to_stem(folded: str, needles: Needles) -> set[str]:
-    """The distinct words of *folded* that could stem to a wanted stem or start with a
-    wanted prefix: those beginning with the stem less its last letter (Porter2 stems
-    are the word's start but for a final y/i) or with the prefix, found in C. Stemming
-    every distinct word of a long English page cost ~0.7 ms a hit. Text with invisible
-    characters inside words takes every word (they can stand inside a stem)."""
-    if _INVISIBLE_CHAR.search(folded):
-        return set(_WORD.findall(folded))
+def _heads(needles: Needles) -> set[str]:
+    """What a word that could stem to a wanted stem, or that has a wanted prefix, starts
+    with: the stem less its last letter (Porter2 stems are the word's start but for a
+    final y/i), or the prefix."""
     wanted = set(needles.stems) | {w for phrase in needles.phrases for w in phrase}
     heads = {w[:-1] if len(w) > 1 else w for w in wanted} | set(needles.prefixes)
     heads.discard("")
-    if not heads:
-        return set()
-    return set(re.findall(_BEFORE + _either(heads) + _REST_OF_WORD, folded))
+    return heads
+
+
+Found = list[tuple[int, int, str]]  # (start, end, word) of words in text order
 
 
 def _word_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
     """Spans of the words whose stem is wanted (labelled by the stem), of the words that
     start with a wanted prefix (by the prefix), and of each phrase: words whose stems are
     the phrase's in order, with only spaces or punctuation between them (CJK text breaks
-    a phrase, as it breaks the word pairs phrases are looked up by)."""
-    stem_of = {w: stem(visible(w)) for w in _words_to_stem(folded, needles)}
-    spans: list[tuple[int, int, str]] = []
+    a phrase, as it breaks the word pairs phrases are looked up by).
+
+    The words are found in C by one pattern a query (the heads of the wanted stems and
+    prefixes: stemming every distinct word of a long English page cost ~0.7 ms a hit),
+    whose matches are whole words; the hits and phrases are read off those matches.
+    Finding them again through a pattern of the words each text holds meant compiling
+    a new pattern with the CJK class for nearly every hit (~2 ms each: ``re`` walks the
+    class's code points), most of an English query's snippet time. Text with invisible
+    characters inside words takes every word (they can stand inside a stem); those
+    standing between words (a page's BOM) change no word, and taking every word of a
+    120 KB page for two BOMs cost 40 ms."""
+    if _INVISIBLE_INSIDE.search(folded):
+        return _every_word_spans(folded, needles)
+    heads = _heads(needles)
+    if not heads:
+        return []
+    pattern = _BEFORE + _either(heads) + _REST_OF_WORD
+    found = [(m.start(), m.end(), m.group()) for m in re.finditer(pattern, folded)]
+    stem_of = {w: stem(w) for w in {f[2] for f in found}}
+    label = _labels(stem_of, needles)
+    spans = [(a, b, label[w]) for a, b, w in found if w in label]
+    for phrase in needles.phrases:
+        spans += _phrase_spans(folded, found, stem_of, phrase)
+    return spans
+
+
+def _labels(stem_of: dict[str, str], needles: Needles) -> dict[str, str]:
+    """Word -> what it marks: its stem when that is wanted, else a wanted prefix it has."""
     label: dict[str, str] = {}
     for word, stemmed in stem_of.items():
         if stemmed in needles.stems:
@@ -106,11 +133,49 @@ def _word_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
             prefix = next((p for p in needles.prefixes if shown.startswith(p)), None)
             if prefix is not None:
                 label[word] = prefix
+    return label
+
+
+def _phrase_spans(
+    folded: str, found: Found, stem_of: dict[str, str], phrase: list[str]
+) -> list[tuple[int, int, str]]:
+    """Runs of *found* words whose stems are *phrase*'s, with only ``_BETWEEN`` between
+    them (a word found in between is not ``_BETWEEN``), left to right without overlap,
+    as one pattern of the words would find them."""
+    if not phrase:
+        return []
+    size, name = len(phrase), " ".join(phrase)
+    stems = [stem_of[f[2]] for f in found]
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i + size <= len(found):
+        if stems[i] == phrase[0] and all(
+            stems[i + j] == phrase[j]
+            and _GAP.fullmatch(folded, found[i + j - 1][1], found[i + j][0])
+            for j in range(1, size)
+        ):
+            spans.append((found[i][0], found[i + size - 1][1], name))
+            i += size
+        else:
+            i += 1
+    return spans
+
+
+def _every_word_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
+    """``_word_spans`` for a text with invisible characters inside its words: every
+    distinct word is stemmed and found again through patterns of the words (a rare
+    text: the patterns are compiled for it)."""
+    stem_of = {w: stem(visible(w)) for w in set(_WORD.findall(folded))}
+    label = _labels(stem_of, needles)
+    spans: list[tuple[int, int, str]] = []
     if label:
-        for m in re.finditer(_BEFORE + _either(label) + _AFTER, folded):
-            spans.append((m.start(), m.end(), label[m.group()]))
+        pattern = _BEFORE + _either(label) + _AFTER
+        spans += [(m.start(), m.end(), label[m.group()]) for m in re.finditer(pattern, folded)]
+    by_stem: dict[str, list[str]] = {}
+    for word, stemmed in stem_of.items():
+        by_stem.setdefault(stemmed, []).append(word)
     for phrase in needles.phrases:
-        choices = [[w for w, s in stem_of.items() if s == wanted] for wanted in phrase]
+        choices = [by_stem.get(wanted, []) for wanted in phrase]
         if not phrase or not all(choices):
             continue
         pattern = _BEFORE + _BETWEEN.join(_either(c) for c in choices) + _AFTER
@@ -143,6 +208,24 @@ def _end_between_words(text: str, hi: int, floor: int) -> int:
     return hi
 
 
+def _best_window(spans: list[tuple[int, int, str]], reach: int) -> int:
+    """Where the passage with the most distinct hits (then the most hits) starts: one of
+    the first 200 hits, each counting the hits that start within *reach* of it. The
+    spans are sorted, so a window's hits are a slice found by bisection; counting them
+    by walking every later span made a long page with 1,000 hits of one word cost
+    ~15 ms a snippet."""
+    starts = [s[0] for s in spans]
+    labels = [s[2] for s in spans]
+    best_start, best_score = starts[0], -1
+    for i in range(min(len(spans), 200)):
+        start = starts[i]
+        end = bisect.bisect_left(starts, start + reach, i)
+        score = len(set(labels[i:end])) * 100 + (end - i)
+        if score > best_score:
+            best_start, best_score = start, score
+    return best_start
+
+
 def make_snippet(
     text: str, folded: str, needles: Needles, width: int = WIDTH
 ) -> tuple[str, list[tuple[int, int]]]:
@@ -151,14 +234,7 @@ def make_snippet(
     if not spans:
         hi = _end_between_words(text, min(len(text), width), 0)
         return _plain(text[:hi].strip()) + ("…" if len(text) > hi else ""), []
-    best_start, best_score = spans[0][0], -1
-    for i, (start, _, _) in enumerate(spans[:200]):
-        window_end = start + width * 2 // 3
-        kinds = {s[2] for s in spans[i:] if s[0] < window_end}
-        count = sum(1 for s in spans[i:] if s[0] < window_end)
-        score = len(kinds) * 100 + count
-        if score > best_score:
-            best_start, best_score = start, score
+    best_start = _best_window(spans, width * 2 // 3)
     lo = max(0, best_start - width // 3)
     # Start at a sentence or paragraph boundary when one is close.
     boundary = max(text.rfind(ch, max(0, lo - 20), best_start) for ch in "。！？.!?\n")
