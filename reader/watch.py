@@ -39,7 +39,6 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from reader.errors import ReaderError
 from reader.filenames import display_path
-from reader.parse import is_article_file
 
 if TYPE_CHECKING:
     from reader.library import Cancel, Library, PhaseProgress, UpdateResult
@@ -135,6 +134,10 @@ def is_watchable_name(path: str, root: str) -> bool:
         return False
     if lowered.split(".")[0] in _SKIPPED_NAMES:
         return False
+    # Here, not at the top: the window imports this module before its first paint, and
+    # reader.parse brings the decoders (13 ms) that only an import needs.
+    from reader.parse import is_article_file
+
     return is_article_file(name)
 
 

@@ -50,13 +50,14 @@ from whoosh.qparser.plugins import (
 )
 from whoosh.qparser.taggers import RegexTagger
 
+from reader.search.date_filter import date_range
+
 FIELDS = ("title", "body", "site", "date", "lang", "is", "in", "tag")
 FILTER_FIELDS = frozenset(("site", "date", "lang", "is", "in", "tag"))
 """Fields whose value is a filter on the article's metadata, not words in its text."""
 DEFAULT_FIELD = "text"
 """Whoosh's field for words without a field: the evaluator's ``field=None``, title or body."""
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # Where a token may start: the string's start, or after a space, a parenthesis or the
 # quote closing a phrase. A word runs to the next of those, so the taggers below are only
 # ever tried at a token's start, right after a "-" or right after a field's colon; the
@@ -70,36 +71,6 @@ class QuerySyntaxError(QueryParserError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-
-
-def date_range(value: str) -> tuple[str, str] | None:
-    """``2023`` -> (2023, 2023~); ``2023-01..2023-06``; open ends ``..2023`` / ``2023..``.
-
-    The bounds compare as text against ``YYYY-MM-DD`` dates, ``~`` sorting after every
-    date character so an upper bound takes in the whole year or month it names; None when
-    *value* is not a date the syntax knows."""
-
-    def bound(part: str, upper: bool) -> str | None:
-        if not part:
-            return "0000" if not upper else "9999~"
-        m = _DATE.match(part)
-        if not m:
-            return None
-        text = m[1]
-        if m[2]:
-            text += f"-{int(m[2]):02d}"
-            if m[3]:
-                text += f"-{int(m[3]):02d}"
-        return text + "~" if upper else text  # "~" sorts after every date character
-
-    if ".." in value:
-        low_text, _, high_text = value.partition("..")
-    else:
-        low_text = high_text = value
-    low, high = bound(low_text, False), bound(high_text, True)
-    if low is None or high is None:
-        return None
-    return low, high
 
 
 # -- query objects -------------------------------------------------------------------------
