@@ -84,6 +84,33 @@ def test_the_list_shows_one_row_per_story_and_a_toggle_shows_all(
     assert model.rowCount() == len(ids) - folded
 
 
+def test_the_all_copies_toggle_is_remembered(
+    win: MainWindow,
+    qtbot,
+    copies_library: tuple[Path, dict[str, int]],  # type: ignore[no-untyped-def]
+) -> None:
+    data, ids = copies_library
+    win.list_pane.copies_button.click()
+    assert win.list_model.rowCount() == len(ids)
+    win.close()  # saves the window's state
+    again = make_window(data)
+    qtbot.addWidget(again)
+    again.show()
+    settle(again, qtbot)
+    try:
+        assert again.list_pane.copies_button.isChecked()
+        assert again.list_model.rowCount() == len(ids)
+        again.list_pane.copies_button.click()  # one row per story again, remembered too
+        again.close()
+        third = make_window(data)
+        qtbot.addWidget(third)
+        assert not third.list_pane.copies_button.isChecked()
+        assert third.list_model.rowCount() < len(ids)
+        third.close()
+    finally:
+        again.close()
+
+
 def test_a_narrow_title_column_still_says_how_many_copies(
     win: MainWindow,
     copies_library: tuple[Path, dict[str, int]],

@@ -412,6 +412,10 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.list_pane.unread_button.setChecked(unread_only)
         self.list_pane.unread_button.blockSignals(False)
         self.act_unread_only.setChecked(unread_only)
+        model.show_all_copies = self.settings.all_copies  # before the ids: one reset
+        self.list_pane.copies_button.blockSignals(True)
+        self.list_pane.copies_button.setChecked(model.show_all_copies)
+        self.list_pane.copies_button.blockSignals(False)
         request = self._request()
         model.set_ids(
             self.catalogue.list_ids(
@@ -710,6 +714,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         settings.sort_column = self.list_model.sort_column
         settings.sort_descending = self.list_model.sort_descending
         settings.unread_only = self.list_pane.unread_button.isChecked()
+        settings.all_copies = self.list_pane.copies_button.isChecked()
         settings.last_article = self.reader.current_id or self.history.current
         settings.zoom = self.reader.zoom
         settings.sync()

@@ -107,6 +107,15 @@ class Settings:
         self._q.setValue("list/unread_only", value)
 
     @property
+    def all_copies(self) -> bool:
+        """The list shows every copy of a story on its own row (the "All copies" toggle)."""
+        return self._bool("list/all_copies", False)
+
+    @all_copies.setter
+    def all_copies(self, value: bool) -> None:
+        self._q.setValue("list/all_copies", value)
+
+    @property
     def timeline(self) -> bool:
         """The timeline above the list is shown (View › Timeline; on by default)."""
         return self._bool("view/timeline", True)
