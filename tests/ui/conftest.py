@@ -19,12 +19,33 @@ from reader.catalogue import Catalogue
 from reader.importer import import_paths
 from reader.paths import config_dir
 from reader.search.sync import open_engine, sync_index
-from reader.ui.qt import QApplication, QPoint, Qt, QTextCursor
+from reader.ui import i18n
+from reader.ui.i18n import update_translations
+from reader.ui.qt import QApplication, QLocale, QPoint, Qt, QTextCursor
 from reader.ui.window.mainwindow import MainWindow
 from reader.ui.window.settings import Settings
 from tests.conftest import SAMPLE_ARCHIVE
 
 SAMPLE_COUNT = 20
+
+
+@pytest.fixture
+def speaking(qapp: QApplication, tmp_path: Path) -> Iterator[object]:
+    """A function that switches the app to a language: the translations are compiled
+    from the committed .ts into a temporary folder (no build needed) and installed as
+    the app's start does; English and the session's locale come back at the end."""
+    folder = tmp_path / "qm"
+    folder.mkdir()
+    for ts in update_translations.ts_files():
+        update_translations.lrelease(ts, folder / ts.with_suffix(".qm").name)
+    before = QLocale()
+
+    def speak(language: str) -> None:
+        i18n.install(qapp, language, folder=folder)
+
+    yield speak
+    i18n.install(qapp, "en")
+    QLocale.setDefault(before)
 
 
 @pytest.fixture(scope="session")

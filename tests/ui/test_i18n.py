@@ -37,22 +37,6 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 NOT_WORDS = re.compile(r"[^A-Za-z]*|English")
 
 
-@pytest.fixture
-def speaking(qapp: QApplication, tmp_path: Path) -> Iterator[object]:
-    """A function that switches the app to a language; English and the session's
-    locale come back at the end."""
-    for ts in tool.ts_files():
-        tool.lrelease(ts, tmp_path / ts.with_suffix(".qm").name)
-    before = QLocale()
-
-    def speak(language: str) -> None:
-        i18n.install(qapp, language, folder=tmp_path)
-
-    yield speak
-    i18n.install(qapp, "en")
-    QLocale.setDefault(before)
-
-
 def chinese_window(speak: object, language: str, library: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     speak(language)  # type: ignore[operator]
     win = make_window(library)

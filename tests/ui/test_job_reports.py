@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,31 +18,11 @@ import pytest
 from reader.background import reports
 from reader.background.jobs import ImportJob, JobOutcome, RemoveFolderJob, outcome_line
 from reader.paths import sample_archive_dir
-from reader.ui import i18n
-from reader.ui.i18n import update_translations as tool
-from reader.ui.qt import QApplication, QLocale
 from reader.ui.window import job_reports
 from reader.ui.window.job_reports import outcome_text, outcome_title
 from tests.ui.conftest import make_window
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@pytest.fixture
-def speaking(qapp: QApplication, tmp_path: Path) -> Iterator[object]:
-    """Switch the app's language; English and the session's locale come back after."""
-    folder = tmp_path / "qm"
-    folder.mkdir()
-    for ts in tool.ts_files():
-        tool.lrelease(ts, folder / ts.with_suffix(".qm").name)
-    before = QLocale()
-
-    def speak(language: str) -> None:
-        i18n.install(qapp, language, folder=folder)
-
-    yield speak
-    i18n.install(qapp, "en")
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

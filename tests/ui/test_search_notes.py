@@ -7,33 +7,15 @@ parsed; searched for its words instead"); a Chinese window showed them as they w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from reader.search.query import MAX_QUERY_CHARS, parse_query
-from reader.ui import i18n
 from reader.ui.i18n import number
-from reader.ui.i18n import update_translations as tool
-from reader.ui.qt import QApplication, QLocale
+from reader.ui.qt import QApplication
 from reader.ui.search.notes import note_text
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@pytest.fixture
-def speaking(qapp: QApplication, tmp_path: Path) -> Iterator[object]:
-    for ts in tool.ts_files():
-        tool.lrelease(ts, tmp_path / ts.with_suffix(".qm").name)
-    before = QLocale()
-
-    def speak(language: str) -> None:
-        i18n.install(qapp, language, folder=tmp_path)
-
-    yield speak
-    i18n.install(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def core_note(query: str) -> str:

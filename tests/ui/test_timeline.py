@@ -8,17 +8,13 @@ out; the dark theme paints it in its own colors; Chinese labels its months.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-
-import pytest
 
 from reader.annotations.store import AnnotationStore
 from reader.timeline import library_months
-from reader.ui import i18n
-from reader.ui.i18n import update_translations as tool
 from reader.ui.library.timeline import TimelineChart, bar_tip, month_label
-from reader.ui.qt import QApplication, QLocale, QPoint, Qt
+from reader.ui.qt import QApplication, QPoint, Qt
 from reader.ui.window.mainwindow import MainWindow
 from tests.ui.conftest import make_window, settle
 
@@ -165,20 +161,6 @@ def test_the_toggle_hides_it_and_is_remembered(library: Path, qtbot) -> None:  #
     again.show()
     assert not again.act_timeline.isChecked() and not again.timeline.chart.isVisible()
     again.close()
-
-
-@pytest.fixture
-def speaking(qapp: QApplication, tmp_path: Path) -> Iterator[object]:
-    for ts in tool.ts_files():
-        tool.lrelease(ts, tmp_path / ts.with_suffix(".qm").name)
-    before = QLocale()
-
-    def speak(language: str) -> None:
-        i18n.install(qapp, language, folder=tmp_path)
-
-    yield speak
-    i18n.install(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def test_labels_follow_the_language(speaking, library: Path, qtbot) -> None:  # type: ignore[no-untyped-def]

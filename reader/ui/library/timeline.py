@@ -139,10 +139,9 @@ class TimelineChart(QWidget):
         # bins() for the counts, axis and width it was made for: every bar's geometry
         # asks for them, and making them afresh each time cost 17 ms a paint at a
         # library's span of months (measured: the longest stall while typing, 108 ms).
-        self._bins_cache: tuple[tuple[int, int], list[Bin]] | None = None
+        # (key, bins, the tallest bin's count, 1 at the least)
+        self._bins_cache: tuple[tuple[int, int], list[Bin], int] | None = None
         self._data_version = 0
-        self._most_for: list[Bin] | None = None  # the bins _most_count is the tallest of
-        self._most_count = 1
 
     # -- data --------------------------------------------------------------------------
 
@@ -187,12 +186,15 @@ class TimelineChart(QWidget):
 
     def bins(self) -> list[Bin]:
         """The bars as drawn, empty ones included, in order (do not change the list)."""
+        return self._cached_bins()[0]
+
+    def _cached_bins(self) -> tuple[list[Bin], int]:
+        """The bins and the tallest count, made once per counts, axis and width."""
         key = (self._data_version, self.width())
-        if self._bins_cache is not None and self._bins_cache[0] == key:
-            return self._bins_cache[1]
-        bins = self._make_bins()
-        self._bins_cache = (key, bins)
-        return bins
+        if self._bins_cache is None or self._bins_cache[0] != key:
+            bins = self._make_bins()
+            self._bins_cache = (key, bins, max((b.count for b in bins), default=0) or 1)
+        return self._bins_cache[1], self._bins_cache[2]
 
     def _make_bins(self) -> list[Bin]:
         if not self._axis:
@@ -217,23 +219,15 @@ class TimelineChart(QWidget):
     def bar_rect(self, index: int, count: int | None = None) -> QRectF:
         """Where bin *index* is drawn (the whole column when *count* is None)."""
         plot = self._plot()
-        bins = self.bins()
+        bins, most = self._cached_bins()
         n = max(1, len(bins))
         step = plot.width() / n
         gap = BAR_GAP if step >= 3 * BAR_GAP else 0.0
         left = plot.left() + index * step
         if count is None:
             return QRectF(left, plot.top(), step, plot.height())
-        most = self._most(bins)
         height = 0.0 if count <= 0 else max(2.0, plot.height() * count / most)
         return QRectF(left + gap / 2, plot.bottom() - height, step - gap, height)
-
-    def _most(self, bins: list[Bin]) -> int:
-        """The tallest bin's count (1 at the least), once per set of bins."""
-        if self._most_for is not bins:
-            self._most_for = bins
-            self._most_count = max((b.count for b in bins), default=0) or 1
-        return self._most_count
 
     def bin_at(self, x: float) -> int | None:
         bins = self.bins()
