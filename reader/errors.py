@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from reader import messages as m
+
 
 class ReaderError(Exception):
     """A failure with a message written for the person using the app."""
@@ -38,7 +40,7 @@ class StorageError(ReaderError, sqlite3.OperationalError):
 
 
 def _where(path: Path | str | None) -> str:
-    return f"the disk that holds {path}" if path is not None else "the library's disk"
+    return m.WHERE_DISK_OF.format(path=path) if path is not None else m.WHERE_LIBRARY_DISK
 
 
 class DiskFull(StorageError):
@@ -48,17 +50,15 @@ class DiskFull(StorageError):
         self,
         path: Path | str | None,
         *,
-        stopped: str = "the change was not saved",
-        kept: str = "nothing saved before was lost",
-        then: str = "try again",
+        stopped: str = m.CHANGE_NOT_SAVED,
+        kept: str = m.NOTHING_SAVED_LOST,
+        then: str = m.TRY_AGAIN,
     ) -> None:
         super().__init__(
-            f"no space left on {_where(path)}: {stopped}, and {kept}. "
-            f"Free some space on that disk, then {then}.",
-            path,
+            m.NO_SPACE.format(where=_where(path), stopped=stopped, kept=kept, then=then), path
         )
 
-    def reworded(self, *, stopped: str, kept: str, then: str = "try again") -> DiskFull:
+    def reworded(self, *, stopped: str, kept: str, then: str = m.TRY_AGAIN) -> DiskFull:
         """The same failure, told for what the person was doing (an import...)."""
         return DiskFull(self.path, stopped=stopped, kept=kept, then=then)
 
@@ -68,14 +68,10 @@ class LibraryReadOnly(StorageError):
     opened for reading, and each write says what cannot be done."""
 
     def __init__(
-        self, folder: Path | str, *, cannot: str = "this change cannot be saved", why: str = ""
+        self, folder: Path | str, *, cannot: str = m.CANNOT_SAVE_CHANGE, why: str = ""
     ) -> None:
-        because = f" ({why})" if why else ""
-        super().__init__(
-            f"the library at {folder} is read-only{because}: {cannot}. Reading, listing "
-            "and searching it still work.",
-            folder,
-        )
+        template = m.READ_ONLY_WHY if why else m.READ_ONLY
+        super().__init__(template.format(folder=folder, why=why, cannot=cannot), folder)
         self.folder = Path(folder)
         self.why = why
 

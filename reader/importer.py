@@ -29,6 +29,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from reader import messages as m
 from reader.catalogue import (
     ArticleRecord,
     Catalogue,
@@ -135,7 +136,7 @@ def _parse_item(item: ScanItem) -> _Outcome:
 
 
 def _too_slow(budget: float) -> str:
-    return f"took longer than {budget:g} s to read and parse; skipped"
+    return m.TOO_SLOW.format(seconds=f"{budget:g}")
 
 
 def _parse_here(item: ScanItem, budget: float, cancel: Cancel) -> _Outcome | None:
@@ -165,9 +166,9 @@ def _failure(item: ScanItem, failed: Failed, budget: float) -> _Outcome:
     if failed.kind == "stuck":
         reason = _too_slow(budget)
     elif failed.kind == "died":
-        reason = f"the process parsing it ended ({failed.detail}); skipped"
+        reason = m.PARSER_DIED.format(detail=failed.detail)
     else:
-        reason = f"could not be parsed ({failed.detail})"
+        reason = m.NOT_PARSED.format(detail=failed.detail)
     return _Outcome(item.path, error=reason)
 
 
@@ -208,26 +209,23 @@ def _check(path: str, real_roots: list[str]) -> os.stat_result | str:
     try:
         st = os.lstat(path)
     except FileNotFoundError:
-        return "the file disappeared while importing"
+        return m.DISAPPEARED
     except OSError as exc:
-        return f"cannot be read: {exc.strerror}"
+        return m.CANNOT_READ.format(why=exc.strerror)
     if stat.S_ISLNK(st.st_mode):
         # Followed only inside the folders being imported: a link to a system file must
         # not become an article. Adding the folder it points into includes it.
         target = os.path.realpath(path)
         if not any(_inside(target, root) for root in real_roots):
-            return (
-                f"symbolic link to {display_path(target)}, outside the folders being "
-                "imported: not followed"
-            )
+            return m.LINK_OUTSIDE.format(target=display_path(target))
         try:
             st = os.stat(path)
         except FileNotFoundError:
-            return "broken symbolic link (its target does not exist)"
+            return m.BROKEN_LINK
         except OSError as exc:
-            return f"cannot be read: {exc.strerror}"
+            return m.CANNOT_READ.format(why=exc.strerror)
     if not stat.S_ISREG(st.st_mode):
-        return "not a regular file"
+        return m.NOT_REGULAR
     return st
 
 
@@ -238,14 +236,14 @@ def _walk(
 
     def on_error(exc: OSError) -> None:
         summary.skipped.append(
-            (display_path(exc.filename or root), f"folder cannot be read: {exc.strerror}")
+            (display_path(exc.filename or root), m.FOLDER_CANNOT_READ.format(why=exc.strerror))
         )
 
     if not os.path.isdir(root):  # a file named explicitly: taken as given
         try:
             yield root, os.stat(root)
         except OSError as exc:
-            summary.skipped.append((display_path(root), f"cannot be read: {exc.strerror}"))
+            summary.skipped.append((display_path(root), m.CANNOT_READ.format(why=exc.strerror)))
         return
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -255,9 +253,7 @@ def _walk(
                 summary.ignored += 1
                 continue
             if name.lower().split(".")[0] in _SKIPPED_NAMES:
-                summary.skipped.append(
-                    (display_path(path), "a README/LICENSE file, not an article")
-                )
+                summary.skipped.append((display_path(path), m.README_FILE))
                 continue
             checked = _check(path, real_roots)
             if isinstance(checked, str):
@@ -293,9 +289,9 @@ def import_paths(
     for raw in paths:
         root = os.path.abspath(os.fspath(raw))
         if not os.path.exists(root):
-            raise ReaderError(f"{display_path(os.fspath(raw))}: no such file or folder")
+            raise ReaderError(m.NO_SUCH_PATH.format(path=display_path(os.fspath(raw))))
         if not os.access(root, os.R_OK):
-            raise ReaderError(f"{display_path(os.fspath(raw))}: permission denied")
+            raise ReaderError(m.PATH_PERMISSION_DENIED.format(path=display_path(os.fspath(raw))))
         roots.append(root)
     real_roots = [os.path.realpath(root) for root in roots]
     # Remembered before any work: a cancelled or interrupted import is then finished by
@@ -469,11 +465,8 @@ def _merge(summary: ImportSummary, part: ImportSummary) -> None:
 
 def _storage_reason(exc: Exception) -> str:
     if isinstance(exc, sqlite3.IntegrityError) and "articles.path" in str(exc):
-        return (
-            "its name, as shown, is the same name as another file in the library "
-            "(one of them is not UTF-8); skipped: rename one of them"
-        )
-    return f"could not be stored in the library ({type(exc).__name__}: {exc}); skipped"
+        return m.SAME_NAME
+    return m.NOT_STORED.format(kind=type(exc).__name__, error=exc)
 
 
 def _store(

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader import messages as m
 from reader.catalogue import Catalogue, storage_error
 from reader.errors import DiskFull
 from reader.paths import catalogue_path
@@ -350,14 +351,7 @@ def automatic_backup(store: AnnotationStore) -> str:
         folder = backup_folder(store)
         mapped = storage_error(exc, store.catalogue.path)
         if isinstance(mapped, DiskFull):
-            return (
-                f"no space left for the automatic backup in {folder}; the change itself is "
-                "saved in the library. Free some space: the next change (or 'reader "
-                "annotations backup') writes the backup."
-            )
+            return m.BACKUP_NO_SPACE.format(folder=folder)
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        return (
-            f"the automatic backup in {folder} could not be written ({why}); the change "
-            "itself is saved in the library."
-        )
+        return m.BACKUP_FAILED.format(folder=folder, why=why)
     return ""

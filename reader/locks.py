@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from reader import messages as m
 from reader.errors import ReaderError
 
 
@@ -51,7 +52,7 @@ def exclusive_lock(
     *,
     wait: bool = True,
     on_wait: Callable[[int | None], None] | None = None,
-    busy_message: str = "Another Archive Reader process is using this library.",
+    busy_message: str = m.LIBRARY_IN_USE,
     cancel: Callable[[], bool] | None = None,
 ) -> Iterator[None]:
     """Hold an exclusive lock on *path* (created if missing) for the ``with`` block.
@@ -75,8 +76,7 @@ def exclusive_lock(
     except OSError as exc:
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise LockFolderReadOnly(
-                f"The library folder {path.parent} is read-only ({exc.strerror}); "
-                "nothing can be changed in it."
+                m.LOCK_FOLDER_READ_ONLY.format(folder=path.parent, why=exc.strerror)
             ) from None
         raise
     try:
@@ -104,7 +104,7 @@ def _wait_polling(fd: int, cancel: Callable[[], bool]) -> None:
 
     while True:
         if cancel():
-            raise LockWaitCancelled("Cancelled while waiting for another process.")
+            raise LockWaitCancelled(m.WAIT_CANCELLED)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
@@ -152,9 +152,7 @@ def writer_lock(
                     wait=wait,
                     on_wait=on_wait,
                     cancel=cancel,
-                    busy_message=(
-                        "Another import is running on this library; try again when it has finished."
-                    ),
+                    busy_message=m.IMPORT_RUNNING,
                 )
             )
         depth[path] = 1

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from reader import messages as m
+
 APP_NAME = "archive-reader"
 CATALOGUE_NAME = "catalogue.sqlite3"
 
@@ -80,11 +82,11 @@ def unwritable_reason(folder: str | os.PathLike[str]) -> str | None:
     where = _nearest_existing(Path(folder))
     try:
         if os.statvfs(where).f_flag & os.ST_RDONLY:
-            return "read-only file system"
+            return m.WHY_READ_ONLY_FS
     except (OSError, AttributeError):  # no statvfs (Windows): access() below decides
         pass
     if not os.access(where, os.W_OK | os.X_OK):
-        return "no permission to write there"
+        return m.WHY_NO_PERMISSION
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader import messages as m
 from reader.annotations.model import Annotation, check_color
 from reader.annotations.reanchor import ReanchorMixin
 from reader.annotations.rows import ANNOTATION_COLUMNS, ANNOTATION_FROM, to_annotation
@@ -29,7 +30,7 @@ class AnnotationReadsMixin(ReanchorMixin):
     def _require(self, annotation_id: str) -> Annotation:
         found = self.get_annotation(annotation_id)
         if found is None:
-            raise ReaderError(f"No annotation with id {annotation_id}.")
+            raise ReaderError(m.NO_ANNOTATION.format(id=annotation_id))
         return found
 
     def annotations_for(self, article_id: int) -> list[Annotation]:

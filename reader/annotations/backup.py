@@ -26,6 +26,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader import messages as m
 from reader.annotations.export import dumps, to_jsonld
 from reader.annotations.store import AnnotationStore
 from reader.errors import DiskFull
@@ -141,8 +142,8 @@ def write_backup(
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFull(
                 folder,
-                stopped="the backup of bookmarks and notes was not written",
-                kept="they are saved in the library itself",
+                stopped=m.BACKUP_NOT_WRITTEN,
+                kept=m.SAVED_IN_LIBRARY,
             ) from exc
         raise
     rotate(folder, keep=keep, days=days)

@@ -14,6 +14,7 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping
 
+from reader import messages as m
 from reader.annotations import marks, targets
 from reader.annotations.model import Bookmark, later_than, now_iso, parse_tags
 from reader.annotations.rows import BOOKMARK_COLUMNS, BOOKMARK_FROM, to_bookmark
@@ -29,12 +30,12 @@ def check_tag(tag: str) -> str:
     """*tag* as one tag is stored (spaces collapsed), or a ReaderError: empty, or more
     than one (it contains a ``TAG_SEPARATORS`` character)."""
     if not isinstance(tag, str):
-        raise ReaderError(f"A tag is text, not {tag!r}.")
+        raise ReaderError(m.TAG_NOT_TEXT.format(tag=repr(tag)))
     found = parse_tags(tag)
     if not found:
-        raise ReaderError("A tag cannot be empty.")
+        raise ReaderError(m.TAG_EMPTY)
     if len(found) > 1 or found[0] != " ".join(tag.split()):
-        raise ReaderError(f"A tag cannot contain , ; ， 、 or ； ({tag.strip()!r}).")
+        raise ReaderError(m.TAG_SEPARATOR.format(tag=repr(tag.strip())))
     return found[0]
 
 

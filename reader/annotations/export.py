@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from reader import messages as m
 from reader.annotations.model import (
     COLORS,
     Annotation,
@@ -178,7 +179,7 @@ def _groups(store: AnnotationStore, article_id: int | None) -> list[_Group]:
     if article_id is not None:
         summary = store.catalogue.summary(article_id)
         if summary is None:
-            raise ReaderError(f"No article with id {article_id}. 'reader list' shows the ids.")
+            raise ReaderError(m.NO_ARTICLE.format(id=article_id))
         ref = ArticleRef(article_id, summary["source_url"], summary["path"], summary["title"], None)
         return [(ref, store.annotations_for(article_id), store.get_bookmark(article_id))]
     groups: dict[tuple[Any, ...], _Group] = {}
@@ -330,16 +331,13 @@ def _items(document: Any) -> list[Any]:
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
-        raise ReaderError("This file is not a W3C annotation file (no annotations in it).")
+        raise ReaderError(m.NOT_W3C)
     kind = document.get("type")
     if kind == "AnnotationCollection" or "first" in document:
         items: list[Any] = []
         page = document.get("first")
         if page is not None and not isinstance(page, (dict, str)):  # str: a page's IRI
-            raise ReaderError(
-                f'This file is not a W3C annotation file ("first" is '
-                f"{_show(page)}, not an annotation page)."
-            )
+            raise ReaderError(m.NOT_W3C_FIRST.format(value=_show(page)))
         while isinstance(page, dict):
             items += _page_items(page)
             page = page.get("next")
@@ -354,10 +352,7 @@ def _page_items(page: dict[str, Any]) -> list[Any]:
     if items is None:
         return []
     if not isinstance(items, list):
-        raise ReaderError(
-            f'This file is not a W3C annotation file (a page\'s "items" is '
-            f"{_show(items)}, not a list of annotations)."
-        )
+        raise ReaderError(m.NOT_W3C_ITEMS.format(value=_show(items)))
     return items
 
 
@@ -482,13 +477,11 @@ def parse_jsonld(text: str) -> tuple[list[Annotation], list[Bookmark], list[str]
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReaderError(f"This file is not JSON ({exc.msg}, line {exc.lineno}).") from None
+        raise ReaderError(m.NOT_JSON.format(error=exc.msg, line=exc.lineno)) from None
     except RecursionError:
-        raise ReaderError(
-            "This file is not an annotation file: its JSON is nested too deeply to read."
-        ) from None
+        raise ReaderError(m.JSON_TOO_DEEP) from None
     except ValueError as exc:  # e.g. a number of more than 4,300 digits
-        raise ReaderError(f"This file is not usable JSON ({str(exc).split(':')[0]}).") from None
+        raise ReaderError(m.JSON_UNUSABLE.format(error=str(exc).split(":")[0])) from None
     annotations: list[Annotation] = []
     bookmarks: list[Bookmark] = []
     skipped: list[str] = []
@@ -517,20 +510,16 @@ def _read_text(path: Path) -> str:
             size = os.fstat(handle.fileno()).st_size
             data = b"" if size > MAX_IMPORT_BYTES else handle.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file") from None
+        raise ReaderError(m.NO_SUCH_FILE.format(path=path)) from None
     except OSError as exc:
-        raise ReaderError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise ReaderError(m.FILE_UNREADABLE.format(path=path, why=exc.strerror or exc)) from None
     if size > MAX_IMPORT_BYTES or len(data) > MAX_IMPORT_BYTES:
-        raise ReaderError(
-            f"{path} is over {MAX_IMPORT_BYTES // 2**20} MB: too big to be an "
-            "annotation file; nothing was imported."
-        )
+        raise ReaderError(m.FILE_TOO_BIG.format(path=path, mb=MAX_IMPORT_BYTES // 2**20))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReaderError(
-            f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start:,}); annotation files are JSON-LD in UTF-8."
+            m.NOT_UTF8.format(path=path, byte=f"{data[exc.start]:02x}", offset=f"{exc.start:,}")
         ) from None
 
 
@@ -544,8 +533,11 @@ def import_jsonld(store: AnnotationStore, path: str | Path) -> MergeSummary:
     path = Path(path)
     annotations, bookmarks, skipped = parse_jsonld(_read_text(path))
     if not annotations and not bookmarks and skipped:
-        more = f"; {len(skipped) - 1} more skipped" if len(skipped) > 1 else ""
-        raise ReaderError(f"{path}: no annotations could be read ({skipped[0]}{more}).")
+        if len(skipped) > 1:
+            raise ReaderError(
+                m.NO_ANNOTATIONS_READ_MORE.format(path=path, first=skipped[0], n=len(skipped) - 1)
+            )
+        raise ReaderError(m.NO_ANNOTATIONS_READ.format(path=path, first=skipped[0]))
     summary = store.merge(annotations, bookmarks)
     summary.skipped += skipped
     return summary

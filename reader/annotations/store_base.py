@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from reader import messages as m
 from reader.annotations import targets
 from reader.catalogue import Catalogue
 from reader.errors import ReaderError
@@ -28,7 +29,7 @@ class StoreBase:
     def _article_text(self, article_id: int) -> str:
         found = self.catalogue.title_and_text(article_id)
         if found is None:
-            raise ReaderError(f"No article with id {article_id}. 'reader list' shows the ids.")
+            raise ReaderError(m.NO_ARTICLE.format(id=article_id))
         return found[1]
 
     def _attach_matching(self, article_id: int) -> None:

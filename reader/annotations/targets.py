@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from reader import messages as m
 from reader.annotations.model import ArticleRef, parse_tags
 from reader.errors import ReaderError
 from reader.urls import url_key
@@ -151,7 +152,7 @@ def target_for_article(db: sqlite3.Connection, article_id: int) -> int:
         (article_id,),
     )
     if not cur.rowcount:
-        raise ReaderError(f"No article with id {article_id}. 'reader list' shows the ids.")
+        raise ReaderError(m.NO_ARTICLE.format(id=article_id))
     return int(cur.lastrowid or 0)
 
 

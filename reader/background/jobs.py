@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from reader import messages as m
 from reader.background import reports as r
 from reader.background.reports import Sentence, english, say
 from reader.catalogue import Catalogue
@@ -94,28 +95,25 @@ def describe_error(exc: BaseException) -> str:
     if not isinstance(exc, ReaderError):
         mapped = storage_error(exc)
         if mapped is None:
-            return f"Something went wrong ({type(exc).__name__}: {exc})."
+            return m.SOMETHING_WRONG.format(kind=type(exc).__name__, error=exc)
         exc = mapped
     text = str(exc)
     return text[:1].upper() + text[1:]
 
 
-def readonly_note(catalogue: Catalogue) -> str:
-    """The status line for a library opened read-only: why, and what is not done."""
-    cannot = (
-        "its folders are not re-scanned, and reading state, bookmarks and "
-        "highlights cannot be saved"
-    )
+def readonly_sentences(catalogue: Catalogue) -> list[str]:
+    """The status line for a library opened read-only, sentence by sentence (each one a
+    ``reader.messages`` template, so the window can translate each): why, and what is
+    not done, then the catalogue's warnings."""
+    cannot = m.READ_ONLY_CANNOT
     refusal = catalogue.refusal
     if isinstance(refusal, DiskFull):
-        refusal = refusal.reworded(
-            stopped=cannot, kept="nothing was lost", then="open the library again"
-        )
+        refusal = refusal.reworded(stopped=cannot, kept=m.NOTHING_LOST, then=m.OPEN_AGAIN_LIBRARY)
     elif isinstance(refusal, LibraryReadOnly):
         refusal = refusal.refusing(cannot)
     else:
         refusal = LibraryReadOnly(catalogue.path.parent, cannot=cannot)
-    return describe_error(refusal) + "".join(f" Note: {w}" for w in catalogue.warnings)
+    return [describe_error(refusal), *(m.NOTE.format(note=w) for w in catalogue.warnings)]
 
 
 def _remarks(result: UpdateResult) -> list[Sentence]:
@@ -138,9 +136,12 @@ def _remarks(result: UpdateResult) -> list[Sentence]:
 
 
 def _skip_lines(summary: ImportSummary) -> list[str]:
-    lines = [f"{path}: {reason}" for path, reason in summary.skipped[:MAX_LISTED_SKIPS]]
+    lines = [
+        m.SKIPPED_FILE.format(path=path, reason=reason)
+        for path, reason in summary.skipped[:MAX_LISTED_SKIPS]
+    ]
     if len(summary.skipped) > MAX_LISTED_SKIPS:
-        lines.append(f"… and {len(summary.skipped) - MAX_LISTED_SKIPS} more")
+        lines.append(m.SKIPPED_MORE_LINES.format(n=len(summary.skipped) - MAX_LISTED_SKIPS))
     return lines
 
 

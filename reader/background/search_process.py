@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from reader import messages as m
 from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.children import child_command, child_env
@@ -200,9 +201,7 @@ class SearchClient:
                 proc.kill()
                 self._proc = None
                 log.warning("search process ended:\n%s", "\n".join(self.stderr_tail))
-                raise ReaderError(
-                    "The search process stopped unexpectedly; it starts again with the next search."
-                )
+                raise ReaderError(m.SEARCH_PROCESS_STOPPED)
             reply = json.loads(line)
             if "error" in reply:
                 raise ReaderError(str(reply["error"]))

@@ -15,6 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NoReturn, Self
 
+from reader import messages as m
 from reader.catalogue.schema import (
     BULK_DROPPABLE,
     MIGRATIONS,
@@ -89,7 +90,7 @@ class CatalogueConnection:
                 raise
             mapped = storage_error(exc, self.path)
             if mapped is None:
-                raise ReaderError(f"The catalogue {self.path} cannot be opened ({exc}).") from None
+                raise ReaderError(m.CANNOT_OPEN.format(path=self.path, error=exc)) from None
             raise mapped from None
 
     # -- connecting ----------------------------------------------------------------------
@@ -149,15 +150,10 @@ class CatalogueConnection:
         if version != SCHEMA_VERSION:
             db.close()
             if version > SCHEMA_VERSION:
-                raise ReaderError(
-                    f"The catalogue {self.path} was written by a newer version of this app."
-                )
-            upgrade = "it must first be upgraded for this version of the app"
+                raise ReaderError(m.NEWER_VERSION.format(path=self.path))
             if isinstance(refusal, LibraryReadOnly):
-                raise refusal.refusing(upgrade + ", which writes to it")
-            raise DiskFull(
-                self.path.parent, stopped=upgrade + ", which needs space", then="open it again"
-            )
+                raise refusal.refusing(m.UPGRADE_WRITES)
+            raise DiskFull(self.path.parent, stopped=m.UPGRADE_NEEDS_SPACE, then=m.OPEN_AGAIN)
         self.readonly = True
         self.refusal = refusal
         return db
@@ -188,16 +184,14 @@ class CatalogueConnection:
         library on a full disk still opens)."""
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise ReaderError(
-                f"The catalogue {self.path} was written by a newer version of this app."
-            )
+            raise ReaderError(m.NEWER_VERSION.format(path=self.path))
         cancel = self._upgrade_cancel
         if cancel is not None and version < SCHEMA_VERSION:
             self._db.set_progress_handler(lambda: 1 if cancel() else 0, CANCEL_CHECK_STEPS)
         try:
             for number in range(version, SCHEMA_VERSION):
                 if cancel is not None and cancel():
-                    raise UpgradeCancelled(f"The upgrade of {self.path} was cancelled.")
+                    raise UpgradeCancelled(m.UPGRADE_CANCELLED.format(path=self.path))
                 # executescript commits first, so the script carries its own transaction.
                 try:
                     self._db.executescript(
@@ -210,9 +204,7 @@ class CatalogueConnection:
                         with suppress(sqlite3.Error):
                             self._db.rollback()
                     if isinstance(exc, sqlite3.OperationalError) and cancel and cancel():
-                        raise UpgradeCancelled(
-                            f"The upgrade of {self.path} was cancelled."
-                        ) from None
+                        raise UpgradeCancelled(m.UPGRADE_CANCELLED.format(path=self.path)) from None
                     raise
         finally:
             if cancel is not None:

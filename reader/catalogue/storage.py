@@ -14,6 +14,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
+from reader import messages as m
 from reader.errors import (
     CatalogueDamaged,
     DiskError,
@@ -32,7 +33,7 @@ _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
 def _why_not_writable(path: Path) -> str:
     return unwritable_reason(path.parent) or (
-        "no space left on its disk" if low_on_space(path.parent) else "it cannot be written"
+        m.WHY_NO_SPACE if low_on_space(path.parent) else m.WHY_NOT_WRITABLE
     )
 
 
@@ -44,18 +45,11 @@ def damaged_message(path: Path, detail: object) -> str:
     folder = path.parent / BACKUP_FOLDER
     backups = list_backups(folder)
     restore = (
-        f"then restore bookmarks, highlights and notes with 'reader annotations "
-        f"import {backups[0]}' (the newest backup in {folder})"
+        m.RESTORE_FROM.format(backup=backups[0], folder=folder)
         if backups
-        else f"there is no backup of bookmarks and notes in {folder}, so keep the moved "
-        "file: what it holds may still be recoverable"
+        else m.NO_BACKUP.format(folder=folder)
     )
-    return (
-        f"the catalogue {path} cannot be opened: it is damaged ({detail}). Besides the "
-        "articles it holds your bookmarks, highlights, notes and reading state, so do "
-        "not delete it: move it aside, import the archive again to rebuild the "
-        f"library, and {restore}."
-    )
+    return m.DAMAGED.format(path=path, detail=detail, restore=restore)
 
 
 def storage_error(
@@ -84,14 +78,9 @@ def storage_error(
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             if inside and folder is not None:
                 return LibraryReadOnly(folder, why=exc.strerror or "")
-            return StorageError(f"{name} cannot be used ({exc.strerror}).", name)
+            return StorageError(m.CANNOT_BE_USED.format(name=name, why=exc.strerror), name)
         if exc.errno == errno.EIO:
-            return DiskError(
-                f"{name or folder or 'the library'} could not be read or "
-                "written (input/output error): the disk may be failing or was "
-                "disconnected. Check it, then try again.",
-                where,
-            )
+            return DiskError(m.DISK_FAILING.format(what=name or folder or m.THE_LIBRARY), where)
         return None
     if not isinstance(exc, sqlite3.Error):
         return None
@@ -114,12 +103,7 @@ def storage_error(
             return DiskFull(folder)
         if unwritable and folder is not None:
             return LibraryReadOnly(folder, why=unwritable)
-        return DiskError(
-            f"the catalogue {path or ''} could not be read or written ({exc}): "
-            "the disk may be failing or was disconnected. Nothing was changed; "
-            "check the disk, then try again.",
-            path,
-        )
+        return DiskError(m.CATALOGUE_FAILING.format(path=path or "", error=exc), path)
     if code == _SQLITE_CANTOPEN or "unable to open database file" in text:
         if unwritable and folder is not None:
             return LibraryReadOnly(folder, why=unwritable)
@@ -127,12 +111,7 @@ def storage_error(
             return DiskFull(folder)
         return None
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
-        return LibraryBusy(
-            f"the library at {folder} is busy: another Archive Reader "
-            "process kept it locked for too long. Try again when it has "
-            "finished.",
-            folder,
-        )
+        return LibraryBusy(m.LIBRARY_BUSY.format(folder=folder), folder)
     return None
 
 
@@ -152,7 +131,7 @@ def connect_readonly(path: Path | str) -> tuple[sqlite3.Connection, str | None]:
     """
     path = Path(path)
     if not path.is_file():
-        raise ReaderError(f"There is no database at {path}.")
+        raise ReaderError(m.NO_DATABASE.format(path=path))
     uri = path.resolve().as_uri()
     db = sqlite3.connect(uri + "?mode=ro", uri=True, check_same_thread=False)
     try:
@@ -168,12 +147,7 @@ def connect_readonly(path: Path | str) -> tuple[sqlite3.Connection, str | None]:
     wal = Path(f"{path}-wal")
     with suppress(OSError):
         if wal.stat().st_size > 0:
-            note = (
-                f"the library was not closed cleanly and its latest changes, in {wal}, "
-                f"cannot be read here ({_why_not_writable(path)}), so they may be "
-                "missing from what is shown. They are not lost: open the library once "
-                "where it is writable and has free space to see them."
-            )
+            note = m.UNREAD_CHANGES.format(wal=wal, why=_why_not_writable(path))
     db = sqlite3.connect(uri + "?immutable=1", uri=True, check_same_thread=False)
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return db, note

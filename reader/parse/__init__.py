@@ -14,6 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import messages as m
 from reader.article import Article
 from reader.decode import decode_bytes, looks_binary
 from reader.errors import NotAnArticle
@@ -62,21 +63,21 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tup
         fd = os.open(path, flags)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise NotAnArticle("broken symbolic link (its target does not exist)") from None
-        raise NotAnArticle("the file disappeared while importing") from None
+            raise NotAnArticle(m.BROKEN_LINK) from None
+        raise NotAnArticle(m.DISAPPEARED) from None
     except PermissionError:
-        raise NotAnArticle("permission denied: the file cannot be read") from None
+        raise NotAnArticle(m.FILE_PERMISSION_DENIED) from None
     except IsADirectoryError:
-        raise NotAnArticle("is a folder, not a file") from None
+        raise NotAnArticle(m.IS_FOLDER) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise NotAnArticle("symbolic link loop") from None
-        raise NotAnArticle(f"cannot be read: {exc.strerror or exc}") from None
+            raise NotAnArticle(m.LINK_LOOP) from None
+        raise NotAnArticle(m.CANNOT_READ.format(why=exc.strerror or exc)) from None
     try:
         st = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise NotAnArticle(f"cannot be read: {exc.strerror or exc}") from None
+        raise NotAnArticle(m.CANNOT_READ.format(why=exc.strerror or exc)) from None
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
         raise NotAnArticle(_not_regular(st.st_mode))
@@ -84,21 +85,21 @@ def read_capped(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tup
         try:
             data = handle.read(max_bytes)
         except OSError as exc:
-            raise NotAnArticle(f"cannot be read: {exc.strerror or exc}") from None
+            raise NotAnArticle(m.CANNOT_READ.format(why=exc.strerror or exc)) from None
     return data, st.st_size, st.st_mtime_ns
 
 
 def _not_regular(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return m.IS_FOLDER
     kinds = (
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, m.KIND_FIFO),
+        (stat.S_ISSOCK, m.KIND_SOCKET),
+        (stat.S_ISCHR, m.KIND_CHAR_DEVICE),
+        (stat.S_ISBLK, m.KIND_BLOCK_DEVICE),
     )
-    kind = next((name for test, name in kinds if test(mode)), "a special file")
-    return f"{kind}, not a regular file"
+    kind = next((name for test, name in kinds if test(mode)), m.KIND_SPECIAL)
+    return m.SPECIAL_FILE.format(kind=kind)
 
 
 def content_hash(data: bytes) -> str:
@@ -119,16 +120,16 @@ def parse_bytes(data: bytes, *, path: str, size: int | None = None) -> tuple[Art
     """Parse already-read bytes; returns the article and the encoding used."""
     size = len(data) if size is None else size
     if not data.strip():
-        raise NotAnArticle("the file is empty")
+        raise NotAnArticle(m.EMPTY_FILE)
     if looks_binary(data):
-        raise NotAnArticle("binary data, not text or HTML")
+        raise NotAnArticle(m.BINARY_FILE)
     suffix = os.path.splitext(path)[1].lower()
     # Cut by the read cap: the last character may be incomplete, which must not make the
     # file undecodable (a one-line 100 MB UTF-8 file was skipped as "cannot be decoded").
     decoded = decode_bytes(data, is_html=suffix in HTML_SUFFIXES, truncated=size > len(data))
     text = decoded.text
     if text.count("\ufffd") > max(20, len(text) // 50):
-        raise NotAnArticle(f"cannot be decoded as text (tried {decoded.encoding})")
+        raise NotAnArticle(m.UNDECODABLE.format(encoding=decoded.encoding))
     if sniff_is_html(path, text):
         from reader.parse.html import parse_html  # heavy imports only when HTML occurs
 
@@ -138,9 +139,7 @@ def parse_bytes(data: bytes, *, path: str, size: int | None = None) -> tuple[Art
 
         article = parse_text(text, path=path)
     if size > len(data):
-        article.warnings.append(
-            f"file is {_human(size)}; only the first {_human(len(data))} were read"
-        )
+        article.warnings.append(m.FILE_CUT.format(size=_human(size), read=_human(len(data))))
     return article, decoded.encoding
 
 

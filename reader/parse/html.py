@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from reader import messages as m
 from reader.article import Article, Block, BlockKind, Link, clean_article, clean_text
 from reader.errors import NotAnArticle
 from reader.parse.boilerplate import trim_boilerplate
@@ -769,7 +770,7 @@ def parse_html(text: str, *, path: str | None = None, url: str | None = None) ->
     source = _clean_source(text)
     root = _parse_tree(source)
     if root is None:
-        raise NotAnArticle("This HTML file is empty: there is no article text in it.")
+        raise NotAnArticle(m.EMPTY_HTML)
     try:
         with work_budget(budget_for(root)):
             return _extract(root, path, url)
@@ -778,7 +779,7 @@ def parse_html(text: str, *, path: str | None = None, url: str | None = None) ->
         # the same page flattened (every block a <p>) keeps all its text, in linear time.
         flat = _parse_flat(source)
         if flat is None:
-            raise NotAnArticle("This HTML file is empty: there is no article text in it.") from None
+            raise NotAnArticle(m.EMPTY_HTML) from None
         return _extract(flat, path, url)
 
 
@@ -799,9 +800,7 @@ def _extract(root: HtmlElement, path: str | None, url: str | None) -> Article:
         writer.walk(body, "p")
         blocks = writer.blocks
     if not blocks:
-        raise NotAnArticle(
-            "This HTML page has no article text (only markup, scripts or navigation)."
-        )
+        raise NotAnArticle(m.NO_ARTICLE_TEXT)
     title = (
         meta.title
         or next((b.text for b in blocks if b.kind == "h"), "")

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader import messages as m
 from reader.article import Article, Block, Link, clean_article
 from reader.dates import is_date_line, parse_date
 from reader.errors import NotAnArticle
@@ -189,7 +190,7 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
-        raise NotAnArticle("the file is empty")
+        raise NotAnArticle(m.EMPTY_FILE)
 
     article_date: str | None = None
     if is_date_line(lines[0]):
@@ -198,7 +199,7 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
         while lines and not lines[0].strip():
             lines.pop(0)
     if not lines:
-        raise NotAnArticle("the file holds a date but no title or text")
+        raise NotAnArticle(m.DATE_ONLY)
     title_line = lines.pop(0)
     title = _split_title(title_line)
 
@@ -306,7 +307,7 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
         )
     )
     if not article.blocks and not article.title:
-        raise NotAnArticle("no title or text found")
+        raise NotAnArticle(m.NO_TITLE_OR_TEXT)
     return article
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader import messages as m
 from reader.catalogue import Catalogue
 from reader.locks import exclusive_lock
 from reader.search.engine import Cancel, IndexDoc, Progress, SearchEngine, SearchResults, Sort
@@ -106,10 +107,7 @@ def _sync_lock(folder: Path) -> Iterator[None]:
     with exclusive_lock(
         lock_path(folder, "sync"),
         wait=False,
-        busy_message=(
-            "Another Archive Reader process is indexing this library; search works "
-            "meanwhile and indexing resumes later."
-        ),
+        busy_message=m.INDEXING_ELSEWHERE,
     ):
         yield
 

@@ -52,6 +52,7 @@ import numpy as np
 from whoosh import columns, fields, index, query
 from whoosh.filedb.filestore import FileStorage
 
+from reader import messages as m
 from reader.errors import ReaderError
 from reader.locks import LockBusy, exclusive_lock
 from reader.search import analysis, merge
@@ -84,10 +85,10 @@ class IndexUnavailable(ReaderError):
     there, and answering from it would be wrong or empty without saying so."""
 
     def __init__(self, reason: str, *, missing: bool) -> None:
-        what = "missing" if missing else f"damaged ({reason})"
         super().__init__(
-            f"The search index of this library is {what}, and it cannot be "
-            "rebuilt on a read-only library."
+            m.INDEX_MISSING_READ_ONLY
+            if missing
+            else m.INDEX_DAMAGED_READ_ONLY.format(reason=reason)
         )
         self.reason = reason
         self.missing = missing
@@ -434,10 +435,7 @@ class WhooshEngine:
                     folder.with_name(f"{folder.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"),
                 )
         except LockBusy:
-            raise ReaderError(
-                "The search index must be rebuilt, but another Archive Reader process is "
-                "writing it; try again when it has finished."
-            ) from None
+            raise ReaderError(m.INDEX_REBUILD_BUSY) from None
 
     def _create(self) -> None:
         self.folder.mkdir(parents=True)
@@ -571,10 +569,7 @@ class WhooshEngine:
                 return work()
             except StoreDamaged as exc:
                 self._repair(exc)
-        raise ReaderError(
-            "The search index keeps failing its checks; the disk that holds "
-            f"{self.folder} may be failing."
-        )
+        raise ReaderError(m.INDEX_KEEPS_FAILING.format(folder=self.folder))
 
     def damage_note(self, results: SearchResults | None = None) -> str | None:
         """What an answer says when damage was found since this engine opened."""
@@ -628,10 +623,7 @@ class WhooshEngine:
             # A small pool: Whoosh spills to temporary files beyond it (records are tiny).
             return self.ix.writer(timeout=30.0, limitmb=32)
         except LockError:
-            raise ReaderError(
-                "The search index is being written by another Archive Reader process; "
-                "try again when it has finished."
-            ) from None
+            raise ReaderError(m.INDEX_WRITE_BUSY) from None
 
     def add(self, docs: Sequence[IndexDoc]) -> None:
         """Index (or re-index) documents in this process."""

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from reader import paths
 from reader.errors import ReaderError
 from reader.ui import i18n
+from reader.ui.error_text import message_text
 from reader.ui.qt import QApplication, QEvent, QIcon, QMessageBox, QObject, Qt, QTimer, QWidget
 from reader.ui.window import theme
 from reader.ui.window.fonts import ui_font
@@ -113,7 +114,7 @@ def main(data_dir: str | os.PathLike[str] | None = None, argv: Sequence[str] | N
         window = build_window(data_dir)
     except ReaderError as exc:
         # Plain text: the message names paths, which may hold '<' or '&'.
-        box = QMessageBox(QMessageBox.Icon.Critical, app_title(), str(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, app_title(), message_text(str(exc)))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return 2

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from reader.annotations import marks
 from reader.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Bookmark
-from reader.background.jobs import describe_error
 from reader.ui.annotations.dialogs import NoteDialog, TagsDialog
 from reader.ui.annotations.panels import AllPanel, ArticlePanel, color_icon, color_name
 from reader.ui.annotations.service import (
@@ -29,6 +28,7 @@ from reader.ui.annotations.service import (
     ExportFormat,
     ExportResult,
 )
+from reader.ui.error_text import error_text
 from reader.ui.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.qt import (
     QAction,
@@ -148,7 +148,7 @@ class AnnotationController(QObject):
         if not self.win.closing:
             self._report(
                 translate("Annotations", "Highlights and Bookmarks"),
-                describe_error(exc),
+                error_text(exc),
                 error=True,
             )
             self.reload_article()
@@ -159,7 +159,7 @@ class AnnotationController(QObject):
         if not self.win.closing:
             self._status(
                 translate("Annotations", "The highlights could not be read: {error}").format(
-                    error=describe_error(exc)
+                    error=error_text(exc)
                 ),
                 10000,
             )
@@ -777,7 +777,7 @@ class AnnotationController(QObject):
         )
 
     def _file_failed(self, title: str, exc: BaseException) -> None:
-        self._report(title, describe_error(exc), error=True)
+        self._report(title, error_text(exc), error=True)
 
     def import_file(self, path: str | None = None, *, title: str | None = None) -> None:
         """Merge a JSON-LD file in (an export from here or elsewhere, or a backup)."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.annotations.bookmarks import PreviousTags, check_tag
 from reader.errors import ReaderError
+from reader.ui.error_text import message_text
 from reader.ui.i18n import translate
 from reader.ui.qt import (
     QDialog,
@@ -128,7 +129,7 @@ class RenameTagDialog(QDialog):
         try:
             name = check_tag(text)
         except ReaderError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(message_text(str(exc)))
             return None
         self.problem.setText("")
         return name

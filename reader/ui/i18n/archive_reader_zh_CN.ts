@@ -756,6 +756,405 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>the automatic backup in {folder} could not be written ({why}); the change itself is saved in the library.</source>
+        <translation>无法在 {folder} 中写入自动备份（{why}）；更改本身已保存在资料库中。</translation>
+    </message>
+    <message>
+        <source>the backup of bookmarks and notes was not written</source>
+        <translation>书签和笔记的备份未写入</translation>
+    </message>
+    <message>
+        <source>no space left for the automatic backup in {folder}; the change itself is saved in the library. Free some space: the next change (or &apos;reader annotations backup&apos;) writes the backup.</source>
+        <translation>{folder} 中没有空间写入自动备份；更改本身已保存在资料库中。请腾出一些空间：下一次更改（或 &apos;reader annotations backup&apos;）会写入备份。</translation>
+    </message>
+    <message>
+        <source>binary data, not text or HTML</source>
+        <translation>二进制数据，不是文本或 HTML</translation>
+    </message>
+    <message>
+        <source>broken symbolic link (its target does not exist)</source>
+        <translation>符号链接已失效（其目标不存在）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used ({why}).</source>
+        <translation>无法使用 {name}（{why}）。</translation>
+    </message>
+    <message>
+        <source>The catalogue {path} cannot be opened ({error}).</source>
+        <translation>无法打开目录 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>cannot be read: {why}</source>
+        <translation>无法读取：{why}</translation>
+    </message>
+    <message>
+        <source>this change cannot be saved</source>
+        <translation>此更改无法保存</translation>
+    </message>
+    <message>
+        <source>the catalogue {path} could not be read or written ({error}): the disk may be failing or was disconnected. Nothing was changed; check the disk, then try again.</source>
+        <translation>无法读写目录 {path}（{error}）：磁盘可能出现故障或已断开连接。没有做任何更改；请检查磁盘，然后重试。</translation>
+    </message>
+    <message>
+        <source>the change was not saved</source>
+        <translation>更改未保存</translation>
+    </message>
+    <message>
+        <source>the catalogue {path} cannot be opened: it is damaged ({detail}). Besides the articles it holds your bookmarks, highlights, notes and reading state, so do not delete it: move it aside, import the archive again to rebuild the library, and {restore}.</source>
+        <translation>无法打开目录 {path}：它已损坏（{detail}）。除了文章，它还保存着您的书签、高亮、笔记和阅读状态，所以请不要删除它：把它移到别处，重新导入存档以重建资料库，{restore}。</translation>
+    </message>
+    <message>
+        <source>the file holds a date but no title or text</source>
+        <translation>文件中只有日期，没有标题或正文</translation>
+    </message>
+    <message>
+        <source>the file disappeared while importing</source>
+        <translation>导入时文件已不存在</translation>
+    </message>
+    <message>
+        <source>{what} could not be read or written (input/output error): the disk may be failing or was disconnected. Check it, then try again.</source>
+        <translation>无法读写 {what}（输入/输出错误）：磁盘可能出现故障或已断开连接。请检查磁盘，然后重试。</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>This HTML file is empty: there is no article text in it.</source>
+        <translation>此 HTML 文件为空：其中没有文章正文。</translation>
+    </message>
+    <message>
+        <source>file is {size}; only the first {read} were read</source>
+        <translation>文件大小为 {size}；只读取了前 {read}</translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation>权限不足：无法读取该文件</translation>
+    </message>
+    <message>
+        <source>{path} is over {mb} MB: too big to be an annotation file; nothing was imported.</source>
+        <translation>{path} 超过 {mb} MB：作为注释文件过大；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({why}).</source>
+        <translation>无法读取 {path}（{why}）。</translation>
+    </message>
+    <message>
+        <source>folder cannot be read: {why}</source>
+        <translation>无法读取文件夹：{why}</translation>
+    </message>
+    <message>
+        <source>Another import is running on this library; try again when it has finished.</source>
+        <translation>此资料库正在进行另一项导入；请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>Another Archive Reader process is indexing this library; search works meanwhile and indexing resumes later.</source>
+        <translation>另一个存档阅读器进程正在为此资料库建立索引；在此期间搜索仍可使用，索引稍后会继续建立。</translation>
+    </message>
+    <message>
+        <source>The search index of this library is damaged ({reason}), and it cannot be rebuilt on a read-only library.</source>
+        <translation>此资料库的搜索索引已损坏（{reason}），而只读的资料库无法重建索引。</translation>
+    </message>
+    <message>
+        <source>The search index keeps failing its checks; the disk that holds {folder} may be failing.</source>
+        <translation>搜索索引反复未通过检查；存放 {folder} 的磁盘可能出现故障。</translation>
+    </message>
+    <message>
+        <source>The search index of this library is missing, and it cannot be rebuilt on a read-only library.</source>
+        <translation>此资料库缺少搜索索引，而只读的资料库无法重建索引。</translation>
+    </message>
+    <message>
+        <source>The search index must be rebuilt, but another Archive Reader process is writing it; try again when it has finished.</source>
+        <translation>搜索索引需要重建，但另一个存档阅读器进程正在写入它；请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The search index is being written by another Archive Reader process; try again when it has finished.</source>
+        <translation>另一个存档阅读器进程正在写入搜索索引；请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>This file is not an annotation file: its JSON is nested too deeply to read.</source>
+        <translation>此文件不是注释文件：其 JSON 嵌套过深，无法读取。</translation>
+    </message>
+    <message>
+        <source>This file is not usable JSON ({error}).</source>
+        <translation>此文件不是可用的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>the library at {folder} is busy: another Archive Reader process kept it locked for too long. Try again when it has finished.</source>
+        <translation>位于 {folder} 的资料库正忙：另一个存档阅读器进程锁定它的时间过长。请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>Another Archive Reader process is using this library.</source>
+        <translation>另一个存档阅读器进程正在使用此资料库。</translation>
+    </message>
+    <message>
+        <source>symbolic link loop</source>
+        <translation>符号链接循环</translation>
+    </message>
+    <message>
+        <source>symbolic link to {target}, outside the folders being imported: not followed</source>
+        <translation>指向 {target} 的符号链接，位于正在导入的文件夹之外：未跟随</translation>
+    </message>
+    <message>
+        <source>The library folder {folder} is read-only ({why}); nothing can be changed in it.</source>
+        <translation>资料库文件夹 {folder} 是只读的（{why}）；其中的任何内容都无法更改。</translation>
+    </message>
+    <message>
+        <source>The catalogue {path} was written by a newer version of this app.</source>
+        <translation>目录 {path} 由更新版本的本应用写入。</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>注意：{note}</translation>
+    </message>
+    <message>
+        <source>nothing was lost</source>
+        <translation>没有丢失任何内容</translation>
+    </message>
+    <message>
+        <source>nothing saved before was lost</source>
+        <translation>之前保存的内容均未丢失</translation>
+    </message>
+    <message>
+        <source>This file is not JSON ({error}, line {line}).</source>
+        <translation>此文件不是 JSON（{error}，第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>could not be parsed ({detail})</source>
+        <translation>无法解析（{detail}）</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>could not be stored in the library ({kind}: {error}); skipped</source>
+        <translation>无法存入资料库（{kind}：{error}）；已跳过</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text (byte 0x{byte} at offset {offset}); annotation files are JSON-LD in UTF-8.</source>
+        <translation>{path} 不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte}）；注释文件是 UTF-8 编码的 JSON-LD。</translation>
+    </message>
+    <message>
+        <source>This file is not a W3C annotation file (no annotations in it).</source>
+        <translation>此文件不是 W3C 注释文件（其中没有注释）。</translation>
+    </message>
+    <message>
+        <source>This file is not a W3C annotation file (&quot;first&quot; is {value}, not an annotation page).</source>
+        <translation>此文件不是 W3C 注释文件（&quot;first&quot; 是 {value}，不是注释页）。</translation>
+    </message>
+    <message>
+        <source>This file is not a W3C annotation file (a page&apos;s &quot;items&quot; is {value}, not a list of annotations).</source>
+        <translation>此文件不是 W3C 注释文件（某页的 &quot;items&quot; 是 {value}，不是注释列表）。</translation>
+    </message>
+    <message>
+        <source>No annotation with id {id}.</source>
+        <translation>没有 ID 为 {id} 的注释。</translation>
+    </message>
+    <message>
+        <source>{path}: no annotations could be read ({first}).</source>
+        <translation>{path}：无法读取任何注释（{first}）。</translation>
+    </message>
+    <message>
+        <source>{path}: no annotations could be read ({first}; {n} more skipped).</source>
+        <translation>{path}：无法读取任何注释（{first}；另有 {n} 条已跳过）。</translation>
+    </message>
+    <message>
+        <source>No article with id {id}. &apos;reader list&apos; shows the ids.</source>
+        <translation>没有 ID 为 {id} 的文章。&apos;reader list&apos; 会列出各 ID。</translation>
+    </message>
+    <message>
+        <source>This HTML page has no article text (only markup, scripts or navigation).</source>
+        <translation>此 HTML 页面没有文章正文（只有标记、脚本或导航）。</translation>
+    </message>
+    <message>
+        <source>there is no backup of bookmarks and notes in {folder}, so keep the moved file: what it holds may still be recoverable</source>
+        <translation>{folder} 中没有书签和笔记的备份，所以请保留移走的文件：其中的内容也许仍可恢复</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>no space left on {where}: {stopped}, and {kept}. Free some space on that disk, then {then}.</source>
+        <translation>{where}已没有剩余空间：{stopped}，{kept}。请在该磁盘上腾出一些空间，然后{then}。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：没有该文件</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder</source>
+        <translation>{path}：没有该文件或文件夹</translation>
+    </message>
+    <message>
+        <source>no title or text found</source>
+        <translation>未找到标题或正文</translation>
+    </message>
+    <message>
+        <source>open it again</source>
+        <translation>再次打开它</translation>
+    </message>
+    <message>
+        <source>open the library again</source>
+        <translation>再次打开资料库</translation>
+    </message>
+    <message>
+        <source>the process parsing it ended ({detail}); skipped</source>
+        <translation>解析它的进程已结束（{detail}）；已跳过</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied</source>
+        <translation>{path}：权限不足</translation>
+    </message>
+    <message>
+        <source>a README/LICENSE file, not an article</source>
+        <translation>README/LICENSE 文件，不是文章</translation>
+    </message>
+    <message>
+        <source>the library at {folder} is read-only: {cannot}. Reading, listing and searching it still work.</source>
+        <translation>位于 {folder} 的资料库是只读的：{cannot}。阅读、列表和搜索仍可使用。</translation>
+    </message>
+    <message>
+        <source>its folders are not re-scanned, and reading state, bookmarks and highlights cannot be saved</source>
+        <translation>不会重新扫描其文件夹，阅读状态、书签和高亮也无法保存</translation>
+    </message>
+    <message>
+        <source>the library at {folder} is read-only ({why}): {cannot}. Reading, listing and searching it still work.</source>
+        <translation>位于 {folder} 的资料库是只读的（{why}）：{cannot}。阅读、列表和搜索仍可使用。</translation>
+    </message>
+    <message>
+        <source>then restore bookmarks, highlights and notes with &apos;reader annotations import {backup}&apos; (the newest backup in {folder})</source>
+        <translation>然后用 &apos;reader annotations import {backup}&apos; 恢复书签、高亮和笔记（{folder} 中最新的备份）</translation>
+    </message>
+    <message>
+        <source>its name, as shown, is the same name as another file in the library (one of them is not UTF-8); skipped: rename one of them</source>
+        <translation>它显示出的名称与资料库中另一个文件的名称相同（其中一个不是 UTF-8）；已跳过：请重命名其中一个</translation>
+    </message>
+    <message>
+        <source>they are saved in the library itself</source>
+        <translation>它们已保存在资料库本身中</translation>
+    </message>
+    <message>
+        <source>The search process stopped unexpectedly; it starts again with the next search.</source>
+        <translation>搜索进程意外停止；下一次搜索时会重新启动。</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}: {error}).</source>
+        <translation>出了点问题（{kind}：{error}）。</translation>
+    </message>
+    <message>
+        <source>{kind}, not a regular file</source>
+        <translation>{kind}，不是普通文件</translation>
+    </message>
+    <message>
+        <source>A tag cannot be empty.</source>
+        <translation>标签不能为空。</translation>
+    </message>
+    <message>
+        <source>A tag is text, not {tag}.</source>
+        <translation>标签应为文本，而不是 {tag}。</translation>
+    </message>
+    <message>
+        <source>A tag cannot contain , ; ， 、 or ； ({tag}).</source>
+        <translation>标签不能包含 , ; ， 、 或 ；（{tag}）。</translation>
+    </message>
+    <message>
+        <source>the library</source>
+        <translation>资料库</translation>
+    </message>
+    <message>
+        <source>took longer than {seconds} s to read and parse; skipped</source>
+        <translation>读取和解析耗时超过 {seconds} 秒；已跳过</translation>
+    </message>
+    <message>
+        <source>try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as text (tried {encoding})</source>
+        <translation>无法解码为文本（已尝试 {encoding}）</translation>
+    </message>
+    <message>
+        <source>the library was not closed cleanly and its latest changes, in {wal}, cannot be read here ({why}), so they may be missing from what is shown. They are not lost: open the library once where it is writable and has free space to see them.</source>
+        <translation>资料库上次未正常关闭，其最新更改（在 {wal} 中）在此无法读取（{why}），所以显示的内容可能缺少这些更改。它们并未丢失：在可写且有剩余空间的位置打开一次资料库即可看到。</translation>
+    </message>
+    <message>
+        <source>The upgrade of {path} was cancelled.</source>
+        <translation>{path} 的升级已取消。</translation>
+    </message>
+    <message>
+        <source>it must first be upgraded for this version of the app, which needs space</source>
+        <translation>必须先为此版本的应用升级它，而升级需要空间</translation>
+    </message>
+    <message>
+        <source>it must first be upgraded for this version of the app, which writes to it</source>
+        <translation>必须先为此版本的应用升级它，而升级需要写入</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for another process.</source>
+        <translation>在等待另一个进程时已取消。</translation>
+    </message>
+    <message>
+        <source>the disk that holds {path}</source>
+        <translation>存放 {path} 的磁盘</translation>
+    </message>
+    <message>
+        <source>the library&apos;s disk</source>
+        <translation>资料库所在的磁盘</translation>
+    </message>
+    <message>
+        <source>it cannot be written</source>
+        <translation>无法写入</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <source>no space left on its disk</source>
+        <translation>其磁盘已没有剩余空间</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Edit Note</source>
@@ -930,6 +1329,117 @@
     <message>
         <source>Right-click to edit the note, change the color or delete.</source>
         <translation>右键点击可编辑笔记、更改颜色或删除。</translation>
+    </message>
+</context>
+<context>
+    <name>JobReports</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned</source>
+        <translation>文件夹已重新扫描</translation>
+    </message>
+    <message>
+        <source>Folder removed</source>
+        <translation>文件夹已移除</translation>
+    </message>
+    <message>
+        <source>Folder not removed</source>
+        <translation>文件夹未移除</translation>
+    </message>
+    <message>
+        <source>{job} stopped</source>
+        <translation>{job}已停止</translation>
+    </message>
+    <message>
+        <source>{job} failed</source>
+        <translation>{job}失败</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for another import to finish; nothing was changed.</source>
+        <translation>在等待另一个导入完成时已取消；没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest.</source>
+        <translation>已记住该文件夹：“重新扫描文件夹”（F5）或下次启动时会导入其余部分。</translation>
+    </message>
+    <message>
+        <source>{folders}: {counts} in {seconds} s.</source>
+        <translation>{folders}：{counts}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{folders}: import cancelled after {counts} in {seconds} s.</source>
+        <translation>{folders}：导入已取消，此前{counts}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned: {counts} in {seconds} s.</source>
+        <translation>文件夹已重新扫描：{counts}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} (Details… says why).</source>
+        <translation>已跳过：{names}（原因见“详细信息…”）。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} and {n} more (Details… says why).</source>
+        <translation>已跳过：{names} 及另外 {n} 个（原因见“详细信息…”）。</translation>
+    </message>
+    <message>
+        <source>%n highlight(s) could no longer be found in the changed text: kept, and listed as no longer in the text.</source>
+        <translation>有 %n 处高亮在改动后的文本中找不到了：已保留，并标为不再在文中。</translation>
+    </message>
+    <message>
+        <source>Indexing was left for later: {reason}</source>
+        <translation>索引留待稍后进行：{reason}</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled; it resumes the next time the app starts.</source>
+        <translation>索引已取消；下次启动应用时会继续。</translation>
+    </message>
+    <message>
+        <source>The search index was damaged (or from another version) and has been rebuilt.</source>
+        <translation>搜索索引已损坏（或来自其他版本），已重新建立。</translation>
+    </message>
+    <message>
+        <source>Not available, so not re-scanned (their articles stay): {folders}.</source>
+        <translation>无法访问，因此未重新扫描（其中的文章仍保留）：{folders}。</translation>
+    </message>
+    <message>
+        <source>{folder} is no longer in the library: %n article(s) removed from it (the files are still on disk; highlights and bookmarks are kept and come back if you add the folder again).</source>
+        <translation>{folder} 已不在资料库中：从中移除了 %n 篇文章（文件仍在磁盘上；高亮和书签会保留，再次添加该文件夹时会恢复）。</translation>
+    </message>
+    <message>
+        <source>{job} stopped unexpectedly (exit status {code}). What it finished is kept; it resumes the next time the app starts.</source>
+        <translation>{job}意外停止（退出状态 {code}）。已完成的部分会保留；下次启动应用时会继续。</translation>
+    </message>
+    <message>
+        <source>{n} imported</source>
+        <translation>导入 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} updated</source>
+        <translation>更新 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>{n} 篇未变</translation>
+    </message>
+    <message>
+        <source>{n} moved</source>
+        <translation>{n} 篇已移动</translation>
+    </message>
+    <message>
+        <source>{n} removed (no longer on disk)</source>
+        <translation>移除 {n} 篇（已不在磁盘上）</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>跳过 {n} 个</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +2284,25 @@ Its articles leave the library; the files stay on disk, and your highlights and 
     </message>
 </context>
 <context>
+    <name>SearchNotes</name>
+    <message>
+        <source>The query could not be parsed; searched for its words instead</source>
+        <translation>无法解析该查询；已改为搜索其中的词语</translation>
+    </message>
+    <message>
+        <source>Nothing to search for</source>
+        <translation>没有可搜索的内容</translation>
+    </message>
+    <message>
+        <source>The query was cut to its first {n} characters</source>
+        <translation>查询已截断为前 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>The search index was missing or damaged ({what}) and has been repaired</source>
+        <translation>搜索索引缺失或损坏（{what}），已修复</translation>
+    </message>
+</context>
+<context>
     <name>SearchSyntax</name>
     <message>
         <source>Articles holding every word, in the title or the text; best first.</source>
@@ -2001,159 +2530,6 @@ This happens once; your articles, highlights and notes are kept.</source>
     </message>
 </context>
 <context>
-    <name>Welcome</name>
-    <message>
-        <source>The sample archive is being opened: twenty short articles on cross-border e-commerce in Chinese and English, so there is something to read and search right away.</source>
-        <translation>正在打开示例存档：二十篇关于跨境电商的中英文短文，让您马上就有内容可以阅读和搜索。</translation>
-    </message>
-    <message>
-        <source>Choose an article on the left: &lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; or the arrow keys move, &lt;b&gt;Enter&lt;/b&gt; opens, &lt;b&gt;Space&lt;/b&gt; scrolls.</source>
-        <translation>在左侧选择一篇文章：&lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; 或方向键移动，&lt;b&gt;Enter&lt;/b&gt; 打开，&lt;b&gt;Space&lt;/b&gt; 滚动。</translation>
-    </message>
-    <message>
-        <source>To read your own saved articles, choose &lt;b&gt;File › Add Archive Folder…&lt;/b&gt; (Ctrl+O) or drop a folder on this window. Text files and saved web pages are imported; the folder is never changed.</source>
-        <translation>要阅读您自己保存的文章，请选择&lt;b&gt;文件 › 添加存档文件夹…&lt;/b&gt;（Ctrl+O），或将文件夹拖放到此窗口。文本文件和保存的网页会被导入；文件夹绝不会被修改。</translation>
-    </message>
-    <message>
-        <source>Search everything with &lt;b&gt;Ctrl+K&lt;/b&gt;: words, &quot;exact phrases&quot;, &lt;b&gt;-word&lt;/b&gt;, &lt;b&gt;OR&lt;/b&gt;, &lt;b&gt;site:&lt;/b&gt;, &lt;b&gt;title:&lt;/b&gt;, &lt;b&gt;date:2024-05&lt;/b&gt;. Help › Search Syntax has examples; Help › Keyboard Shortcuts lists the keys.</source>
-        <translation>用 &lt;b&gt;Ctrl+K&lt;/b&gt; 搜索全部内容：词语、&quot;精确短语&quot;、&lt;b&gt;-词语&lt;/b&gt;、&lt;b&gt;OR&lt;/b&gt;、&lt;b&gt;site:&lt;/b&gt;、&lt;b&gt;title:&lt;/b&gt;、&lt;b&gt;date:2024-05&lt;/b&gt;。帮助 › 搜索语法中有示例；帮助 › 键盘快捷键列出所有按键。</translation>
-    </message>
-    <message>
-        <source>Archive Reader</source>
-        <translation>存档阅读器</translation>
-    </message>
-</context>
-<context>
-    <name>JobReports</name>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <source>Import cancelled</source>
-        <translation>导入已取消</translation>
-    </message>
-    <message>
-        <source>Folders re-scanned</source>
-        <translation>文件夹已重新扫描</translation>
-    </message>
-    <message>
-        <source>Folder removed</source>
-        <translation>文件夹已移除</translation>
-    </message>
-    <message>
-        <source>Folder not removed</source>
-        <translation>文件夹未移除</translation>
-    </message>
-    <message>
-        <source>{job} stopped</source>
-        <translation>{job}已停止</translation>
-    </message>
-    <message>
-        <source>{job} failed</source>
-        <translation>{job}失败</translation>
-    </message>
-    <message>
-        <source>Cancelled while waiting for another import to finish; nothing was changed.</source>
-        <translation>在等待另一个导入完成时已取消；没有任何改动。</translation>
-    </message>
-    <message>
-        <source>The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest.</source>
-        <translation>已记住该文件夹：“重新扫描文件夹”（F5）或下次启动时会导入其余部分。</translation>
-    </message>
-    <message>
-        <source>{folders}: {counts} in {seconds} s.</source>
-        <translation>{folders}：{counts}，用时 {seconds} 秒。</translation>
-    </message>
-    <message>
-        <source>{folders}: import cancelled after {counts} in {seconds} s.</source>
-        <translation>{folders}：导入已取消，此前{counts}，用时 {seconds} 秒。</translation>
-    </message>
-    <message>
-        <source>Folders re-scanned: {counts} in {seconds} s.</source>
-        <translation>文件夹已重新扫描：{counts}，用时 {seconds} 秒。</translation>
-    </message>
-    <message>
-        <source>Skipped: {names} (Details… says why).</source>
-        <translation>已跳过：{names}（原因见“详细信息…”）。</translation>
-    </message>
-    <message>
-        <source>Skipped: {names} and {n} more (Details… says why).</source>
-        <translation>已跳过：{names} 及另外 {n} 个（原因见“详细信息…”）。</translation>
-    </message>
-    <message>
-        <source>%n highlight(s) could no longer be found in the changed text: kept, and listed as no longer in the text.</source>
-        <translation>有 %n 处高亮在改动后的文本中找不到了：已保留，并标为不再在文中。</translation>
-    </message>
-    <message>
-        <source>Indexing was left for later: {reason}</source>
-        <translation>索引留待稍后进行：{reason}</translation>
-    </message>
-    <message>
-        <source>Indexing was cancelled; it resumes the next time the app starts.</source>
-        <translation>索引已取消；下次启动应用时会继续。</translation>
-    </message>
-    <message>
-        <source>The search index was damaged (or from another version) and has been rebuilt.</source>
-        <translation>搜索索引已损坏（或来自其他版本），已重新建立。</translation>
-    </message>
-    <message>
-        <source>Not available, so not re-scanned (their articles stay): {folders}.</source>
-        <translation>无法访问，因此未重新扫描（其中的文章仍保留）：{folders}。</translation>
-    </message>
-    <message>
-        <source>{folder} is no longer in the library: %n article(s) removed from it (the files are still on disk; highlights and bookmarks are kept and come back if you add the folder again).</source>
-        <translation>{folder} 已不在资料库中：从中移除了 %n 篇文章（文件仍在磁盘上；高亮和书签会保留，再次添加该文件夹时会恢复）。</translation>
-    </message>
-    <message>
-        <source>{job} stopped unexpectedly (exit status {code}). What it finished is kept; it resumes the next time the app starts.</source>
-        <translation>{job}意外停止（退出状态 {code}）。已完成的部分会保留；下次启动应用时会继续。</translation>
-    </message>
-    <message>
-        <source>{n} imported</source>
-        <translation>导入 {n} 篇</translation>
-    </message>
-    <message>
-        <source>{n} updated</source>
-        <translation>更新 {n} 篇</translation>
-    </message>
-    <message>
-        <source>{n} unchanged</source>
-        <translation>{n} 篇未变</translation>
-    </message>
-    <message>
-        <source>{n} moved</source>
-        <translation>{n} 篇已移动</translation>
-    </message>
-    <message>
-        <source>{n} removed (no longer on disk)</source>
-        <translation>移除 {n} 篇（已不在磁盘上）</translation>
-    </message>
-    <message>
-        <source>{n} skipped</source>
-        <translation>跳过 {n} 个</translation>
-    </message>
-</context>
-<context>
-    <name>SearchNotes</name>
-    <message>
-        <source>The query could not be parsed; searched for its words instead</source>
-        <translation>无法解析该查询；已改为搜索其中的词语</translation>
-    </message>
-    <message>
-        <source>Nothing to search for</source>
-        <translation>没有可搜索的内容</translation>
-    </message>
-    <message>
-        <source>The query was cut to its first {n} characters</source>
-        <translation>查询已截断为前 {n} 个字符</translation>
-    </message>
-    <message>
-        <source>The search index was missing or damaged ({what}) and has been repaired</source>
-        <translation>搜索索引缺失或损坏（{what}），已修复</translation>
-    </message>
-</context>
-<context>
     <name>Watching</name>
     <message>
         <source>Folders re-scanned every %n s</source>
@@ -2174,6 +2550,29 @@ This happens once; your articles, highlights and notes are kept.</source>
     <message>
         <source>Watching folders</source>
         <translation>监视文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>The sample archive is being opened: twenty short articles on cross-border e-commerce in Chinese and English, so there is something to read and search right away.</source>
+        <translation>正在打开示例存档：二十篇关于跨境电商的中英文短文，让您马上就有内容可以阅读和搜索。</translation>
+    </message>
+    <message>
+        <source>Choose an article on the left: &lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; or the arrow keys move, &lt;b&gt;Enter&lt;/b&gt; opens, &lt;b&gt;Space&lt;/b&gt; scrolls.</source>
+        <translation>在左侧选择一篇文章：&lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; 或方向键移动，&lt;b&gt;Enter&lt;/b&gt; 打开，&lt;b&gt;Space&lt;/b&gt; 滚动。</translation>
+    </message>
+    <message>
+        <source>To read your own saved articles, choose &lt;b&gt;File › Add Archive Folder…&lt;/b&gt; (Ctrl+O) or drop a folder on this window. Text files and saved web pages are imported; the folder is never changed.</source>
+        <translation>要阅读您自己保存的文章，请选择&lt;b&gt;文件 › 添加存档文件夹…&lt;/b&gt;（Ctrl+O），或将文件夹拖放到此窗口。文本文件和保存的网页会被导入；文件夹绝不会被修改。</translation>
+    </message>
+    <message>
+        <source>Search everything with &lt;b&gt;Ctrl+K&lt;/b&gt;: words, &quot;exact phrases&quot;, &lt;b&gt;-word&lt;/b&gt;, &lt;b&gt;OR&lt;/b&gt;, &lt;b&gt;site:&lt;/b&gt;, &lt;b&gt;title:&lt;/b&gt;, &lt;b&gt;date:2024-05&lt;/b&gt;. Help › Search Syntax has examples; Help › Keyboard Shortcuts lists the keys.</source>
+        <translation>用 &lt;b&gt;Ctrl+K&lt;/b&gt; 搜索全部内容：词语、&quot;精确短语&quot;、&lt;b&gt;-词语&lt;/b&gt;、&lt;b&gt;OR&lt;/b&gt;、&lt;b&gt;site:&lt;/b&gt;、&lt;b&gt;title:&lt;/b&gt;、&lt;b&gt;date:2024-05&lt;/b&gt;。帮助 › 搜索语法中有示例；帮助 › 键盘快捷键列出所有按键。</translation>
+    </message>
+    <message>
+        <source>Archive Reader</source>
+        <translation>存档阅读器</translation>
     </message>
 </context>
 </TS>

@@ -756,6 +756,405 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>the automatic backup in {folder} could not be written ({why}); the change itself is saved in the library.</source>
+        <translation>無法在 {folder} 中寫入自動備份（{why}）；更改本身已儲存在資料庫中。</translation>
+    </message>
+    <message>
+        <source>the backup of bookmarks and notes was not written</source>
+        <translation>書籤和筆記的備份未寫入</translation>
+    </message>
+    <message>
+        <source>no space left for the automatic backup in {folder}; the change itself is saved in the library. Free some space: the next change (or &apos;reader annotations backup&apos;) writes the backup.</source>
+        <translation>{folder} 中沒有空間寫入自動備份；更改本身已儲存在資料庫中。請騰出一些空間：下一次更改（或 &apos;reader annotations backup&apos;）會寫入備份。</translation>
+    </message>
+    <message>
+        <source>binary data, not text or HTML</source>
+        <translation>二進位資料，不是文字或 HTML</translation>
+    </message>
+    <message>
+        <source>broken symbolic link (its target does not exist)</source>
+        <translation>符號連結已失效（其目標不存在）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used ({why}).</source>
+        <translation>無法使用 {name}（{why}）。</translation>
+    </message>
+    <message>
+        <source>The catalogue {path} cannot be opened ({error}).</source>
+        <translation>無法開啟目錄 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>cannot be read: {why}</source>
+        <translation>無法讀取：{why}</translation>
+    </message>
+    <message>
+        <source>this change cannot be saved</source>
+        <translation>此更改無法儲存</translation>
+    </message>
+    <message>
+        <source>the catalogue {path} could not be read or written ({error}): the disk may be failing or was disconnected. Nothing was changed; check the disk, then try again.</source>
+        <translation>無法讀寫目錄 {path}（{error}）：磁碟可能出現故障或已斷開連線。沒有做任何更改；請檢查磁碟，然後重試。</translation>
+    </message>
+    <message>
+        <source>the change was not saved</source>
+        <translation>更改未儲存</translation>
+    </message>
+    <message>
+        <source>the catalogue {path} cannot be opened: it is damaged ({detail}). Besides the articles it holds your bookmarks, highlights, notes and reading state, so do not delete it: move it aside, import the archive again to rebuild the library, and {restore}.</source>
+        <translation>無法開啟目錄 {path}：它已損壞（{detail}）。除了文章，它還儲存著您的書籤、標示、筆記和閱讀狀態，所以請不要刪除它：把它移到別處，重新匯入典藏以重建資料庫，{restore}。</translation>
+    </message>
+    <message>
+        <source>the file holds a date but no title or text</source>
+        <translation>檔案中只有日期，沒有標題或正文</translation>
+    </message>
+    <message>
+        <source>the file disappeared while importing</source>
+        <translation>匯入時檔案已不存在</translation>
+    </message>
+    <message>
+        <source>{what} could not be read or written (input/output error): the disk may be failing or was disconnected. Check it, then try again.</source>
+        <translation>無法讀寫 {what}（輸入/輸出錯誤）：磁碟可能出現故障或已斷開連線。請檢查磁碟，然後重試。</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>檔案為空</translation>
+    </message>
+    <message>
+        <source>This HTML file is empty: there is no article text in it.</source>
+        <translation>此 HTML 檔案為空：其中沒有文章正文。</translation>
+    </message>
+    <message>
+        <source>file is {size}; only the first {read} were read</source>
+        <translation>檔案大小為 {size}；只讀取了前 {read}</translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation>權限不足：無法讀取該檔案</translation>
+    </message>
+    <message>
+        <source>{path} is over {mb} MB: too big to be an annotation file; nothing was imported.</source>
+        <translation>{path} 超過 {mb} MB：作為註解檔案過大；未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({why}).</source>
+        <translation>無法讀取 {path}（{why}）。</translation>
+    </message>
+    <message>
+        <source>folder cannot be read: {why}</source>
+        <translation>無法讀取資料夾：{why}</translation>
+    </message>
+    <message>
+        <source>Another import is running on this library; try again when it has finished.</source>
+        <translation>此資料庫正在進行另一項匯入；請在其完成後重試。</translation>
+    </message>
+    <message>
+        <source>Another Archive Reader process is indexing this library; search works meanwhile and indexing resumes later.</source>
+        <translation>另一個典藏閱讀器程序正在為此資料庫建立索引；在此期間搜尋仍可使用，索引稍後會繼續建立。</translation>
+    </message>
+    <message>
+        <source>The search index of this library is damaged ({reason}), and it cannot be rebuilt on a read-only library.</source>
+        <translation>此資料庫的搜尋索引已損壞（{reason}），而唯讀的資料庫無法重建索引。</translation>
+    </message>
+    <message>
+        <source>The search index keeps failing its checks; the disk that holds {folder} may be failing.</source>
+        <translation>搜尋索引反覆未通過檢查；存放 {folder} 的磁碟可能出現故障。</translation>
+    </message>
+    <message>
+        <source>The search index of this library is missing, and it cannot be rebuilt on a read-only library.</source>
+        <translation>此資料庫缺少搜尋索引，而唯讀的資料庫無法重建索引。</translation>
+    </message>
+    <message>
+        <source>The search index must be rebuilt, but another Archive Reader process is writing it; try again when it has finished.</source>
+        <translation>搜尋索引需要重建，但另一個典藏閱讀器程序正在寫入它；請在其完成後重試。</translation>
+    </message>
+    <message>
+        <source>The search index is being written by another Archive Reader process; try again when it has finished.</source>
+        <translation>另一個典藏閱讀器程序正在寫入搜尋索引；請在其完成後重試。</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是資料夾，不是檔案</translation>
+    </message>
+    <message>
+        <source>This file is not an annotation file: its JSON is nested too deeply to read.</source>
+        <translation>此檔案不是註解檔案：其 JSON 巢狀過深，無法讀取。</translation>
+    </message>
+    <message>
+        <source>This file is not usable JSON ({error}).</source>
+        <translation>此檔案不是可用的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>區塊裝置</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>字元裝置</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>通訊端</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊檔案</translation>
+    </message>
+    <message>
+        <source>the library at {folder} is busy: another Archive Reader process kept it locked for too long. Try again when it has finished.</source>
+        <translation>位於 {folder} 的資料庫正忙：另一個典藏閱讀器程序鎖定它的時間過長。請在其完成後重試。</translation>
+    </message>
+    <message>
+        <source>Another Archive Reader process is using this library.</source>
+        <translation>另一個典藏閱讀器程序正在使用此資料庫。</translation>
+    </message>
+    <message>
+        <source>symbolic link loop</source>
+        <translation>符號連結迴圈</translation>
+    </message>
+    <message>
+        <source>symbolic link to {target}, outside the folders being imported: not followed</source>
+        <translation>指向 {target} 的符號連結，位於正在匯入的資料夾之外：未跟隨</translation>
+    </message>
+    <message>
+        <source>The library folder {folder} is read-only ({why}); nothing can be changed in it.</source>
+        <translation>資料庫資料夾 {folder} 是唯讀的（{why}）；其中的任何內容都無法更改。</translation>
+    </message>
+    <message>
+        <source>The catalogue {path} was written by a newer version of this app.</source>
+        <translation>目錄 {path} 由更新版本的本應用程式寫入。</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>注意：{note}</translation>
+    </message>
+    <message>
+        <source>nothing was lost</source>
+        <translation>沒有丟失任何內容</translation>
+    </message>
+    <message>
+        <source>nothing saved before was lost</source>
+        <translation>之前儲存的內容均未丟失</translation>
+    </message>
+    <message>
+        <source>This file is not JSON ({error}, line {line}).</source>
+        <translation>此檔案不是 JSON（{error}，第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>could not be parsed ({detail})</source>
+        <translation>無法解析（{detail}）</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通檔案</translation>
+    </message>
+    <message>
+        <source>could not be stored in the library ({kind}: {error}); skipped</source>
+        <translation>無法存入資料庫（{kind}：{error}）；已跳過</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text (byte 0x{byte} at offset {offset}); annotation files are JSON-LD in UTF-8.</source>
+        <translation>{path} 不是 UTF-8 文字（偏移 {offset} 處的位元組 0x{byte}）；註解檔案是 UTF-8 編碼的 JSON-LD。</translation>
+    </message>
+    <message>
+        <source>This file is not a W3C annotation file (no annotations in it).</source>
+        <translation>此檔案不是 W3C 註解檔案（其中沒有註解）。</translation>
+    </message>
+    <message>
+        <source>This file is not a W3C annotation file (&quot;first&quot; is {value}, not an annotation page).</source>
+        <translation>此檔案不是 W3C 註解檔案（&quot;first&quot; 是 {value}，不是註解頁）。</translation>
+    </message>
+    <message>
+        <source>This file is not a W3C annotation file (a page&apos;s &quot;items&quot; is {value}, not a list of annotations).</source>
+        <translation>此檔案不是 W3C 註解檔案（某頁的 &quot;items&quot; 是 {value}，不是註解列表）。</translation>
+    </message>
+    <message>
+        <source>No annotation with id {id}.</source>
+        <translation>沒有 ID 為 {id} 的註解。</translation>
+    </message>
+    <message>
+        <source>{path}: no annotations could be read ({first}).</source>
+        <translation>{path}：無法讀取任何註解（{first}）。</translation>
+    </message>
+    <message>
+        <source>{path}: no annotations could be read ({first}; {n} more skipped).</source>
+        <translation>{path}：無法讀取任何註解（{first}；另有 {n} 條已跳過）。</translation>
+    </message>
+    <message>
+        <source>No article with id {id}. &apos;reader list&apos; shows the ids.</source>
+        <translation>沒有 ID 為 {id} 的文章。&apos;reader list&apos; 會列出各 ID。</translation>
+    </message>
+    <message>
+        <source>This HTML page has no article text (only markup, scripts or navigation).</source>
+        <translation>此 HTML 頁面沒有文章正文（只有標記、指令碼或導航）。</translation>
+    </message>
+    <message>
+        <source>there is no backup of bookmarks and notes in {folder}, so keep the moved file: what it holds may still be recoverable</source>
+        <translation>{folder} 中沒有書籤和筆記的備份，所以請保留移走的檔案：其中的內容也許仍可恢復</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 處沒有資料庫。</translation>
+    </message>
+    <message>
+        <source>no space left on {where}: {stopped}, and {kept}. Free some space on that disk, then {then}.</source>
+        <translation>{where}已沒有剩餘空間：{stopped}，{kept}。請在該磁碟上騰出一些空間，然後{then}。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：沒有該檔案</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder</source>
+        <translation>{path}：沒有該檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>no title or text found</source>
+        <translation>未找到標題或正文</translation>
+    </message>
+    <message>
+        <source>open it again</source>
+        <translation>再次開啟它</translation>
+    </message>
+    <message>
+        <source>open the library again</source>
+        <translation>再次開啟資料庫</translation>
+    </message>
+    <message>
+        <source>the process parsing it ended ({detail}); skipped</source>
+        <translation>解析它的程序已結束（{detail}）；已跳過</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied</source>
+        <translation>{path}：權限不足</translation>
+    </message>
+    <message>
+        <source>a README/LICENSE file, not an article</source>
+        <translation>README/LICENSE 檔案，不是文章</translation>
+    </message>
+    <message>
+        <source>the library at {folder} is read-only: {cannot}. Reading, listing and searching it still work.</source>
+        <translation>位於 {folder} 的資料庫是唯讀的：{cannot}。閱讀、列表和搜尋仍可使用。</translation>
+    </message>
+    <message>
+        <source>its folders are not re-scanned, and reading state, bookmarks and highlights cannot be saved</source>
+        <translation>不會重新掃描其資料夾，閱讀狀態、書籤和標示也無法儲存</translation>
+    </message>
+    <message>
+        <source>the library at {folder} is read-only ({why}): {cannot}. Reading, listing and searching it still work.</source>
+        <translation>位於 {folder} 的資料庫是唯讀的（{why}）：{cannot}。閱讀、列表和搜尋仍可使用。</translation>
+    </message>
+    <message>
+        <source>then restore bookmarks, highlights and notes with &apos;reader annotations import {backup}&apos; (the newest backup in {folder})</source>
+        <translation>然後用 &apos;reader annotations import {backup}&apos; 恢復書籤、標示和筆記（{folder} 中最新的備份）</translation>
+    </message>
+    <message>
+        <source>its name, as shown, is the same name as another file in the library (one of them is not UTF-8); skipped: rename one of them</source>
+        <translation>它顯示出的名稱與資料庫中另一個檔案的名稱相同（其中一個不是 UTF-8）；已跳過：請重新命名其中一個</translation>
+    </message>
+    <message>
+        <source>they are saved in the library itself</source>
+        <translation>它們已儲存在資料庫本身中</translation>
+    </message>
+    <message>
+        <source>The search process stopped unexpectedly; it starts again with the next search.</source>
+        <translation>搜尋程序意外停止；下一次搜尋時會重新啟動。</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 個</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}: {error}).</source>
+        <translation>出了點問題（{kind}：{error}）。</translation>
+    </message>
+    <message>
+        <source>{kind}, not a regular file</source>
+        <translation>{kind}，不是普通檔案</translation>
+    </message>
+    <message>
+        <source>A tag cannot be empty.</source>
+        <translation>標籤不能為空。</translation>
+    </message>
+    <message>
+        <source>A tag is text, not {tag}.</source>
+        <translation>標籤應為文字，而不是 {tag}。</translation>
+    </message>
+    <message>
+        <source>A tag cannot contain , ; ， 、 or ； ({tag}).</source>
+        <translation>標籤不能包含 , ; ， 、 或 ；（{tag}）。</translation>
+    </message>
+    <message>
+        <source>the library</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>took longer than {seconds} s to read and parse; skipped</source>
+        <translation>讀取和解析耗時超過 {seconds} 秒；已跳過</translation>
+    </message>
+    <message>
+        <source>try again</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as text (tried {encoding})</source>
+        <translation>無法解碼為文字（已嘗試 {encoding}）</translation>
+    </message>
+    <message>
+        <source>the library was not closed cleanly and its latest changes, in {wal}, cannot be read here ({why}), so they may be missing from what is shown. They are not lost: open the library once where it is writable and has free space to see them.</source>
+        <translation>資料庫上次未正常關閉，其最新更改（在 {wal} 中）在此無法讀取（{why}），所以顯示的內容可能缺少這些更改。它們並未丟失：在可寫且有剩餘空間的位置開啟一次資料庫即可看到。</translation>
+    </message>
+    <message>
+        <source>The upgrade of {path} was cancelled.</source>
+        <translation>{path} 的升級已取消。</translation>
+    </message>
+    <message>
+        <source>it must first be upgraded for this version of the app, which needs space</source>
+        <translation>必須先為此版本的應用程式升級它，而升級需要空間</translation>
+    </message>
+    <message>
+        <source>it must first be upgraded for this version of the app, which writes to it</source>
+        <translation>必須先為此版本的應用程式升級它，而升級需要寫入</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for another process.</source>
+        <translation>在等待另一個程序時已取消。</translation>
+    </message>
+    <message>
+        <source>the disk that holds {path}</source>
+        <translation>存放 {path} 的磁碟</translation>
+    </message>
+    <message>
+        <source>the library&apos;s disk</source>
+        <translation>資料庫所在的磁碟</translation>
+    </message>
+    <message>
+        <source>it cannot be written</source>
+        <translation>無法寫入</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>沒有寫入權限</translation>
+    </message>
+    <message>
+        <source>no space left on its disk</source>
+        <translation>其磁碟已沒有剩餘空間</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>唯讀檔案系統</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Edit Note</source>
@@ -930,6 +1329,117 @@
     <message>
         <source>Right-click to edit the note, change the color or delete.</source>
         <translation>右鍵點選可編輯筆記、變更顏色或刪除。</translation>
+    </message>
+</context>
+<context>
+    <name>JobReports</name>
+    <message>
+        <source>Import finished</source>
+        <translation>匯入完成</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>匯入已取消</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned</source>
+        <translation>資料夾已重新掃描</translation>
+    </message>
+    <message>
+        <source>Folder removed</source>
+        <translation>資料夾已移除</translation>
+    </message>
+    <message>
+        <source>Folder not removed</source>
+        <translation>資料夾未移除</translation>
+    </message>
+    <message>
+        <source>{job} stopped</source>
+        <translation>{job}已停止</translation>
+    </message>
+    <message>
+        <source>{job} failed</source>
+        <translation>{job}失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for another import to finish; nothing was changed.</source>
+        <translation>在等待另一個匯入完成時已取消；沒有任何變更。</translation>
+    </message>
+    <message>
+        <source>The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest.</source>
+        <translation>已記住該資料夾：「重新掃描資料夾」（F5）或下次啟動時會匯入其餘部分。</translation>
+    </message>
+    <message>
+        <source>{folders}: {counts} in {seconds} s.</source>
+        <translation>{folders}：{counts}，用時 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{folders}: import cancelled after {counts} in {seconds} s.</source>
+        <translation>{folders}：匯入已取消，此前{counts}，用時 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Folders re-scanned: {counts} in {seconds} s.</source>
+        <translation>資料夾已重新掃描：{counts}，用時 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} (Details… says why).</source>
+        <translation>已略過：{names}（原因見「詳細資訊…」）。</translation>
+    </message>
+    <message>
+        <source>Skipped: {names} and {n} more (Details… says why).</source>
+        <translation>已略過：{names} 及另外 {n} 個（原因見「詳細資訊…」）。</translation>
+    </message>
+    <message>
+        <source>%n highlight(s) could no longer be found in the changed text: kept, and listed as no longer in the text.</source>
+        <translation>有 %n 處標示在變更後的文字中找不到了：已保留，並標為不再在文中。</translation>
+    </message>
+    <message>
+        <source>Indexing was left for later: {reason}</source>
+        <translation>索引留待稍後進行：{reason}</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled; it resumes the next time the app starts.</source>
+        <translation>索引已取消；下次啟動應用程式時會繼續。</translation>
+    </message>
+    <message>
+        <source>The search index was damaged (or from another version) and has been rebuilt.</source>
+        <translation>搜尋索引已損壞（或來自其他版本），已重新建立。</translation>
+    </message>
+    <message>
+        <source>Not available, so not re-scanned (their articles stay): {folders}.</source>
+        <translation>無法存取，因此未重新掃描（其中的文章仍保留）：{folders}。</translation>
+    </message>
+    <message>
+        <source>{folder} is no longer in the library: %n article(s) removed from it (the files are still on disk; highlights and bookmarks are kept and come back if you add the folder again).</source>
+        <translation>{folder} 已不在資料庫中：從中移除了 %n 篇文章（檔案仍在磁碟上；標示和書籤會保留，再次加入該資料夾時會恢復）。</translation>
+    </message>
+    <message>
+        <source>{job} stopped unexpectedly (exit status {code}). What it finished is kept; it resumes the next time the app starts.</source>
+        <translation>{job}意外停止（結束狀態 {code}）。已完成的部分會保留；下次啟動應用程式時會繼續。</translation>
+    </message>
+    <message>
+        <source>{n} imported</source>
+        <translation>匯入 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} updated</source>
+        <translation>更新 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>{n} 篇未變</translation>
+    </message>
+    <message>
+        <source>{n} moved</source>
+        <translation>{n} 篇已移動</translation>
+    </message>
+    <message>
+        <source>{n} removed (no longer on disk)</source>
+        <translation>移除 {n} 篇（已不在磁碟上）</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>略過 {n} 個</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +2284,25 @@ Its articles leave the library; the files stay on disk, and your highlights and 
     </message>
 </context>
 <context>
+    <name>SearchNotes</name>
+    <message>
+        <source>The query could not be parsed; searched for its words instead</source>
+        <translation>無法解析該查詢；已改為搜尋其中的詞語</translation>
+    </message>
+    <message>
+        <source>Nothing to search for</source>
+        <translation>沒有可搜尋的內容</translation>
+    </message>
+    <message>
+        <source>The query was cut to its first {n} characters</source>
+        <translation>查詢已截斷為前 {n} 個字元</translation>
+    </message>
+    <message>
+        <source>The search index was missing or damaged ({what}) and has been repaired</source>
+        <translation>搜尋索引遺失或損壞（{what}），已修復</translation>
+    </message>
+</context>
+<context>
     <name>SearchSyntax</name>
     <message>
         <source>Articles holding every word, in the title or the text; best first.</source>
@@ -2001,159 +2530,6 @@ This happens once; your articles, highlights and notes are kept.</source>
     </message>
 </context>
 <context>
-    <name>Welcome</name>
-    <message>
-        <source>The sample archive is being opened: twenty short articles on cross-border e-commerce in Chinese and English, so there is something to read and search right away.</source>
-        <translation>正在開啟範例典藏：二十篇關於跨境電商的中英文短文，讓您馬上就有內容可以閱讀和搜尋。</translation>
-    </message>
-    <message>
-        <source>Choose an article on the left: &lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; or the arrow keys move, &lt;b&gt;Enter&lt;/b&gt; opens, &lt;b&gt;Space&lt;/b&gt; scrolls.</source>
-        <translation>在左側選擇一篇文章：&lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; 或方向鍵移動，&lt;b&gt;Enter&lt;/b&gt; 開啟，&lt;b&gt;Space&lt;/b&gt; 捲動。</translation>
-    </message>
-    <message>
-        <source>To read your own saved articles, choose &lt;b&gt;File › Add Archive Folder…&lt;/b&gt; (Ctrl+O) or drop a folder on this window. Text files and saved web pages are imported; the folder is never changed.</source>
-        <translation>要閱讀您自己儲存的文章，請選擇&lt;b&gt;檔案 › 新增典藏資料夾…&lt;/b&gt;（Ctrl+O），或將資料夾拖放到此視窗。文字檔和儲存的網頁會被匯入；資料夾絕不會被修改。</translation>
-    </message>
-    <message>
-        <source>Search everything with &lt;b&gt;Ctrl+K&lt;/b&gt;: words, &quot;exact phrases&quot;, &lt;b&gt;-word&lt;/b&gt;, &lt;b&gt;OR&lt;/b&gt;, &lt;b&gt;site:&lt;/b&gt;, &lt;b&gt;title:&lt;/b&gt;, &lt;b&gt;date:2024-05&lt;/b&gt;. Help › Search Syntax has examples; Help › Keyboard Shortcuts lists the keys.</source>
-        <translation>用 &lt;b&gt;Ctrl+K&lt;/b&gt; 搜尋全部內容：詞語、&quot;精確片語&quot;、&lt;b&gt;-詞語&lt;/b&gt;、&lt;b&gt;OR&lt;/b&gt;、&lt;b&gt;site:&lt;/b&gt;、&lt;b&gt;title:&lt;/b&gt;、&lt;b&gt;date:2024-05&lt;/b&gt;。說明 › 搜尋語法中有範例；說明 › 鍵盤快捷鍵列出所有按鍵。</translation>
-    </message>
-    <message>
-        <source>Archive Reader</source>
-        <translation>典藏閱讀器</translation>
-    </message>
-</context>
-<context>
-    <name>JobReports</name>
-    <message>
-        <source>Import finished</source>
-        <translation>匯入完成</translation>
-    </message>
-    <message>
-        <source>Import cancelled</source>
-        <translation>匯入已取消</translation>
-    </message>
-    <message>
-        <source>Folders re-scanned</source>
-        <translation>資料夾已重新掃描</translation>
-    </message>
-    <message>
-        <source>Folder removed</source>
-        <translation>資料夾已移除</translation>
-    </message>
-    <message>
-        <source>Folder not removed</source>
-        <translation>資料夾未移除</translation>
-    </message>
-    <message>
-        <source>{job} stopped</source>
-        <translation>{job}已停止</translation>
-    </message>
-    <message>
-        <source>{job} failed</source>
-        <translation>{job}失敗</translation>
-    </message>
-    <message>
-        <source>Cancelled while waiting for another import to finish; nothing was changed.</source>
-        <translation>在等待另一個匯入完成時已取消；沒有任何變更。</translation>
-    </message>
-    <message>
-        <source>The folder is remembered: Re-scan Folders (F5), or the next start, imports the rest.</source>
-        <translation>已記住該資料夾：「重新掃描資料夾」（F5）或下次啟動時會匯入其餘部分。</translation>
-    </message>
-    <message>
-        <source>{folders}: {counts} in {seconds} s.</source>
-        <translation>{folders}：{counts}，用時 {seconds} 秒。</translation>
-    </message>
-    <message>
-        <source>{folders}: import cancelled after {counts} in {seconds} s.</source>
-        <translation>{folders}：匯入已取消，此前{counts}，用時 {seconds} 秒。</translation>
-    </message>
-    <message>
-        <source>Folders re-scanned: {counts} in {seconds} s.</source>
-        <translation>資料夾已重新掃描：{counts}，用時 {seconds} 秒。</translation>
-    </message>
-    <message>
-        <source>Skipped: {names} (Details… says why).</source>
-        <translation>已略過：{names}（原因見「詳細資訊…」）。</translation>
-    </message>
-    <message>
-        <source>Skipped: {names} and {n} more (Details… says why).</source>
-        <translation>已略過：{names} 及另外 {n} 個（原因見「詳細資訊…」）。</translation>
-    </message>
-    <message>
-        <source>%n highlight(s) could no longer be found in the changed text: kept, and listed as no longer in the text.</source>
-        <translation>有 %n 處標示在變更後的文字中找不到了：已保留，並標為不再在文中。</translation>
-    </message>
-    <message>
-        <source>Indexing was left for later: {reason}</source>
-        <translation>索引留待稍後進行：{reason}</translation>
-    </message>
-    <message>
-        <source>Indexing was cancelled; it resumes the next time the app starts.</source>
-        <translation>索引已取消；下次啟動應用程式時會繼續。</translation>
-    </message>
-    <message>
-        <source>The search index was damaged (or from another version) and has been rebuilt.</source>
-        <translation>搜尋索引已損壞（或來自其他版本），已重新建立。</translation>
-    </message>
-    <message>
-        <source>Not available, so not re-scanned (their articles stay): {folders}.</source>
-        <translation>無法存取，因此未重新掃描（其中的文章仍保留）：{folders}。</translation>
-    </message>
-    <message>
-        <source>{folder} is no longer in the library: %n article(s) removed from it (the files are still on disk; highlights and bookmarks are kept and come back if you add the folder again).</source>
-        <translation>{folder} 已不在資料庫中：從中移除了 %n 篇文章（檔案仍在磁碟上；標示和書籤會保留，再次加入該資料夾時會恢復）。</translation>
-    </message>
-    <message>
-        <source>{job} stopped unexpectedly (exit status {code}). What it finished is kept; it resumes the next time the app starts.</source>
-        <translation>{job}意外停止（結束狀態 {code}）。已完成的部分會保留；下次啟動應用程式時會繼續。</translation>
-    </message>
-    <message>
-        <source>{n} imported</source>
-        <translation>匯入 {n} 篇</translation>
-    </message>
-    <message>
-        <source>{n} updated</source>
-        <translation>更新 {n} 篇</translation>
-    </message>
-    <message>
-        <source>{n} unchanged</source>
-        <translation>{n} 篇未變</translation>
-    </message>
-    <message>
-        <source>{n} moved</source>
-        <translation>{n} 篇已移動</translation>
-    </message>
-    <message>
-        <source>{n} removed (no longer on disk)</source>
-        <translation>移除 {n} 篇（已不在磁碟上）</translation>
-    </message>
-    <message>
-        <source>{n} skipped</source>
-        <translation>略過 {n} 個</translation>
-    </message>
-</context>
-<context>
-    <name>SearchNotes</name>
-    <message>
-        <source>The query could not be parsed; searched for its words instead</source>
-        <translation>無法解析該查詢；已改為搜尋其中的詞語</translation>
-    </message>
-    <message>
-        <source>Nothing to search for</source>
-        <translation>沒有可搜尋的內容</translation>
-    </message>
-    <message>
-        <source>The query was cut to its first {n} characters</source>
-        <translation>查詢已截斷為前 {n} 個字元</translation>
-    </message>
-    <message>
-        <source>The search index was missing or damaged ({what}) and has been repaired</source>
-        <translation>搜尋索引遺失或損壞（{what}），已修復</translation>
-    </message>
-</context>
-<context>
     <name>Watching</name>
     <message>
         <source>Folders re-scanned every %n s</source>
@@ -2174,6 +2550,29 @@ This happens once; your articles, highlights and notes are kept.</source>
     <message>
         <source>Watching folders</source>
         <translation>監看資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>The sample archive is being opened: twenty short articles on cross-border e-commerce in Chinese and English, so there is something to read and search right away.</source>
+        <translation>正在開啟範例典藏：二十篇關於跨境電商的中英文短文，讓您馬上就有內容可以閱讀和搜尋。</translation>
+    </message>
+    <message>
+        <source>Choose an article on the left: &lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; or the arrow keys move, &lt;b&gt;Enter&lt;/b&gt; opens, &lt;b&gt;Space&lt;/b&gt; scrolls.</source>
+        <translation>在左側選擇一篇文章：&lt;b&gt;j&lt;/b&gt;/&lt;b&gt;k&lt;/b&gt; 或方向鍵移動，&lt;b&gt;Enter&lt;/b&gt; 開啟，&lt;b&gt;Space&lt;/b&gt; 捲動。</translation>
+    </message>
+    <message>
+        <source>To read your own saved articles, choose &lt;b&gt;File › Add Archive Folder…&lt;/b&gt; (Ctrl+O) or drop a folder on this window. Text files and saved web pages are imported; the folder is never changed.</source>
+        <translation>要閱讀您自己儲存的文章，請選擇&lt;b&gt;檔案 › 新增典藏資料夾…&lt;/b&gt;（Ctrl+O），或將資料夾拖放到此視窗。文字檔和儲存的網頁會被匯入；資料夾絕不會被修改。</translation>
+    </message>
+    <message>
+        <source>Search everything with &lt;b&gt;Ctrl+K&lt;/b&gt;: words, &quot;exact phrases&quot;, &lt;b&gt;-word&lt;/b&gt;, &lt;b&gt;OR&lt;/b&gt;, &lt;b&gt;site:&lt;/b&gt;, &lt;b&gt;title:&lt;/b&gt;, &lt;b&gt;date:2024-05&lt;/b&gt;. Help › Search Syntax has examples; Help › Keyboard Shortcuts lists the keys.</source>
+        <translation>用 &lt;b&gt;Ctrl+K&lt;/b&gt; 搜尋全部內容：詞語、&quot;精確片語&quot;、&lt;b&gt;-詞語&lt;/b&gt;、&lt;b&gt;OR&lt;/b&gt;、&lt;b&gt;site:&lt;/b&gt;、&lt;b&gt;title:&lt;/b&gt;、&lt;b&gt;date:2024-05&lt;/b&gt;。說明 › 搜尋語法中有範例；說明 › 鍵盤快捷鍵列出所有按鍵。</translation>
+    </message>
+    <message>
+        <source>Archive Reader</source>
+        <translation>典藏閱讀器</translation>
     </message>
 </context>
 </TS>

@@ -692,20 +692,20 @@ class ArticleRemover(QObject):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from reader.background.jobs import describe_error
+        from reader.ui.error_text import error_text
 
         self.failed.emit(
             translate("ArticleList", "The articles could not be removed: {error}").format(
-                error=describe_error(exc)
+                error=error_text(exc)
             )
         )
 
     def _restore_failed(self, exc: BaseException) -> None:
-        from reader.background.jobs import describe_error
+        from reader.ui.error_text import error_text
 
         self.failed.emit(
             translate("ArticleList", "The articles could not be put back: {error}").format(
-                error=describe_error(exc)
+                error=error_text(exc)
             )
         )
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.article import Article, Block
+from reader.ui.error_text import message_text
 from reader.ui.i18n import date_label, number, percent, translate
 from reader.ui.reading.links import article_url
 from reader.ui.reading.text_map import BodySpan
@@ -254,7 +255,7 @@ def render_article(
         _blocks(article.blocks),
     ]
     for warning in article.warnings:
-        note = translate("ArticlePage", "Note: {warning}").format(warning=_e(warning))
+        note = translate("ArticlePage", "Note: {warning}").format(warning=_e(message_text(warning)))
         parts.append(f'<p class="warning">{note}</p>')
 
     in_archive = translate("ArticlePage", "in the archive")

@@ -17,9 +17,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue, CopyStore, collapse_ids
 from reader.paths import catalogue_path
+from reader.ui.error_text import error_text
 from reader.ui.i18n import translate
 from reader.ui.qt import QKeyEvent, QLineEdit, QObject, QStackedWidget, Qt, QTimer, QWidget, Signal
 from reader.ui.search.panel import PAGE, SearchPanel
@@ -177,7 +177,7 @@ class SearchController(QObject):
 
     def _failed(self, serial: int, exc: BaseException) -> None:
         if serial == self.serial and not self.stopped:
-            self.panel.show_error(describe_error(exc))
+            self.panel.show_error(error_text(exc))
 
     def _into_results(self) -> None:
         if self.active and self.panel.model.hits:

@@ -23,12 +23,13 @@ from reader.background.jobs import (
     ProcessJob,
     RemoveFolderJob,
     RescanJob,
-    readonly_note,
+    readonly_sentences,
     sample_import_job,
 )
 from reader.catalogue import Catalogue
 from reader.filenames import display_path
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.error_text import sentences_text
 from reader.ui.i18n import translate
 from reader.ui.library.article_list import ArticleListModel
 from reader.ui.qt import QFileDialog, QMessageBox, Signal
@@ -36,7 +37,7 @@ from reader.ui.reading.article_html import RelatedInfo
 from reader.ui.reading.pane import ReaderPane
 from reader.ui.search.controller import SearchController
 from reader.ui.window.host import MixinBase
-from reader.ui.window.job_reports import outcome_text, outcome_title
+from reader.ui.window.job_reports import outcome_details, outcome_text, outcome_title
 from reader.ui.window.messages import DetailsDialog, show_message
 from reader.ui.window.navigation import SIMILAR_LIMIT
 from reader.ui.window.services import SearchService
@@ -143,7 +144,7 @@ class JobControlMixin(MixinBase):
         A library opened read-only (read-only media, or a full disk) is not re-scanned:
         nothing found could be saved. The status bar says so, and why."""
         if self.catalogue.readonly:
-            self._status(readonly_note(self.catalogue))
+            self._status(sentences_text(readonly_sentences(self.catalogue)))
             self.search_service.warm_up()
         elif self._library_size == 0 and not self.catalogue.roots():
             # No index yet either: the job builds it, and search starts when it is done.
@@ -215,7 +216,7 @@ class JobControlMixin(MixinBase):
             return
         self.statusBar().clearMessage()  # a passing message would be drawn under it
         self.status_report.report(
-            outcome_title(outcome), text, outcome.details, error=outcome.error is not None
+            outcome_title(outcome), text, outcome_details(outcome), error=outcome.error is not None
         )
 
     def show_job_details(self) -> None:

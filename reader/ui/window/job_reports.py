@@ -13,6 +13,7 @@ import logging
 
 from reader.background.jobs import JobOutcome
 from reader.background.reports import Sentence, fill
+from reader.ui.error_text import detail_text, message_text
 from reader.ui.i18n import QT_TRANSLATE_NOOP, current, translate
 from reader.ui.window.status_widgets import job_text
 
@@ -75,7 +76,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("JobReports", "{n} removed (no longer on disk)"),
     QT_TRANSLATE_NOOP("JobReports", "{n} skipped"),
 )
-AS_WRITTEN = "{text}"  # an error's own message: nothing to translate
+AS_WRITTEN = "{text}"  # a core message as written: translated by message_text
+# Values that hold a core message (``reader.messages``), translated before they are put in.
+MESSAGE_VALUES = frozenset({"text", "reason"})
 
 
 def _chinese() -> bool:
@@ -92,8 +95,12 @@ def _say(sentence: Sentence) -> str:
     """One sentence translated; the English one if the translation does not fit its
     values (a placeholder it lost or invented), never an exception in the status bar."""
     joiner = "，" if _chinese() else ", "
+    template, values = sentence[0], dict(sentence[1])
+    for name in MESSAGE_VALUES & values.keys():
+        if isinstance(values[name], str):
+            values[name] = message_text(values[name])
     try:
-        return fill(sentence, _lookup, joiner)
+        return fill([template, values], _lookup, joiner)
     except (KeyError, IndexError, ValueError):
         log.warning("translation of %r does not fit its values", sentence[0])
         return fill(sentence)
@@ -102,10 +109,15 @@ def _say(sentence: Sentence) -> str:
 def outcome_text(outcome: JobOutcome) -> str:
     """The report's text (its error when it failed) in the interface's language."""
     if not outcome.sentences:
-        return outcome.error or outcome.message
+        return message_text(outcome.error or outcome.message)
     # Chinese sentences are not separated by spaces; English ones are.
     separator = "" if _chinese() else " "
     return separator.join(_say(s) for s in outcome.sentences)
+
+
+def outcome_details(outcome: JobOutcome) -> list[str]:
+    """The report's detail lines (skipped files and why) in the interface's language."""
+    return [detail_text(line) for line in outcome.details]
 
 
 def outcome_title(outcome: JobOutcome) -> str:

@@ -28,11 +28,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue
 from reader.paths import catalogue_path
 from reader.ui import i18n
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.error_text import error_text
 from reader.ui.i18n import number, percent, translate
 from reader.ui.library.article_list import COLUMNS, ArticleRemover
 from reader.ui.library.pane import ListPane
@@ -443,7 +443,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
             on_done=lambda ids: self._list_arrived(serial, ids, keep),
             on_error=lambda exc: self._status(
                 translate("MainWindow", "The list could not be read: {error}").format(
-                    error=describe_error(exc)
+                    error=error_text(exc)
                 ),
                 10000,
             ),

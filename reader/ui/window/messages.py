@@ -24,6 +24,7 @@ import traceback
 from types import TracebackType
 
 from reader.errors import ReaderError
+from reader.ui.error_text import message_text
 from reader.ui.i18n import translate
 from reader.ui.qt import (
     QApplication,
@@ -128,7 +129,7 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         if isinstance(exc, ReaderError):
-            show_message(app.activeWindow(), app_title(), str(exc), error=True)
+            show_message(app.activeWindow(), app_title(), message_text(str(exc)), error=True)
         else:
             show_message(
                 app.activeWindow(),

@@ -13,9 +13,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from reader.background.jobs import describe_error
 from reader.catalogue import Catalogue, CopyStore
 from reader.ui.annotations.controller import AnnotationController
+from reader.ui.error_text import error_text
 from reader.ui.i18n import translate
 from reader.ui.library.article_list import ArticleListModel, ArticleListView
 from reader.ui.library.pane import ListPane
@@ -123,7 +123,7 @@ class NavigationMixin(MixinBase):
                 article_id,
                 [],
                 translate("Navigation", "Similar articles are not available: {error}").format(
-                    error=describe_error(exc)
+                    error=error_text(exc)
                 ),
             ),
         )
@@ -210,7 +210,7 @@ class NavigationMixin(MixinBase):
     def _state_write_failed(self, exc: BaseException) -> None:
         self._status(
             translate("Navigation", "Could not save reading state: {error}").format(
-                error=describe_error(exc)
+                error=error_text(exc)
             ),
             10000,
         )
