@@ -192,7 +192,7 @@ def test_search_shows_one_hit_per_story(
     qtbot,
     copies_library: tuple[Path, dict[str, int]],  # type: ignore[no-untyped-def]
 ) -> None:
-    _data, ids = copies_library
+    data, ids = copies_library
     story = {ids[k] for k in ("zh", "zh_repost", "zh_teaser", "zh_edit")}
     outcome = search(win, qtbot, "货代")  # in the story's opening: every copy has it
     settle(win, qtbot)
@@ -211,3 +211,16 @@ def test_search_shows_one_hit_per_story(
     settle(win, qtbot)
     assert [h.id for h in panel.model.hits] == raw
     assert "copies" not in str(panel.model.index(0, 0).data())
+
+    win.close()  # saves the window's state: the panel's toggle is remembered
+    again = make_window(data)
+    qtbot.addWidget(again)
+    again.show()
+    settle(again, qtbot)
+    try:
+        assert again.search_panel.copies_button.isChecked()
+        assert [h.id for h in search(again, qtbot, "货代").hits] == raw
+        settle(again, qtbot)
+        assert [h.id for h in again.search_panel.model.hits] == raw  # nothing folded
+    finally:
+        again.close()

@@ -416,6 +416,8 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         self.list_pane.copies_button.blockSignals(True)
         self.list_pane.copies_button.setChecked(model.show_all_copies)
         self.list_pane.copies_button.blockSignals(False)
+        # No search has run yet: setting the panel's toggle folds nothing now.
+        self.search_panel.copies_button.setChecked(self.settings.search_all_copies)
         request = self._request()
         model.set_ids(
             self.catalogue.list_ids(
@@ -715,6 +717,7 @@ class MainWindow(NavigationMixin, JobControlMixin, ReadingToolsMixin, QMainWindo
         settings.sort_descending = self.list_model.sort_descending
         settings.unread_only = self.list_pane.unread_button.isChecked()
         settings.all_copies = self.list_pane.copies_button.isChecked()
+        settings.search_all_copies = self.search_panel.copies_button.isChecked()
         settings.last_article = self.reader.current_id or self.history.current
         settings.zoom = self.reader.zoom
         settings.sync()

@@ -116,6 +116,15 @@ class Settings:
         self._q.setValue("list/all_copies", value)
 
     @property
+    def search_all_copies(self) -> bool:
+        """The search's hits show every copy of a story (the panel's "All copies")."""
+        return self._bool("search/all_copies", False)
+
+    @search_all_copies.setter
+    def search_all_copies(self, value: bool) -> None:
+        self._q.setValue("search/all_copies", value)
+
+    @property
     def timeline(self) -> bool:
         """The timeline above the list is shown (View › Timeline; on by default)."""
         return self._bool("view/timeline", True)
