@@ -40,3 +40,25 @@ def test_list_and_show_name_the_copies(tmp_path: Path) -> None:
     # the plain form says it too
     text = run("show", str(min(r["id"] for r in listed if r["group"])), data_dir=data).stdout
     assert "Other copies of this story: #" in text
+
+
+def test_search_names_each_hits_copies(tmp_path: Path) -> None:
+    """``reader search --json`` lists every hit (its contract: nothing folded) and says
+    for each which story it belongs to (``group``) and its other copies (``copies``)."""
+    archive, data = tmp_path / "archive", tmp_path / "data"
+    files = write_copies(archive)
+    assert run("import", str(archive), data_dir=data).returncode == 0
+    by_path = {row["path"]: row for row in json.loads(run("list", "--json", data_dir=data).stdout)}
+    story = {by_path[str(files[k])]["id"] for k in ("zh", "zh_repost", "zh_teaser", "zh_edit")}
+    result = run("search", "货代", "--json", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert story <= {hit["id"] for hit in hits}  # every copy is a hit of its own
+    for hit in hits:
+        assert {"id", "title", "snippet", "highlights", "path", "group", "copies"} <= set(hit)
+        if hit["id"] in story:
+            assert hit["group"] == min(story)
+            assert sorted(hit["copies"]) == sorted(story - {hit["id"]})
+        else:
+            assert hit["group"] is None or hit["group"] not in story
+            assert not set(hit["copies"]) & story

@@ -382,8 +382,10 @@ def cmd_search(args: argparse.Namespace) -> int:
             if getattr(args, "timeline", False):
                 return _print_timeline(args, catalogue, engine, results)
             rows = []
+            stories = _stories([hit.id for hit in results.hits], catalogue)
             for hit in results.hits:
                 meta = catalogue.summary(hit.id) or {}
+                group, members = stories.get(hit.id, (None, []))
                 rows.append(
                     {
                         "id": hit.id,
@@ -395,6 +397,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                         "highlights": [list(span) for span in hit.marks],  # the contract's name
                         "matched_in": hit.matched_in,
                         "path": meta.get("path"),
+                        "group": group,
+                        "copies": [i for i in members if i != hit.id],
                     }
                 )
         finally:
@@ -416,6 +420,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{row['id']:>6}  {row['date'] or '          '}  {row['title']}")
         print(f"        {row['snippet']}")
     return 0
+
+
+def _stories(ids: list[int], catalogue: Catalogue) -> dict[int, tuple[int, list[int]]]:
+    """For each of *ids* that has other copies: its story's first copy (``group``, as
+    ``list --json`` says it) and every copy's id. The command line lists every hit (its
+    contract), so copies are named rather than folded as the window folds them."""
+    store = CopyStore(catalogue)
+    groups = store.groups(ids)
+    members = store.members(groups.values())
+    return {i: (group, members.get(group, [])) for i, group in groups.items()}
 
 
 def _print_timeline(
