@@ -66,6 +66,7 @@ _LATIN_CHAR = f"[^\\W_{CJK_CLASS}]"  # a letter or digit of a Latin word (not CJ
 _BEFORE = f"(?<!{_LATIN_CHAR})"  # not inside a Latin word
 _AFTER = f"(?!{_LATIN_CHAR})"
 _REST_OF_WORD = f"{_LATIN_CHAR}*"
+_LATIN_AT = re.compile(_LATIN_CHAR)
 _BETWEEN = r"[\W_]+"  # what may stand between a phrase's words: not letters, not CJK
 _GAP = re.compile(_BETWEEN)
 # Invisible characters inside a word (between two of its letters); spelled to start with
@@ -112,8 +113,17 @@ def _word_spans(folded: str, needles: Needles) -> list[tuple[int, int, str]]:
     heads = _heads(needles)
     if not heads:
         return []
-    pattern = _BEFORE + _either(heads) + _REST_OF_WORD
-    found = [(m.start(), m.end(), m.group()) for m in re.finditer(pattern, folded)]
+    # The heads come first in the pattern and the word's start is checked after a match:
+    # led by the look-behind, the pattern was tried at every character of the text,
+    # where led by the heads re's scan skips to their first letters (measured on 10 KB
+    # English pages: 0.47 -> 0.14 ms). A match starting inside a word is dropped; it
+    # ran to that word's end, so no word starting later is passed over.
+    pattern = _either(heads) + _REST_OF_WORD
+    found = [
+        (m.start(), m.end(), m.group())
+        for m in re.finditer(pattern, folded)
+        if not (m.start() and _LATIN_AT.match(folded, m.start() - 1))
+    ]
     stem_of = {w: stem(w) for w in {f[2] for f in found}}
     label = _labels(stem_of, needles)
     spans = [(a, b, label[w]) for a, b, w in found if w in label]

@@ -107,6 +107,12 @@ def both(text: str, stems: set[str], prefixes: list[str], phrases: list[list[str
     prefixes=["hi"],
     phrase=[],
 )
+@example(  # heads inside a word ("re|ship", "x|ship|ping"): dropped; the next word kept
+    pieces=["reship", " ", "xshipping", "ship", " ", "shipping", "中", "2020s", "cochain"],
+    stems={"ship"},
+    prefixes=["ch", "20"],
+    phrase=["ship", "ship"],
+)
 def test_marks_and_window_equal_the_reference(
     pieces: list[str], stems: set[str], prefixes: list[str], phrase: list[str]
 ) -> None:
