@@ -2,15 +2,16 @@
 the number of segments.
 
 Why: a query looks every key up in every segment, and each look-up costs a fixed ~50 us
-of NumPy calls whatever the segment's size. Segments are built small (1,536 articles: that
-bounds an indexing worker's memory), so 300,000 articles made 196 of them and a query cost
-4x the 100,000 figure, not the ~1.5x the data's growth explains. Merging them in tiers
-(``plan``) keeps the count near N / MERGE_DOCS.
+of NumPy calls whatever the segment's size. Segments are built small (``sync.SEGMENT_MB``
+of term arrays, ~1,100 articles: that bounds an indexing worker's memory), so 300,000
+articles made ~200 of them and a query cost 4x the 100,000 figure, not the ~1.5x the
+data's growth explains. Merging them in tiers (``plan``) keeps the count near
+N / MERGE_DOCS.
 
 A merge reads its segments' arrays (checked block by block first: damage must not be
 copied into a new file with good checksums), keeps only the live articles, and writes one
 segment. It works a range of keys at a time and spills the large arrays to temporary files
-(``SpilledArray``), so its memory is bounded by ``CHUNK_POSTINGS``, not by the segment it
+(``SpilledArray``), so its memory is bounded by ``MERGE_MB``, not by the segment it
 writes. The new file is registered in one manifest transaction; the old ones then hold no
 live article and go. A crash leaves an unlisted file, which the next sync sweeps.
 """
@@ -36,7 +37,15 @@ from reader.search.postings import (
 
 MERGE_DOCS = 16_384  # a merged segment's size: 300,000 articles in about 20 segments
 MERGE_MIN = 4  # fewer small segments than this are not worth a merge
-CHUNK_POSTINGS = 2_000_000  # postings sorted at once (~90 MB of temporary arrays)
+MERGE_MB = 64.0  # temporary arrays of one key range: the merge's memory, whatever it writes
+BYTES_PER_POSTING = 32  # of those arrays, per posting of the range: gathered keys (8 bytes),
+# document numbers (4) and counts (1), their concatenation, the sort's order (8) and its
+# work space, the live masks; measured with tracemalloc (tests/search/test_memory_bounds.py)
+
+
+def chunk_postings() -> int:
+    """Postings sorted at once: as many as MERGE_MB holds (~2 million)."""
+    return max(1, int(MERGE_MB * 2**20) // BYTES_PER_POSTING)
 
 
 def tiers() -> tuple[tuple[int, int, int], ...]:
@@ -83,14 +92,33 @@ def plan(
 
 
 def _boundaries(parts: Sequence[tuple[Segment, np.ndarray]]) -> np.ndarray:
-    """Key values that cut the merged key space into ranges of about CHUNK_POSTINGS
-    postings (from the segments' in-memory sample of every SPARSE-th key)."""
+    """Key values that cut the merged key space into ranges of about ``chunk_postings()``
+    postings each, from the segments' in-memory sample of every SPARSE-th key, each
+    weighted by the postings up to the next sampled key. Ranges even in *keys* were not
+    even in postings: a word key has thousands, a character pair one or two, so one range
+    (the word keys, sorted last) held five times the others and set the merge's peak."""
     postings = sum(int(seg.docnums.size) for seg, _ in parts)
-    count = max(1, math.ceil(postings / CHUNK_POSTINGS))
-    sample = np.unique(np.concatenate([seg.arrays["sparse"] for seg, _ in parts]))
-    if count == 1 or sample.size < 2:
+    count = max(1, math.ceil(postings / chunk_postings()))
+    if count == 1:
         return np.zeros(0, dtype=np.uint64)
-    picks = np.linspace(0, sample.size, count, endpoint=False)[1:].astype(np.int64)
+    samples, weights = [], []
+    for seg, _ in parts:
+        sample = np.asarray(seg.arrays["sparse"])
+        if not sample.size:
+            continue
+        at = np.minimum(np.arange(sample.size + 1, dtype=np.int64) * SPARSE, seg.keys.size)
+        starts = np.asarray(seg.offsets[at], dtype=np.int64)
+        samples.append(sample)
+        weights.append(np.diff(starts))
+    if not samples:
+        return np.zeros(0, dtype=np.uint64)
+    sample = np.concatenate(samples)
+    order = np.argsort(sample, kind="stable")
+    sample, cumulative = sample[order], np.cumsum(np.concatenate(weights)[order])
+    # a cut before the sampled key whose run starts past each multiple of the chunk
+    targets = np.arange(1, count, dtype=np.int64) * (int(cumulative[-1]) / count)
+    picks = np.searchsorted(cumulative, targets, side="right") + 1
+    picks = picks[picks < sample.size]
     return np.unique(sample[picks])
 
 
@@ -179,7 +207,8 @@ def merge_segments(folder: Path, parts: Sequence[tuple[Segment, np.ndarray]]) ->
             first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
             unique = keys[first]
             del keys
-            sparse.append(unique[(-unique_so_far) % SPARSE :: SPARSE])
+            # a copy: a strided view would keep every range's keys alive to the end
+            sparse.append(unique[(-unique_so_far) % SPARSE :: SPARSE].copy())
             spill["keys"].append(unique)
             spill["offsets"].append(first + postings_so_far)
             spill["docnums"].append(docs)

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import time
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,12 +26,26 @@ from typing import Any
 from reader import messages as m
 from reader.catalogue import Catalogue
 from reader.locks import exclusive_lock
+from reader.search import analysis
 from reader.search.engine import Cancel, IndexDoc, Progress, SearchEngine, SearchResults, Sort
-from reader.search.whoosh_engine import RecordMeta, WhooshEngine, build_segment, lock_path
+from reader.search.postings import MAX_SEGMENT_DOCS, SegmentBuilder, SegmentDoc, date_number
+from reader.search.whoosh_engine import RecordMeta, WhooshEngine, lock_path, sites_of
 from reader.workers import Failed, WorkerPool, budget_from_env
 from reader.workers import progress as report_progress
 
-SEGMENT_DOCS = 1536  # a segment's size: bounds a worker's memory (~280 MB at 8 KB each)
+# Memory, not article counts, bounds indexing (issue 16): an article's term arrays range
+# from ~1 KB (a teaser) to ~100 KB (a long CJK report), so a count bounds nothing.
+SEGMENT_MB = 32.0  # term arrays (8-byte key + 1-byte count a posting) a worker holds
+# before it writes them as a segment (~1,100 generated 8 KB articles). Writing sorts them,
+# so a worker peaks near WORKER_BASE_MB + WRITE_FACTOR x SEGMENT_MB (~210 MB).
+WRITE_FACTOR = 3.7  # MB of a worker's peak per MB of SEGMENT_MB: the arrays, the heap
+# they leave behind, and the sort (order, sorted copies); measured at 16, 24 and 32 MB
+WORKER_BASE_MB = 90.0  # a worker's peak less that: Python, NumPy, rjieba's dictionary
+# (32 MB), the catalogue connection
+PARENT_MB = 250.0  # the importing process while workers index (~210 MB at 100,000)
+MEMORY_TARGET_MB = 760.0  # all indexing processes together (the issue: under 800 MB)
+SEGMENT_DOCS = 4096  # articles handed to a worker at once (the unit of progress, of
+# cancel and of a retry after a crash), each cut into segments by SEGMENT_MB
 IN_PROCESS = 300  # fewer articles than this are not worth starting worker processes
 PROGRESS_EVERY = 32  # articles a worker analyses between progress reports
 SEGMENT_BUDGET = 600.0  # seconds a segment worker may go without a report before it is
@@ -117,13 +131,50 @@ def _sync_lock(folder: Path) -> Iterator[None]:
 _worker: dict[str, Any] = {}
 
 
-def _worker_init(catalogue_path: str, folder: str) -> None:
+def index_workers(cpus: int | None = None) -> int:
+    """How many index workers: no more than the cores, and no more than fit in
+    MEMORY_TARGET_MB beside the importing process, each at its peak."""
+    worker = WORKER_BASE_MB + WRITE_FACTOR * SEGMENT_MB
+    by_memory = int((MEMORY_TARGET_MB - PARENT_MB) // worker)
+    return max(1, min(cpus or 1, by_memory))
+
+
+def build_segments(
+    folder: Path, docs: Iterable[IndexDoc], budget: float
+) -> Iterator[tuple[str, list[RecordMeta]]]:
+    """Analyse *docs* into segments in *folder*, each written when the term arrays it
+    holds would pass *budget* bytes; yields each one's name and Whoosh records as it is
+    written. An article larger than the budget is a segment of its own: what a worker
+    holds is bounded by the budget or by the largest article, not by a count."""
+    builder = SegmentBuilder()
+    metas: list[RecordMeta] = []
+    for doc in docs:
+        terms = analysis.analyse(doc.title, doc.body)
+        size = terms.keys.nbytes + terms.tfs.nbytes
+        if metas and (builder.nbytes + size > budget or len(builder) >= MAX_SEGMENT_DOCS):
+            yield builder.write(folder), metas
+            builder, metas = SegmentBuilder(), []
+        builder.add(SegmentDoc(doc.id, doc.version, date_number(doc.date), terms))
+        del terms  # the builder holds the arrays; nothing else may keep the analysis
+        metas.append(
+            RecordMeta(doc.id, sites_of(doc), doc.date, (doc.language or "").lower() or None)
+        )
+        if builder.nbytes >= budget:
+            yield builder.write(folder), metas
+            builder, metas = SegmentBuilder(), []
+    if metas:
+        yield builder.write(folder), metas
+
+
+def _worker_init(catalogue_path: str, folder: str, budget: float) -> None:
     _worker["catalogue"] = Catalogue(catalogue_path, readonly=True)
     _worker["folder"] = Path(folder)
+    _worker["budget"] = budget
 
 
-def _build_segment(ids: list[int]) -> tuple[str, list[RecordMeta]] | None:
-    """Worker-side: analyse *ids* into one segment, reporting every ``PROGRESS_EVERY``
+def _build_segment(ids: list[int]) -> list[tuple[str, list[RecordMeta]]]:
+    """Worker-side: analyse *ids* into segments of at most the budget (the parent's
+    SEGMENT_MB, sent at start: workers do not fork), reporting every ``PROGRESS_EVERY``
     articles (the parent's progress bar, and a sign of life for its time budget)."""
     catalogue: Catalogue = _worker["catalogue"]
 
@@ -136,14 +187,15 @@ def _build_segment(ids: list[int]) -> tuple[str, list[RecordMeta]] | None:
                 yield doc
         report_progress(len(ids) % PROGRESS_EVERY)
 
-    return build_segment(_worker["folder"], docs())
+    return list(build_segments(_worker["folder"], docs(), _worker["budget"]))
 
 
 # -- parent side -----------------------------------------------------------------------
 
 
 def _chunks(ids: Sequence[int], workers: int) -> Iterator[list[int]]:
-    """Segment-sized runs of *ids*, made as the pool asks for them (not all at once)."""
+    """Runs of at most SEGMENT_DOCS *ids* (at least one a worker), made as the pool asks
+    for them (not all at once)."""
     size = min(SEGMENT_DOCS, max(64, math.ceil(len(ids) / max(workers, 1))))
     for i in range(0, len(ids), size):
         yield list(ids[i : i + size])
@@ -189,21 +241,29 @@ def version_diff(catalogue: Catalogue, engine: WhooshEngine) -> VersionDiff:
 def _index_in_process(
     catalogue: Catalogue, engine: WhooshEngine, ids: Sequence[int], report: Progress, cancel: Cancel
 ) -> int:
-    """Index in this process, a segment at a time; a cancel keeps what was analysed."""
+    """Index in this process, in segments bounded as a worker's are; a cancel keeps what
+    was analysed."""
     done = 0
-    for chunk in _chunks(ids, 1):
-        docs: list[IndexDoc] = []
+    budget = SEGMENT_MB * 2**20
+
+    def docs(chunk: list[int], taken: list[int]) -> Iterator[IndexDoc]:
         for position, article_id in enumerate(chunk):
             if cancel():
-                engine.add(docs)
-                return done + position
+                return
+            taken[0] = position + 1
             doc = index_doc(catalogue, article_id)
             if doc is not None:
-                docs.append(doc)
+                yield doc
             if position % 50 == 0:
                 report(done + position, 0)
-        engine.add(docs)
-        done += len(chunk)
+
+    for chunk in _chunks(ids, 1):
+        taken = [0]  # articles of the chunk read (all of them unless cancelled)
+        for name, metas in build_segments(engine.folder, docs(chunk, taken), budget):
+            engine.add_segment(name, metas)
+        done += taken[0]
+        if taken[0] < len(chunk):
+            return done
         report(done, 0)
     return done
 
@@ -230,7 +290,7 @@ def _index_in_workers(
         _build_segment,
         workers=workers,
         initializer=_worker_init,
-        initargs=(str(catalogue.path), str(engine.folder)),
+        initargs=(str(catalogue.path), str(engine.folder), SEGMENT_MB * 2**20),
         depth=1,
         budget=max(SEGMENT_BUDGET, budget_from_env()),
         on_progress=on_progress,
@@ -240,8 +300,9 @@ def _index_in_workers(
                 built_here = _index_in_process(catalogue, engine, chunk, lambda a, b: None, cancel)
                 if built_here < len(chunk):
                     break
-            elif built is not None:
-                engine.add_segment(*built)
+            else:
+                for name, metas in built:
+                    engine.add_segment(name, metas)
             done += len(chunk)
             report(done, analysed[0])
     if done < len(ids):  # cancelled: segments written but never registered go
@@ -260,7 +321,7 @@ def sync_index(
     """Bring the index up to date with the catalogue, segment by segment."""
     started = time.perf_counter()
     cancel = cancel or (lambda: False)
-    workers = workers or min(2, os.cpu_count() or 1)
+    workers = workers or index_workers(os.cpu_count())
     summary = SyncSummary(rebuilt=engine.rebuilt)
     engine.rebuilt = False
     with _sync_lock(engine.folder):

@@ -77,7 +77,7 @@ def live_postings(parts: list[tuple[Segment, np.ndarray]]) -> dict[int, list[tup
 def test_merged_postings_equal_the_live_postings_of_the_sources(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, seed: int
 ) -> None:
-    monkeypatch.setattr(merge, "CHUNK_POSTINGS", chunk)  # many key ranges, or one
+    monkeypatch.setattr(merge, "MERGE_MB", chunk * merge.BYTES_PER_POSTING / 2**20)  # ranges
     rng = random.Random(seed)
     parts = []
     first = 1
@@ -221,7 +221,7 @@ def test_a_library_searches_the_same_after_its_segments_merge(
     import_paths(catalogue, [archive], workers=1)
     monkeypatch.setattr(sync, "SEGMENT_DOCS", 8)  # 15 segments
     monkeypatch.setattr(merge, "MERGE_DOCS", 48)
-    monkeypatch.setattr(merge, "CHUNK_POSTINGS", 500)
+    monkeypatch.setattr(merge, "MERGE_MB", 500 * merge.BYTES_PER_POSTING / 2**20)
     engine = open_engine(tmp_path / "data")
     monkeypatch.setattr(type(engine), "merge_segments", lambda self, cancel=None: 0)
     sync_index(catalogue, engine, workers=1)
@@ -230,7 +230,7 @@ def test_a_library_searches_the_same_after_its_segments_merge(
     assert all(before[:4]) and len(before[4]) == 1  # the one article with that marker
     monkeypatch.undo()
     monkeypatch.setattr(merge, "MERGE_DOCS", 48)
-    monkeypatch.setattr(merge, "CHUNK_POSTINGS", 500)
+    monkeypatch.setattr(merge, "MERGE_MB", 500 * merge.BYTES_PER_POSTING / 2**20)
     # some articles change and some go, so the sources hold stale postings to drop
     for i in (3, 50, 51):
         (archive / f"a{i:05d}.txt").unlink()
@@ -246,7 +246,7 @@ def test_a_library_searches_the_same_after_its_segments_merge(
     count_before = len(engine.store.segment_stats())
     monkeypatch.undo()
     monkeypatch.setattr(merge, "MERGE_DOCS", 48)
-    monkeypatch.setattr(merge, "CHUNK_POSTINGS", 500)
+    monkeypatch.setattr(merge, "MERGE_MB", 500 * merge.BYTES_PER_POSTING / 2**20)
     assert engine.merge_segments() >= 2
     stats = engine.store.segment_stats()
     assert len(stats) < count_before // 2
