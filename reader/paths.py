@@ -34,6 +34,12 @@ def config_dir(override_data: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """The per-user cache folder: what can be rebuilt at any time (the search's fold
+    table); never the library's data."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def catalogue_path(override: str | os.PathLike[str] | None = None) -> Path:
     return data_dir(override) / CATALOGUE_NAME
 

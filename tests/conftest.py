@@ -14,9 +14,17 @@ SHARED = Path(os.environ.get("READER_SHARED_DIR") or REPO.parent / "shared").res
 SAMPLE_ARCHIVE = REPO / "reader" / "resources" / "sample-archive"
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole run (what can be rebuilt: the fold table), never
+    the user's, shared so each test's child processes need not rebuild it."""
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
 @pytest.fixture(autouse=True)
-def _sealed_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _sealed_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> Path:
     data = tmp_path / "data"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
     monkeypatch.setenv("READER_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

@@ -27,12 +27,15 @@ stores one byte: a word's frequency, or a bigram's position signature (see
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import os
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -94,8 +97,59 @@ def _accent_base(char: str) -> str | None:
     return base.lower() if len(base) == 1 and base.isascii() and base != char else None
 
 
+FOLD_TABLE_VERSION = 1  # raise when _build_fold_table changes what it makes
+_FOLD_TABLE_SIZE = 0x31350
+_DIGEST = 16
+
+
+def fold_table_path() -> Path:
+    """Where the built fold table is cached: named for what it is made from (this
+    code's version of it, OpenCC's and Unicode's), so a change to any makes a new one."""
+    import opencc  # its version from the module: importlib.metadata takes ~25 ms
+
+    from reader.paths import cache_dir
+
+    opencc_version = getattr(opencc, "__version__", "?")
+    key = f"{FOLD_TABLE_VERSION}|{opencc_version}|{unicodedata.unidata_version}"
+    name = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+    return cache_dir() / f"fold-table-{name}.bin"
+
+
 @functools.lru_cache(maxsize=1)
 def _fold_table() -> np.ndarray:
+    """The fold table (``_build_fold_table``), read from the per-user cache when a good
+    copy is there, else built and cached.
+
+    Building it takes ~0.3 s of CPU (OpenCC converts every Han character three times),
+    paid by every process that folds text: each parse and index worker of an import,
+    and the search process before its first query. Reading it takes well under a
+    millisecond. The file carries a digest of the table: one that is short, damaged or
+    of another size is not trusted but built again and replaced; a cache that cannot be
+    written (a read-only home, a full disk) only costs the build."""
+    path = fold_table_path()
+    expected = _FOLD_TABLE_SIZE * 4
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = b""
+    if len(raw) == _DIGEST + expected:
+        digest, payload = raw[:_DIGEST], raw[_DIGEST:]
+        if hashlib.blake2b(payload, digest_size=_DIGEST).digest() == digest:
+            return np.frombuffer(payload, dtype="<u4").astype(np.uint32)
+    table = _build_fold_table()
+    payload = table.astype("<u4").tobytes()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
+        os.replace(temporary, path)  # whole or not at all, whoever writes it at once
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    return table
+
+
+def _build_fold_table() -> np.ndarray:
     """Code point -> folded code point, for every character up to the CJK extensions.
 
     One table does, character by character (so the folded text has the original's
@@ -109,7 +163,7 @@ def _fold_table() -> np.ndarray:
     stands beside it (乾 is always 干 here, in 乾隆 too: an allowed extra)."""
     import opencc
 
-    table = np.arange(0x31350, dtype=np.uint32)
+    table = np.arange(_FOLD_TABLE_SIZE, dtype=np.uint32)
     for code in range(0xFF01, 0xFF5F):
         table[code] = ord(chr(code - 0xFEE0).lower())
     table[0x3000] = 0x20
