@@ -17,6 +17,22 @@ copies of copies), imports them (``Library.update``, no search index), and print
   articles, against the import's wall time on its workers);
 - the pass's memory (tracemalloc peak of a forced regroup, NumPy included).
 
+With ``--import-cost N`` it measures instead what the signatures and the grouping cost a
+real import, end to end: it generates N articles (plus SHARE*N planted copies, so the
+pass has stories to find) and runs ``reader import`` (with the search index) and
+``reader import --no-index`` into fresh data folders, each with and without signatures,
+interleaved, ``--repeat`` times (3); with ``--baseline DIR`` also "with" by another copy
+of the project (the code before a change), in the same rotation. "Without" runs with
+``bench/no_signatures`` on ``PYTHONPATH``: its ``sitecustomize`` patches
+``reader.importer.signature_of`` to return None in the CLI process and in the parse
+workers, which start as fresh Python processes (``reader.workers``, not forked) and so
+need the patch from their environment; product code has no switch for it. It prints
+the median and spread (min-max) of the wall time and of the CPU time of all the child
+processes (``getrusage(RUSAGE_CHILDREN)``: the CLI and the workers it waited for; less
+sensitive than wall time to a shared machine), and the ratio (signatures + grouping
+pass) / import, i.e. (with - without) / without; and the grouping pass alone (a forced
+regroup of a "with" library, in this process).
+
 Goal (issue 14): precision and recall at least 0.95 at 100,000 articles, grouping under
 10% of the import's time.
 """
@@ -25,8 +41,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import random
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -134,6 +154,101 @@ def worker_share(corpus: Path, sample: int = 400) -> tuple[float, float]:
     return times["without"], times["with"]
 
 
+NO_SIGNATURES = REPO / "bench" / "no_signatures"  # its sitecustomize patches them out
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_import(
+    corpus: Path, data: Path, *, index: bool, signatures: bool, workers: int, tree: Path = REPO
+) -> tuple[float, float]:
+    """Wall and children's CPU seconds of one ``reader import`` into a fresh *data*, run
+    from *tree* (a copy of the project: ``python -m`` imports from the folder it runs
+    in, and ``reader.children`` starts the workers from the same copy)."""
+    if data.exists():
+        shutil.rmtree(data)
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    if not signatures:
+        env["PYTHONPATH"] = str(NO_SIGNATURES)
+    command = [sys.executable, "-m", "reader", "import", "--data-dir", str(data)]
+    command += ["--workers", str(workers), str(corpus)]
+    if not index:
+        command.append("--no-index")
+    cpu = _children_cpu()
+    started = time.perf_counter()
+    done = subprocess.run(
+        command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    if done.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')}")
+    return time.perf_counter() - started, _children_cpu() - cpu
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):6.2f} s ({min(values):.2f}-{max(values):.2f})"
+
+
+def import_cost(args: argparse.Namespace, work: Path) -> None:
+    """The ``--import-cost`` mode (see the module's docstring)."""
+    n = args.import_cost
+    corpus = work / f"cost-corpus-{n}-{args.seed}"
+    if not (corpus / "duplicates.tsv").exists():
+        mc = _make_corpus()
+        started = time.perf_counter()
+        mc.generate(n, corpus, args.seed, jobs=args.workers)
+        planted = mc.plant_duplicates(n, corpus, args.seed, args.share)
+        print(f"corpus: {n} + {len(planted)} copies ({time.perf_counter() - started:.0f} s)")
+    # variant -> (tree, signatures); "baseline": another copy of the project (--baseline)
+    variants: dict[str, tuple[Path, bool]] = {"with": (REPO, True), "without": (REPO, False)}
+    if args.baseline is not None:
+        variants["baseline"] = (args.baseline.resolve(), True)
+    runs = [(index, variant) for index in (False, True) for variant in variants]
+    wall: dict[tuple[bool, str], list[float]] = {run: [] for run in runs}
+    cpu: dict[tuple[bool, str], list[float]] = {run: [] for run in runs}
+    passes: list[float] = []
+    for repeat in range(args.repeat):
+        for index, variant in runs if repeat % 2 == 0 else runs[::-1]:  # drift cancels
+            data = work / "cost-data"
+            tree, signatures = variants[variant]
+            w, c = timed_import(
+                corpus, data, index=index, signatures=signatures, workers=args.workers, tree=tree
+            )
+            wall[(index, variant)].append(w)
+            cpu[(index, variant)].append(c)
+            label = f"{'import' if index else '--no-index'} {variant}"
+            print(
+                f"  run {repeat + 1} {label:<20} wall {w:6.2f} s  children's CPU {c:6.2f} s",
+                flush=True,
+            )
+            if variant == "with" and not index:  # the pass alone, by this copy's code
+                with Catalogue(catalogue_path(data)) as catalogue:
+                    passes.append(CopyStore(catalogue).regroup(force=True).seconds)
+            shutil.rmtree(data, ignore_errors=True)
+    print(f"reader import of {n} articles + copies, {args.workers} workers, {args.repeat} runs:")
+    print("  median (min-max)                   wall                  children's CPU")
+    for index in (False, True):
+        name = "import" if index else "--no-index"
+        for variant in variants:
+            label = f"{name} {variant} signatures"
+            run = (index, variant)
+            print(f"  {label:<34} {_spread(wall[run])}   {_spread(cpu[run])}")
+        for variant in variants:
+            if variant == "without":
+                continue
+            for kind, table in (("wall", wall), ("CPU", cpu)):
+                with_ = statistics.median(table[(index, variant)])
+                without = statistics.median(table[(index, "without")])
+                print(
+                    f"  {name}, {variant}: (signatures + grouping) / import, {kind}: "
+                    f"{100 * (with_ - without) / without:.1f}% (+{with_ - without:.2f} s)"
+                )
+    print(f"  grouping pass alone (forced regroup): {_spread(passes)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int, nargs="?", default=10_000)
@@ -141,7 +256,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    ap.add_argument(
+        "--import-cost",
+        type=int,
+        default=None,
+        metavar="N",
+        help="instead: time 'reader import' of N articles with and without signatures",
+    )
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each (--import-cost)")
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="with --import-cost: also time imports by this other copy of the project",
+    )
     args = ap.parse_args(argv)
+    if args.import_cost is not None:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="dup-cost-"))
+        try:
+            import_cost(args, work)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(work, ignore_errors=True)
+        return 0
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="dup-bench-"))
     corpus, data = work / "corpus", work / "data"

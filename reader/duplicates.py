@@ -8,23 +8,35 @@ its story). Character shingles of folded text, with spaces and punctuation dropp
 the same for Chinese, which has no spaces, and English, and make a Traditional re-post
 of a Simplified story a copy of it (folding is the search's: ``analysis.fold``).
 
-Each article gets a MinHash signature (128 values) of its shingle set, computed in the
+Each article gets a MinHash signature (64 values) of its shingle set, computed in the
 importer's worker processes. The scheme is datasketch's ``affine32`` MinHash (its
 permutation parameters and its MurmurHash3 pre-mix), so ``datasketch.MinHash(
 hashvalues=..., scheme="affine32")`` reads a signature back and agrees with it (the tests
 check this against datasketch itself); the shingles' hashes and the permutations are
 computed here, with NumPy on the whole array at once, because datasketch hashes each
-shingle in Python (measured: too slow for 100,000 articles).
+shingle in Python (measured: too slow for 100,000 articles). 64 values rather than the
+128 of before halve the permuting, the largest part of a signature (0.07 ms of 0.24 for
+a 3,300-character article), and the bytes stored and compared; the estimate of a
+Jaccard of 0.5 is then +-0.06 (one standard deviation) instead of +-0.04. Measured with
+``bench/duplicates_bench.py`` at 100,000 articles and 10,000 planted copies: precision
+0.9998 and recall 0.9998 (teasers 0.9997), against 1.0000 and 0.9997 (0.9994) with 128
+values; 64 values with the containment still derived from the Jaccard lost teasers
+(recall 0.9978, teasers 0.9935), hence ``estimated_similarity`` reading it from the
+values. A library signed with 128 values is signed again by its next grouping pass
+(``reader.catalogue.copies``): signatures of two sizes cannot be compared.
 
-Candidates come from banding (LSH: 32 bands of 4 values; two copies with Jaccard 0.5
-share a band with probability 0.87, at 0.7 with 0.9997) and from the openings of the
-first paragraphs (their first ``OPENING_CHARS`` folded characters: a teaser starts like its
-story, but its Jaccard with it, 0.3 for a third, is too low for the bands); each
-candidate pair is then verified on the estimated Jaccard and containment, and the copies
-are joined by union-find, so grouping is symmetric and transitive. The banding is done
-here with sorted NumPy arrays rather than with ``datasketch.MinHashLSH``: measured at
-100,000 signatures, MinHashLSH (25 bands) took 838 MB and 24 s to fill; the whole pass
-here, at 110,000, takes 2-4 s and 115 MB at its peak (56 MB of it the signatures).
+Candidates come from banding (LSH: 21 bands of 3 values, the 64th value only estimates;
+two copies with Jaccard 0.5 share a band with probability 0.94, at 0.7 with 0.9999, at
+0.1 with 0.02; the 32 bands of 4 of 128 values gave 0.87, 0.9998 and 0.003, and 16 bands
+of 4 of 64 would give only 0.64 at 0.5, 32 of 2 as many as 0.28 at 0.1) and from the
+openings of the first paragraphs (their first ``OPENING_CHARS`` folded characters: a
+teaser starts like its story, but its Jaccard with it, 0.3 for a third, is too low for
+the bands); each candidate pair is then verified on the estimated Jaccard and
+containment, and the copies are joined by union-find, so grouping is symmetric and
+transitive. The banding is done here with sorted NumPy arrays rather than with
+``datasketch.MinHashLSH``: measured at 100,000 signatures, MinHashLSH (25 bands) took
+838 MB and 24 s to fill; the whole pass here, at 110,000, took 2-4 s and 115 MB at its
+peak with 128 values (56 MB of it the signatures; half that now).
 
 This module computes and compares; it never reads or writes the catalogue
 (``reader.catalogue.copies`` does) and never imports Qt.
@@ -34,6 +46,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,22 +57,25 @@ import numpy as np
 if TYPE_CHECKING:
     from reader.article import Article
 
-NUM_PERM = 128  # MinHash values per signature (512 bytes stored)
+NUM_PERM = 64  # MinHash values per signature (256 bytes stored; 128 until issue 14's end)
 SEED = 1  # datasketch's default seed: its permutation parameters
 SHINGLE = 5  # characters per shingle, after spaces and punctuation are dropped
-BANDS, ROWS = 32, 4  # LSH bands x values per band = NUM_PERM
+BANDS, ROWS = 21, 3  # LSH bands x values per band: 63 of the NUM_PERM values
 OPENING_CHARS = 40  # folded characters of a paragraph's opening a teaser shares
 OPENINGS = 3  # paragraphs whose openings are keys (a repeated title may come first)
 OPENING_PARAGRAPHS = 8  # ... looked for among the first this many
-SAMPLE = 4  # one shingle in SAMPLE (by its hash: the same ones in every text) is kept
+SAMPLE = 4  # one shingle in SAMPLE (by its hash: the same ones in every text) is kept;
+# a power of two (the sample is a mask of the hash's low bits)
 MIN_SHINGLES = 8  # kept shingles: a shorter body (~35 characters) is nobody's copy
 JACCARD_MIN = 0.5  # estimated Jaccard at or above which two texts are copies
 # Or, for two texts whose paragraphs open alike (a teaser and its story): this share of
 # the shorter text inside the longer one, at least this Jaccard (a 1/8 teaser at worst),
-# and a shorter text of ~100 characters at least. Only with a shared opening: estimated
-# from a low Jaccard, containment is noisy (a third of a story: +-0.1), and without that
-# evidence texts written from one small vocabulary passed (measured on the generated
-# English of bench/make_corpus.py: an estimate of 0.85 for a true 0.6).
+# and a shorter text of ~100 characters at least. Only with a shared opening: when the
+# containment was estimated from a low Jaccard it was noisy (a third of a story: +-0.1),
+# and without that evidence texts written from one small vocabulary passed (measured on
+# the generated English of bench/make_corpus.py: an estimate of 0.85 for a true 0.6).
+# It is now read from the values (``estimated_similarity``), which is steadier, but the
+# shared opening stays the evidence a short text is a teaser.
 CONTAINMENT_MIN = 0.7
 CONTAINMENT_JACCARD_MIN = 0.12
 CONTAINMENT_MIN_SHINGLES = 25
@@ -133,41 +149,56 @@ def shingle_hashes_of(codes: np.ndarray) -> np.ndarray:
     count = len(codes) - SHINGLE + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint32)
+    # In place (no temporary array a step): 30% of the shingles' time was allocating.
     with np.errstate(over="ignore"):  # FNV-1a over the characters, then a final mix
         h = np.full(count, 0x811C9DC5, dtype=np.uint32)
         for i in range(SHINGLE):
-            h = (h ^ codes[i : i + count]) * np.uint32(0x01000193)
+            np.bitwise_xor(h, codes[i : i + count], out=h)
+            np.multiply(h, np.uint32(0x01000193), out=h)
         h ^= h >> np.uint32(15)
         h *= np.uint32(0x2C1B3C6D)
         h ^= h >> np.uint32(12)
-    kept = np.sort(h[h % np.uint32(SAMPLE) == 0])
+    kept = np.sort(h[(h & np.uint32(SAMPLE - 1)) == 0])  # SAMPLE is a power of two
     return kept[np.r_[True, kept[1:] != kept[:-1]]] if len(kept) else kept
 
 
-WORD_TABLE_SIZE = 0x30000  # code points looked up in the table; above: kept (CJK ext.)
+WORD_TABLE_SIZE = 0x30000  # code points classified one by one; above: kept (CJK ext.)
 
 
 @lru_cache(maxsize=1)
 def _word_table() -> np.ndarray:
     """Which code points ``normalise`` keeps (letters and digits of every script, as the
-    regular expression's ``\\w`` less ``_``), as a table, so a whole text is filtered by
-    one NumPy look-up instead of a regular expression (0.11 ms for 3,000 characters,
-    more than the shingles and the MinHash together). Built once a process (~30 ms)."""
-    return np.fromiter(
+    regular expression's ``\\w`` less ``_``), as a table over all of Unicode, so a
+    whole text is filtered by one NumPy look-up instead of a regular expression (0.11
+    ms for 3,000 characters, more than the shingles and the MinHash together). Those
+    above ``WORD_TABLE_SIZE`` are kept without asking (padding, not a loop: a look-up
+    with no bounds check was 0.006 ms faster an article than clipping and choosing).
+    Built once a process (~30 ms)."""
+    asked = np.fromiter(
         (chr(c).isalnum() for c in range(WORD_TABLE_SIZE)), dtype=bool, count=WORD_TABLE_SIZE
     )
+    return np.concatenate([asked, np.ones(sys.maxunicode + 1 - WORD_TABLE_SIZE, dtype=bool)])
 
 
 def normalised_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """*text* normalised (``normalise``) as code points, and for each of them the number
-    of the line (paragraph) it came from."""
+    """*text* normalised (``normalise``) as code points, and the bounds of its first
+    ``OPENING_PARAGRAPHS`` lines (paragraphs) that keep a character: line k is
+    ``codes[bounds[k]:bounds[k + 1]]``.
+
+    The bounds come from a count of the kept characters line by line (one
+    ``np.add.reduceat``), not from a line number for every character (a cumulative sum
+    the length of the text, and its copy: 0.01 ms an article)."""
     from reader.search.analysis import fold
 
     codes = np.frombuffer(fold(text).encode("utf-32-le"), dtype=np.uint32)
-    table = _word_table()
-    keep = np.where(codes < WORD_TABLE_SIZE, table[np.minimum(codes, WORD_TABLE_SIZE - 1)], True)
-    line = np.cumsum(codes == 10)
-    return codes[keep], line[keep]
+    keep = _word_table()[codes]
+    starts = np.flatnonzero(codes == 10) + 1
+    starts = np.r_[0, starts[starts < len(codes)]]
+    per_line = np.add.reduceat(keep, starts, dtype=np.int64) if len(codes) else starts
+    ends = np.cumsum(per_line)
+    filled = np.flatnonzero(per_line)[:OPENING_PARAGRAPHS]
+    bounds = np.r_[ends[filled] - per_line[filled], ends[filled[-1:]]]
+    return codes[keep], bounds
 
 
 @lru_cache(maxsize=1)
@@ -197,33 +228,30 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 def minhash(hashes: np.ndarray) -> np.ndarray:
     """The MinHash values of a set given as its 32-bit hashes: what
     ``datasketch.MinHash(scheme="affine32", hashfunc=int).update_batch(hashes)`` gives,
-    for a whole array at once (in chunks, so a huge article needs no huge matrix)."""
+    for a whole array at once (in chunks, so a huge article needs no huge matrix). A
+    permutation a row, so each minimum runs along contiguous memory (measured: 0.034
+    ms rather than 0.045 for 650 shingles and 64 values, a shingle a row)."""
     a, b = permutations()
     values = np.full(NUM_PERM, np.uint32(0xFFFFFFFF), dtype=np.uint32)
     mixed = _fmix32(np.asarray(hashes, dtype=np.uint32))
-    buffer = np.empty((min(len(mixed), HASH_CHUNK), NUM_PERM), dtype=np.uint32)
+    buffer = np.empty((NUM_PERM, min(len(mixed), HASH_CHUNK)), dtype=np.uint32)
     for start in range(0, len(mixed), HASH_CHUNK):
-        part = mixed[start : start + HASH_CHUNK, None]
-        block = buffer[: len(part)]
-        np.multiply(part, a, out=block)  # in place: no temporaries (4x faster)
-        np.add(block, b, out=block)
-        np.minimum(values, block.min(axis=0), out=values)
+        part = mixed[start : start + HASH_CHUNK]
+        block = buffer[:, : len(part)]
+        np.multiply(a[:, None], part, out=block)  # in place: no temporaries (4x faster)
+        np.add(block, b[:, None], out=block)
+        np.minimum(values, block.min(axis=1), out=values)
     return values
 
 
-def opening_keys(codes: np.ndarray, lines: np.ndarray) -> tuple[int, ...]:
+def opening_keys(codes: np.ndarray, bounds: np.ndarray) -> tuple[int, ...]:
     """63-bit keys of the openings (first ``OPENING_CHARS`` characters) of the first
     ``OPENINGS`` paragraphs long enough to have one, among the first
     ``OPENING_PARAGRAPHS`` (a repeated title, a dateline or a credit is too short and is
-    passed over); *codes* and *lines* as ``normalised_codes`` gives them."""
-    if not len(codes):
-        return ()
-    starts = np.flatnonzero(np.r_[True, lines[1:] != lines[:-1]])
-    ends = np.r_[starts[1:], len(codes)]
+    passed over); *codes* and *bounds* as ``normalised_codes`` gives them."""
     keys: list[int] = []
-    for start, end in zip(
-        starts[:OPENING_PARAGRAPHS].tolist(), ends[:OPENING_PARAGRAPHS].tolist(), strict=True
-    ):
+    edges = bounds.tolist()
+    for start, end in zip(edges[:-1], edges[1:], strict=True):
         if end - start >= OPENING_CHARS:
             head = codes[start : start + OPENING_CHARS].astype("<u4").tobytes()
             digest = hashlib.blake2b(head, digest_size=8).digest()
@@ -237,11 +265,11 @@ def signature_of_text(text: str) -> CopySignature | None:
     """*text*'s signature (its paragraphs one a line, as ``body_text`` joins them), or
     None when it is too short to be called anyone's copy. The text is normalised once,
     as code points, for the paragraphs' openings and the shingles of the whole."""
-    codes, lines = normalised_codes(text)
+    codes, bounds = normalised_codes(text)
     hashes = shingle_hashes_of(codes)
     if len(hashes) < MIN_SHINGLES:
         return None
-    return CopySignature(minhash(hashes), len(hashes), opening_keys(codes, lines))
+    return CopySignature(minhash(hashes), len(hashes), opening_keys(codes, bounds))
 
 
 def signature_of(article: Article) -> CopySignature | None:
@@ -257,12 +285,23 @@ def estimated_similarity(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Row by row: the estimated Jaccard of two signature matrices (the share of equal
     values, as ``datasketch.MinHash.jaccard``) and the estimated containment of the
-    smaller set in the larger (|A∩B| / min(|A|, |B|), from the Jaccard and the sizes)."""
-    jaccard = np.count_nonzero(a == b, axis=1) / a.shape[1]
-    sa = shingles_a.astype(np.float64)
-    sb = shingles_b.astype(np.float64)
-    common = jaccard * (sa + sb) / (1.0 + jaccard)
-    containment = np.minimum(1.0, common / np.maximum(1.0, np.minimum(sa, sb)))
+    smaller set in the larger, |A∩B| / |A| for A the smaller.
+
+    The containment is read from the values themselves: under one permutation the
+    least of A∪B is in both (the values are equal) with odds |A∩B| / |A∪B|, and in A
+    alone (A's value is the lower) with |A-B| / |A∪B|, so equal / (equal + A lower)
+    estimates |A∩B| / |A|. A teaser inside its story has almost no value below the
+    story's, whatever the noise in its Jaccard; the estimate from the Jaccard and the
+    sizes it replaces, (J / (1 + J)) (|A| + |B|) / |A|, carried that noise (a third of a
+    story: +-0.1 with 128 values, +-0.14 with 64, and 0.6% of the teasers fell under
+    ``CONTAINMENT_MIN`` at 100,000 articles)."""
+    equal = a == b
+    same = np.count_nonzero(equal, axis=1)
+    jaccard = same / a.shape[1]
+    a_smaller = (shingles_a <= shingles_b)[:, None]
+    small, large = np.where(a_smaller, a, b), np.where(a_smaller, b, a)
+    below = np.count_nonzero(small < large, axis=1)
+    containment = same / np.maximum(1, same + below)
     return jaccard, containment
 
 
@@ -312,11 +351,18 @@ def _run_pairs(keys: np.ndarray, cap: int | None = None) -> np.ndarray:
 
 def band_key(values: np.ndarray, band: int) -> np.ndarray:
     """One 64-bit key per row of a signature matrix (n x NUM_PERM uint32) for *band*
-    (its ``ROWS`` values), one band at a time: all 32 at once took 28 MB at 110,000."""
-    part = np.ascontiguousarray(values[:, band * ROWS : (band + 1) * ROWS]).view(np.uint64)
+    (its ``ROWS`` values), one band at a time: all at once took 28 MB at 110,000. Two
+    values are packed whole into 64 bits; a third is mixed in (two rows' keys then
+    agree by chance with odds of about 2**-32: a spurious candidate, which verifying
+    drops)."""
+    part = values[:, band * ROWS : (band + 1) * ROWS]
     with np.errstate(over="ignore"):
-        keys = part[:, 0].copy()
-        for i in range(1, ROWS // 2):
+        if ROWS >= 2:
+            keys = (part[:, 0].astype(np.uint64) << np.uint64(32)) | part[:, 1]
+            rest = 2
+        else:
+            keys, rest = part[:, 0].astype(np.uint64), 1
+        for i in range(rest, ROWS):
             keys = keys * _BAND_MIX + part[:, i]
     return keys
 

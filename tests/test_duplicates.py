@@ -17,11 +17,16 @@ from hypothesis import strategies as st
 from reader.catalogue import Catalogue
 from reader.catalogue.copies import CopyStore
 from reader.duplicates import (
+    BANDS,
+    CONTAINMENT_MIN,
     JACCARD_MIN,
     NUM_PERM,
     OPENINGS,
+    ROWS,
     SEED,
+    CopySignature,
     components,
+    estimated_similarity,
     group_signatures,
     minhash,
     permutations,
@@ -433,6 +438,83 @@ def test_cancelling_the_pass_keeps_signatures_and_finishes_later(
         assert len(store.copies_of(_ids(catalogue, files)["en"])) == 3
 
 
+def test_signatures_of_an_older_size_are_redone_by_the_next_pass(
+    grouped: tuple[Library, dict[str, Path]], data_dir: Path
+) -> None:
+    """A library signed when a signature had 128 values (before NUM_PERM became 64):
+    its groups stay until the next pass, which signs those articles again (phase
+    GROUPING, with progress) instead of failing on rows of another size, and groups
+    them as before."""
+    library, files = grouped
+    with Catalogue(catalogue_path(data_dir)) as catalogue:
+        before = CopyStore(catalogue).groups()
+        with catalogue.transaction() as db:  # 128 values: twice the bytes, not ours
+            rows = db.execute(
+                "SELECT article_id, signature FROM article_copies WHERE signature IS NOT NULL"
+            ).fetchall()
+            db.executemany(
+                "UPDATE article_copies SET signature = ? WHERE article_id = ?",
+                [(raw + raw, article_id) for article_id, raw in rows],
+            )
+        old = {
+            size
+            for (size,) in catalogue.connection.execute(
+                "SELECT length(signature) FROM article_copies WHERE signature IS NOT NULL"
+            )
+        }
+        assert old == {2 * 4 * NUM_PERM}
+        store = CopyStore(catalogue)
+        assert store.groups() == before  # still shown until the next pass
+    files["zh_more"] = write_story(  # the next import: one new article
+        files["zh"].parent.parent,
+        "zh/more.txt",
+        ["".join(reversed(paragraph)) for paragraph in LOGISTICS_ZH],  # a story of its own
+        site="另一家",
+        title="海外仓",
+        url="https://d.example.com/4",
+    )
+    phases: list[tuple[str, int, int]] = []
+    result = library.update(
+        None, index=False, workers=1, progress=lambda phase, d, t: phases.append((phase, d, t))
+    )
+    assert result.copies is not None and result.copies.signed == len(files) - 1
+    assert (GROUPING, len(files) - 1, len(files) - 1) in phases
+    with Catalogue(catalogue_path(data_dir)) as catalogue:
+        sizes = {
+            size
+            for (size,) in catalogue.connection.execute(
+                "SELECT length(signature) FROM article_copies WHERE signature IS NOT NULL"
+            )
+        }
+        assert sizes == {4 * NUM_PERM}
+        groups = CopyStore(catalogue).groups()
+        ids = _ids(catalogue, files)
+        assert {k: v for k, v in groups.items() if k != ids["zh_more"]} == before
+
+
+def test_grouping_leaves_out_a_signature_of_another_size(
+    grouped: tuple[Library, dict[str, Path]], data_dir: Path
+) -> None:
+    """Should a row of another size reach the comparing (the pass signs such rows again
+    first), it is left out rather than breaking the pass: its article is alone."""
+    from reader.catalogue.copies import GroupingSummary
+
+    _library, files = grouped
+    with Catalogue(catalogue_path(data_dir)) as catalogue:
+        ids = _ids(catalogue, files)
+        with catalogue.transaction() as db:
+            db.execute(
+                "UPDATE article_copies SET signature = ? WHERE article_id = ?",
+                (bytes(8 * NUM_PERM), ids["en_edit"]),
+            )
+        store = CopyStore(catalogue)
+        summary = GroupingSummary()
+        store._group(summary)
+        assert summary.articles == len(files) - 1
+        assert store.group_of(ids["en_edit"]) is None
+        assert len(store.copies_of(ids["en"])) == 2 and len(store.copies_of(ids["zh"])) == 3
+
+
 # -- the signature and the grouping themselves ----------------------------------------------
 
 
@@ -455,6 +537,55 @@ def test_signature_is_datasketchs_minhash() -> None:
     ma = MinHash(hashvalues=a.hashvalues, scheme="affine32")
     mb = MinHash(hashvalues=b.hashvalues, scheme="affine32")
     assert ma.jaccard(mb) == pytest.approx(ours)
+
+
+def test_banding_catches_half_similar_copies() -> None:
+    """The LSH banding uses at most the signature's values and still makes a pair of
+    Jaccard 0.5 a candidate with high probability (0.94 for 21 bands of 3), one of
+    0.7 almost surely, and one of 0.1 rarely (few pairs to verify)."""
+    assert BANDS * ROWS <= NUM_PERM
+
+    def caught(jaccard: float) -> float:
+        return float(1 - (1 - jaccard**ROWS) ** BANDS)
+
+    assert caught(0.5) >= 0.9
+    assert caught(0.7) >= 0.999
+    assert caught(0.1) <= 0.05
+
+
+def test_openings_pass_over_lines_with_nothing_kept() -> None:
+    """Blank lines and lines of punctuation between paragraphs neither count among the
+    paragraphs looked at nor change the openings' keys."""
+    plain = "\n".join(FREIGHT_EN)
+    spaced = "——\n\n" + "\n\n* * *\n".join(FREIGHT_EN) + "\n"
+    a, b = signature_of_text(plain), signature_of_text(spaced)
+    assert a is not None and b is not None
+    assert len(a.openings) == OPENINGS and a.openings == b.openings
+    assert np.array_equal(a.hashvalues, b.hashvalues)
+    later = signature_of_text("\n".join(FREIGHT_EN[1:]))
+    assert later is not None and later.openings[:2] == a.openings[1:]
+
+
+def test_containment_is_read_from_the_values() -> None:
+    """A teaser inside its story is estimated as contained (its Jaccard with the story
+    is low, and noisy with 64 values); a text that only opens like the story, then
+    tells another one, is not; and it does not matter which side is passed first."""
+    story = "\n".join(LOGISTICS_ZH + WAREHOUSE_ZH)
+    teaser = "\n".join(LOGISTICS_ZH[:3])
+    other = "\n".join(LOGISTICS_ZH[:1] + FREIGHT_EN)
+    s, t, o = signature_of_text(story), signature_of_text(teaser), signature_of_text(other)
+    assert s is not None and t is not None and o is not None
+
+    def estimate(x: CopySignature, y: CopySignature) -> tuple[float, float]:
+        jaccard, containment = estimated_similarity(
+            x.hashvalues[None], y.hashvalues[None], np.array([x.shingles]), np.array([y.shingles])
+        )
+        return float(jaccard[0]), float(containment[0])
+
+    jaccard, contained = estimate(t, s)
+    assert jaccard < JACCARD_MIN and contained >= 0.9
+    assert estimate(s, t) == (jaccard, contained)
+    assert estimate(o, s)[1] < CONTAINMENT_MIN
 
 
 def test_too_short_a_body_has_no_signature() -> None:

@@ -5,7 +5,7 @@ The importer writes each article's signature inside its own transaction
 (``store_signature``), marked unchecked. After the import the library runs ``regroup``:
 it computes the signatures an older library lacks (in batches, committed, so a cancel
 keeps them), then groups every signature at once from arrays (2-4 s at 110,000
-articles, 115 MB at the peak: 512 bytes a signature, the rest a band at a time) and
+articles, 74 MB traced at the peak: 256 bytes a signature, the rest a band at a time) and
 writes only the group ids that changed. Grouping everything each time, rather than
 only the new articles against an index, keeps it simple and exact: a changed article
 can leave its story or split it, and a new one can join two.
@@ -306,12 +306,20 @@ class CopyStore:
         return summary
 
     def _backfill(self, progress: Progress, cancel: Cancel) -> int:
-        from reader.duplicates import signature_of_text
+        """Sign the articles with no signature (a library from before schema 7) or with
+        one of another size (signed before ``NUM_PERM`` went from 128 to 64: values of
+        two sizes cannot be compared, so such a library is re-signed by its next pass;
+        its groups stay as they were until then)."""
+        from reader.duplicates import NUM_PERM, signature_of_text
 
+        unsigned = (
+            "NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_id = a.id"
+            " AND (c.signature IS NULL OR length(c.signature) = ?))"
+        )
+        size = NUM_PERM * 4
         missing = int(
             self._db.execute(
-                "SELECT count(*) FROM articles a WHERE NOT EXISTS"
-                " (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)"
+                f"SELECT count(*) FROM articles a WHERE {unsigned}", (size,)
             ).fetchone()[0]
         )
         if not missing:
@@ -321,10 +329,9 @@ class CopyStore:
         progress(0, missing)
         while not cancel():
             rows = self._db.execute(
-                "SELECT a.id, a.blocks FROM articles a WHERE a.id > ? AND NOT EXISTS"
-                " (SELECT 1 FROM article_copies c WHERE c.article_id = a.id)"
+                f"SELECT a.id, a.blocks FROM articles a WHERE a.id > ? AND {unsigned}"
                 " ORDER BY a.id LIMIT ?",
-                (last, BACKFILL_BATCH),
+                (last, size, BACKFILL_BATCH),
             ).fetchall()
             if not rows:
                 break
@@ -363,6 +370,8 @@ class CopyStore:
             for article_id, raw, count, keys in chunk:
                 if row >= total:
                     break
+                if len(raw) != NUM_PERM * 4:  # of another size: not comparable (_backfill)
+                    continue
                 ids[row] = article_id
                 values[row] = CopySignature.values_from_bytes(raw)
                 shingles[row] = count
