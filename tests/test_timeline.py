@@ -9,8 +9,6 @@ missing ones and ones that name only a year or a month included.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -28,6 +26,7 @@ from reader.importer import import_paths
 from reader.search.sync import open_engine, search_library, sync_index
 from reader.search.whoosh_engine import WhooshEngine
 from tests.conftest import SAMPLE_ARCHIVE
+from tests.test_cli import run
 
 WORDS = ("harbour", "tariff", "海外仓储", "跨境物流")
 
@@ -174,16 +173,6 @@ def test_too_many_candidates_are_estimated_and_said_so() -> None:
         assert list(sampled.ids) == list(raw.ids)
         estimate = timeline.months_of_dates(sampled.dates, share=sampled.share)
         assert set(estimate) <= {"2024-01", "2024-02", "2024-03"}
-
-
-def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader.cli", *args, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 def test_cli_search_timeline_json(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from reader import messages as m
@@ -369,5 +370,10 @@ def error_text(exc: BaseException) -> str:
 
 def sentences_text(sentences: list[str]) -> str:
     """Several core sentences as one paragraph: Chinese ones are not spaced."""
-    separator = " " if current() == "en" else ""
-    return separator.join(message_text(sentence) for sentence in sentences)
+    return paragraph(message_text(sentence) for sentence in sentences)
+
+
+def paragraph(sentences: Iterable[str]) -> str:
+    """Sentences already in the interface's language as one paragraph: English ones
+    are separated by a space, Chinese ones are not."""
+    return ("" if current() != "en" else " ").join(sentences)

@@ -5,13 +5,11 @@ quitting ends the watcher's threads; Preferences can switch it off, remembered."
 
 from __future__ import annotations
 
-import errno
 import functools
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -22,6 +20,7 @@ from reader.ui.window.mainwindow import MainWindow
 from reader.ui.window.settings import Settings
 from reader.watch import POLLING, WATCHING, FolderWatcher
 from tests.test_importer import write_article
+from tests.test_watch import FullInotify
 from tests.ui.conftest import make_window
 from tests.ui.test_library import SlowJob
 
@@ -96,22 +95,6 @@ def test_a_batch_waits_for_a_running_job_and_runs_once(  # type: ignore[no-untyp
     qtbot.waitUntil(lambda: {"排队甲", "排队乙"} <= set(list_titles(window)), timeout=WAIT_MS)
     qtbot.wait(1500)
     assert len(submitted) == 1  # the job's own reading of the files raised no new batch
-
-
-class FullInotify:
-    """An observer failing as inotify does at its per-user cap."""
-
-    def schedule(self, *_a: Any, **_k: Any) -> None:
-        raise OSError(errno.ENOSPC, "inotify watch limit reached")
-
-    def start(self) -> None:
-        raise AssertionError("not started after a failed schedule")
-
-    def stop(self) -> None:
-        return None
-
-    def join(self, timeout: float | None = None) -> None:
-        return None
 
 
 def test_the_watch_limit_is_said_in_the_status_bar_and_rescans_still_find_files(  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ import logging
 
 from reader.background.jobs import JobOutcome
 from reader.background.reports import Sentence, fill
-from reader.ui.error_text import detail_text, message_text
+from reader.ui.error_text import detail_text, message_text, paragraph
 from reader.ui.i18n import QT_TRANSLATE_NOOP, current, translate
 from reader.ui.window.status_widgets import job_text
 
@@ -110,9 +110,7 @@ def outcome_text(outcome: JobOutcome) -> str:
     """The report's text (its error when it failed) in the interface's language."""
     if not outcome.sentences:
         return message_text(outcome.error or outcome.message)
-    # Chinese sentences are not separated by spaces; English ones are.
-    separator = "" if _chinese() else " "
-    return separator.join(_say(s) for s in outcome.sentences)
+    return paragraph(_say(s) for s in outcome.sentences)
 
 
 def outcome_details(outcome: JobOutcome) -> list[str]:
